@@ -1,0 +1,115 @@
+/**
+ * The gossipsim command line (SPEC §1). `runCli` returns the exit code instead of exiting,
+ * so tests can drive it in-process: 0 success, 2 bad input, 1 internal error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { CliIO } from './io.js';
+import { processIO } from './io.js';
+import { collect } from './options.js';
+import { packageVersion } from './paths.js';
+import { describeBadInput } from './report-error.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { listCommand } from './commands/list.js';
+import { reportCommand } from './commands/report.js';
+import { mergeCommand, sweepCommand } from './commands/sweep.js';
+
+const EPILOG = `
+Exit codes: 0 success; 2 bad input (unreadable file, YAML or schema error, bad option),
+reported as one paragraph naming the file, the key path and line:column; 1 internal error.
+Scenario reference: README.md ("Scenario reference") and scenarios/scenario.schema.json.`;
+
+function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('gossipsim')
+    .description('Simulate unstructured peer-to-peer networks: gossip, search, churn, resilience and capacity.')
+    .version(packageVersion())
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EPILOG)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('Run one scenario: writes the HTML report (default reports/<name>.html), a one-screen summary on stdout, and with --json the results file.')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--seed <n>', 'seed for every random stream (overrides the scenario\'s `seed`)')
+    .option('--set <key.path=value>', 'override a scenario key before validation (repeatable), e.g. --set peers.count=100000', collect, [])
+    .option('--workers <n>', 'worker threads (default 1); results are identical whatever the number')
+    .option('--out <report.html>', 'where to write the HTML report')
+    .option('--json <results.json>', 'also write the results file (SPEC §3)')
+    .option('--quiet', 'no summary and no progress bar')
+    .addHelpText('after', '\nExample:\n  gossipsim run scenarios/first-look.yaml --set peers.count=5000 --json results.json')
+    .action((file: string, opts) => setCode(runCommand(file, opts, io)));
+
+  program
+    .command('sweep')
+    .description('Run a scenario over the cartesian product of --vary values, with replicates; reports each metric\'s mean and 95% confidence interval.')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .requiredOption('--vary <key.path=v1,v2,...>', 'a key and its values (repeatable: the product of all is run)', collect, [])
+    .option('--replicates <r>', 'runs per point, with seeds derived from the scenario seed (default 1)')
+    .option('--set <key.path=value>', 'override a scenario key for every point (repeatable)', collect, [])
+    .option('--workers <n>', 'worker threads (default: number of CPU cores); results are identical whatever the number')
+    .option('--out <report.html>', 'where to write the sweep report (default reports/<name>-sweep.html)')
+    .option('--json <results.json>', 'also write the sweep results file')
+    .option('--shard <K/N>', 'run only the K-th (1-based) of N equal slices of the (point, replicate) list, for cluster job arrays; join the parts with `gossipsim merge`')
+    .option('--quiet', 'no summary and no progress bar')
+    .addHelpText('after', '\nExample:\n  gossipsim sweep scenarios/capacity-growth.yaml --vary peers.count=10,100,1000 --vary capacity.mode=p2p,client-server --replicates 5')
+    .action(async (file: string, opts) => setCode(await sweepCommand(file, opts, io)));
+
+  program
+    .command('merge')
+    .description('Join the part files of a sharded sweep (sweep --shard K/N --json part-K.json) into the results one sweep would have written.')
+    .argument('<parts...>', 'part files')
+    .addOption(new Option('--json <results.json>', 'where to write the merged results (required)'))
+    .option('--out <report.html>', 'also write the sweep report')
+    .option('--quiet', 'print nothing on success')
+    .action((files: string[], opts) => setCode(mergeCommand(files, opts, io)));
+
+  program
+    .command('validate')
+    .description('Check scenario files against the schema and say which are fine (exit 2 if any is not).')
+    .argument('<scenarios...>', 'scenario files')
+    .action((files: string[]) => setCode(validateCommand(files, io)));
+
+  program
+    .command('report')
+    .description('Render the HTML report of a results file (from run --json, sweep --json or merge).')
+    .argument('<results.json>', 'results file')
+    .option('--out <report.html>', 'where to write the report (default reports/<name>.html)')
+    .option('--quiet', 'print nothing on success')
+    .action((file: string, opts) => setCode(reportCommand(file, opts, io)));
+
+  program
+    .command('list')
+    .description('List the bundled scenarios and lessons, one line each.')
+    .action(() => setCode(listCommand(io)));
+
+  return program;
+}
+
+/** Runs the CLI with `args` (without `node` and the script) and returns the exit code. */
+export async function runCli(args: string[], io: CliIO = processIO): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      // Commander already printed its message (unknown option, missing argument...).
+      return 2;
+    }
+    const message = describeBadInput(err);
+    if (message !== undefined) {
+      io.err(`gossipsim: ${message}\n`);
+      return 2;
+    }
+    io.err(`gossipsim: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (process.env.GOSSIPSIM_DEBUG) io.err(`${(err as Error)?.stack}\n`);
+    else io.err('(this is a bug in gossipsim; set GOSSIPSIM_DEBUG=1 for the stack trace)\n');
+    return 1;
+  }
+}

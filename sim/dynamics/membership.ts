@@ -1,0 +1,186 @@
+/**
+ * Peers going down and coming (back) up: the one place that flips `alive`, drops or keeps
+ * links, tells the `peerDown` / `peerUp` listeners, rejoins peers through a bootstrap peer,
+ * starts overlay repair and anti-entropy. Churn and failures both act through it.
+ */
+import type { PeerStreams } from '../engine/random.js';
+import type { SimContext } from '../run/context.js';
+import { makeSampler } from '../random/distributions.js';
+import type { PeerSamplingService } from '../protocols/sampling/sampler.js';
+import { AntiEntropy } from './anti-entropy.js';
+import { pickBootstrap } from './bootstrap.js';
+import { LinkWalker } from './walk.js';
+
+/**
+ * A (re)joining peer still without a neighbour after this many mean latencies starts its
+ * join again with another bootstrap peer; anti-entropy retries after the same time.
+ */
+export const RETRY_LATENCIES = 20;
+/** Bounds on that retry timeout, in seconds. */
+export const RETRY_MIN = 1;
+export const RETRY_MAX = 60;
+
+/**
+ * Going down (a crash or a departure: the same thing to the others):
+ *  - alive ← false;
+ *  - without peer sampling, the peer's links are dropped at once (its neighbours notice
+ *    immediately); with `overlay.repair` each neighbour that lost a link and has fewer
+ *    than `overlay.degree` links sends a random walk (walk.ts) from one of its remaining
+ *    neighbours, or from a bootstrap peer if it has none, to find a replacement;
+ *  - with peer sampling, its own view is lost but entries that point at it stay in the
+ *    other views, and so in the overlay, as dead links until the protocol detects them
+ *    (Cyclon) or pushes them out (Newscast): the views heal the overlay by themselves;
+ *  - the `peerDown` listeners are called.
+ * Coming up (same id) or arriving (a new id): alive ← true, the `peerUp` listeners are
+ * called, and the peer joins through a bootstrap peer (bootstrap.ts: a uniformly chosen
+ * live peer): with peer sampling it copies the bootstrap peer's view; without, it sends
+ * `overlay.degree` random walks from the bootstrap peer (the join-random rule: link to
+ * random peers that have fewer than `maxDegree` links, here found by walks). It asks for
+ * `degree` links, not degree/2 as when the join-random overlay is built, because under
+ * churn every departure takes its links away: in steady state the mean degree settles
+ * near the number of links a joining peer makes. With `churn.sync` and a rumour ledger,
+ * it then resynchronises (anti-entropy.ts).
+ */
+export class Membership {
+  sampling: PeerSamplingService | null = null;
+  /** (Re)joins that found no live bootstrap peer (the peer stays alone). */
+  joinsAlone = 0;
+  /** Joins started again because the peer was still alone after the retry timeout. */
+  joinRetries = 0;
+  /** The random-walk link finder, once a join or a repair has needed it. */
+  walker: LinkWalker | null = null;
+  private antiEntropy: AntiEntropy | null = null;
+  private readonly repair: boolean;
+  private readonly targetDegree: number;
+  private readonly maxDegree: number;
+  readonly retryTimeout: number;
+  private readonly bootstrapRng: PeerStreams;
+  private readonly checkKind: number;
+  /** Bumped when a peer goes down, so join checks of an earlier life are ignored. */
+  private epoch: Int32Array;
+
+  constructor(private readonly ctx: SimContext) {
+    const overlay = ctx.scenario.overlay;
+    this.repair = overlay.repair;
+    this.maxDegree = overlay.maxDegree;
+    this.targetDegree = Math.min(overlay.maxDegree, Math.max(1, overlay.degree));
+    const meanLatency = makeSampler(ctx.scenario.network.latency).mean;
+    this.retryTimeout = Math.min(RETRY_MAX, Math.max(RETRY_MIN, RETRY_LATENCIES * meanLatency));
+    this.bootstrapRng = ctx.peerStreams('bootstrap');
+    this.epoch = new Int32Array(ctx.peers.alive.length);
+    this.checkKind = ctx.sim.registerKind('membership/join-check', (p, _src, epoch) => this.onJoinCheck(p, epoch));
+    if (ctx.scenario.churn?.sync) {
+      this.antiEntropy = new AntiEntropy(ctx, this.retryTimeout, (p, rng) => this.knownNeighbour(p, rng));
+    }
+  }
+
+  /** Called by the peer-sampling component: from now on the views are the overlay. */
+  attachSampling(service: PeerSamplingService): void {
+    this.sampling = service;
+    service.onLinked = (p) => this.antiEntropy?.linked(p);
+  }
+
+  /** The random-walk link finder (created on first use). */
+  get links(): LinkWalker {
+    if (!this.walker) {
+      this.walker = new LinkWalker(this.ctx, this.targetDegree, this.maxDegree);
+      this.walker.onLinked = (p) => this.antiEntropy?.linked(p);
+    }
+    return this.walker;
+  }
+
+  get sync(): AntiEntropy | null {
+    return this.antiEntropy;
+  }
+
+  /** A uniformly chosen neighbour p knows of (its view with peer sampling), or -1. */
+  private knownNeighbour(p: number, rng: PeerStreams): number {
+    if (this.sampling) {
+      const n = this.sampling.views.size[p];
+      return n > 0 ? this.sampling.views.id(p, rng.int(p, n)) : -1;
+    }
+    const d = this.ctx.overlay.degree(p);
+    return d > 0 ? this.ctx.overlay.neighbor(p, rng.int(p, d)) : -1;
+  }
+
+  /** `victims` (alive, distinct) go down at once; neighbours repair afterwards. */
+  crash(victims: ArrayLike<number>): void {
+    const { peers, overlay } = this.ctx;
+    const lost: number[] = [];
+    for (let i = 0; i < victims.length; i++) {
+      const p = victims[i];
+      if (peers.alive[p] !== 1) continue;
+      peers.setAlive(p, false);
+      this.epoch[p]++;
+      this.antiEntropy?.down(p);
+      if (this.sampling) {
+        this.sampling.peerDown(p);
+      } else {
+        const former = overlay.isolate(p);
+        if (this.repair) for (const q of former) lost.push(q);
+      }
+      for (const listener of this.ctx.peerDown) listener(p);
+    }
+    // Repair only once every victim is down, so no walk starts from a peer about to go.
+    for (const q of lost) {
+      if (peers.alive[q] !== 1 || overlay.degree(q) >= this.targetDegree) continue;
+      const d = overlay.degree(q);
+      const start = d > 0
+        ? overlay.neighbor(q, this.bootstrapRng.int(q, d))
+        : pickBootstrap(peers.alive, peers.count, q, this.bootstrapRng.use(q));
+      if (start >= 0) this.links.launch(q, start);
+    }
+  }
+
+  /** Peer p (down) comes back with the same id. */
+  rejoin(p: number): void {
+    if (this.ctx.peers.alive[p] === 1) return;
+    this.ctx.peers.setAlive(p, true);
+    this.sampling?.peerUp(p);
+    this.up(p);
+  }
+
+  /** A brand-new peer arrives; returns its id. */
+  arrive(): number {
+    const { peers, overlay, sim } = this.ctx;
+    const p = peers.create();
+    const n = peers.count;
+    overlay.ensureSize(n);
+    sim.ensurePeerCapacity(n);
+    this.sampling?.ensureSize(n);
+    this.antiEntropy?.ensureSize(n);
+    if (n > this.epoch.length) {
+      const e = new Int32Array(Math.max(n, this.epoch.length * 2));
+      e.set(this.epoch);
+      this.epoch = e;
+    }
+    this.up(p);
+    return p;
+  }
+
+  private up(p: number): void {
+    for (const listener of this.ctx.peerUp) listener(p);
+    this.antiEntropy?.joined(p);
+    this.join(p);
+  }
+
+  private join(p: number): void {
+    const { peers, sim } = this.ctx;
+    const via = pickBootstrap(peers.alive, peers.count, p, this.bootstrapRng.use(p));
+    if (via < 0) { this.joinsAlone++; return; }
+    if (this.sampling) {
+      this.sampling.join(p, via);
+    } else {
+      for (let i = this.ctx.overlay.degree(p); i < this.targetDegree; i++) this.links.launch(p, via);
+    }
+    sim.at(sim.now + this.retryTimeout, this.checkKind, p, p, this.epoch[p]);
+  }
+
+  private onJoinCheck(p: number, epoch: number): void {
+    if (epoch !== this.epoch[p] || this.ctx.peers.alive[p] !== 1) return;
+    const alone = this.sampling ? this.sampling.views.size[p] === 0 : this.ctx.overlay.degree(p) === 0;
+    if (!alone) return;
+    this.joinRetries++;
+    this.join(p);
+  }
+}

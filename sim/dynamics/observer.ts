@@ -1,0 +1,77 @@
+/**
+ * Time series of an overlay under churn and failures: `largestComponentFraction` (of the
+ * live peers) and `deadLinks`, sampled every `metrics.sample` (`alive` comes from the runner).
+ */
+import { largestComponent } from '../metrics/components.js';
+import { deadLinkFraction } from '../metrics/dead-links.js';
+import type { Component, SeriesWriter, SimContext } from '../run/context.js';
+import type { Results } from '../run/results.js';
+import type { Scenario } from '../scenario/schema.js';
+import { dynamicsOf } from './shared.js';
+
+/**
+ * Work (peers + 2 × links visited) the largest-component series may cost over a whole run:
+ * about a second of breadth-first search on these machines.
+ */
+export const COMPONENT_WORK_BUDGET = 3e8;
+
+/** The observer runs when the overlay can change: churn, failures or peer sampling. */
+export function observesDynamics(scenario: Scenario): boolean {
+  return scenario.churn !== null || scenario.failures.length > 0 || scenario.overlay.sampling !== null;
+}
+
+/**
+ * The largest component costs a breadth-first search over the overlay, so it is computed
+ * at every k-th sample only, k = ceil(samples × estimated cost of one search / budget)
+ * (k = 1 for small overlays), and written as null at the others. The cost estimate is
+ * fixed at start (peers + 2 × links, links counted as full views when peer sampling is on),
+ * so k depends only on the scenario. Dead links come from the views' counters at every
+ * sample with peer sampling (exact and O(1)); without it they are counted on the overlay
+ * at the component samples (a crash drops links at once there, so they stay 0 unless a
+ * link forms to a peer as it goes down).
+ */
+export class DynamicsObserver implements Component {
+  private every = 1;
+  private samples = 0;
+
+  start(ctx: SimContext): void {
+    const { scenario, peers, overlay } = ctx;
+    const sampling = scenario.overlay.sampling;
+    const links = Math.max(overlay.edges, sampling ? peers.count * sampling.viewSize : 0);
+    const searchCost = peers.count + 2 * links;
+    const samples = Math.ceil(scenario.duration / scenario.metrics.sample) + 1;
+    this.every = Math.max(1, Math.ceil((samples * searchCost) / COMPONENT_WORK_BUDGET));
+    dynamicsOf(ctx);
+  }
+
+  sample(ctx: SimContext, write: SeriesWriter): void {
+    const dynamics = dynamicsOf(ctx);
+    const sampling = dynamics.membership.sampling;
+    const alive = ctx.peers.alive;
+    const i = this.samples++;
+    if (i % this.every === 0) {
+      const fraction = largestComponent(ctx.overlay, alive).fraction;
+      // The runner samples at i × metrics.sample (the last sample at `duration`).
+      dynamics.history.time.push(Math.min(i * ctx.scenario.metrics.sample, ctx.scenario.duration));
+      dynamics.history.fraction.push(fraction);
+      write('largestComponentFraction', fraction);
+      if (!sampling) write('deadLinks', deadLinkFraction(ctx.overlay, alive));
+    } else {
+      write('largestComponentFraction', null);
+      if (!sampling) write('deadLinks', null);
+    }
+    if (sampling) write('deadLinks', sampling.deadLinkFraction());
+  }
+
+  contribute(results: Results, ctx: SimContext): void {
+    const membership = dynamicsOf(ctx).membership;
+    const walker = membership.walker;
+    results.dynamics = {
+      largestComponentEvery: this.every,
+      walks: walker ? walker.walks : 0,
+      walkLinks: walker ? walker.linksMade : 0,
+      walksLost: walker ? walker.walksLost : 0,
+      walksRefused: walker ? walker.walksRefused : 0,
+    };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Finding a new neighbour by a short random walk: the seeking peer sends a walker that
+ * hops between neighbours through the transport; the peer where it stops offers a link.
+ * Joins (without peer sampling) and overlay repair both use it.
+ */
+import type { PeerStreams } from '../engine/random.js';
+import type { Simulator } from '../engine/simulator.js';
+import type { Transport } from '../network/transport.js';
+import type { Graph } from '../overlay/graph.js';
+import type { SimContext } from '../run/context.js';
+import type { PeerTable } from '../run/peers.js';
+
+/** Hops a walker takes before its current peer is asked to link (a "short" walk). */
+export const WALK_HOPS = 5;
+/** Further hops a walker may take when the peer it stopped at cannot link (full, or already a neighbour). */
+export const WALK_EXTRA_HOPS = 5;
+
+/**
+ * A walk is one message per hop: event target = the peer holding the walker, a = the
+ * seeking peer (origin), b = hops left (it goes negative while spending extra hops). Each
+ * hop goes to a uniformly chosen neighbour (the holder's own 'walk' stream). At the end the
+ * holder offers a link if it has fewer than `maxDegree` links and is not yet linked to the
+ * origin; the origin accepts the offer (the link is made when the offer arrives) if both
+ * are still up, it has fewer than `targetDegree` links and the holder still has room.
+ * A walker that reaches a peer that is down, or a message the network loses, is gone.
+ */
+export class LinkWalker {
+  /** Walks started. */
+  walks = 0;
+  /** Links made by accepted offers. */
+  linksMade = 0;
+  /** Walks that ended at a peer that was down or were lost by the network. */
+  walksLost = 0;
+  /** Walks that ended without a link (no room anywhere they stopped, or the origin no longer needed one). */
+  walksRefused = 0;
+  /** Told each time `origin` gets a link from a walk. */
+  onLinked: (origin: number) => void = () => {};
+  private readonly sim: Simulator;
+  private readonly peers: PeerTable;
+  private readonly overlay: Graph;
+  private readonly transport: Transport;
+  private readonly rng: PeerStreams;
+  private readonly walkKind: number;
+  private readonly offerKind: number;
+
+  constructor(ctx: SimContext, private readonly targetDegree: number, private readonly maxDegree: number) {
+    this.sim = ctx.sim;
+    this.peers = ctx.peers;
+    this.overlay = ctx.overlay;
+    this.transport = ctx.transport;
+    this.rng = ctx.peerStreams('walk');
+    this.walkKind = this.sim.registerKind('walk/step', (cur, _src, origin, hops) => this.onStep(cur, origin, hops));
+    this.offerKind = this.sim.registerKind('walk/offer', (origin, holder) => this.onOffer(origin, holder));
+  }
+
+  /** `origin` sends a walker to `start`, which takes WALK_HOPS random hops from there. */
+  launch(origin: number, start: number): void {
+    this.walks++;
+    if (!this.transport.send(origin, start, this.walkKind, origin, WALK_HOPS)) this.walksLost++;
+  }
+
+  private onStep(cur: number, origin: number, hops: number): void {
+    if (this.peers.alive[cur] !== 1) { this.walksLost++; return; }
+    const g = this.overlay;
+    const d = g.degree(cur);
+    if (hops <= 0 && cur !== origin && g.degree(cur) < this.maxDegree && !g.contains(cur, origin)) {
+      if (!this.transport.send(cur, origin, this.offerKind)) this.walksLost++;
+      return;
+    }
+    if (d === 0 || hops <= -WALK_EXTRA_HOPS) { this.walksRefused++; return; }
+    const next = g.neighbor(cur, this.rng.int(cur, d));
+    if (!this.transport.send(cur, next, this.walkKind, origin, hops - 1)) this.walksLost++;
+  }
+
+  private onOffer(origin: number, holder: number): void {
+    const g = this.overlay, alive = this.peers.alive;
+    if (alive[origin] === 1 && alive[holder] === 1 && g.degree(origin) < this.targetDegree
+        && g.degree(holder) < this.maxDegree && g.addLink(origin, holder)) {
+      this.linksMade++;
+      this.onLinked(origin);
+    } else {
+      this.walksRefused++;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The discrete-event scheduler. It knows nothing of protocols: components register a
+ * handler per event kind and schedule events; the simulator pops them in (time, tie) order.
+ */
+import { EventQueue } from './event-queue.js';
+
+/** Handles one event: `target` is usually a peer, `src` who scheduled it (-1: controller). */
+export type EventHandler = (target: number, src: number, a: number, b: number) => void;
+
+/** The scheduler's identity for events not caused by a peer (timers, scenario controls). */
+export const CONTROLLER = -1;
+
+// The tie-break packs (src + 1) in the high bits and src's own sequence number in the
+// low 29 bits: it depends only on who scheduled the event and how many it scheduled
+// before, never on thread or partition order. Exact in a double for < 2^24 peers.
+const SEQ_BITS = 2 ** 29;
+export const MAX_PEERS = 2 ** 24 - 2;
+
+export class Simulator {
+  readonly queue: EventQueue;
+  now = 0;
+  /** Events processed so far. */
+  events = 0;
+  private handlers: EventHandler[] = [];
+  private kindNames: string[] = [];
+  private seq: Uint32Array;
+  private stopped = false;
+
+  constructor(peerCapacity: number, initialQueueCapacity = 1024) {
+    if (peerCapacity > MAX_PEERS) throw new Error(`engine: at most ${MAX_PEERS} peers are supported`);
+    this.seq = new Uint32Array(peerCapacity + 1);
+    this.queue = new EventQueue(initialQueueCapacity);
+  }
+
+  /** Makes room for peers 0..n-1 (peers that join later). */
+  ensurePeerCapacity(n: number): void {
+    if (n + 1 <= this.seq.length) return;
+    if (n > MAX_PEERS) throw new Error(`engine: at most ${MAX_PEERS} peers are supported`);
+    const next = new Uint32Array(Math.max(n + 1, this.seq.length * 2));
+    next.set(this.seq);
+    this.seq = next;
+  }
+
+  /** Registers a handler and returns the kind id to schedule it with. */
+  registerKind(name: string, handler: EventHandler): number {
+    this.kindNames.push(name);
+    return this.handlers.push(handler) - 1;
+  }
+
+  kindName(kind: number): string {
+    return this.kindNames[kind];
+  }
+
+  /** Schedules `kind` at absolute `time`, caused by `src` (a peer id or CONTROLLER). */
+  at(time: number, kind: number, target: number, src: number, a = 0, b = 0): void {
+    const s = src + 1;
+    if (s >= this.seq.length) this.ensurePeerCapacity(s);
+    const n = this.seq[s]++;
+    this.queue.push(time, s * SEQ_BITS + (n % SEQ_BITS), kind, target, src, a, b);
+  }
+
+  /** Schedules `kind` `delay` seconds from now. */
+  after(delay: number, kind: number, target: number, src: number, a = 0, b = 0): void {
+    this.at(this.now + delay, kind, target, src, a, b);
+  }
+
+  /** Stops `run` after the current event. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * Processes events in order while their time is <= `until`. Returns when the queue is
+   * empty, the next event lies beyond `until`, or `stop()` was called.
+   */
+  run(until: number): void {
+    const q = this.queue;
+    const handlers = this.handlers;
+    this.stopped = false;
+    while (q.size > 0 && !this.stopped) {
+      if (q.peekTime() > until) break;
+      q.pop();
+      this.now = q.curTime;
+      this.events++;
+      handlers[q.curKind](q.curTarget, q.curSrc, q.curA, q.curB);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The network model: every protocol message goes through `send`, which draws its latency
+ * from the scenario's distribution and drops it with probability `loss`. Draws come from
+ * the sender's own network stream, so they do not depend on event interleaving.
+ */
+import type { Simulator } from '../engine/simulator.js';
+import type { PeerStreams } from '../engine/random.js';
+import type { Sampler } from '../random/types.js';
+
+export class Transport {
+  /** Messages handed to the network, lost ones included. */
+  sent = 0;
+  /** Messages dropped by the loss model. */
+  lost = 0;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly latency: Sampler,
+    private readonly loss: number,
+    private readonly streams: PeerStreams,
+  ) {}
+
+  /** Smallest possible latency: the lookahead a parallel engine may use. */
+  get minLatency(): number {
+    return this.latency.min;
+  }
+
+  /**
+   * Sends a message of event kind `kind` from `from` to `to`; it is delivered as that
+   * event after a latency draw, unless lost. Returns false when the message is lost.
+   */
+  send(from: number, to: number, kind: number, a = 0, b = 0): boolean {
+    this.sent++;
+    const rng = this.streams.use(from);
+    if (this.loss > 0 && rng.next() < this.loss) {
+      this.lost++;
+      return false;
+    }
+    const delay = this.latency.sample(rng);
+    this.sim.at(this.sim.now + delay, kind, to, from, a, b);
+    return true;
+  }
+
+  /**
+   * Sends a message whose arrival is known in advance to change nothing (e.g. a rumour to
+   * a peer that already holds it, in a run where no peer can go offline): it is counted
+   * and draws loss and latency exactly like `send`, so every later draw and the order of
+   * every other event are unchanged, but no arrival event is scheduled. False when lost.
+   */
+  sendWithoutArrival(from: number): boolean {
+    this.sent++;
+    const rng = this.streams.use(from);
+    if (this.loss > 0 && rng.next() < this.loss) {
+      this.lost++;
+      return false;
+    }
+    this.latency.sample(rng);
+    return true;
+  }
+}

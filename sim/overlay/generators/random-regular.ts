@@ -1,0 +1,172 @@
+/**
+ * Random k-regular overlay: every peer has exactly k distinct neighbours, no self-loops.
+ * Configuration model (a uniform random pairing of n·k stubs) with bad pairs repaired by
+ * random edge swaps; the result is close to uniform over simple k-regular graphs.
+ */
+import type { RandomSource } from '../../engine/random.js';
+import { Graph } from '../graph.js';
+import { OverlayParameterError } from '../errors.js';
+
+export interface RandomRegularParams {
+  /** k: the degree of every peer. n·k must be even and k < n. */
+  degree: number;
+}
+
+const MODEL = 'random-regular';
+/** Fresh pairings tried before giving up (a repair that stalls restarts from scratch). */
+const MAX_RESTARTS = 64;
+/**
+ * Repaired overlays of at most this many links get MIX_STEPS_PER_LINK·m switch steps.
+ * Above it the repaired links are at most ~k²/(4m) < 0.3% of links (k <= 32), and
+ * mixing would cost more than the build itself.
+ */
+const MIX_LIMIT = 100_000;
+const MIX_STEPS_PER_LINK = 10;
+
+/**
+ * Builds a simple k-regular graph on n peers, laid out tight (each run exactly k slots:
+ * 12 + 4k bytes a peer). Throws OverlayParameterError when n·k is odd or k >= n.
+ *
+ * Dense requests (k > (n-1)/2) build the complement of a random (n-1-k)-regular graph,
+ * where the swap repair has room to work; complementing preserves uniformity.
+ */
+export function randomRegular(n: number, params: RandomRegularParams, rng: RandomSource): Graph {
+  const k = params.degree;
+  if (!Number.isInteger(n) || n < 0) throw new OverlayParameterError(MODEL, `peer count must be a non-negative integer (got ${n})`);
+  if (!Number.isInteger(k) || k < 0) throw new OverlayParameterError(MODEL, `degree must be a non-negative integer (got ${k})`);
+  if (k > 0 && k >= n) {
+    throw new OverlayParameterError(MODEL, `degree ${k} must be smaller than the number of peers ${n} (a simple graph has at most n-1 neighbours a peer)`);
+  }
+  if ((n * k) % 2 !== 0) {
+    throw new OverlayParameterError(MODEL, `peers × degree = ${n} × ${k} is odd, so no ${k}-regular graph on ${n} peers exists; change the peer count or the degree`);
+  }
+  if (k > (n - 1) / 2) return complement(sparseRegular(n, n - 1 - k, rng), k);
+  return sparseRegular(n, k, rng);
+}
+
+function sparseRegular(n: number, k: number, rng: RandomSource): Graph {
+  const stubs = new Int32Array(n * k);
+  for (let restart = 0; restart < MAX_RESTARTS; restart++) {
+    const g = tryPairing(n, k, stubs, rng);
+    if (g) return g;
+  }
+  throw new OverlayParameterError(MODEL, `could not wire a simple ${k}-regular graph on ${n} peers after ${MAX_RESTARTS} attempts`);
+}
+
+/** One pairing plus repair; null when the repair stalls (the caller starts over). */
+function tryPairing(n: number, k: number, stubs: Int32Array, rng: RandomSource): Graph | null {
+  const total = n * k;
+  for (let p = 0, i = 0; p < n; p++) for (let j = 0; j < k; j++) stubs[i++] = p;
+  // Pair stub i with a uniformly chosen later stub: a uniform random perfect matching.
+  for (let i = 0; i < total; i += 2) {
+    const j = i + 1 + Math.floor(rng.next() * (total - i - 1));
+    const v = stubs[j];
+    stubs[j] = stubs[i + 1];
+    stubs[i + 1] = v;
+  }
+
+  // Every run has exactly k slots, laid out in id order, so peer p's run starts at p·k.
+  // All pairs are written first without checks, then each run is scanned on its own:
+  // checking each pair against the runs as they fill would chain two cache misses per
+  // link, and this loop is most of the build time at 10^6 peers.
+  const g = Graph.withCapacities(n, () => k);
+  const adj = g.adj, deg = g.deg;
+  for (let i = 0; i < total; i += 2) {
+    const u = stubs[i], v = stubs[i + 1];
+    adj[u * k + deg[u]++] = v;
+    adj[v * k + deg[v]++] = u;
+  }
+  g.edges = total / 2;
+
+  // Bad pairs (self-loops, repeated links) leave the runs and wait here for repair;
+  // about (k-1)/2 + (k-1)²/4 of them in expectation, so a small growable list.
+  let bad = new Int32Array(64);
+  let badCount = 0;
+  const setAside = (u: number, v: number) => {
+    if (2 * badCount + 2 > bad.length) { const b = new Int32Array(bad.length * 2); b.set(bad); bad = b; }
+    bad[2 * badCount] = u;
+    bad[2 * badCount + 1] = v;
+    badCount++;
+    g.edges--;
+  };
+  // Removes slot i of p's run by moving the last entry into it.
+  const dropSlot = (p: number, i: number) => { adj[p * k + i] = adj[p * k + --deg[p]]; };
+  for (let p = 0; p < n; p++) {
+    const o = p * k;
+    // Invariant: slots [o, o+i) hold distinct neighbours other than p. A repeated link
+    // p–q with q < p was already taken out while scanning q, so only q >= p is checked.
+    for (let i = 0; i < deg[p];) {
+      const q = adj[o + i];
+      if (q === p) {
+        // A self-loop fills two slots of p's run; the other one is further on.
+        dropSlot(p, i);
+        for (let j = i; j < deg[p]; j++) if (adj[o + j] === p) { dropSlot(p, j); break; }
+        setAside(p, p);
+        continue;
+      }
+      let repeated = false;
+      if (q > p) for (let j = o; j < o + i; j++) if (adj[j] === q) { repeated = true; break; }
+      if (!repeated) { i++; continue; }
+      dropSlot(p, i);
+      const oq = q * k;
+      for (let j = 0; j < deg[q]; j++) if (adj[oq + j] === p) { dropSlot(q, j); break; }
+      setAside(p, q);
+    }
+  }
+
+  // Random edge swaps: the bad pair u–v and a random link x–y become u–x and v–y, which
+  // gives u and v their missing link each and leaves x and y with their degree.
+  const maxTries = 1000 + 20 * k;
+  for (let b = 0; b < badCount; b++) {
+    const u = bad[2 * b], v = bad[2 * b + 1];
+    if (u !== v && !g.contains(u, v)) { g.addLinkUnchecked(u, v); continue; }
+    let done = false;
+    for (let t = 0; t < maxTries && !done; t++) {
+      // A uniform directed link: a uniform peer and slot, rejecting empty slots.
+      const x = Math.floor(rng.next() * n);
+      const slot = Math.floor(rng.next() * k);
+      if (slot >= g.deg[x]) continue;
+      const y = g.neighbor(x, slot);
+      if (x === u || y === v || g.contains(u, x) || g.contains(v, y)) continue;
+      g.removeLink(x, y);
+      g.addLinkUnchecked(u, x);
+      g.addLinkUnchecked(v, y);
+      done = true;
+    }
+    if (!done) return null;
+  }
+  if (g.edges !== total / 2) return null;
+  if (badCount > 0 && g.edges <= MIX_LIMIT) mix(g, k, MIX_STEPS_PER_LINK * g.edges, rng);
+  return g;
+}
+
+/**
+ * The switch chain: pick two uniform directed links x→y and u→v and replace them by x–u
+ * and y–v unless that makes a self-loop or a repeated link. The proposal is symmetric, so
+ * the chain's stationary distribution is uniform over simple k-regular graphs, and it is
+ * irreducible on them (Taylor 1981); it washes out the bias of the repair swaps.
+ */
+function mix(g: Graph, k: number, steps: number, rng: RandomSource): void {
+  const n = g.size;
+  for (let t = 0; t < steps; t++) {
+    const x = Math.floor(rng.next() * n), y = g.neighbor(x, Math.floor(rng.next() * k));
+    const u = Math.floor(rng.next() * n), v = g.neighbor(u, Math.floor(rng.next() * k));
+    if (x === u || y === v || g.contains(x, u) || g.contains(y, v)) continue;
+    g.removeLink(x, y);
+    g.removeLink(u, v);
+    g.addLinkUnchecked(x, u);
+    g.addLinkUnchecked(y, v);
+  }
+}
+
+/** The complement of h (n-1-k regular) as a tight k-regular graph. */
+function complement(h: Graph, k: number): Graph {
+  const n = h.size;
+  const g = Graph.withCapacities(n, () => k);
+  const mark = new Int32Array(n).fill(-1);
+  for (let p = 0; p < n; p++) {
+    for (let i = 0; i < h.deg[p]; i++) mark[h.neighbor(p, i)] = p;
+    for (let q = p + 1; q < n; q++) if (mark[q] !== p) g.addLinkUnchecked(p, q);
+  }
+  return g;
+}

@@ -1,0 +1,171 @@
+/**
+ * The overlay: an undirected simple graph over peer ids stored in typed arrays. Each peer
+ * owns a run of slots in one shared pool (offset, degree, capacity); a full run moves to
+ * the end of the pool with doubled capacity, so links can be added and dropped (churn,
+ * repair) without an object per peer. ~(12 + 4·degree) bytes a peer when built tight.
+ */
+
+export class Graph {
+  /** Number of peer ids (0..size-1) the graph has room for. */
+  size: number;
+  /** Start of each peer's run in `adj`. Re-read after mutations: arrays may be replaced. */
+  offset: Int32Array;
+  /** Current degree of each peer. */
+  deg: Int32Array;
+  /** Slots reserved for each peer's run. */
+  cap: Int32Array;
+  /** The pool of neighbour ids: peer p's neighbours are adj[offset[p] .. offset[p]+deg[p]). */
+  adj: Int32Array;
+  /** Slots of `adj` handed out so far. */
+  used = 0;
+  /** Number of undirected links. */
+  edges = 0;
+
+  constructor(size: number, poolCapacity = size * 4) {
+    this.size = size;
+    this.offset = new Int32Array(size);
+    this.deg = new Int32Array(size);
+    this.cap = new Int32Array(size);
+    this.adj = new Int32Array(Math.max(16, poolCapacity));
+  }
+
+  /**
+   * Builds a graph from per-peer degrees known in advance: each run gets exactly
+   * `capacityOf(p)` slots, laid out contiguously (the tight CSR layout generators use).
+   */
+  static withCapacities(size: number, capacityOf: (p: number) => number): Graph {
+    let total = 0;
+    const caps = new Int32Array(size);
+    for (let p = 0; p < size; p++) { caps[p] = capacityOf(p); total += caps[p]; }
+    const g = new Graph(size, total);
+    let o = 0;
+    for (let p = 0; p < size; p++) { g.offset[p] = o; g.cap[p] = caps[p]; o += caps[p]; }
+    g.used = o;
+    return g;
+  }
+
+  /** Bytes held by the graph's arrays. */
+  get bytes(): number {
+    return this.offset.byteLength + this.deg.byteLength + this.cap.byteLength + this.adj.byteLength;
+  }
+
+  /** Makes room for peer ids 0..n-1 (new peers start with no links). */
+  ensureSize(n: number): void {
+    if (n <= this.size) return;
+    // Grow only past the arrays' length: growing on every call would compound by 1.5
+    // per joining peer.
+    if (n > this.offset.length) {
+      const c = Math.max(n, Math.ceil(this.offset.length * 1.5));
+      const grow = (a: Int32Array) => { const b = new Int32Array(c); b.set(a); return b; };
+      this.offset = grow(this.offset);
+      this.deg = grow(this.deg);
+      this.cap = grow(this.cap);
+    }
+    this.size = n;
+  }
+
+  degree(p: number): number {
+    return this.deg[p];
+  }
+
+  /** The i-th neighbour of p (0 <= i < degree(p)). */
+  neighbor(p: number, i: number): number {
+    return this.adj[this.offset[p] + i];
+  }
+
+  contains(p: number, q: number): boolean {
+    const o = this.offset[p], e = o + this.deg[p], adj = this.adj;
+    for (let i = o; i < e; i++) if (adj[i] === q) return true;
+    return false;
+  }
+
+  /** Neighbours of p as a fresh array (convenience; not for hot loops). */
+  neighbors(p: number): number[] {
+    const o = this.offset[p];
+    return Array.from(this.adj.subarray(o, o + this.deg[p]));
+  }
+
+  /** Appends q to p's run without checks (one direction only). */
+  private append(p: number, q: number): void {
+    if (this.deg[p] === this.cap[p]) this.relocate(p, Math.max(4, this.cap[p] * 2));
+    this.adj[this.offset[p] + this.deg[p]++] = q;
+  }
+
+  private relocate(p: number, newCap: number): void {
+    if (this.used + newCap > this.adj.length) {
+      // Compact when more than half the pool is garbage, else grow it.
+      let live = 0;
+      for (let i = 0; i < this.size; i++) live += this.cap[i];
+      if (live + newCap <= this.adj.length / 2) this.compact();
+      if (this.used + newCap > this.adj.length) {
+        const b = new Int32Array(Math.max(this.adj.length * 2, this.used + newCap));
+        b.set(this.adj.subarray(0, this.used));
+        this.adj = b;
+      }
+    }
+    const o = this.used;
+    this.adj.copyWithin(o, this.offset[p], this.offset[p] + this.deg[p]);
+    this.offset[p] = o;
+    this.cap[p] = newCap;
+    this.used += newCap;
+  }
+
+  /** Rewrites the pool so runs are contiguous again, dropping abandoned slots. */
+  compact(): void {
+    const b = new Int32Array(this.adj.length);
+    let o = 0;
+    for (let p = 0; p < this.size; p++) {
+      b.set(this.adj.subarray(this.offset[p], this.offset[p] + this.deg[p]), o);
+      this.offset[p] = o;
+      o += this.cap[p];
+    }
+    this.adj = b;
+    this.used = o;
+  }
+
+  /** Adds the undirected link p–q; false (and no change) for a self-loop or an existing link. */
+  addLink(p: number, q: number): boolean {
+    if (p === q || this.contains(p, q)) return false;
+    this.append(p, q);
+    this.append(q, p);
+    this.edges++;
+    return true;
+  }
+
+  /** Adds p–q without the duplicate check (generators that guarantee simplicity). */
+  addLinkUnchecked(p: number, q: number): void {
+    this.append(p, q);
+    this.append(q, p);
+    this.edges++;
+  }
+
+  private dropOne(p: number, q: number): boolean {
+    const o = this.offset[p], adj = this.adj;
+    const last = o + this.deg[p] - 1;
+    for (let i = o; i <= last; i++) {
+      if (adj[i] === q) {
+        adj[i] = adj[last];
+        this.deg[p]--;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Removes the link p–q; false if there was none. */
+  removeLink(p: number, q: number): boolean {
+    if (!this.dropOne(p, q)) return false;
+    this.dropOne(q, p);
+    this.edges--;
+    return true;
+  }
+
+  /** Removes every link of p (a crash); returns the former neighbours. */
+  isolate(p: number): number[] {
+    const former = this.neighbors(p);
+    for (const q of former) this.dropOne(q, p);
+    this.edges -= former.length;
+    this.deg[p] = 0;
+    return former;
+  }
+}

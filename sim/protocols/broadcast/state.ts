@@ -1,0 +1,86 @@
+/**
+ * One broadcast's state: which peers hold the rumour (a bitset, 1 bit a peer, kept after
+ * the broadcast ends for anti-entropy) and the counters its result is made of.
+ */
+import type { BroadcastSpec } from '../../scenario/schema.js';
+import type { BroadcastResult } from '../../run/results.js';
+import type { Behaviour } from './behaviour.js';
+import { Timeline } from './timeline.js';
+
+/**
+ * Lifecycle of a broadcast: Waiting (its start lies in the future), Running (ticks may
+ * still come or messages are in flight), Ended (neither: the result is final).
+ */
+export const Phase = { Waiting: 0, Running: 1, Ended: 2 } as const;
+export type Phase = (typeof Phase)[keyof typeof Phase];
+
+/** Who informed whom when: [peer, time, fromPeer]; fromPeer null for the origin and sync. */
+export type TraceEntry = [peer: number, time: number, fromPeer: number | null];
+
+export class BroadcastState {
+  phase: Phase = Phase.Waiting;
+  origin = -1;
+  /** Bit p set when peer p holds the rumour (peers keep it while offline). */
+  informed: Uint32Array = new Uint32Array(0);
+
+  /** Distinct peers that ever got the rumour (those that left since included). */
+  reachedEver = 0;
+  /** Peers that hold the rumour and are alive now. */
+  liveInformed = 0;
+  /** Messages handed to the network: pushes, pull requests and replies, lost ones included. */
+  messages = 0;
+  /** Messages that delivered the rumour to a peer that already had it. */
+  duplicates = 0;
+  /** Messages the network lost. */
+  lost = 0;
+  /** Messages that arrived at a peer that was offline (dropped). */
+  dropped = 0;
+  /** Peers given the rumour by anti-entropy (churn `sync`) rather than by gossip. */
+  synced = 0;
+  /** Messages of this broadcast in flight (sent, not lost, not yet arrived). */
+  pending = 0;
+  /** Round ticks done so far (the round in progress). */
+  round = 0;
+  /** Whether round ticks are still scheduled. */
+  ticking = false;
+  /** Round (or hop) and time of the latest informing; largest hop seen. */
+  lastRound = 0;
+  lastTime = 0;
+  maxRound = 0;
+  /** Alive count when the broadcast ended (or when the run ended, if it did not). */
+  aliveAtEnd = 0;
+  readonly timeline = new Timeline();
+  trace: TraceEntry[] | null = null;
+  result: BroadcastResult | null = null;
+
+  constructor(
+    /** Rumour id: broadcasts are numbered in order of start time. */
+    readonly id: number,
+    /** Index of the entry in `workload.broadcasts` this broadcast comes from. */
+    readonly specIndex: number,
+    readonly spec: BroadcastSpec,
+    readonly behaviour: Behaviour,
+    /** Simulated time the rumour is created at its origin. */
+    readonly start: number,
+  ) {}
+
+  /** Allocates the bitset for peers 0..capacity-1 (grows, keeping bits). */
+  ensureCapacity(capacity: number): void {
+    const words = (capacity + 31) >>> 5;
+    if (words <= this.informed.length) return;
+    const next = new Uint32Array(Math.max(words, this.informed.length * 2));
+    next.set(this.informed);
+    this.informed = next;
+  }
+
+  has(peer: number): boolean {
+    const w = peer >>> 5;
+    return w < this.informed.length && ((this.informed[w] >>> (peer & 31)) & 1) === 1;
+  }
+
+  /** Sets peer's bit (the caller checked it was clear and keeps the counters). */
+  mark(peer: number): void {
+    if ((peer >>> 5) >= this.informed.length) this.ensureCapacity(peer + 1);
+    this.informed[peer >>> 5] |= 1 << (peer & 31);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Chooses gossip partners: `uniform` (any live peer but oneself, e.g. a full membership
+ * list or a peer-sampling service) or `neighbours` (the overlay). Draws come from the
+ * acting peer's own stream; the chosen ids are written to `out` (no allocation a call).
+ */
+import type { PeerStreams } from '../../engine/random.js';
+import type { Graph } from '../../overlay/graph.js';
+import type { PeerTable } from '../../run/peers.js';
+
+export class TargetPicker {
+  /** The targets chosen by the last call, out[0 .. returned count). */
+  out = new Int32Array(16);
+
+  constructor(
+    private readonly peers: PeerTable,
+    private readonly overlay: Graph,
+    private readonly streams: PeerStreams,
+  ) {}
+
+  private room(k: number): Int32Array {
+    if (k > this.out.length) this.out = new Int32Array(Math.max(k, this.out.length * 2));
+    return this.out;
+  }
+
+  /**
+   * min(fanout, other live peers) distinct live peers other than `peer`, uniformly.
+   * Rejection sampling over all ids: O(fanout) expected draws while most ids are alive.
+   */
+  uniform(peer: number, fanout: number): number {
+    const alive = this.peers.alive;
+    const n = this.peers.count;
+    const others = this.peers.aliveCount - (alive[peer] === 1 ? 1 : 0);
+    const k = fanout < others ? fanout : others;
+    const out = this.room(k);
+    const streams = this.streams;
+    for (let j = 0; j < k; j++) {
+      let q: number;
+      for (;;) {
+        q = streams.int(peer, n);
+        if (q === peer || alive[q] !== 1) continue;
+        let seen = false;
+        for (let i = 0; i < j; i++) if (out[i] === q) { seen = true; break; }
+        if (!seen) break;
+      }
+      out[j] = q;
+    }
+    return k;
+  }
+
+  /**
+   * min(fanout, degree) distinct overlay neighbours of `peer`, uniformly (all of them when
+   * fanout >= degree, without a draw). A neighbour may be offline: the message is then
+   * dropped on arrival, as a peer cannot know.
+   */
+  neighbours(peer: number, fanout: number): number {
+    const g = this.overlay;
+    if (peer >= g.size) return 0;
+    const d = g.deg[peer];
+    const o = g.offset[peer];
+    const adj = g.adj;
+    const out = this.room(fanout < d ? fanout : d);
+    if (fanout >= d) {
+      for (let i = 0; i < d; i++) out[i] = adj[o + i];
+      return d;
+    }
+    if (fanout === 1) {
+      out[0] = adj[o + this.streams.int(peer, d)];
+      return 1;
+    }
+    // Selection sampling (Knuth's Algorithm S): keep neighbour i with probability
+    // needed / left, which yields a uniform subset of exactly `fanout`.
+    let needed = fanout, j = 0;
+    for (let i = 0; i < d && needed > 0; i++) {
+      if (this.streams.next(peer) * (d - i) < needed) {
+        out[j++] = adj[o + i];
+        needed--;
+      }
+    }
+    return j;
+  }
+}

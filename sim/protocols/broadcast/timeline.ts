@@ -1,0 +1,48 @@
+/**
+ * A bounded time series of one broadcast's informed count, for the report: change number
+ * 0, stride, 2·stride, ... (the stride doubles whenever the series is full) plus the
+ * latest change, so at most MAX_POINTS + 1 points whatever the number of changes.
+ */
+
+/** Points kept between the first and the last before the series is thinned. */
+const MAX_POINTS = 400;
+
+export class Timeline {
+  private readonly time: number[] = [];
+  private readonly value: number[] = [];
+  private stride = 1;
+  private offered = 0;
+  private lastTime = NaN;
+  private lastValue = NaN;
+
+  /** Records a change (time, value); keeps only every `stride`-th one. */
+  offer(time: number, value: number): void {
+    this.lastTime = time;
+    this.lastValue = value;
+    if (this.offered++ % this.stride !== 0) return;
+    this.time.push(time);
+    this.value.push(value);
+    if (this.time.length >= MAX_POINTS) this.thin();
+  }
+
+  /** Halves the kept points: changes 0, 2·stride, 4·stride, ... survive. */
+  private thin(): void {
+    const t = this.time, v = this.value;
+    let j = 0;
+    for (let i = 0; i < t.length; i += 2, j++) { t[j] = t[i]; v[j] = v[i]; }
+    t.length = j;
+    v.length = j;
+    this.stride *= 2;
+  }
+
+  /** The series: every kept point plus the latest change (if it was not kept). */
+  toJSON(): { time: number[]; informed: number[] } {
+    const time = this.time.slice(), informed = this.value.slice();
+    const n = time.length;
+    if (this.offered > 0 && (n === 0 || time[n - 1] !== this.lastTime || informed[n - 1] !== this.lastValue)) {
+      time.push(this.lastTime);
+      informed.push(this.lastValue);
+    }
+    return { time, informed };
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * What Cyclon and Newscast share: the views (which are the overlay), a periodic timer per
+ * live peer, payload slots for messages, and the join handshake with a bootstrap peer.
+ * Each protocol file adds only its exchange: the active step, the answer and the merge.
+ */
+import type { PeerStreams } from '../../engine/random.js';
+import type { Simulator } from '../../engine/simulator.js';
+import type { Transport } from '../../network/transport.js';
+import type { Graph } from '../../overlay/graph.js';
+import type { SimContext } from '../../run/context.js';
+import type { PeerTable } from '../../run/peers.js';
+import type { SamplingSpec } from '../../scenario/schema.js';
+import { EntryMessages } from './entry-messages.js';
+import { ViewTable } from './views.js';
+
+/** What the rest of the simulator (churn, failures, the observer) asks of peer sampling. */
+export interface PeerSamplingService {
+  readonly views: ViewTable;
+  /** Told when a (re)joining peer got its first neighbours (set by the membership). */
+  onLinked: (peer: number) => void;
+  /** Right after `peer` went down: its own view is lost; entries pointing at it stay (dead links). */
+  peerDown(peer: number): void;
+  /** Right after `peer` came back up: entries pointing at it are live again. */
+  peerUp(peer: number): void;
+  /** `peer` (just up, empty view) asks bootstrap peer `via` for its view, then starts exchanging. */
+  join(peer: number, via: number): void;
+  /** Makes room for peers 0..n-1. */
+  ensureSize(n: number): void;
+  /** Fraction of the entries of all views that point at peers that are down. */
+  deadLinkFraction(): number;
+  /** View exchanges started so far. */
+  readonly exchanges: number;
+}
+
+export abstract class GossipSampler implements PeerSamplingService {
+  readonly views: ViewTable;
+  onLinked: (peer: number) => void = () => {};
+  exchanges = 0;
+  protected readonly sim: Simulator;
+  protected readonly peers: PeerTable;
+  protected readonly transport: Transport;
+  protected readonly overlay: Graph;
+  protected readonly rng: PeerStreams;
+  protected readonly msgs: EntryMessages;
+  protected readonly viewSize: number;
+  protected readonly period: number;
+  /** Bumped when a peer goes down: timers and join replies of an earlier life are ignored. */
+  private epoch: Int32Array;
+  /** Epoch whose timer is running for each peer (-1: none). */
+  private timerEpoch: Int32Array;
+  private capacity: number;
+  private readonly joinScratch: Int32Array;
+  private timerKind = -1;
+  private joinRequestKind = -1;
+  private joinReplyKind = -1;
+  protected requestKind = -1;
+  protected replyKind = -1;
+
+  constructor(ctx: SimContext, spec: SamplingSpec, maxEntries: number) {
+    this.sim = ctx.sim;
+    this.peers = ctx.peers;
+    this.transport = ctx.transport;
+    this.overlay = ctx.overlay;
+    this.viewSize = spec.viewSize;
+    this.period = spec.period;
+    this.rng = ctx.peerStreams('sampling');
+    this.capacity = ctx.peers.alive.length;
+    this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers);
+    this.msgs = new EntryMessages(Math.max(maxEntries, spec.viewSize));
+    this.epoch = new Int32Array(this.capacity);
+    this.timerEpoch = new Int32Array(this.capacity).fill(-1);
+    this.joinScratch = new Int32Array(spec.viewSize);
+  }
+
+  /** Builds the views from the current overlay, registers event kinds, starts every timer. */
+  start(name: string): void {
+    this.initViewsFromOverlay();
+    const sim = this.sim;
+    this.timerKind = sim.registerKind(`${name}/timer`, (p, _src, epoch) => this.onTimer(p, epoch));
+    this.requestKind = sim.registerKind(`${name}/request`, (q, p, slot) => {
+      if (this.peers.alive[q] !== 1) { this.msgs.release(slot); return; }
+      this.onRequest(q, p, slot);
+    });
+    this.replyKind = sim.registerKind(`${name}/reply`, (p, q, slot) => {
+      if (this.peers.alive[p] !== 1) { this.msgs.release(slot); return; }
+      this.onReply(p, q, slot);
+    });
+    this.joinRequestKind = sim.registerKind(`${name}/join-request`, (via, p, epoch) => this.onJoinRequest(via, p, epoch));
+    this.joinReplyKind = sim.registerKind(`${name}/join-reply`, (p, _via, slot, epoch) => this.onJoinReply(p, slot, epoch));
+    for (let p = 0; p < this.peers.count; p++) if (this.peers.alive[p] === 1) this.startTimer(p);
+  }
+
+  ensureSize(n: number): void {
+    this.views.ensureSize(n);
+    if (n <= this.capacity) return;
+    const c = Math.max(n, Math.ceil(this.capacity * 1.5));
+    const e = new Int32Array(c); e.set(this.epoch); this.epoch = e;
+    const t = new Int32Array(c).fill(-1); t.set(this.timerEpoch); this.timerEpoch = t;
+    this.capacity = c;
+    this.grow(c);
+  }
+
+  /** Subclasses grow their own per-peer arrays to `capacity` peers. */
+  protected grow(_capacity: number): void {}
+
+  peerDown(p: number): void {
+    this.epoch[p]++;
+    this.views.peerDown(p);
+    this.views.clear(p);
+    this.forget(p);
+  }
+
+  /** Subclasses drop per-peer exchange state of a peer that went down. */
+  protected forget(_p: number): void {}
+
+  peerUp(p: number): void {
+    this.views.peerUp(p);
+  }
+
+  join(p: number, via: number): void {
+    this.transport.send(p, via, this.joinRequestKind, this.epoch[p]);
+  }
+
+  deadLinkFraction(): number {
+    return this.views.entries > 0 ? this.views.deadEntries / this.views.entries : 0;
+  }
+
+  /** p's periodic exchange (its view's ages have not been touched yet). */
+  protected abstract activeStep(p: number): void;
+  /** q (alive) got an exchange request from p carrying payload `slot`; q must release it. */
+  protected abstract onRequest(q: number, p: number, slot: number): void;
+  /** p (alive) got q's answer carrying payload `slot`; p must release it. */
+  protected abstract onReply(p: number, q: number, slot: number): void;
+
+  /** Sends payload `slot`; gives the slot back at once when the network loses it. */
+  protected sendEntries(from: number, to: number, kind: number, slot: number, b = 0): void {
+    if (!this.transport.send(from, to, kind, slot, b)) this.msgs.release(slot);
+  }
+
+  /** Appends up to `max` entries of `p`'s view, chosen uniformly, to payload `slot` (skipping `except`). */
+  protected pushRandomEntries(p: number, slot: number, max: number, except: number, scratch: Int32Array): number {
+    const views = this.views, n = views.size[p], base = p * views.stride;
+    let m = 0;
+    for (let i = 0; i < n; i++) if (views.ids[base + i] !== except) scratch[m++] = i;
+    const k = Math.min(max, m);
+    for (let i = 0; i < k; i++) {
+      const j = i + this.rng.int(p, m - i);
+      const t = scratch[i]; scratch[i] = scratch[j]; scratch[j] = t;
+      this.msgs.push(slot, views.ids[base + scratch[i]], views.ages[base + scratch[i]]);
+    }
+    return k;
+  }
+
+  private startTimer(p: number): void {
+    this.timerEpoch[p] = this.epoch[p];
+    // A random phase, so peers do not exchange in lock-step.
+    this.sim.at(this.sim.now + this.rng.next(p) * this.period, this.timerKind, p, p, this.epoch[p]);
+  }
+
+  private onTimer(p: number, epoch: number): void {
+    if (epoch !== this.epoch[p] || this.peers.alive[p] !== 1) return;
+    this.activeStep(p);
+    this.sim.at(this.sim.now + this.period, this.timerKind, p, p, epoch);
+  }
+
+  private onJoinRequest(via: number, p: number, epoch: number): void {
+    if (this.peers.alive[via] !== 1) return;
+    const slot = this.msgs.alloc();
+    this.msgs.push(slot, via, 0);
+    this.pushRandomEntries(via, slot, this.viewSize - 1, p, this.joinScratch);
+    this.sendEntries(via, p, this.joinReplyKind, slot, epoch);
+  }
+
+  private onJoinReply(p: number, slot: number, epoch: number): void {
+    if (this.peers.alive[p] !== 1 || epoch !== this.epoch[p]) { this.msgs.release(slot); return; }
+    const msgs = this.msgs;
+    for (let i = 0, k = msgs.count(slot); i < k; i++) this.views.add(p, msgs.id(slot, i), msgs.age(slot, i));
+    msgs.release(slot);
+    if (this.timerEpoch[p] !== this.epoch[p]) this.startTimer(p);
+    if (this.views.size[p] > 0) this.onLinked(p);
+  }
+
+  /**
+   * Each peer's first view: its overlay neighbours (a uniform subset of viewSize of them
+   * when it has more), age 0. Overlay links that end up in neither end's view are dropped,
+   * so from here on the overlay is exactly the union of the views.
+   */
+  private initViewsFromOverlay(): void {
+    const g = this.overlay, views = this.views, stride = views.stride;
+    for (let p = 0; p < g.size; p++) {
+      const d = g.degree(p);
+      const base = p * stride;
+      const o = g.offset[p];
+      if (d <= stride) {
+        for (let i = 0; i < d; i++) views.ids[base + i] = g.adj[o + i];
+        views.size[p] = d;
+      } else {
+        const pick = g.neighbors(p);
+        for (let i = 0; i < stride; i++) {
+          const j = i + this.rng.int(p, d - i);
+          const t = pick[i]; pick[i] = pick[j]; pick[j] = t;
+          views.ids[base + i] = pick[i];
+        }
+        views.size[p] = stride;
+      }
+      for (let i = 0; i < views.size[p]; i++) {
+        const q = views.ids[base + i];
+        views.ages[base + i] = 0;
+        views.inDegree[q]++;
+        views.entries++;
+        if (this.peers.alive[q] !== 1) views.deadEntries++;
+      }
+    }
+    const drop: number[] = [];
+    for (let p = 0; p < g.size; p++) {
+      for (let i = 0, d = g.degree(p); i < d; i++) {
+        const q = g.neighbor(p, i);
+        if (q > p && !views.contains(p, q) && !views.contains(q, p)) drop.push(p, q);
+      }
+    }
+    for (let i = 0; i < drop.length; i += 2) g.removeLink(drop[i], drop[i + 1]);
+  }
+}

@@ -1,0 +1,322 @@
+/**
+ * Distributed data and searches as one run component: places the items on the peers
+ * (`data`), launches each `workload.searches` entry's queries from random live peers,
+ * delivers search messages to the entry's protocol and adds `searches` (and `data`) to
+ * the results. Built only when the scenario lists searches.
+ */
+import { NamedStream, type PeerStreams } from '../../engine/random.js';
+import { CONTROLLER } from '../../engine/simulator.js';
+import { placeData, type DataPlacement } from '../../data/placement.js';
+import { expectedSearchSize } from '../../metrics/expected-search-size.js';
+import { makeRankSampler, type RankSampler } from '../../random/distributions.js';
+import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
+import type { Results } from '../../run/results.js';
+import type { Scenario, SearchSpec } from '../../scenario/schema.js';
+import { DirectorySearch } from './directory.js';
+import { ExpandingRingSearch } from './expanding-ring.js';
+import { FloodSearch } from './flood.js';
+import type { SearchProtocol } from './protocol.js';
+import { SlotPool, type QuerySlot } from './query-slot.js';
+import { RandomWalkSearch } from './random-walk.js';
+import { SearchRuntime } from './runtime.js';
+import { SearchTally, type SearchSummary } from './stats.js';
+import { SuperPeerDirectory } from './super-peers.js';
+
+/** Fraction of super-peers when a scenario uses directory search without a `hybrid` section. */
+const DEFAULT_SUPER_PEERS = 0.01;
+
+/** The components for `scenario`'s data and searches: none when it lists no search. */
+export function searchComponents(scenario: Scenario): Component[] {
+  return scenario.workload.searches.length > 0 ? [new SearchComponent()] : [];
+}
+
+export interface SearchComponentOptions {
+  /** Use this placement instead of placing `data` from the scenario (tests, hand-built cases). */
+  data?: DataPlacement;
+  /** Called as each query ends (tests, per-query logs); `record` is only valid during the call. */
+  onQueryEnd?: (record: QueryRecord) => void;
+}
+
+/** One query as it ended. */
+export interface QueryRecord {
+  query: number;
+  /** Index of its `workload.searches` entry. */
+  search: number;
+  protocol: string;
+  origin: number;
+  item: number;
+  startTime: number;
+  success: boolean;
+  localHit: boolean;
+  /** False when the run ended with messages of the query still in flight. */
+  finished: boolean;
+  queryMessages: number;
+  answerMessages: number;
+  controlMessages: number;
+  peersProbed: number;
+  hopsToHit: number | null;
+  timeToHit: number | null;
+  probesToHit: number | null;
+  rings: number;
+  /** The distinct peers that processed the query, origin excluded, ascending. */
+  probedPeers(): Int32Array;
+}
+
+function recordOf(slot: QuerySlot, finished: boolean): QueryRecord {
+  return {
+    query: slot.query,
+    search: slot.spec,
+    protocol: slot.protocol.name,
+    origin: slot.origin,
+    item: slot.item,
+    startTime: slot.startTime,
+    success: slot.answers > 0,
+    localHit: slot.localHit,
+    finished,
+    queryMessages: slot.queryMessages,
+    answerMessages: slot.answerMessages,
+    controlMessages: slot.controlMessages,
+    peersProbed: slot.peersProbed,
+    hopsToHit: slot.answers > 0 ? slot.hopsToHit : null,
+    timeToHit: slot.answers > 0 ? slot.timeToHit : null,
+    probesToHit: slot.probesToHit >= 0 ? slot.probesToHit : null,
+    rings: slot.rings,
+    probedPeers: () => {
+      const peers = new Set<number>();
+      for (let e = 0; e < slot.trailLength; e++) peers.add(slot.trailPeer[e]);
+      peers.delete(slot.origin);
+      return Int32Array.from(peers).sort();
+    },
+  };
+}
+
+export class SearchComponent implements Component {
+  /** The data placement (available after `start`). */
+  data!: DataPlacement;
+  /** The super-peer directory, when a search uses it. */
+  directory: SuperPeerDirectory | null = null;
+  private ctx!: SimContext;
+  private specs: SearchSpec[] = [];
+  private protocols: SearchProtocol[] = [];
+  private tallies: SearchTally[] = [];
+  private specStreams: NamedStream[] = [];
+  private ranks!: RankSampler;
+  private readonly pool = new SlotPool();
+  private queriesLaunched = 0;
+  private finishedQueries = 0;
+  private successfulQueries = 0;
+  private launchKind = 0;
+  private dataStreams!: PeerStreams;
+  private searchStreams!: PeerStreams;
+
+  constructor(private readonly options: SearchComponentOptions = {}) {}
+  private runtime!: SearchRuntime;
+
+  start(ctx: SimContext): void {
+    this.ctx = ctx;
+    const sc = ctx.scenario;
+    const n = ctx.peers.count;
+    const objects = this.options.data?.items ?? sc.data.objects;
+    this.ranks = makeRankSampler(sc.data.popularity, objects);
+    const popularity = Float64Array.from({ length: objects }, (_, i) => this.ranks.probability(i));
+    this.data = this.options.data
+      ?? placeData(n, popularity, sc.data.replication.strategy, sc.data.replication.ratio, ctx.namedStream('data'));
+    this.dataStreams = ctx.peerStreams('data');
+    this.searchStreams = ctx.peerStreams('search');
+
+    const sim = ctx.sim;
+    const kinds = {
+      query: sim.registerKind('search/query', (t, s, a, b) => this.onQuery(t, s, a, b)),
+      answer: sim.registerKind('search/answer', (t, s, a, b) => this.onAnswer(t, s, a, b)),
+      control: sim.registerKind('search/control', (t, s, a, b) => this.onControl(t, s, a, b)),
+    };
+    this.launchKind = sim.registerKind('search/launch', (_t, _s, a, b) => this.launch(a, b));
+    const registerKind = sim.registerKind('search/register', (t, s) => this.directory?.onRegister(t, s));
+    const rt = new SearchRuntime(ctx, this.data, kinds, this.searchStreams);
+    this.runtime = rt;
+
+    this.specs = sc.workload.searches;
+    if (this.specs.some((s) => s.protocol === 'directory')) {
+      const fraction = sc.hybrid?.superPeers ?? DEFAULT_SUPER_PEERS;
+      this.directory = new SuperPeerDirectory(ctx, this.data, fraction, registerKind, ctx.namedStream('search/directory'));
+      this.directory.registerAll();
+    }
+    this.protocols = this.specs.map((spec) => this.makeProtocol(rt, spec));
+    this.tallies = this.specs.map(() => new SearchTally());
+    this.specStreams = this.specs.map((_, i) => ctx.namedStream(`search/${i}`));
+
+    ctx.peerUp.push((p) => {
+      if (p >= this.data.initialPeers) this.data.addPeer(p, this.dataStreams.use(p));
+      this.directory?.peerUp(p, this.searchStreams.use(p));
+    });
+    ctx.peerDown.push((p) => this.directory?.peerDown(p, (q) => this.searchStreams.use(q)));
+
+    this.specs.forEach((spec, i) => {
+      if (spec.rate > 0) {
+        const t = spec.start + this.gap(i);
+        if (t <= sc.duration) sim.at(t, this.launchKind, 0, CONTROLLER, i, 0);
+      } else if (spec.count > 0) {
+        sim.at(spec.start, this.launchKind, 0, CONTROLLER, i, 0);
+      }
+    });
+  }
+
+  private makeProtocol(rt: SearchRuntime, spec: SearchSpec): SearchProtocol {
+    switch (spec.protocol) {
+      case 'flood': return new FloodSearch(rt, spec.ttl);
+      case 'random-walk': return new RandomWalkSearch(rt, spec.ttl, spec.walkers, spec.checkEvery);
+      case 'expanding-ring': return new ExpandingRingSearch(rt, spec.ttl, spec.ringStart, spec.ringStep);
+      case 'directory': return new DirectorySearch(rt, this.directory!);
+    }
+  }
+
+  /** Exponential inter-arrival time of entry i's Poisson query stream. */
+  private gap(i: number): number {
+    return -Math.log(1 - this.specStreams[i].next()) / this.specs[i].rate;
+  }
+
+  /** Starts query k of search entry i, then schedules the next one. */
+  private launch(i: number, k: number): void {
+    const spec = this.specs[i];
+    const sim = this.ctx.sim;
+    const rng = this.specStreams[i];
+    const origin = this.randomLivePeer(rng);
+    const item = this.ranks.sample(rng);
+    if (spec.rate > 0) {
+      const t = sim.now + this.gap(i);
+      if (t <= this.ctx.scenario.duration) sim.at(t, this.launchKind, 0, CONTROLLER, i, k + 1);
+    } else if (k + 1 < spec.count) {
+      sim.at(spec.start + (k + 1) * spec.spacing, this.launchKind, 0, CONTROLLER, i, k + 1);
+    }
+    if (origin < 0) return;
+    const slot = this.pool.acquire();
+    slot.reset(this.queriesLaunched++, i, this.protocols[i], origin, item, sim.now);
+    if (this.data.holds(origin, item)) {
+      slot.localHit = true;
+      slot.answers = 1;
+      slot.timeToHit = 0;
+      slot.hopsToHit = 0;
+      slot.probesToHit = 0;
+      this.finish(slot);
+      return;
+    }
+    slot.protocol.launch(slot);
+    this.settle(slot);
+  }
+
+  /** A uniformly chosen live peer (rejection, then a scan), or -1 when none is alive. */
+  private randomLivePeer(rng: NamedStream): number {
+    const peers = this.ctx.peers;
+    if (peers.aliveCount === 0) return -1;
+    const n = peers.count;
+    for (let tries = 0; tries < 64; tries++) {
+      const p = rng.int(n);
+      if (peers.alive[p]) return p;
+    }
+    const start = rng.int(n);
+    for (let k = 0; k < n; k++) {
+      const p = (start + k) % n;
+      if (peers.alive[p]) return p;
+    }
+    return -1;
+  }
+
+  private onQuery(target: number, src: number, a: number, b: number): void {
+    const slot = this.pool.slots[a];
+    slot.inFlight--;
+    if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, b);
+    this.settle(slot);
+  }
+
+  private onAnswer(target: number, _src: number, a: number, b: number): void {
+    const slot = this.pool.slots[a];
+    slot.inFlight--;
+    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, b);
+    this.settle(slot);
+  }
+
+  private onControl(target: number, src: number, a: number, b: number): void {
+    const slot = this.pool.slots[a];
+    slot.inFlight--;
+    if (this.ctx.peers.alive[target]) {
+      const code = b % 4;
+      slot.protocol.onControl(slot, target, src, code, (b - code) / 4);
+    }
+    this.settle(slot);
+  }
+
+  /** Ends the query once nothing of it is in flight and its protocol agrees. */
+  private settle(slot: QuerySlot): void {
+    while (slot.active && slot.inFlight === 0) {
+      if (slot.protocol.onQuiet(slot)) this.finish(slot);
+    }
+  }
+
+  private finish(slot: QuerySlot): void {
+    this.tallies[slot.spec].add(slot, true);
+    this.options.onQueryEnd?.(recordOf(slot, true));
+    this.finishedQueries++;
+    if (slot.answers > 0) this.successfulQueries++;
+    this.pool.release(slot);
+  }
+
+  sample(_ctx: SimContext, write: SeriesWriter): void {
+    write('searchSuccess', this.finishedQueries > 0 ? this.successfulQueries / this.finishedQueries : null);
+  }
+
+  contribute(results: Results, _ctx: SimContext): void {
+    // Queries cut off by the end of the run count as they stand, in launch order.
+    const open = this.pool.active().sort((x, y) => x.query - y.query);
+    for (const slot of open) {
+      this.tallies[slot.spec].add(slot, false);
+      this.options.onQueryEnd?.(recordOf(slot, false));
+      this.pool.release(slot);
+    }
+    const total = new SearchTally();
+    for (const t of this.tallies) total.merge(t);
+    const searches: SearchSummary = total.summary();
+    if (this.specs.length > 1) {
+      const byProtocol: Record<string, SearchSummary> = {};
+      const names = [...new Set(this.specs.map((s) => s.protocol))];
+      for (const name of names) {
+        const t = new SearchTally();
+        this.specs.forEach((s, i) => { if (s.protocol === name) t.merge(this.tallies[i]); });
+        byProtocol[name] = t.summary();
+      }
+      searches.byProtocol = byProtocol;
+      searches.bySearch = this.specs.map((s, i) => ({ protocol: s.protocol, ...this.tallies[i].summary() }));
+    }
+    if (this.directory) {
+      searches.directory = {
+        superPeers: this.directory.superPeers.length,
+        registrationMessages: this.directory.registrationMessages,
+        reattachments: this.directory.reattachments,
+      };
+    }
+    results.searches = searches;
+    results.data = this.dataSummary();
+  }
+
+  private dataSummary(): Record<string, unknown> {
+    const d = this.data;
+    const sc = this.ctx.scenario.data;
+    let min = Infinity, max = 0, sum = 0;
+    for (let i = 0; i < d.items; i++) {
+      const r = d.replicas[i];
+      if (r < min) min = r;
+      if (r > max) max = r;
+      sum += r;
+    }
+    const ess = expectedSearchSize(d.popularity, d.replicas, d.initialPeers);
+    return {
+      objects: d.items,
+      strategy: sc.replication.strategy,
+      ratio: sc.replication.ratio,
+      replicas: sum,
+      minReplicas: d.items > 0 ? min : 0,
+      maxReplicas: max,
+      storedReplicas: d.storedReplicas,
+      expectedSearchSize: Number.isFinite(ess) ? ess : null,
+    };
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Flooding with a TTL (Gnutella): the origin sends the query to all its neighbours; a
+ * peer that sees it for the first time answers if it holds the item and, while hops
+ * remain, forwards it to all neighbours but the one it came from. Later copies are
+ * duplicates and are dropped (as Gnutella drops a query id it has seen), so with
+ * variable latency a flood may reach less than the ball of radius `ttl`.
+ */
+import type { SearchProtocol } from './protocol.js';
+import type { QuerySlot } from './query-slot.js';
+import type { SearchRuntime } from './runtime.js';
+
+export class FloodSearch implements SearchProtocol {
+  readonly name: 'flood' | 'expanding-ring' = 'flood';
+
+  constructor(protected readonly rt: SearchRuntime, protected readonly ttl: number) {}
+
+  launch(slot: QuerySlot): void {
+    this.startFlood(slot, this.ttl);
+  }
+
+  /** Starts a flood of TTL `ttl` from the origin; peers seen in earlier floods take part again. */
+  protected startFlood(slot: QuerySlot, ttl: number): void {
+    const origin = slot.origin;
+    slot.ringTtl = ttl;
+    slot.ringStartEntry = slot.trailLength;
+    const e = slot.addEntry(origin, -1, 0);
+    slot.seen.set(origin, e);
+    const g = this.rt.ctx.overlay;
+    const d = g.degree(origin);
+    for (let i = 0; i < d; i++) this.rt.sendQuery(slot, origin, g.neighbor(origin, i), e);
+  }
+
+  onQuery(slot: QuerySlot, peer: number, from: number, entry: number): void {
+    // Already processed in this flood: a duplicate.
+    if (slot.seen.get(peer) >= slot.ringStartEntry) return;
+    const hops = slot.trailHops[entry] + 1;
+    const e = slot.addEntry(peer, entry, hops);
+    slot.seen.set(peer, e);
+    const rt = this.rt;
+    if (rt.data.holds(peer, slot.item)) rt.hit(slot, e);
+    if (hops >= slot.ringTtl) return;
+    const g = rt.ctx.overlay;
+    const d = g.degree(peer);
+    for (let i = 0; i < d; i++) {
+      const q = g.neighbor(peer, i);
+      if (q !== from) rt.sendQuery(slot, peer, q, e);
+    }
+  }
+
+  onControl(): void {
+    // Floods send no control messages.
+  }
+
+  onQuiet(_slot: QuerySlot): boolean {
+    return true;
+  }
+}

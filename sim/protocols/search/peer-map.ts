@@ -1,0 +1,86 @@
+/**
+ * A small open-addressing hash map from peer id to an int (a query's trail entry at that
+ * peer). One per active query: memory grows with the peers a query touches, not with the
+ * network, and `clear()` makes it reusable for the next query.
+ */
+
+const EMPTY = 0;
+
+export class PeerMap {
+  /** peer + 1 per slot; 0 = empty. */
+  private keys: Int32Array;
+  private vals: Int32Array;
+  private mask: number;
+  /** Number of peers in the map. */
+  size = 0;
+
+  constructor(initialCapacity = 64) {
+    let c = 16;
+    while (c < initialCapacity * 2) c *= 2;
+    this.keys = new Int32Array(c);
+    this.vals = new Int32Array(c);
+    this.mask = c - 1;
+  }
+
+  get bytes(): number {
+    return this.keys.byteLength + this.vals.byteLength;
+  }
+
+  private slotOf(peer: number): number {
+    const key = peer + 1;
+    const keys = this.keys, mask = this.mask;
+    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === key || k === EMPTY) return i;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Value stored for `peer`, or -1 when absent. */
+  get(peer: number): number {
+    const i = this.slotOf(peer);
+    return this.keys[i] === EMPTY ? -1 : this.vals[i];
+  }
+
+  has(peer: number): boolean {
+    return this.keys[this.slotOf(peer)] !== EMPTY;
+  }
+
+  /** Stores `value` for `peer`; returns true when the peer was not in the map before. */
+  set(peer: number, value: number): boolean {
+    let i = this.slotOf(peer);
+    if (this.keys[i] !== EMPTY) {
+      this.vals[i] = value;
+      return false;
+    }
+    if ((this.size + 1) * 2 > this.keys.length) {
+      this.grow();
+      i = this.slotOf(peer);
+    }
+    this.keys[i] = peer + 1;
+    this.vals[i] = value;
+    this.size++;
+    return true;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys, oldVals = this.vals;
+    const c = oldKeys.length * 2;
+    this.keys = new Int32Array(c);
+    this.vals = new Int32Array(c);
+    this.mask = c - 1;
+    for (let j = 0; j < oldKeys.length; j++) {
+      const k = oldKeys[j];
+      if (k === EMPTY) continue;
+      const i = this.slotOf(k - 1);
+      this.keys[i] = k;
+      this.vals[i] = oldVals[j];
+    }
+  }
+
+  clear(): void {
+    if (this.size > 0) this.keys.fill(EMPTY);
+    this.size = 0;
+  }
+}

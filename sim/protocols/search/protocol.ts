@@ -1,0 +1,26 @@
+/**
+ * What a search protocol implements: how a query starts at its origin, what a peer does
+ * with a query or control message, and whether a query whose messages have all been
+ * delivered is over (expanding ring starts its next ring there instead).
+ */
+import type { QuerySlot } from './query-slot.js';
+
+export type SearchProtocolName = 'flood' | 'random-walk' | 'expanding-ring' | 'directory';
+
+/** Codes carried by control messages (packed as entry · 4 + code). */
+export const CONTROL_CHECK = 0;     // random walk: walker → origin, "should I go on?"
+export const CONTROL_CONTINUE = 1;  // origin → walker: not satisfied yet
+export const CONTROL_STOP = 2;      // origin → walker: satisfied, stop
+export const CONTROL_MISS = 3;      // directory: asked super-peer → asking one, "not in my index"
+
+export interface SearchProtocol {
+  readonly name: SearchProtocolName;
+  /** Sends the first messages of a query whose origin does not hold the item. */
+  launch(slot: QuerySlot): void;
+  /** A query message from `from` (trail entry `entry`) reached live peer `peer`. */
+  onQuery(slot: QuerySlot, peer: number, from: number, entry: number): void;
+  /** A control message reached live peer `peer`; `entry` is the trail entry it refers to. */
+  onControl(slot: QuerySlot, peer: number, from: number, code: number, entry: number): void;
+  /** No message of the query is in flight any more: true when the query is over. */
+  onQuiet(slot: QuerySlot): boolean;
+}

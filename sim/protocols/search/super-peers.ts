@@ -1,0 +1,152 @@
+/**
+ * The super-peer layer of hybrid P2P (KaZaA / Gnutella 0.6 ultrapeers): the best-connected
+ * peers are promoted, every other peer attaches to one of them and registers the items it
+ * holds (one message). A super-peer's index is the set of registrations it has received.
+ *
+ * Choices (documented for users): super-peers are the ⌈fraction · n⌉ peers of highest
+ * overlay degree (ties to the lower id), as deployed systems promote their most capable
+ * peers; an ordinary peer attaches to a super-peer drawn uniformly at random; super-peers
+ * form a full mesh (each knows every other and notices when one is down). A peer that
+ * goes down is dropped from its super-peer's index (the connection breaks); a peer that
+ * comes back registers again; when a super-peer goes down its live members re-attach to
+ * a random live super-peer and register there. Registrations are directory maintenance,
+ * counted apart from the queries.
+ */
+import type { DataPlacement } from '../../data/placement.js';
+import type { RandomSource } from '../../engine/random.js';
+import type { SimContext } from '../../run/context.js';
+
+export class SuperPeerDirectory {
+  /** Super-peer ids, in promotion order (highest degree first). */
+  readonly superPeers: Int32Array;
+  isSuper: Uint8Array;
+  /** Super-peer each ordinary peer is attached to (-1: none; a super-peer: itself). */
+  attachedTo: Int32Array;
+  /** 1 when the peer's registration has reached its (live) super-peer. */
+  registered: Uint8Array;
+  /** Registration messages sent (directory maintenance, not per query). */
+  registrationMessages = 0;
+  /** Attachments after the start: members of a failed super-peer moving, new peers joining. */
+  reattachments = 0;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly data: DataPlacement,
+    fraction: number,
+    private readonly registerKind: number,
+    attachRng: RandomSource,
+  ) {
+    const g = ctx.overlay;
+    const n = ctx.peers.count;
+    const cap = ctx.peers.alive.length;
+    const count = Math.min(n, Math.max(1, Math.ceil(fraction * n - 1e-9)));
+    const order = Array.from({ length: n }, (_, p) => p);
+    order.sort((p, q) => g.degree(q) - g.degree(p) || p - q);
+    this.superPeers = Int32Array.from(order.slice(0, count));
+    this.isSuper = new Uint8Array(cap);
+    this.attachedTo = new Int32Array(cap).fill(-1);
+    this.registered = new Uint8Array(cap);
+    for (const sp of this.superPeers) {
+      this.isSuper[sp] = 1;
+      this.attachedTo[sp] = sp;
+      this.registered[sp] = 1;
+    }
+    for (let p = 0; p < n; p++) {
+      if (this.isSuper[p]) continue;
+      this.attachedTo[p] = this.superPeers[Math.floor(attachRng.next() * count)];
+    }
+  }
+
+  /** Sends every live ordinary peer's registration (at the current time). */
+  registerAll(): void {
+    const alive = this.ctx.peers.alive;
+    for (let p = 0; p < this.ctx.peers.count; p++) {
+      if (!this.isSuper[p] && alive[p]) this.sendRegistration(p);
+    }
+  }
+
+  private sendRegistration(p: number): void {
+    this.registrationMessages++;
+    this.ctx.transport.send(p, this.attachedTo[p], this.registerKind, 0, 0);
+  }
+
+  /** A registration from `peer` reached super-peer `sp`. */
+  onRegister(sp: number, peer: number): void {
+    if (!this.ctx.peers.alive[sp] || !this.ctx.peers.alive[peer]) return;
+    if (this.attachedTo[peer] === sp) this.registered[peer] = 1;
+  }
+
+  /**
+   * A holder of `item` in super-peer `sp`'s index (sp itself or a registered member),
+   * other than `exclude`; -1 when there is none. O(replicas of the item).
+   */
+  lookup(sp: number, item: number, exclude: number): number {
+    const holders = this.data.holdersOf(item);
+    for (let k = 0; k < holders.length; k++) {
+      const h = holders[k];
+      if (h === exclude) continue;
+      if (h === sp || (this.attachedTo[h] === sp && this.registered[h] === 1 && !this.isSuper[h])) return h;
+    }
+    return -1;
+  }
+
+  private grow(n: number): void {
+    if (n <= this.isSuper.length) return;
+    const c = Math.max(n, this.isSuper.length * 2);
+    const g8 = (a: Uint8Array) => { const b = new Uint8Array(c); b.set(a); return b; };
+    this.isSuper = g8(this.isSuper);
+    this.registered = g8(this.registered);
+    const a = new Int32Array(c).fill(-1);
+    a.set(this.attachedTo);
+    this.attachedTo = a;
+  }
+
+  /** A random live super-peer, drawn from `rng`; -1 when none is alive. */
+  private liveSuperPeer(rng: RandomSource): number {
+    const alive = this.ctx.peers.alive;
+    const s = this.superPeers.length;
+    const start = Math.floor(rng.next() * s);
+    for (let k = 0; k < s; k++) {
+      const sp = this.superPeers[(start + k) % s];
+      if (alive[sp]) return sp;
+    }
+    return -1;
+  }
+
+  private reattach(p: number, rng: RandomSource): void {
+    const sp = this.liveSuperPeer(rng);
+    this.attachedTo[p] = sp;
+    this.registered[p] = 0;
+    if (sp < 0) return;
+    this.reattachments++;
+    this.sendRegistration(p);
+  }
+
+  /** Peer p went down. `rng(q)` gives peer q's own stream for its re-attachment choice. */
+  peerDown(p: number, rng: (q: number) => RandomSource): void {
+    if (p >= this.isSuper.length) return;
+    if (!this.isSuper[p]) {
+      this.registered[p] = 0;
+      return;
+    }
+    const alive = this.ctx.peers.alive;
+    for (let q = 0; q < this.ctx.peers.count; q++) {
+      if (q === p || this.attachedTo[q] !== p || this.isSuper[q]) continue;
+      this.registered[q] = 0;
+      if (alive[q]) this.reattach(q, rng(q));
+    }
+  }
+
+  /** Peer p (re)joined: an ordinary peer registers again, moving if its super-peer is down. */
+  peerUp(p: number, rng: RandomSource): void {
+    this.grow(p + 1);
+    if (this.isSuper[p]) return;
+    const sp = this.attachedTo[p];
+    if (sp < 0 || !this.ctx.peers.alive[sp]) {
+      this.reattach(p, rng);
+      return;
+    }
+    this.registered[p] = 0;
+    this.sendRegistration(p);
+  }
+}

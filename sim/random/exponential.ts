@@ -1,0 +1,15 @@
+/** Exponential with a given mean, by inverse CDF: −mean·ln(1 − U), one uniform per draw. */
+import type { RandomSource } from '../engine/random.js';
+import type { ContinuousSampler } from './continuous.js';
+
+export class ExponentialSampler implements ContinuousSampler {
+  readonly min = 0;
+  constructor(readonly mean: number) {}
+  sample(rng: RandomSource): number {
+    // 1 − U lies in (0, 1], so the logarithm is finite.
+    return -this.mean * Math.log(1 - rng.next());
+  }
+  below(x: number): number {
+    return x <= 0 ? 0 : 1 - Math.exp(-x / this.mean);
+  }
+}

@@ -1,0 +1,18 @@
+/** Weibull by inverse CDF: scale·(−ln(1 − U))^(1/shape); mean scale·Γ(1 + 1/shape). */
+import type { RandomSource } from '../engine/random.js';
+import type { ContinuousSampler } from './continuous.js';
+import { gamma } from './special.js';
+
+export class WeibullSampler implements ContinuousSampler {
+  readonly min = 0;
+  readonly mean: number;
+  constructor(readonly scale: number, readonly shape: number) {
+    this.mean = scale * gamma(1 + 1 / shape);
+  }
+  sample(rng: RandomSource): number {
+    return this.scale * Math.pow(-Math.log(1 - rng.next()), 1 / this.shape);
+  }
+  below(x: number): number {
+    return x <= 0 ? 0 : 1 - Math.exp(-Math.pow(x / this.scale, this.shape));
+  }
+}

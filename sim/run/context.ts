@@ -1,0 +1,70 @@
+/**
+ * What a component (a protocol, churn, failures, capacity...) sees of a run: the
+ * scheduler, the peers, the overlay, the transport and the seeded random streams.
+ * Components are pluggable: the runner builds the ones the scenario names.
+ */
+import type { Simulator } from '../engine/simulator.js';
+import { NamedStream, PeerStreams } from '../engine/random.js';
+import type { Graph } from '../overlay/graph.js';
+import type { Transport } from '../network/transport.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { PeerTable } from './peers.js';
+import type { Results } from './results.js';
+
+export interface SimContext {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly sim: Simulator;
+  readonly peers: PeerTable;
+  readonly overlay: Graph;
+  readonly transport: Transport;
+  /** Per-peer streams named `name` (one instance per name, created on first use). */
+  peerStreams(name: string): PeerStreams;
+  /** A scenario-level stream named `name` (fresh on each call: take it once and keep it). */
+  namedStream(name: string): NamedStream;
+  /** Listeners told when a peer goes down or (re)joins (churn, failures). */
+  readonly peerDown: Array<(peer: number) => void>;
+  readonly peerUp: Array<(peer: number) => void>;
+  /** Set by the broadcast component: which peer holds which rumour (used by churn sync). */
+  rumours?: RumourLedger;
+}
+
+/** The rumours peers hold, as seen by anti-entropy (churn `sync`). */
+export interface RumourLedger {
+  /** Number of rumours started so far (ids 0..count-1). */
+  count(): number;
+  has(peer: number, rumour: number): boolean;
+  /** Gives `peer` the rumour now (as if received by anti-entropy); no-op if it has it. */
+  deliver(peer: number, rumour: number): void;
+}
+
+/** Writes one sample of named time series (the runner aligns them on `series.time`). */
+export type SeriesWriter = (name: string, value: number | null) => void;
+
+export interface Component {
+  /** Registers event kinds and schedules the first events; called once, at time 0. */
+  start(ctx: SimContext): void;
+  /** Called at every sampling instant (`metrics.sample`), in component order. */
+  sample?(ctx: SimContext, write: SeriesWriter): void;
+  /** Adds this component's part to the results (after the run ends). */
+  contribute(results: Results, ctx: SimContext): void;
+}
+
+/** Creates the stream factories of a context, all derived from the scenario seed. */
+export function makeStreamFactories(seed: number, capacity: () => number) {
+  const peerStreams = new Map<string, PeerStreams>();
+  return {
+    peerStreams(name: string): PeerStreams {
+      let s = peerStreams.get(name);
+      if (!s) {
+        s = new PeerStreams(seed, name, capacity());
+        peerStreams.set(name, s);
+      }
+      s.ensureCapacity(capacity());
+      return s;
+    },
+    namedStream(name: string): NamedStream {
+      return new NamedStream(seed, name);
+    },
+  };
+}

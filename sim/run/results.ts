@@ -1,0 +1,65 @@
+/**
+ * The results file (SPEC §3): required sections plus the extras each component adds.
+ * Wall-clock figures live only under `engine` (wallSeconds, eventsPerSecond, peakRssBytes)
+ * so that two runs of the same scenario and seed compare byte for byte without them.
+ */
+import type { Scenario } from '../scenario/schema.js';
+
+export const RESULTS_FORMAT = 'gossipsim-results/1';
+
+export interface EngineResults {
+  events: number;
+  simulatedSeconds: number;
+  wallSeconds: number;
+  eventsPerSecond: number;
+  workers: number;
+  peakRssBytes: number;
+  [extra: string]: unknown;
+}
+
+export interface OverlayResults {
+  peers: number;
+  meanDegree: number;
+  maxDegree: number;
+  largestComponentFraction: number;
+  clustering: number;
+  meanPathLength: number;
+  /** Number of BFS sources used for meanPathLength (all peers when exact). */
+  pathLengthSources?: number;
+  pathLengthExact?: boolean;
+  degreeHistogram?: Array<[degree: number, peers: number]>;
+  [extra: string]: unknown;
+}
+
+export interface BroadcastResult {
+  origin: number;
+  start: number;
+  protocol: string;
+  reached: number;
+  alive: number;
+  coverage: number;
+  allReached: boolean;
+  rounds: number | null;
+  completionTime: number | null;
+  messages: number;
+  duplicates: number;
+  [extra: string]: unknown;
+}
+
+export interface Results {
+  format: typeof RESULTS_FORMAT;
+  scenario: Scenario;
+  seed: number;
+  engine: EngineResults;
+  overlay: OverlayResults;
+  broadcasts?: BroadcastResult[];
+  searches?: Record<string, unknown>;
+  resilience?: Array<Record<string, unknown>>;
+  churn?: Record<string, unknown>;
+  capacity?: Record<string, unknown>;
+  series: { time: number[]; [name: string]: Array<number | null> };
+  [extra: string]: unknown;
+}
+
+/** Keys whose values depend on the wall clock or the machine; excluded from comparisons. */
+export const WALL_CLOCK_KEYS = ['wallSeconds', 'eventsPerSecond', 'peakRssBytes'] as const;

@@ -1,0 +1,116 @@
+/**
+ * Runs one scenario to completion on one thread: builds the peers, the overlay, the
+ * transport and the components the scenario names, drives the scheduler in steps of
+ * `metrics.sample` (sampling the time series between steps) and assembles the results.
+ */
+import { Simulator } from '../engine/simulator.js';
+import { Transport } from '../network/transport.js';
+import { buildOverlay } from '../overlay/build.js';
+import { summarizeOverlay } from '../metrics/overlay-summary.js';
+import { makeSampler } from '../random/distributions.js';
+import type { Scenario } from '../scenario/schema.js';
+import { buildComponents } from './components.js';
+import { makeStreamFactories, type SimContext } from './context.js';
+import { PeerTable } from './peers.js';
+import { RESULTS_FORMAT, type Results } from './results.js';
+
+export interface RunOptions {
+  /** Called after each sampling step with the fraction of simulated time done. */
+  onProgress?: (fraction: number) => void;
+  /** Worker threads (only 1 is implemented by this runner). */
+  workers?: number;
+}
+
+/** Peak resident set size of this process so far, in bytes. */
+export function peakRssBytes(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
+  const wallStart = performance.now();
+  const n = scenario.peers.count;
+  const peers = new PeerTable(n);
+  const streams = makeStreamFactories(scenario.seed, () => peers.alive.length);
+  const overlay = buildOverlay(scenario.overlay, n, streams.namedStream('overlay'));
+  const sim = new Simulator(n);
+  const latency = makeSampler(scenario.network.latency);
+  const transport = new Transport(sim, latency, scenario.network.loss, streams.peerStreams('network'));
+  const ctx: SimContext = {
+    scenario,
+    seed: scenario.seed,
+    sim,
+    peers,
+    overlay,
+    transport,
+    peerStreams: streams.peerStreams,
+    namedStream: streams.namedStream,
+    peerDown: [],
+    peerUp: [],
+  };
+  const overlayResults = summarizeOverlay(overlay, peers.alive, streams.namedStream('metrics/overlay'));
+
+  const components = buildComponents(scenario);
+  for (const c of components) c.start(ctx);
+
+  const series: Results['series'] = { time: [] };
+  const columns = new Map<string, Array<number | null>>();
+  const takeSample = (t: number) => {
+    const row = series.time.length;
+    series.time.push(t);
+    const write = (name: string, value: number | null) => {
+      let col = columns.get(name);
+      if (!col) {
+        col = new Array<number | null>(row).fill(null);
+        columns.set(name, col);
+      }
+      while (col.length < row) col.push(null);
+      col[row] = value;
+    };
+    write('alive', peers.aliveCount);
+    for (const c of components) c.sample?.(ctx, write);
+  };
+
+  const duration = scenario.duration;
+  const step = scenario.metrics.sample;
+  takeSample(0);
+  let k = 0;
+  let endTime = duration;
+  for (;;) {
+    k++;
+    const t = Math.min(k * step, duration);
+    sim.run(t);
+    const idle = sim.queue.size === 0;
+    takeSample(t);
+    options.onProgress?.(t / duration);
+    if (t >= duration) break;
+    if (idle) {
+      endTime = sim.now;
+      break;
+    }
+  }
+  for (const [name, col] of columns) {
+    while (col.length < series.time.length) col.push(null);
+    series[name] = col;
+  }
+
+  const wallSeconds = (performance.now() - wallStart) / 1000;
+  const results: Results = {
+    format: RESULTS_FORMAT,
+    scenario,
+    seed: scenario.seed,
+    engine: {
+      events: sim.events,
+      simulatedSeconds: endTime,
+      wallSeconds,
+      eventsPerSecond: wallSeconds > 0 ? Math.round(sim.events / wallSeconds) : 0,
+      workers: 1,
+      peakRssBytes: peakRssBytes(),
+      messages: transport.sent,
+      messagesLost: transport.lost,
+    },
+    overlay: overlayResults,
+    series,
+  };
+  for (const c of components) c.contribute(results, ctx);
+  return results;
+}

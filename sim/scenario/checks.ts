@@ -1,0 +1,104 @@
+/**
+ * Checks that involve several keys (an overlay that cannot be built, a peer id past the
+ * population, a search that needs a section that is absent), run after each key is valid.
+ */
+import type { Scenario } from './schema.js';
+import type { KeyPath } from './errors.js';
+import { formatDuration, formatSize } from './units.js';
+
+export interface Problem {
+  /** Key path the message is attached to (its line:column is reported). */
+  path: KeyPath;
+  detail: string;
+}
+
+/**
+ * Every cross-field problem of a scenario whose keys are individually valid.
+ * `given(path)` tells whether a value came from the input (else it is a default), so
+ * a message can say "(the default)".
+ *
+ * - overlay: random-regular needs degree < peers.count and peers.count × degree even;
+ *   erdos-renyi degree <= peers.count − 1; barabasi-albert an even degree >= 2 with
+ *   degree/2 < peers.count; watts-strogatz an even degree < peers.count; join-random
+ *   degree <= maxDegree; sampling shuffleLength <= viewSize.
+ * - workload: a broadcast origin must be a peer id < peers.count; a broadcast, search or
+ *   failure must start before `duration`; a `directory` search needs `hybrid`;
+ *   expanding-ring ringStart <= ttl; a search gives `count` or `rate`, not both.
+ * - hybrid: superPeers × peers.count >= 1 (at least one super-peer).
+ * - capacity: chunk <= file.
+ */
+export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolean): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (path: KeyPath, detail: string) => problems.push({ path, detail });
+  const the = (path: KeyPath, text: string | number) => `${text}${given(path) ? '' : ' (the default)'}`;
+
+  const n = scenario.peers.count;
+  const { model, degree, maxDegree } = scenario.overlay;
+  const degreePath = ['overlay', 'degree'];
+  const k = the(degreePath, degree);
+  switch (model) {
+    case 'random-regular':
+      if (degree >= n) problem(degreePath, `random-regular needs degree < peers.count (${n}), got ${k}`);
+      else if ((n * degree) % 2 !== 0) {
+        problem(degreePath, `random-regular needs peers.count × degree to be even (a graph of n peers of degree k has n·k/2 links), got ${n} × ${k}`);
+      }
+      break;
+    case 'erdos-renyi':
+      if (degree > n - 1) problem(degreePath, `erdos-renyi needs degree <= peers.count - 1 (${n - 1}), got ${k}`);
+      break;
+    case 'barabasi-albert':
+      if (degree < 2 || degree % 2 !== 0) {
+        problem(degreePath, `barabasi-albert needs an even degree >= 2 (each new peer brings m = degree/2 links), got ${k}`);
+      } else if (degree / 2 >= n) problem(degreePath, `barabasi-albert needs degree/2 < peers.count (${n}), got ${k}`);
+      break;
+    case 'watts-strogatz':
+      if (degree % 2 !== 0) problem(degreePath, `watts-strogatz needs an even degree (degree/2 lattice neighbours on each side), got ${k}`);
+      else if (degree >= n) problem(degreePath, `watts-strogatz needs degree < peers.count (${n}), got ${k}`);
+      break;
+    case 'join-random':
+      if (degree > maxDegree) {
+        problem(degreePath, `join-random needs degree <= overlay.maxDegree (${the(['overlay', 'maxDegree'], maxDegree)}), got ${k}`);
+      }
+      break;
+  }
+  const sampling = scenario.overlay.sampling;
+  if (sampling && sampling.shuffleLength > sampling.viewSize) {
+    const p = ['overlay', 'sampling', 'shuffleLength'];
+    problem(p, `expected at most overlay.sampling.viewSize (${the(['overlay', 'sampling', 'viewSize'], sampling.viewSize)}), got ${the(p, sampling.shuffleLength)}`);
+  }
+
+  const end = scenario.duration;
+  const never = `, at or after the end of the run (duration: ${the(['duration'], formatDuration(end))}), so it would never happen`;
+  scenario.workload.broadcasts.forEach((b, i) => {
+    const base = ['workload', 'broadcasts', i];
+    if (typeof b.origin === 'number' && b.origin >= n) {
+      problem([...base, 'origin'], `peer ${b.origin} does not exist: peers.count is ${n}, so peer ids go from 0 to ${n - 1}`);
+    }
+    if (b.at >= end) problem([...base, 'at'], `the broadcast starts at ${formatDuration(b.at)}${never}`);
+  });
+  scenario.workload.searches.forEach((q, i) => {
+    const base = ['workload', 'searches', i];
+    if (q.protocol === 'directory' && scenario.hybrid === null) {
+      problem([...base, 'protocol'], "a 'directory' search needs super-peers: add a hybrid section, e.g. hybrid: { superPeers: 0.01 }");
+    }
+    if (q.protocol === 'expanding-ring' && q.ringStart > q.ttl) {
+      problem([...base, 'ringStart'], `expected at most ttl (${the([...base, 'ttl'], q.ttl)}), got ${q.ringStart}`);
+    }
+    if (q.rate > 0 && given([...base, 'count'])) {
+      problem([...base, 'rate'], 'give either count (a fixed number of queries) or rate (queries per second), not both');
+    }
+    if (q.start >= end) problem([...base, 'start'], `the searches start at ${formatDuration(q.start)}${never}`);
+  });
+  scenario.failures.forEach((f, i) => {
+    if (f.at >= end) problem(['failures', i, 'at'], `the failure happens at ${formatDuration(f.at)}${never}`);
+  });
+
+  if (scenario.hybrid && scenario.hybrid.superPeers * n < 1) {
+    problem(['hybrid', 'superPeers'], `${scenario.hybrid.superPeers} of ${n} peers promotes no super-peer: expected at least 1/peers.count (${Number((1 / n).toPrecision(3))})`);
+  }
+  const capacity = scenario.capacity;
+  if (capacity && capacity.chunk > capacity.file) {
+    problem(['capacity', 'chunk'], `expected a chunk no larger than capacity.file (${formatSize(capacity.file)}), got ${formatSize(capacity.chunk)}`);
+  }
+  return problems;
+}

@@ -1,0 +1,27 @@
+/** Runs the built CLI (dist/) in a child process, as a user would. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const BIN = join(ROOT, 'dist', 'sim', 'cli', 'main.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function gossipsim(args: string[], cwd = ROOT): CliResult {
+  if (!existsSync(BIN)) throw new Error(`build first (npm run build): ${BIN} is missing`);
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GOSSIPSIM_DEBUG: '' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(prefix = 'gossipsim-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A stack trace line as Node prints them. */
+export const STACK_LINE = /^\s+at .+[(:]\d+/m;

@@ -1,0 +1,36 @@
+/** Runs one broadcast on a hand-built context: shared by the statistical tests. */
+import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
+import type { BroadcastResult } from '../../../sim/run/results';
+import type { Graph } from '../../../sim/overlay/graph';
+import type { BroadcastSpec } from '../../../sim/scenario/schema';
+import type { Dist } from '../../../sim/scenario/dsl';
+import { makeTestContext } from '../../helpers/context';
+import { runComponents } from '../../helpers/context';
+
+export function broadcastSpec(over: Partial<BroadcastSpec> = {}): BroadcastSpec {
+  return {
+    at: 0, count: 1, every: 30, origin: 'random', protocol: 'push', forward: 'rounds',
+    fanout: 1, period: 1, maxRounds: 200, targets: 'uniform', ...over,
+  };
+}
+
+export interface OneBroadcast {
+  n: number;
+  seed: number;
+  spec?: Partial<BroadcastSpec>;
+  graph?: Graph;
+  latency?: number | Dist;
+  loss?: number;
+}
+
+export function runBroadcast(o: OneBroadcast): BroadcastResult {
+  const ctx = makeTestContext({ n: o.n, seed: o.seed, graph: o.graph, latency: o.latency ?? 0.1, loss: o.loss ?? 0 });
+  return runComponents(ctx, [new BroadcastComponent([broadcastSpec(o.spec)])]).broadcasts![0];
+}
+
+/** Mean of `f(seed)` over seeds 1..seeds. */
+export function meanOverSeeds(seeds: number, f: (seed: number) => number): number {
+  let sum = 0;
+  for (let s = 1; s <= seeds; s++) sum += f(s);
+  return sum / seeds;
+}

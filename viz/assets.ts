@@ -1,0 +1,48 @@
+/**
+ * The files inlined into every report: d3's UMD bundle (from node_modules), the client
+ * scripts and the stylesheet (from viz/client/, next to this module in the source tree
+ * and copied to dist/viz/client/ by scripts/copy-assets.mjs). Read once per process.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Client scripts in the order they are concatenated (each builds on the ones before). */
+export const CLIENT_SCRIPTS = ['core.js', 'chart.js', 'run-report.js', 'spread-view.js', 'sweep-report.js', 'main.js'] as const;
+export const CLIENT_STYLESHEET = 'report.css';
+
+export interface ReportAssets {
+  d3: string;
+  client: string;
+  css: string;
+}
+
+/** The folder holding the client files: next to this module, else the source tree. */
+function clientDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'client'), join(here, '..', '..', 'viz', 'client')];
+  const found = candidates.find((dir) => existsSync(join(dir, CLIENT_STYLESHEET)));
+  if (!found) throw new Error(`viz/assets: client files not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+/** d3's minified UMD bundle, which defines the global `d3` when run as a classic script. */
+function d3Path(): string {
+  const require = createRequire(import.meta.url);
+  // "d3" resolves to dist/d3.mjs (an ES module); the UMD bundle sits beside it.
+  return join(dirname(require.resolve('d3')), 'd3.min.js');
+}
+
+let cached: ReportAssets | undefined;
+
+export function reportAssets(): ReportAssets {
+  if (cached) return cached;
+  const dir = clientDir();
+  cached = {
+    d3: readFileSync(d3Path(), 'utf8'),
+    client: CLIENT_SCRIPTS.map((name) => `// ---- ${name}\n` + readFileSync(join(dir, name), 'utf8')).join('\n'),
+    css: readFileSync(join(dir, CLIENT_STYLESHEET), 'utf8'),
+  };
+  return cached;
+}

@@ -9,16 +9,33 @@ import { escapeHtml } from './embed.js';
 /** Inline images are kept only as data URLs of raster formats (no script can live there). */
 const SAFE_IMAGE = /^data:image\/(png|gif|jpeg|webp);base64,[a-z0-9+/=\s]+$/i;
 
+const NAMED_REFERENCES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n', sol: '/', num: '#',
+  lpar: '(', rpar: ')', period: '.', comma: ',', excl: '!', quest: '?', equals: '=', plus: '+',
+};
+
+/** Decodes HTML character references, as CommonMark does in link destinations. */
+export function decodeCharacterReferences(text: string): string {
+  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]+);/g, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+    }
+    const name = ref.toLowerCase();
+    return Object.hasOwn(NAMED_REFERENCES, name) ? NAMED_REFERENCES[name] : whole;
+  });
+}
+
 /**
- * The URL a browser would follow for `href`, or null when it is not allowed. Browsers drop
- * tabs and newlines anywhere in a URL and trim control characters and spaces at its ends
- * before reading the scheme ("java\tscript:" is javascript:), so the check does the same.
- * The result is later escaped as a whole, so character references such as `&#106;` stay
- * literal text and cannot spell a scheme either.
+ * The URL a browser would follow for `href`, or null when it is not allowed. Character
+ * references are decoded first (`jav&#x61;script:` is javascript:). Browsers drop tabs and
+ * newlines anywhere in a URL and trim control characters and spaces at its ends before
+ * reading the scheme ("java\tscript:" is javascript:), so the check does the same. The
+ * result is escaped as a whole when written, so the browser sees exactly what was checked.
  */
 export function safeLinkTarget(href: string): string | null {
   // eslint-disable-next-line no-control-regex
-  const url = href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  const url = decodeCharacterReferences(href).replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   if (url === '') return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
   if (!scheme) {

@@ -26,7 +26,8 @@ function broadcastCards(list: BroadcastResult[]): Card[] {
       const done = num(b.completionTime);
       const parts = [`${formatNumber(b.reached)} of ${formatNumber(b.alive)} peers`];
       if (rounds !== null) parts.push(`${formatNumber(rounds)} rounds`);
-      if (done !== null) parts.push(`done after ${formatDuration(done - (num(b.start) ?? 0))}`);
+      // completionTime counts from the broadcast's start.
+      if (done !== null) parts.push(`done after ${formatDuration(done)}`);
       parts.push(`${formatNumber(b.messages)} messages`);
       return {
         label: `Broadcast ${list.length > 1 ? `#${i + 1} ` : ''}(${b.protocol})`,

@@ -8,7 +8,7 @@ import { largestComponent } from '../metrics/components.js';
 import type { Component, SimContext } from '../run/context.js';
 import type { Results } from '../run/results.js';
 import type { FailureSpec } from '../scenario/schema.js';
-import { dynamicsOf } from './shared.js';
+import { currentOverlay, dynamicsOf } from './shared.js';
 
 export interface ResilienceResult {
   at: number;
@@ -50,7 +50,8 @@ export class FailuresComponent implements Component {
 
   private fail(ctx: SimContext, index: number): void {
     const spec = this.specs[index];
-    const { peers, overlay } = ctx;
+    const { peers } = ctx;
+    const overlay = currentOverlay(ctx);
     const aliveBefore = peers.aliveCount;
     const live = new Int32Array(aliveBefore);
     for (let p = 0, k = 0; p < peers.count; p++) if (peers.alive[p] === 1) live[k++] = p;
@@ -59,7 +60,7 @@ export class FailuresComponent implements Component {
       ? highestDegreeFirst(live, overlay, peers.alive).subarray(0, removed)
       : sampleInPlace(live, removed, ctx.namedStream(`failures/${index}`));
     dynamicsOf(ctx).membership.crash(victims);
-    const component = largestComponent(overlay, peers.alive, aliveBefore);
+    const component = largestComponent(currentOverlay(ctx), peers.alive, aliveBefore);
     const survivors = peers.aliveCount;
     const result: ResilienceResult = {
       at: spec.at,

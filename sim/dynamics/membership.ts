@@ -13,7 +13,8 @@ import { LinkWalker } from './walk.js';
 
 /**
  * A (re)joining peer still without a neighbour after this many mean latencies starts its
- * join again with another bootstrap peer; anti-entropy retries after the same time.
+ * join again with another bootstrap peer, then after twice as long, and so on (capped at
+ * RETRY_MAX); anti-entropy retries after the first timeout.
  */
 export const RETRY_LATENCIES = 20;
 /** Bounds on that retry timeout, in seconds. */
@@ -26,7 +27,8 @@ export const RETRY_MAX = 60;
  *  - without peer sampling, the peer's links are dropped at once (its neighbours notice
  *    immediately); with `overlay.repair` each neighbour that lost a link and has fewer
  *    than `overlay.degree` links sends a random walk (walk.ts) from one of its remaining
- *    neighbours, or from a bootstrap peer if it has none, to find a replacement;
+ *    neighbours (falling back to a bootstrap peer if that walk finds nobody), or from a
+ *    bootstrap peer if it has none, to find a replacement;
  *  - with peer sampling, its own view is lost but entries that point at it stay in the
  *    other views, and so in the overlay, as dead links until the protocol detects them
  *    (Cyclon) or pushes them out (Newscast): the views heal the overlay by themselves;
@@ -35,8 +37,8 @@ export const RETRY_MAX = 60;
  * called, and the peer joins through a bootstrap peer (bootstrap.ts: a uniformly chosen
  * live peer): with peer sampling it copies the bootstrap peer's view; without, it sends
  * `overlay.degree` random walks from the bootstrap peer (the join-random rule: link to
- * random peers that have fewer than `maxDegree` links, here found by walks). It asks for
- * `degree` links, not degree/2 as when the join-random overlay is built, because under
+ * random peers that have fewer than `maxDegree` links, here found by walks; none with
+ * `degree` 0). It asks for `degree` links, not degree/2 as when the join-random overlay is built, because under
  * churn every departure takes its links away: in steady state the mean degree settles
  * near the number of links a joining peer makes. With `churn.sync` and a rumour ledger,
  * it then resynchronises (anti-entropy.ts).
@@ -63,12 +65,12 @@ export class Membership {
     const overlay = ctx.scenario.overlay;
     this.repair = overlay.repair;
     this.maxDegree = overlay.maxDegree;
-    this.targetDegree = Math.min(overlay.maxDegree, Math.max(1, overlay.degree));
+    this.targetDegree = Math.min(overlay.maxDegree, overlay.degree);
     const meanLatency = makeSampler(ctx.scenario.network.latency).mean;
     this.retryTimeout = Math.min(RETRY_MAX, Math.max(RETRY_MIN, RETRY_LATENCIES * meanLatency));
     this.bootstrapRng = ctx.peerStreams('bootstrap');
     this.epoch = new Int32Array(ctx.peers.alive.length);
-    this.checkKind = ctx.sim.registerKind('membership/join-check', (p, _src, epoch) => this.onJoinCheck(p, epoch));
+    this.checkKind = ctx.sim.registerKind('membership/join-check', (p, _src, epoch, attempt) => this.onJoinCheck(p, epoch, attempt));
     if (ctx.scenario.churn?.sync) {
       this.antiEntropy = new AntiEntropy(ctx, this.retryTimeout, (p, rng) => this.knownNeighbour(p, rng));
     }
@@ -83,7 +85,7 @@ export class Membership {
   /** The random-walk link finder (created on first use). */
   get links(): LinkWalker {
     if (!this.walker) {
-      this.walker = new LinkWalker(this.ctx, this.targetDegree, this.maxDegree);
+      this.walker = new LinkWalker(this.ctx, this.targetDegree, this.maxDegree, (p) => this.bootstrap(p));
       this.walker.onLinked = (p) => this.antiEntropy?.linked(p);
     }
     return this.walker;
@@ -125,10 +127,11 @@ export class Membership {
     for (const q of lost) {
       if (peers.alive[q] !== 1 || overlay.degree(q) >= this.targetDegree) continue;
       const d = overlay.degree(q);
-      const start = d > 0
-        ? overlay.neighbor(q, this.bootstrapRng.int(q, d))
-        : pickBootstrap(peers.alive, peers.count, q, this.bootstrapRng.use(q));
-      if (start >= 0) this.links.launch(q, start);
+      if (d > 0) this.links.launch(q, overlay.neighbor(q, this.bootstrapRng.int(q, d)), true);
+      else {
+        const start = this.bootstrap(q);
+        if (start >= 0) this.links.launch(q, start, false);
+      }
     }
   }
 
@@ -164,23 +167,31 @@ export class Membership {
     this.join(p);
   }
 
-  private join(p: number): void {
-    const { peers, sim } = this.ctx;
-    const via = pickBootstrap(peers.alive, peers.count, p, this.bootstrapRng.use(p));
+  /** A bootstrap peer for p (bootstrap.ts), drawn from p's 'bootstrap' stream; -1 if none. */
+  private bootstrap(p: number): number {
+    return pickBootstrap(this.ctx.peers.alive, this.ctx.peers.count, p, this.bootstrapRng.use(p));
+  }
+
+  /** Attempt `attempt` (0 first) of p's join; an overlay of degree 0 needs no links. */
+  private join(p: number, attempt = 0): void {
+    if (!this.sampling && this.targetDegree === 0) return;
+    const sim = this.ctx.sim;
+    const via = this.bootstrap(p);
     if (via < 0) { this.joinsAlone++; return; }
     if (this.sampling) {
       this.sampling.join(p, via);
     } else {
-      for (let i = this.ctx.overlay.degree(p); i < this.targetDegree; i++) this.links.launch(p, via);
+      for (let i = this.ctx.overlay.degree(p); i < this.targetDegree; i++) this.links.launch(p, via, false);
     }
-    sim.at(sim.now + this.retryTimeout, this.checkKind, p, p, this.epoch[p]);
+    const wait = Math.min(RETRY_MAX, this.retryTimeout * 2 ** attempt);
+    sim.at(sim.now + wait, this.checkKind, p, p, this.epoch[p], attempt);
   }
 
-  private onJoinCheck(p: number, epoch: number): void {
+  private onJoinCheck(p: number, epoch: number, attempt: number): void {
     if (epoch !== this.epoch[p] || this.ctx.peers.alive[p] !== 1) return;
     const alone = this.sampling ? this.sampling.views.size[p] === 0 : this.ctx.overlay.degree(p) === 0;
     if (!alone) return;
     this.joinRetries++;
-    this.join(p);
+    this.join(p, attempt + 1);
   }
 }

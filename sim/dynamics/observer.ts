@@ -7,7 +7,7 @@ import { deadLinkFraction } from '../metrics/dead-links.js';
 import type { Component, SeriesWriter, SimContext } from '../run/context.js';
 import type { Results } from '../run/results.js';
 import type { Scenario } from '../scenario/schema.js';
-import { dynamicsOf } from './shared.js';
+import { currentOverlay, dynamicsOf } from './shared.js';
 
 /**
  * Work (peers + 2 × links visited) the largest-component series may cost over a whole run:
@@ -50,7 +50,7 @@ export class DynamicsObserver implements Component {
     const alive = ctx.peers.alive;
     const i = this.samples++;
     if (i % this.every === 0) {
-      const fraction = largestComponent(ctx.overlay, alive).fraction;
+      const fraction = largestComponent(currentOverlay(ctx), alive).fraction;
       // The runner samples at i × metrics.sample (the last sample at `duration`).
       dynamics.history.time.push(Math.min(i * ctx.scenario.metrics.sample, ctx.scenario.duration));
       dynamics.history.fraction.push(fraction);

@@ -3,6 +3,7 @@
  * takes peers down and brings them up) and the largest-component samples the observer
  * took. One instance per run, found from the run's context.
  */
+import type { Graph } from '../overlay/graph.js';
 import type { SimContext } from '../run/context.js';
 import { Membership } from './membership.js';
 
@@ -22,4 +23,10 @@ export function dynamicsOf(ctx: SimContext): Dynamics {
     runs.set(ctx, d);
   }
   return d;
+}
+
+/** The overlay, up to date (with peer sampling the graph may lag the views until asked). */
+export function currentOverlay(ctx: SimContext): Graph {
+  dynamicsOf(ctx).membership.sampling?.syncOverlay();
+  return ctx.overlay;
 }

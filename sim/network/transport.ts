@@ -30,31 +30,31 @@ export class Transport {
    * event after a latency draw, unless lost. Returns false when the message is lost.
    */
   send(from: number, to: number, kind: number, a = 0, b = 0): boolean {
-    this.sent++;
-    const rng = this.streams.use(from);
-    if (this.loss > 0 && rng.next() < this.loss) {
-      this.lost++;
-      return false;
-    }
-    const delay = this.latency.sample(rng);
+    const delay = this.draw(from);
+    if (delay < 0) return false;
     this.sim.at(this.sim.now + delay, kind, to, from, a, b);
     return true;
   }
 
   /**
-   * Sends a message whose arrival is known in advance to change nothing (e.g. a rumour to
-   * a peer that already holds it, in a run where no peer can go offline): it is counted
-   * and draws loss and latency exactly like `send`, so every later draw and the order of
-   * every other event are unchanged, but no arrival event is scheduled. False when lost.
+   * The first half of `send`: counts a message from `from` sent now and draws its fate
+   * from the sender's stream, returning its latency in seconds, or -1 when it is lost.
+   * Follow with `deliver`, or not when its arrival is known in advance to change nothing
+   * (e.g. a rumour to a peer that will already hold it, in a run where no peer can go
+   * offline): the draws, and so every later draw and event order, stay the same.
    */
-  sendWithoutArrival(from: number): boolean {
+  draw(from: number): number {
     this.sent++;
     const rng = this.streams.use(from);
     if (this.loss > 0 && rng.next() < this.loss) {
       this.lost++;
-      return false;
+      return -1;
     }
-    this.latency.sample(rng);
-    return true;
+    return this.latency.sample(rng);
+  }
+
+  /** The second half of `send`: the message drawn with latency `delay` arrives as event `kind`. */
+  deliver(from: number, to: number, kind: number, delay: number, a = 0, b = 0): void {
+    this.sim.at(this.sim.now + delay, kind, to, from, a, b);
   }
 }

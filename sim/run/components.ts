@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { Component } from './context.js';
-import { PeerSamplingComponent } from '../protocols/sampling/component.js';
+import { PeerSamplingComponent, overlayReadDuringRun } from '../protocols/sampling/component.js';
 import { ChurnComponent } from '../dynamics/churn.js';
 import { FailuresComponent } from '../dynamics/failures.js';
 import { DynamicsObserver, observesDynamics } from '../dynamics/observer.js';
@@ -17,7 +17,7 @@ export function buildComponents(scenario: Scenario): Component[] {
   // Each family adds itself here, one line each, in this order:
   // peer sampling, churn, failures, data + searches, broadcasts, capacity.
   void scenario;
-  if (scenario.overlay.sampling) list.push(new PeerSamplingComponent(scenario.overlay.sampling));
+  if (scenario.overlay.sampling) list.push(new PeerSamplingComponent(scenario.overlay.sampling, overlayReadDuringRun(scenario)));
   if (scenario.churn) list.push(new ChurnComponent(scenario.churn));
   if (scenario.failures.length > 0) list.push(new FailuresComponent(scenario.failures));
   if (observesDynamics(scenario)) list.push(new DynamicsObserver());

@@ -6,8 +6,9 @@
 import { Simulator } from '../engine/simulator.js';
 import { Transport } from '../network/transport.js';
 import { buildOverlay } from '../overlay/build.js';
+import type { Graph } from '../overlay/graph.js';
 import { summarizeOverlay } from '../metrics/overlay-summary.js';
-import { makeSampler } from '../random/distributions.js';
+import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildComponents } from './components.js';
 import { makeStreamFactories, type SimContext } from './context.js';
@@ -26,6 +27,20 @@ export function peakRssBytes(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
+/** Up to this many peers, the results include the overlay's links (for the report). */
+export const SMALL_NETWORK = 500;
+
+function linksOf(g: Graph): Array<[number, number]> {
+  const links: Array<[number, number]> = [];
+  for (let p = 0; p < g.size; p++) {
+    for (let i = 0; i < g.deg[p]; i++) {
+      const q = g.adj[g.offset[p] + i];
+      if (p < q) links.push([p, q]);
+    }
+  }
+  return links;
+}
+
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
   const wallStart = performance.now();
   const n = scenario.peers.count;
@@ -33,7 +48,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length);
   const overlay = buildOverlay(scenario.overlay, n, streams.namedStream('overlay'));
   const sim = new Simulator(n);
-  const latency = makeSampler(scenario.network.latency);
+  // A latency can never be negative: a normal distribution's lower tail is clamped at 0.
+  const latency = clampNonNegative(makeSampler(scenario.network.latency));
   const transport = new Transport(sim, latency, scenario.network.loss, streams.peerStreams('network'));
   const ctx: SimContext = {
     scenario,
@@ -48,6 +64,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
     peerUp: [],
   };
   const overlayResults = summarizeOverlay(overlay, peers.alive, streams.namedStream('metrics/overlay'));
+  // Small networks carry their links so the report can draw and animate them.
+  if (n <= SMALL_NETWORK) overlayResults.links = linksOf(overlay);
 
   const components = buildComponents(scenario);
   for (const c of components) c.start(ctx);

@@ -51,7 +51,11 @@ export interface DistNode extends Common<Dist> {
   unit: Unit;
   /** Names accepted here (zipf only where a rank distribution makes sense). */
   allowed: readonly DistName[];
-  /** Smallest value a draw may take (checked on parameters, e.g. latency >= 0). */
+  /**
+   * Smallest value a draw may take (e.g. latency >= 0): checked on the parameters that bound
+   * the draws (a constant, uniform's min, pareto's scale). A normal is accepted; its draws
+   * below `min` are clamped by the consumer (see clampNonNegative in sim/random/).
+   */
   min?: number;
 }
 export interface ObjectNode<F extends Fields> extends Common<unknown> {

@@ -12,16 +12,16 @@ const broadcast = s.object({
   origin: s.choice(['random'], s.integer({ doc: 'Peer id of the origin.', min: 0 }), {
     doc: 'Peer that starts the rumour: `random` (a random live peer) or a peer id.', default: 'random' }),
   protocol: s.enumOf(['push', 'pull', 'push-pull', 'flood'], {
-    doc: 'push: informed peers send; pull: uninformed peers ask; push-pull: both in one exchange; flood: forward to all neighbours on first receipt.',
+    doc: 'push: informed peers send each round; pull: uninformed peers ask each round and a target that has the rumour replies; push-pull: both, so an exchange leaves both sides informed if either was; flood: on first receipt, forward to all overlay neighbours but the sender (fanout, targets, forward and period are ignored).',
     default: 'push' }),
   forward: s.enumOf(['once', 'rounds'], {
-    doc: '`once` = infect-and-die: forward to `fanout` targets on first receipt only; `rounds` = every informed peer gossips each `period` until `maxRounds`.',
+    doc: '`once` = infect-and-die: push to `fanout` targets on first receipt only; `rounds` = every informed peer gossips each `period` until `maxRounds`. Concerns pushing: pull peers ask every round either way.',
     default: 'rounds' }),
   fanout: s.integer({ doc: 'Targets contacted per gossip action.', default: 1, min: 1 }),
-  period: s.duration({ doc: 'Length of a gossip round.', default: 1, exclusiveMin: 0 }),
-  maxRounds: s.integer({ doc: 'Rounds after which peers stop gossiping this rumour.', default: 200, min: 1 }),
+  period: s.duration({ doc: 'Length of a gossip round: round r (r = 1, 2, ...) starts at `at` + (r−1)·period, the origin holding the rumour in round 0.', default: 1, exclusiveMin: 0 }),
+  maxRounds: s.integer({ doc: 'Rounds after which peers stop gossiping this rumour; gossip stops earlier, at the first round that finds every live peer informed. For push `once` and flood: the hop limit.', default: 200, min: 1 }),
   targets: s.enumOf(['neighbours', 'uniform'], {
-    doc: '`neighbours`: gossip partners are overlay neighbours; `uniform`: any live peer, chosen uniformly.',
+    doc: '`neighbours`: gossip partners are overlay neighbours; `uniform`: any live peer other than oneself, chosen uniformly.',
     default: 'neighbours' }),
 }, { doc: 'A rumour (or update) spread through the network.' });
 
@@ -112,6 +112,7 @@ export const scenarioSchema = s.object({
       doc: 'p2p: whom a peer exchanges chunks with: `overlay` (its overlay neighbours at the start) or a number K: K random peers from the tracker, as in BitTorrent (connections are two-way, so a peer ends up with about 2K neighbours).',
       default: 20, example: 'overlay' }),
     uploadSlots: s.integer({ doc: 'p2p: concurrent chunk uploads of a peer (BitTorrent unchokes 4), each at an equal share of its upload.', default: 4, min: 1 }),
+    rarity: s.enumOf(['swarm', 'neighbours'], { doc: 'p2p rarest-first: rank chunks by their copies in the whole swarm (fast), or by how many of the receiver\'s neighbours hold them, as BitTorrent does (2 more bytes per peer per chunk, slower).', default: 'swarm' }),
   }, { doc: 'File distribution experiment.' }), { doc: 'Optional file-distribution experiment (client-server vs P2P).' }),
   metrics: s.object({
     sample: s.duration({ doc: 'Time-series sampling interval.', default: 1, exclusiveMin: 0 }),

@@ -289,21 +289,23 @@ class Walker {
     const spec = distSpecs[name as DistName];
     const paramNames = spec.params.map((p) => p.name);
     let ok = true;
+    let unknown = false;
     for (const key of Object.keys(raw)) {
       if (key !== 'dist' && !paramNames.includes(key)) {
+        unknown = true;
         const hint = didYouMean(key, paramNames) || `; ${name} takes ${andList(paramNames.map((p) => `'${p}'`))}`;
         this.fail([...path, key], `unknown parameter '${key}' of ${name}${hint}`, 'key');
         ok = false;
       }
     }
     const dist: Record<string, unknown> = { dist: name };
+    const missing = spec.params.filter((p) => raw[p.name] === undefined).map((p) => `'${p.name}'`);
+    // A misspelt parameter is already reported; its "missing" twin would only repeat it.
+    if (missing.length > 0 && !unknown) this.fail(path, `${name} needs ${andList(missing)}, e.g. ${spec.example}`);
+    if (missing.length > 0) ok = false;
     for (const param of spec.params) {
       const paramPath = [...path, param.name];
-      if (raw[param.name] === undefined) {
-        this.fail(path, `${name} needs '${param.name}', e.g. ${spec.example}`);
-        ok = false;
-        continue;
-      }
+      if (raw[param.name] === undefined) continue;
       const v = this.number({
         kind: 'number', doc: param.doc, integer: false, unit: param.unit === 'field' ? node.unit : 'none',
         min: param.min, exclusiveMin: param.exclusiveMin,

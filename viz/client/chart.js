@@ -8,9 +8,9 @@
   'use strict';
 
   // Drawing area in viewBox units; the SVG scales to its column, text scales with it.
-  const W = 720;
-  const H = 420;
-  const M = { top: 26, right: 28, bottom: 64, left: 84 };
+  // Normal charts sit two to a row; `wide` ones take the full width at the same height.
+  const SIZE = { normal: [640, 400], wide: [1000, 400] };
+  const M = { top: 26, right: 28, bottom: 66, left: 88 };
   let clipCount = 0;
 
   /**
@@ -21,7 +21,8 @@
    *   series: [{ name, color?, kind?: 'line'|'step'|'points'|'bars', points: [[x, y], ...],
    *              band?: [[x, lo, hi], ...], theory?, small?, labels?, tip?: (point) => [text...] }],
    *   rules?: [{ axis: 'x'|'y', value, label }],
-   *   legend?: boolean (default: when more than one series)
+   *   legend?: boolean (default: when more than one series),
+   *   wide?: boolean (full width, for a chart alone on its row)
    * }
    * Returns the figure selection; the SVG has class "chart-svg".
    */
@@ -35,14 +36,15 @@
     const showLegend = spec.legend !== undefined ? spec.legend : series.length > 1;
     if (showLegend) legend(fig, series);
 
+    const [W, H] = spec.wide ? SIZE.wide : SIZE.normal;
     const svg = fig.append('svg').attr('class', 'chart-svg').attr('viewBox', `0 0 ${W} ${H}`)
       .attr('role', 'img').attr('aria-label', spec.title);
     const iw = W - M.left - M.right;
     const ih = H - M.top - M.bottom;
     const g = svg.append('g').attr('transform', `translate(${M.left},${M.top})`);
 
-    const x = makeScale(spec.x, series, 0, [0, iw], spec.rules);
-    const y = makeScale(spec.y, series, 1, [ih, 0], spec.rules);
+    const x = makeScale(spec.x, series, 0, [0, iw], spec.rules, barGap(series) / 2);
+    const y = makeScale(spec.y, series, 1, [ih, 0], spec.rules, 0);
 
     // Grid, then axes with their labels.
     const xAxis = axis(d3.axisBottom(x), spec.x, x);
@@ -50,11 +52,13 @@
     g.append('g').attr('class', 'grid').call(axis(d3.axisLeft(y), spec.y, y).tickSize(-iw).tickFormat(''));
     g.append('g').attr('class', 'grid').attr('transform', `translate(0,${ih})`)
       .call(axis(d3.axisBottom(x), spec.x, x).tickSize(-ih).tickFormat(''));
-    g.append('g').attr('class', 'axis x').attr('transform', `translate(0,${ih})`).call(xAxis);
+    const xg = g.append('g').attr('class', 'axis x').attr('transform', `translate(0,${ih})`).call(xAxis);
+    const extraLines = spec.x.type === 'point' ? wrapTicks(xg, x.step()) - 1 : 0;
     g.append('g').attr('class', 'axis y').call(yAxis);
-    g.append('text').attr('class', 'axis-label x').attr('x', iw / 2).attr('y', ih + 52)
+    g.append('text').attr('class', 'axis-label x').attr('x', iw / 2).attr('y', ih + 56 + 18 * extraLines)
       .attr('text-anchor', 'middle').text(spec.x.label);
-    g.append('text').attr('class', 'axis-label y').attr('transform', `translate(${-64},${ih / 2}) rotate(-90)`)
+    if (extraLines > 0) svg.attr('viewBox', `0 0 ${W} ${H + 18 * extraLines}`);
+    g.append('text').attr('class', 'axis-label y').attr('transform', `translate(${-68},${ih / 2}) rotate(-90)`)
       .attr('text-anchor', 'middle').text(spec.y.label);
 
     const px = (v) => x(v);
@@ -92,8 +96,11 @@
           .attr('cx', (d) => px(d[0])).attr('cy', (d) => py(d[1])).attr('r', s.small ? 3 : 6).style('fill', s.color);
         dots.append('title').text((d) => tipText(spec, s, d).join('\n'));
         if (s.labels) {
+          // Above the point, or below it near the top; to its left near the right edge.
           g.append('g').selectAll('text').data(pts).join('text').attr('class', 'mark-label')
-            .attr('x', (d) => px(d[0]) + 10).attr('y', (d) => py(d[1]) - 10).style('fill', s.color)
+            .attr('x', (d) => px(d[0]) + (px(d[0]) > iw * 0.7 ? -10 : 10))
+            .attr('text-anchor', (d) => (px(d[0]) > iw * 0.7 ? 'end' : 'start'))
+            .attr('y', (d) => (py(d[1]) < 30 ? py(d[1]) + 26 : py(d[1]) - 12)).style('fill', s.color)
             .text((d) => d[2] !== undefined ? d[2] : s.name);
         }
       } else if (kind === 'bars') {
@@ -101,7 +108,7 @@
         let gap = Infinity;
         for (let i = 1; i < xs.length; i++) gap = Math.min(gap, xs[i] - xs[i - 1]);
         if (!Number.isFinite(gap)) gap = 1;
-        const bw = Math.max(1, Math.abs(px(xs[0] + gap) - px(xs[0])) * 0.8);
+        const bw = Math.max(1, Math.abs(px(xs[0] + gap) - px(xs[0])) * 0.78);
         const y0 = py(y.domain()[0]);
         const bars = marks.append('g').selectAll('rect').data(pts).join('rect').attr('class', 'mark-bar')
           .attr('x', (d) => px(d[0]) - bw / 2).attr('width', bw)
@@ -134,8 +141,20 @@
     }
   }
 
-  /** A scale for one axis, its domain from the data (column `col`), bands and rules. */
-  function makeScale(ax, series, col, range, rules) {
+  /** Smallest gap between the x values of bar series (bars are that wide, less a margin). */
+  function barGap(series) {
+    let gap = Infinity;
+    for (const s of series) {
+      if (s.kind !== 'bars') continue;
+      const xs = s.points.map((d) => d[0]).filter(Number.isFinite).sort((a, b) => a - b);
+      for (let i = 1; i < xs.length; i++) if (xs[i] > xs[i - 1]) gap = Math.min(gap, xs[i] - xs[i - 1]);
+      if (!Number.isFinite(gap) && xs.length) gap = 1;
+    }
+    return Number.isFinite(gap) ? gap : 0;
+  }
+
+  /** A scale for one axis, its domain from the data (column `col`), bands and rules, widened by `pad`. */
+  function makeScale(ax, series, col, range, rules, pad) {
     if (ax.type === 'point') {
       return d3.scalePoint().domain(ax.values).range(range).padding(0.4);
     }
@@ -152,19 +171,28 @@
       if (s.band) for (const b of s.band) { if (col === 0) take(b[0]); else { take(b[1]); take(b[2]); } }
     }
     for (const r of rules || []) if ((r.axis === 'x') === (col === 0)) take(r.value);
-    if (ax.domain) {
-      if (ax.domain[0] !== undefined && ax.domain[0] !== null) lo = ax.domain[0];
-      if (ax.domain[1] !== undefined && ax.domain[1] !== null) hi = ax.domain[1];
-    } else if (ax.type !== 'log' && ax.zero !== false && lo > 0 && col === 1) {
-      lo = 0;
+    // A lone bar gets room around it, not the whole width.
+    if (pad && Number.isFinite(lo)) {
+      const lone = lo === hi ? 2 : 0;
+      lo -= pad + lone;
+      hi += pad + lone;
     }
+    const fixed = (i) => ax.domain && ax.domain[i] !== undefined && ax.domain[i] !== null;
+    if (fixed(0)) lo = ax.domain[0];
+    if (fixed(1)) hi = ax.domain[1];
+    if (!ax.domain && ax.type !== 'log' && ax.zero !== false && lo > 0 && col === 1) lo = 0;
     if (!Number.isFinite(lo) || !Number.isFinite(hi)) { lo = ax.type === 'log' ? 1 : 0; hi = ax.type === 'log' ? 10 : 1; }
     if (lo === hi) {
-      if (ax.type === 'log') { lo /= 2; hi *= 2; } else { const d = Math.abs(lo) * 0.1 || 1; lo -= d; hi += d; }
+      if (ax.type === 'log') { lo /= 2; hi *= 2; } else if (lo === 0) hi = 1; else { const d = Math.abs(lo) * 0.1; lo -= d; hi += d; }
     }
     const scale = ax.type === 'log' ? d3.scaleLog() : d3.scaleLinear();
     scale.domain([lo, hi]).range(range);
-    if (!ax.domain) scale.nice();
+    if (!fixed(0) && !fixed(1) && !pad) scale.nice();
+    else if (!fixed(1) && !pad) {
+      // Round only the free end up to a tick.
+      const nice = scale.copy().nice().domain();
+      scale.domain([lo, nice[1]]);
+    }
     return scale;
   }
 
@@ -175,9 +203,9 @@
       const decades = Math.log10(hi / lo);
       const fmt = ax.format || ((v) => GS.fmt(v));
       // Label only 1-2-5 ticks when the axis spans few decades, powers of ten otherwise.
-      return a.ticks(decades > 3 ? 6 : 10).tickFormat((v) => {
+      return a.ticks(decades >= 3 ? 6 : 10).tickFormat((v) => {
         const lead = Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
-        if (decades > 3 ? lead === 1 : lead === 1 || lead === 2 || lead === 5) return fmt(v);
+        if (decades >= 2.5 ? lead === 1 : lead === 1 || lead === 2 || lead === 5) return fmt(v);
         return '';
       });
     }
@@ -188,6 +216,29 @@
       return a.tickValues(ticks).tickFormat((v) => GS.fmt(v));
     }
     return a.tickFormat(ax.format || ((v) => GS.fmt(v)));
+  }
+
+  /** Breaks category labels wider than their slot into lines, at " (" first, then spaces. */
+  function wrapTicks(axisG, width) {
+    let most = 1;
+    axisG.selectAll('.tick text').each(function () {
+      const text = d3.select(this);
+      const words = text.text();
+      if (words.length * 8.5 <= width) return;
+      const parts = words.includes(' (') ? words.replace(' (', '\u0000(').split('\u0000') : words.split(' ');
+      const lines = [];
+      for (const part of parts) {
+        const last = lines.length ? lines[lines.length - 1] : null;
+        if (last !== null && (last + ' ' + part).length * 8.5 <= width) lines[lines.length - 1] = last + ' ' + part;
+        else lines.push(part);
+      }
+      const y = text.attr('y');
+      const dy = text.attr('dy');
+      text.text(null);
+      lines.forEach((line, i) => text.append('tspan').attr('x', 0).attr('y', y).attr('dy', i === 0 ? dy : `${1.15 * i + parseFloat(dy)}em`).text(line));
+      most = Math.max(most, lines.length);
+    });
+    return most;
   }
 
   function drawRule(g, r, x, y, iw, ih) {

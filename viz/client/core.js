@@ -78,9 +78,13 @@ var GS = (function () {
   GS.table = function (parent, columns, rows) {
     const wrap = parent.append('div').attr('class', 'table-wrap');
     const t = wrap.append('table').attr('class', 'data');
-    t.append('thead').append('tr').selectAll('th').data(columns).join('th').text((c) => c[0]);
-    t.append('tbody').selectAll('tr').data(rows).join('tr')
-      .selectAll('td').data((row) => columns.map((c) => c[1](row))).join('td').text((v) => v);
+    const cells = rows.map((row) => columns.map((c) => c[1](row)));
+    // Columns of words read from the left; columns of figures line up on the right.
+    const numeric = (v) => /^[−\-–+]?[\d.]|^–$/.test(v);
+    const text = columns.map((c, i) => cells.filter((row) => !numeric(row[i])).length * 2 > cells.length);
+    t.append('thead').append('tr').selectAll('th').data(columns).join('th').text((c) => c[0]).classed('text', (c, i) => text[i]);
+    t.append('tbody').selectAll('tr').data(cells).join('tr')
+      .selectAll('td').data((row) => row).join('td').text((v) => v).classed('text', (v, i) => text[i]);
     return t;
   };
 

@@ -21,15 +21,22 @@
     const rows = [];
     for (const [k, v] of Object.entries(obj || {})) {
       if (skip && skip.includes(k)) continue;
-      if (GS.isNum(v)) rows.push([GS.words(k), /time|seconds|^at$|^start$/i.test(k) ? GS.dur(v) : /fraction|coverage|rate|utilisation|utilization/i.test(k) && v >= 0 && v <= 1 ? GS.pct(v) : GS.fmt(v)]);
+      if (GS.isNum(v)) rows.push([GS.words(k), /time|seconds|bound$|^at$|^start$/i.test(k) ? GS.dur(v) : /fraction|coverage|rate|utilisation|utilization/i.test(k) && v >= 0 && v <= 1 ? GS.pct(v) : GS.fmt(v)]);
       else if (typeof v === 'string' || typeof v === 'boolean') rows.push([GS.words(k), String(v)]);
     }
     return rows;
   }
+  /** A two-column table of an object's scalar fields, in a grid cell of `parent`. */
   function keyValueTable(parent, obj, skip) {
     const rows = scalarRows(obj, skip);
-    if (rows.length) GS.table(parent, [['measure', (r) => r[0]], ['value', (r) => r[1]]], rows);
+    if (rows.length) GS.table(parent.append('div').attr('class', 'side'), [['measure', (r) => r[0]], ['value', (r) => r[1]]], rows);
   }
+  const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+  /** Tick labels of a log axis of fractions: 10%, 1%, 0.1%, 0.01%, 1e−5%. */
+  const logPercent = (v) => {
+    const p = v * 100;
+    return (p >= 0.01 ? GS.fmt(p) : p.toExponential(0).replace('-', '−')) + '%';
+  };
 
   /** The informed fraction over time of broadcast i, from its timeline or the time series. */
   function informedCurve(r, b, i) {
@@ -46,7 +53,7 @@
     let max = 0;
     for (const v of values) if (v !== null && v > max) max = v;
     // Counts are turned into fractions of the peers alive at the end of the broadcast.
-    const scale = max > 1 + 1e-9 ? 1 / (b.alive || r.overlay.peers || max) : 1;
+    const scale = max > 1 + 1e-9 ? 1 / (b.alive || (r.overlay && r.overlay.peers) || max) : 1;
     const pts = [];
     for (let k = 0; k < time.length; k++) pts.push([time[k], values[k] === null ? null : values[k] * scale]);
     return pts;
@@ -58,12 +65,12 @@
     const s = GS.section(root, 'broadcasts', 'Rumour spreading',
       'How fast each broadcast reached the peers. Coverage counts the peers alive at the end of the broadcast.');
     const charts = s.append('div').attr('class', 'charts single');
+    const nameOf = (b, i) => (list.length > 1 ? `#${i + 1} ${b.protocol} (from peer ${b.origin})` : `${b.protocol} from peer ${b.origin}`);
     const series = [];
     const theories = new Map();
     list.forEach((b, i) => {
       const pts = informedCurve(r, b, i);
-      const name = list.length > 1 ? `#${i + 1} ${b.protocol} (from peer ${b.origin})` : `${b.protocol} from peer ${b.origin}`;
-      if (pts) series.push({ name, kind: 'line', points: pts, color: GS.color(i) });
+      if (pts) series.push({ name: nameOf(b, i), kind: 'line', points: pts, color: GS.color(i) });
       const th = derived.broadcastTheory && derived.broadcastTheory[i];
       if (th) {
         const key = JSON.stringify(th);
@@ -80,14 +87,44 @@
     if (series.length) {
       GS.chart(charts, {
         title: 'Informed peers over time',
+        wide: true,
         x: { label: TIME, tipFormat: GS.dur },
         y: { label: 'informed peers (% of alive)', percent: true, domain: [0, 1] },
         series: series.concat(theorySeries),
         rules,
         legend: true,
         note: theorySeries.length || rules.length
-          ? 'Dashed: the mean-field expectation for gossip with uniformly random targets (large n, one round per gossip period); it ignores message latency and loss timing within a round.'
+          ? 'Dashed: the mean-field expectation for gossip with uniformly random targets (large n), one round per gossip period, each round landing one mean latency after its tick (two for pull). Gossip over overlay neighbours and flooding depend on the graph and have no such curve.'
           : undefined,
+      });
+    }
+    // Broadcasts started at different times compare best side by side from their starts.
+    const starts = new Set(list.map((b) => b.start));
+    if (series.length > 1 && starts.size > 1) {
+      const shift = (pts, start) => pts.map((d) => [d[0] - start, d[1]]);
+      const aligned = [];
+      list.forEach((b, i) => {
+        const pts = informedCurve(r, b, i);
+        if (pts) aligned.push({ name: nameOf(b, i), kind: 'line', color: GS.color(i), points: shift(pts, b.start || 0) });
+      });
+      const seen = new Set();
+      list.forEach((b, i) => {
+        const th = derived.broadcastTheory && derived.broadcastTheory[i];
+        if (!th || !th.points) return;
+        const pts = shift(th.points, b.start || 0);
+        const key = JSON.stringify(pts);
+        if (seen.has(key)) return;
+        seen.add(key);
+        aligned.push({ name: th.label + (theories.size > 1 ? ` for #${i + 1}` : ''), kind: 'line', theory: true, points: pts });
+      });
+      GS.chart(charts, {
+        title: 'Informed peers against time since each broadcast started',
+        wide: true,
+        x: { label: 'time since the broadcast started (s)', tipFormat: GS.dur, domain: [0, null] },
+        y: { label: 'informed peers (% of alive)', percent: true, domain: [0, 1] },
+        series: aligned,
+        rules: rules.map((rule) => Object.assign({}, rule)),
+        legend: true,
       });
     }
     GS.table(s, [
@@ -98,7 +135,7 @@
       ['coverage', (b) => GS.pct(b.coverage)],
       ['reached / alive', (b) => `${GS.fmt(b.reached)} / ${GS.fmt(b.alive)}`],
       ['rounds', (b) => (GS.isNum(b.rounds) ? GS.fmt(b.rounds) : '–')],
-      ['completion', (b) => (GS.isNum(b.completionTime) ? GS.dur(b.completionTime - (b.start || 0)) : '–')],
+      ['completion', (b) => (GS.isNum(b.completionTime) ? GS.dur(b.completionTime) : '–')],
       ['messages', (b) => GS.fmt(b.messages)],
       ['duplicates', (b) => GS.fmt(b.duplicates)],
       ['messages per peer', (b) => (b.reached > 0 ? GS.fmt(b.messages / b.reached) : '–')],
@@ -142,7 +179,7 @@
         x: { label: 'messages per query', type: logX ? 'log' : 'linear' },
         y: { label: 'queries that found the item (%)', percent: true, domain: [0, 1] },
         series: pts.map(([name, v], i) => ({
-          name, kind: 'points', labels: true, color: GS.color(i + 2), points: [[v.messagesPerQuery, v.successRate, name]],
+          name, kind: 'points', labels: pts.length === 1, color: GS.color(i + 2), points: [[v.messagesPerQuery, v.successRate, name]],
           tip: () => [`success ${GS.pct(v.successRate)}`, `${GS.fmt(v.messagesPerQuery)} messages per query`,
             GS.isNum(v.peersProbedPerQuery) ? `${GS.fmt(v.peersProbedPerQuery)} peers probed per query` : '',
             GS.isNum(v.meanHopsToHit) ? `${GS.fmt(v.meanHopsToHit)} hops to the first hit` : ''].filter(Boolean),
@@ -151,7 +188,7 @@
         note: 'Up and to the left is better: more queries answered for fewer messages.',
       });
       const withHops = pts.filter(([, v]) => GS.isNum(v.meanHopsToHit));
-      if (withHops.length) {
+      if (withHops.length > 1) {
         GS.chart(charts, {
           title: 'Hops to the first hit',
           x: { label: 'protocol', type: 'point', values: withHops.map(([n]) => n) },
@@ -191,7 +228,7 @@
     });
     const label = (f) => `${f.target === 'degree' ? 'attack' : f.target || 'failure'}`;
     series.push({
-      name: 'right after each failure', kind: 'points', color: GS.color(3),
+      name: 'right after each failure', kind: 'points', color: 'var(--fg)',
       points: list.filter((f) => GS.isNum(f.at) && GS.isNum(f.largestComponentFraction)).map((f) => [f.at, f.largestComponentFraction]),
       tip: (d) => {
         const f = list.find((x) => x.at === d[0] && x.largestComponentFraction === d[1]) || {};
@@ -233,8 +270,9 @@
       ['#', (f) => String(list.indexOf(f) + 1)],
       ['at', (f) => GS.dur(f.at)],
       ['target', (f) => String(f.target || '–')],
-      ['fraction', (f) => (GS.isNum(f.fraction) ? GS.pct(f.fraction) : '–')],
+      ['alive before', (f) => GS.fmt(f.aliveBefore)],
       ['removed', (f) => GS.fmt(f.removed)],
+      ['fraction', (f) => (GS.isNum(f.fraction) ? GS.pct(f.fraction) : GS.isNum(f.aliveBefore) && f.aliveBefore > 0 ? GS.pct(f.removed / f.aliveBefore) : '–')],
       ['largest component', (f) => GS.pct(f.largestComponentFraction)],
     ], list);
   }
@@ -242,7 +280,7 @@
   function churn(root, r) {
     if (!GS.isObj(r.churn)) return;
     const s = GS.section(root, 'churn', 'Churn', 'Peers leaving and (re)joining during the run.');
-    keyValueTable(s, r.churn);
+    keyValueTable(s.append('div').attr('class', 'charts'), r.churn);
   }
 
   function capacity(root, r) {
@@ -250,6 +288,7 @@
     if (!GS.isObj(c)) return;
     const s = GS.section(root, 'capacity', 'File distribution',
       `How long it took to get the file to every peer (${c.mode || 'capacity'} mode), against the best any schedule could do.`);
+    const grid = s.append('div').attr('class', 'charts');
     const times = Array.isArray(c.completionTimes) ? c.completionTimes.filter(GS.isNum).slice().sort((a, b) => a - b) : [];
     if (times.length) {
       const n = GS.isNum(c.peers) && c.peers >= times.length ? c.peers : times.length;
@@ -261,7 +300,7 @@
       const rules = [];
       if (GS.isNum(c.lowerBound)) rules.push({ axis: 'x', value: c.lowerBound, label: `lower bound ${GS.dur(c.lowerBound)}` });
       if (GS.isNum(c.distributionTime)) rules.push({ axis: 'x', value: c.distributionTime, label: `last peer ${GS.dur(c.distributionTime)}`, row: 1 });
-      GS.chart(s.append('div').attr('class', 'charts single'), {
+      GS.chart(grid, {
         title: 'Peers that have the whole file',
         x: { label: 'time since the start (s)', tipFormat: GS.dur, domain: [0, null] },
         y: { label: 'peers complete (% of peers)', percent: true, domain: [0, 1] },
@@ -270,7 +309,7 @@
         note: completed < n ? `${GS.fmt(n - completed)} of ${GS.fmt(n)} peers never completed (they left, or time ran out).` : undefined,
       });
     }
-    keyValueTable(s, c, ['completionTimes']);
+    keyValueTable(grid, c, ['completionTimes']);
   }
 
   function degrees(root, r, derived) {
@@ -278,6 +317,7 @@
     if (!GS.isObj(o)) return;
     const s = GS.section(root, 'overlay', 'The overlay',
       `${(r.scenario && r.scenario.overlay && r.scenario.overlay.model) || 'The'} overlay at the start of the run: who can talk to whom.`);
+    const grid = s.append('div').attr('class', 'charts');
     const h = Array.isArray(o.degreeHistogram) ? o.degreeHistogram.filter((d) => Array.isArray(d) && GS.isNum(d[0]) && GS.isNum(d[1])) : [];
     if (h.length) {
       const total = h.reduce((a, d) => a + d[1], 0) || 1;
@@ -287,16 +327,17 @@
         ? { name: 'peers with degree k', kind: 'points', color: GS.color(0), points: pts.filter((d) => d[0] > 0), tip: (d) => [`degree ${d[0]}`, `${GS.fmt(d[2])} peers (${GS.pct(d[1])})`] }
         : { name: 'peers with degree k', kind: 'bars', color: GS.color(0), points: pts, tip: (d) => [`degree ${d[0]}`, `${GS.fmt(d[2])} peers (${GS.pct(d[1])})`] }];
       if (derived.degreeTheory) series.push({ name: derived.degreeTheory.label, kind: 'line', theory: true, points: derived.degreeTheory.points.filter((d) => !loglog || d[0] > 0) });
-      GS.chart(s.append('div').attr('class', 'charts single'), {
+      GS.chart(grid, {
         title: loglog ? 'Degree distribution (log-log)' : 'Degree distribution',
         x: loglog ? { label: 'degree k (links per peer, log scale)', type: 'log' } : { label: 'degree k (links per peer)', integer: true },
-        y: loglog ? { label: 'fraction of peers (log scale)', type: 'log', format: (v) => GS.pct(v) } : { label: 'fraction of peers', percent: true },
+        y: loglog ? { label: 'fraction of peers (log scale)', type: 'log', format: logPercent, tipFormat: GS.pct } : { label: 'fraction of peers', percent: true },
         series,
         legend: series.length > 1,
         note: loglog ? 'A straight line on log-log axes is a power law: a few hubs hold many links.' : undefined,
       });
     }
-    keyValueTable(s, o, ['degreeHistogram', 'links']);
+    keyValueTable(grid, o, ['degreeHistogram', 'links']);
+    if (GS.canDrawOverlay(r) && !GS.hasSpreadTrace(r)) GS.renderSpread(root, r, s);
   }
 
   /** Time series not drawn elsewhere: alive peers first, then every other sampled column. */
@@ -312,7 +353,7 @@
       const values = ser[name];
       const fraction = values.every((v) => v === null || (v >= 0 && v <= 1)) && /fraction|coverage|ratio|informed|dead/i.test(name);
       GS.chart(charts, {
-        title: name === 'alive' ? 'Alive peers' : GS.words(name),
+        title: name === 'alive' ? 'Alive peers' : capitalised(GS.words(name)),
         x: { label: TIME, tipFormat: GS.dur },
         y: name === 'alive' ? { label: 'alive peers' } : fraction ? { label: GS.words(name) + ' (%)', percent: true } : { label: GS.words(name) },
         series: [{ name: GS.words(name), kind: 'line', color: GS.color(name === 'alive' ? 2 : 6), points: ser.time.map((t, k) => [t, values[k]]) }],
@@ -331,7 +372,7 @@
     };
     guard('broadcasts', () => broadcasts(root, r, derived));
     (r.broadcasts || []).forEach((b, i) => drawn.add(`informed[${i}]`));
-    guard('the spreading animation', () => GS.renderSpread(root, r));
+    if (GS.hasSpreadTrace(r)) guard('the spreading animation', () => GS.renderSpread(root, r));
     guard('searches', () => searches(root, r));
     guard('resilience', () => resilience(root, r));
     if (Array.isArray(r.resilience) && r.resilience.length) drawn.add('largestComponentFraction');

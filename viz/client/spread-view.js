@@ -13,7 +13,7 @@
   const LAYOUT_TICKS = 320;
   const LAYOUT_SEED = 0x9e3779b9;
   const W = 960;
-  const H = 620;
+  const H = 580;
 
   /** Traces to choose from: every broadcast with a trace, and a query trace if one is recorded. */
   function traces(r) {
@@ -45,14 +45,31 @@
     const pad = 18;
     const [x0, x1] = d3.extent(nodes, (d) => d.x);
     const [y0, y1] = d3.extent(nodes, (d) => d.y);
-    const k = Math.min((W - 2 * pad) / (x1 - x0 || 1), (H - 2 * pad) / (y1 - y0 || 1));
-    const ox = (W - k * (x1 - x0)) / 2;
-    const oy = (H - k * (y1 - y0)) / 2;
-    for (const d of nodes) { d.x = ox + (d.x - x0) * k; d.y = oy + (d.y - y0) * k; }
+    // Fill the frame, stretching one axis by at most 1.5 to use a wide view.
+    let kx = (W - 2 * pad) / (x1 - x0 || 1);
+    let ky = (H - 2 * pad) / (y1 - y0 || 1);
+    if (kx > ky * 1.5) kx = ky * 1.5;
+    if (ky > kx * 1.5) ky = kx * 1.5;
+    const ox = (W - kx * (x1 - x0)) / 2;
+    const oy = (H - ky * (y1 - y0)) / 2;
+    for (const d of nodes) { d.x = ox + (d.x - x0) * kx; d.y = oy + (d.y - y0) * ky; }
     return nodes;
   }
 
-  GS.renderSpread = function (root, r) {
+  /** True when the results hold the overlay's links and the network is small enough to draw. */
+  GS.canDrawOverlay = function (r) {
+    return Boolean(r.overlay && Array.isArray(r.overlay.links) && r.overlay.links.length && (r.overlay.peers || 0) <= MAX_PEERS);
+  };
+  /** True when there is a spreading trace to animate. */
+  GS.hasSpreadTrace = function (r) {
+    return traces(r).length > 0;
+  };
+
+  /**
+   * Draws the overlay. With a trace: its own section, animated. Without: a static drawing
+   * inside `into` (the overlay section) under a subheading.
+   */
+  GS.renderSpread = function (root, r, into) {
     const links = r.overlay && Array.isArray(r.overlay.links) ? r.overlay.links.filter((l) => Array.isArray(l) && l.length >= 2) : [];
     if (!links.length) return;
     const list = traces(r);
@@ -61,10 +78,15 @@
     for (const t of list) for (const e of t.entries) n = Math.max(n, e[0] + 1);
     if (n > MAX_PEERS) return;
 
-    const s = GS.section(root, 'spread', list.length ? 'Watch it spread' : 'The overlay',
-      list.length
-        ? 'Each dot is a peer, each grey line an overlay link. Press play: orange peers have the rumour, bright ones have just received it, and the highlighted lines are the messages that brought it. The ringed dot is the origin.'
-        : 'Each dot is a peer, each line an overlay link (no spreading trace was recorded for this run).');
+    let s;
+    if (list.length) {
+      s = GS.section(root, 'spread', 'Watch it spread',
+        'Each dot is a peer, each grey line an overlay link. Press play: orange peers have the rumour, bright ones have just received it, and the highlighted lines are the messages that brought it. The ringed dot is the origin.');
+    } else {
+      s = into || root;
+      s.append('h3').text('Who links to whom');
+      s.append('p').attr('class', 'lede').text('Each dot is a peer, each line an overlay link. Hover over a peer to see its degree.');
+    }
     const view = s.append('div').attr('class', 'overlay-view spread');
     const nodes = layout(n, links);
     const degree = new Int32Array(n);
@@ -93,6 +115,11 @@
     key.append('span').style('--dot', 'var(--informed)').text('has it');
     key.append('span').style('--dot', 'var(--spark)').text('just received it');
 
+    let picker = null;
+    if (list.length > 1) {
+      picker = controls.append('select').attr('aria-label', 'what to show').attr('class', 'picker');
+      list.forEach((t, i) => picker.append('option').attr('value', i).text(t.label));
+    }
     const play = controls.append('button').attr('class', 'play').attr('type', 'button').text('▶ Play');
     const slider = controls.append('input').attr('type', 'range').attr('min', 0).attr('max', 1000).attr('step', 1)
       .attr('value', 0).attr('aria-label', 'simulated time');
@@ -100,11 +127,6 @@
     const countLabel = controls.append('span').attr('class', 'count');
     const speed = controls.append('select').attr('aria-label', 'playback speed');
     for (const v of [0.25, 0.5, 1, 2, 4]) speed.append('option').attr('value', v).property('selected', v === 1).text(`${v}×`);
-    let picker = null;
-    if (list.length > 1) {
-      picker = controls.append('select').attr('aria-label', 'what to show').attr('class', 'picker');
-      list.forEach((t, i) => picker.append('option').attr('value', i).text(t.label));
-    }
 
     // State of the trace being shown.
     let current = null;

@@ -18,8 +18,8 @@
     const leaf = path.replace(/.*[.\]]/, '');
     const words = GS.words(leaf);
     const inUnit = values.every((v) => v >= 0 && v <= 1);
-    if (/coverage|fraction|rate$|utili[sz]ation|ratio/i.test(leaf) && inUnit) return { label: `${words} (%)`, percent: true };
-    if (/time|seconds|^start$|^at$/i.test(leaf)) return { label: `${words} (s)`, tipFormat: GS.dur };
+    if (/coverage|fraction|rate$|utili[sz]ation|ratio|^all/i.test(leaf) && inUnit) return { label: `${words} (%)`, percent: true };
+    if (/time|seconds|bound$|^start$|^at$/i.test(leaf)) return { label: `${words} (s)`, tipFormat: GS.dur };
     return { label: words };
   }
 
@@ -71,7 +71,10 @@
     for (const p of points) for (const k of Object.keys(p.metrics || {})) if (!seen.has(k)) { seen.add(k); metrics.push(k); }
     const constant = [];
     const varying = [];
+    // Identifiers and inputs (which peer started a broadcast, when) are not outcomes.
+    const identifier = (m) => /(^|\.)(origin|id|spec|start|at|seed)$/.test(m);
     for (const m of metrics) {
+      if (identifier(m)) continue;
       const vals = points.map((p) => p.metrics[m] && p.metrics[m].mean).filter(isNumber);
       if (vals.length && vals.every((v) => v === vals[0]) && points.every((p) => !p.metrics[m] || !p.metrics[m].ci95)) constant.push(m);
       else if (vals.length) varying.push(m);
@@ -98,10 +101,14 @@
       for (const m of bySection.get(sec)) {
         const values = points.map((p) => p.metrics[m] && p.metrics[m].mean).filter(isNumber);
         const yAxis = metricAxis(m, values);
+        // With a log x axis, a positive metric spanning two decades or more gets a log y axis too.
+        const logY = logX && !yAxis.percent && values.length > 1 && values.every((v) => v > 0) &&
+          Math.max(...values) / Math.min(...values) >= 100;
+        if (logY) Object.assign(yAxis, { type: 'log', label: yAxis.label.endsWith(')') ? `${yAxis.label.slice(0, -1)}, log)` : `${yAxis.label} (log)` });
         let gi = 0;
         const series = [];
         for (const [name, ps] of groups) {
-          const rows = ps.filter((p) => p.metrics[m] && isNumber(p.metrics[m].mean))
+          const rows = ps.filter((p) => p.metrics[m] && isNumber(p.metrics[m].mean) && (!logY || p.metrics[m].mean > 0))
             .sort((a, b) => (numericX ? xOf(a) - xOf(b) : xs.indexOf(xOf(a)) - xs.indexOf(xOf(b))));
           const color = GS.color(gi++);
           if (!rows.length) continue;
@@ -147,7 +154,10 @@
       if (!modes.has(mode)) modes.set(mode, []);
       modes.get(mode).push(p);
     }
-    const color = (mode) => (mode === 'client-server' ? GS.color(1) : GS.color(0));
+    // The same colour per mode as in the other charts, where modes are the line groups.
+    const modeAxis = s.vary.find((v) => v.path === 'capacity.mode');
+    const modeOrder = modeAxis ? modeAxis.values.map(String) : ['client-server', 'p2p'];
+    const color = (mode) => GS.color(Math.max(0, modeOrder.indexOf(mode)));
     const series = [];
     for (const [mode, ps] of modes) {
       // Average over any other varied key, so each mode gives one line.
@@ -169,8 +179,8 @@
     const logY = logX && ys.length && Math.max(...ys) / Math.min(...ys) >= 100;
     GS.chart(charts, {
       title: 'Distribution time against the number of peers',
-      x: { label: `peers (N)${logX ? ', log scale' : ''}`, type: logX ? 'log' : 'linear', zero: false },
-      y: { label: `time to distribute the file (s)${logY ? ', log scale' : ''}`, type: logY ? 'log' : 'linear', tipFormat: GS.dur },
+      x: { label: `peers N${logX ? ' (log scale)' : ''}`, type: logX ? 'log' : 'linear', zero: false },
+      y: { label: `distribution time (s${logY ? ', log' : ''})`, type: logY ? 'log' : 'linear', tipFormat: GS.dur },
       series,
       legend: true,
       note: 'Client-server time grows linearly with N (the server uploads every copy); P2P levels off because every new peer also uploads. Dashed: the lower bounds of Kurose & Ross §2.5.',

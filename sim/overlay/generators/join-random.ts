@@ -54,7 +54,9 @@ export function joinRandomOverlay(n: number, params: JoinRandomParams, rng: Rand
   const maxDegree = params.maxDegree;
   if (!(maxDegree >= 1)) throw new OverlayParameterError('join-random', `maxDegree must be >= 1 (got ${maxDegree})`);
   const want = joinRequest(params.degree, maxDegree);
-  const g = new Graph(n, Math.max(16, n * Math.min(maxDegree, 2 * want + 2)));
+  // Runs sized for about twice the request, the typical final degree; busier peers
+  // relocate, and tightCopy gives the compact layout at the end.
+  const g = Graph.withCapacities(n, () => Math.min(maxDegree, 2 * want + 2));
   const open = new Int32Array(n);      // peers that accept links, in no particular order
   const where = new Int32Array(n).fill(-1); // index of a peer in `open`, -1 if absent
   let openCount = 0;

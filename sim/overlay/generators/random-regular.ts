@@ -1,7 +1,12 @@
 /**
  * Random k-regular overlay: every peer has exactly k distinct neighbours, no self-loops.
- * Configuration model (a uniform random pairing of n·k stubs) with bad pairs repaired by
- * random edge swaps; the result is close to uniform over simple k-regular graphs.
+ * Configuration model (a uniform random pairing of n·k stubs); bad pairs are repaired by
+ * random edge swaps, then small overlays are mixed by the switch chain.
+ *
+ * Distribution: exactly uniform over simple k-regular graphs when the pairing comes out
+ * simple; after a repair, up to MIX_LIMIT links, 10·m switch steps (uniform stationary
+ * distribution) wash out the repair's bias (checked against exact enumerations in the
+ * tests); above it the repaired links are a vanishing share (~k²/(4m)) of the overlay.
  */
 import type { RandomSource } from '../../engine/random.js';
 import { Graph } from '../graph.js';

@@ -49,6 +49,11 @@ export class BroadcastState {
   maxRound = 0;
   /** Alive count when the broadcast ended (or when the run ended, if it did not). */
   aliveAtEnd = 0;
+  /**
+   * While the broadcast runs with elision: the earliest arrival time of a copy in flight
+   * to each peer (+Infinity: none), 8 bytes a peer, released when it ends.
+   */
+  earliest: Float64Array | null = null;
   readonly timeline = new Timeline();
   trace: TraceEntry[] | null = null;
   result: BroadcastResult | null = null;
@@ -71,6 +76,21 @@ export class BroadcastState {
     const next = new Uint32Array(Math.max(words, this.informed.length * 2));
     next.set(this.informed);
     this.informed = next;
+  }
+
+  /** Starts tracking the earliest arrival in flight to each peer. */
+  trackArrivals(capacity: number): void {
+    const old = this.earliest;
+    if (old && old.length >= capacity) return;
+    this.earliest = new Float64Array(Math.max(capacity, old ? old.length * 2 : 0)).fill(Infinity);
+    if (old) this.earliest.set(old);
+  }
+
+  /** Earliest arrival in flight to `peer` (+Infinity: none). */
+  earliestArrival(peer: number): number {
+    const e = this.earliest!;
+    if (peer >= e.length) this.trackArrivals(peer + 1);
+    return this.earliest![peer];
   }
 
   has(peer: number): boolean {

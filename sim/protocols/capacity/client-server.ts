@@ -57,6 +57,15 @@ export class ClientServerDistribution {
     return total;
   }
 
+  /** Bytes the server has sent since the last event, not yet in the ledger (at time `t`). */
+  unbookedServerBytes(t: number): number {
+    const dt = t - this.lastUpdate;
+    if (!(dt > 0)) return 0;
+    let total = 0;
+    for (let p = 0; p < this.peers; p++) if (this.downloading[p] === 1) total += Math.min(this.remaining[p], this.rate[p] * dt);
+    return total;
+  }
+
   /** Peer p left: its download is abandoned and the server's upload re-shared. */
   peerLeft(p: number): void {
     if (p >= this.peers || this.ledger.leftAt[p] === this.ledger.leftAt[p]) return;

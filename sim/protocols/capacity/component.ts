@@ -103,7 +103,7 @@ export class CapacityComponent implements Component {
         : autoServerSlots(spec.server.upload, spec.uploadSlots, sumOf(bw.upload) / n, n);
       this.mode = new P2PDistribution(ctx.sim, this.ledger, this.swarm, streams, named, {
         file: spec.file, chunk: spec.chunk, serverUpload: spec.server.upload,
-        uploadSlots: spec.uploadSlots, serverSlots: this.serverSlots,
+        uploadSlots: spec.uploadSlots, serverSlots: this.serverSlots, rarity: spec.rarity,
       });
     }
     ctx.peerDown.push((p) => this.mode.peerLeft(p));
@@ -120,10 +120,14 @@ export class CapacityComponent implements Component {
   }
 
   contribute(results: Results, ctx: SimContext): void {
-    results.capacity = this.summarize(ctx.sim.now);
+    results.capacity = this.summarize(Math.max(ctx.sim.now, results.engine.simulatedSeconds));
   }
 
-  /** The results section, with `now` the time the run ended. */
+  /**
+   * The results section, with `now` the time the run ended. Utilisations run to the
+   * distribution time, or to `now` when some peer never completed (counting the bytes of
+   * the transfers still running then).
+   */
   summarize(now: number): CapacityResults {
     const spec = this.spec, ledger = this.ledger, n = ledger.peers, F = spec.file, us = spec.server.upload;
     const dMin = minOf(ledger.download);
@@ -149,6 +153,13 @@ export class CapacityComponent implements Component {
     const distributionTime = unfinished === 0 && ledger.completed > 0 ? ledger.lastCompletion : null;
     const horizon = distributionTime ?? now;
 
+    const uploaded = Float64Array.from(ledger.bytesUploaded);
+    let serverBytes = ledger.serverBytesUploaded;
+    if (distributionTime === null) {
+      serverBytes += this.mode instanceof P2PDistribution
+        ? this.mode.unbookedBytes(horizon, uploaded)
+        : this.mode.unbookedServerBytes(horizon);
+    }
     const online = new Float64Array(n);
     let maxUp = 0, maxDown = 0, anyUp = false, anyDown = false;
     for (let p = 0; p < n; p++) {
@@ -167,8 +178,8 @@ export class CapacityComponent implements Component {
       completionTimes: evenQuantileSample(sorted, MAX_COMPLETION_TIMES),
       completionTimesSampled: sorted.length > MAX_COMPLETION_TIMES,
       meanCompletionTime: times.length > 0 ? sumTimes / times.length : null,
-      serverUtilisation: horizon > 0 ? ledger.serverBytesUploaded / (us * horizon) : null,
-      peerUtilisation: spec.mode === 'client-server' ? 0 : meanUploadUtilisation(ledger.bytesUploaded, ledger.upload, online),
+      serverUtilisation: horizon > 0 ? serverBytes / (us * horizon) : null,
+      peerUtilisation: spec.mode === 'client-server' ? 0 : meanUploadUtilisation(uploaded, ledger.upload, online),
       chunkTransfers: ledger.transfers,
       abortedTransfers: ledger.abortedTransfers,
       completed: ledger.completed,

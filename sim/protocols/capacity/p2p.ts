@@ -19,13 +19,20 @@
  * flows of seconds, a request's round trip is negligible), choking / tit-for-tat (a peer
  * serves any interested neighbour), and the end-game mode's duplicate requests.
  *
- * Chunk choice: a peer sends the chunk rarest among the receiver's neighbours (local
- * availability, as BitTorrent estimates it from its neighbours' bitfields); the server
- * sends the chunk with the fewest copies in the swarm (held or in flight), like BitTorrent's
- * super-seeding, and serves the peers round-robin. Ties are broken by a salted hash.
+ * Chunk choice: among the chunks the uploader holds and the receiver lacks (and is not
+ * already receiving), the rarest, ties broken by a salted hash. Rarity is, with `rarity:
+ * swarm` (default), the chunk's copies in the whole swarm, held or in flight; with
+ * `rarity: neighbours`, how many of the receiver's neighbours hold it, as BitTorrent
+ * estimates it from its neighbours' bitfields. Both gave distribution times within 1%
+ * of each other for N = 10..1000 on tracker swarms with K >= 5 and a degree-4 overlay
+ * (3% better for local counts on a very sparse K = 2 swarm), while the local counts cost
+ * 2 bytes per peer per chunk and a scattered write per neighbour for every chunk
+ * received (about twice the run time with 10^4 peers). The server always sends
+ * the chunk with the fewest copies in the swarm, like BitTorrent's super-seeding, and
+ * serves the peers round-robin.
  *
- * Memory: 2 bits (held, in flight) plus 2 bytes (local availability) per peer per chunk,
- * and ~60 bytes per upload slot.
+ * Memory: 2 bits (held, in flight) per peer per chunk (plus 2 bytes with `rarity:
+ * neighbours`), and ~60 bytes per upload slot.
  */
 import { CONTROLLER, type Simulator } from '../../engine/simulator.js';
 import type { NamedStream, PeerStreams } from '../../engine/random.js';
@@ -41,6 +48,8 @@ export interface P2POptions {
   uploadSlots: number;
   /** Concurrent uploads of the server (already resolved: >= 1). */
   serverSlots: number;
+  /** How a peer ranks chunks: copies in the whole swarm, or among the receiver's neighbours. */
+  rarity: 'swarm' | 'neighbours';
 }
 
 const SERVER = -1;
@@ -63,8 +72,8 @@ export class P2PDistribution {
   /** Chunks held and in flight, per peer. */
   private readonly held: Int32Array;
   private readonly inFlight: Int32Array;
-  /** avail[p·chunks + c]: how many of p's swarm neighbours hold chunk c. */
-  private readonly avail: Uint16Array | Uint32Array;
+  /** avail[p·chunks + c]: how many of p's swarm neighbours hold chunk c (rarity: neighbours). */
+  private readonly avail: Uint16Array | Uint32Array | null;
   /** 1 while the peer is in the swarm (it was there at the start and has not left). */
   private readonly inSwarm: Uint8Array;
   /** Outgoing transfers running, per peer. */
@@ -119,7 +128,8 @@ export class P2PDistribution {
     this.pending = new Uint32Array(n * this.words);
     this.held = new Int32Array(n);
     this.inFlight = new Int32Array(n);
-    this.avail = swarm.maxDegree < 65536 ? new Uint16Array(n * chunks) : new Uint32Array(n * chunks);
+    this.avail = options.rarity === 'swarm' ? null
+      : swarm.maxDegree < 65536 ? new Uint16Array(n * chunks) : new Uint32Array(n * chunks);
     this.inSwarm = new Uint8Array(n).fill(1);
     this.busy = new Int32Array(n);
     this.inHead = new Int32Array(n).fill(-1);
@@ -136,9 +146,11 @@ export class P2PDistribution {
     this.tPrev = new Int32Array(slots).fill(-1);
   }
 
-  /** Bytes of the per-peer and per-slot state (for memory accounting). */
+  /** Bytes of the per-peer, per-chunk and per-slot state (for memory accounting). */
   get bytes(): number {
-    return this.have.byteLength * 2 + this.avail.byteLength + this.n * 17 + this.tTo.length * 48;
+    // 17 bytes a peer: held, inFlight, busy, inHead (4 each), inSwarm (1); 40 a slot.
+    return this.have.byteLength * 2 + (this.avail?.byteLength ?? 0) + this.copies.byteLength
+      + this.n * 17 + this.tTo.length * 40;
   }
 
   /** Registers the chunk-completion event and lets the server start seeding at time 0. */
@@ -157,6 +169,65 @@ export class P2PDistribution {
     let k = this.serverBusy;
     for (let p = 0; p < this.n; p++) k += this.busy[p];
     return k;
+  }
+
+  /**
+   * Recomputes the derived counts (chunks held and in flight per peer, copies per chunk,
+   * neighbour availability, busy slots) from the bitsets and the transfer table; returns
+   * the first mismatch, or null. O(peers · chunks · degree): for tests.
+   */
+  selfCheck(): string | null {
+    const { offset, adj } = this.swarm;
+    const C = this.chunks;
+    const copies = new Int32Array(C);
+    const busy = new Int32Array(this.n);
+    const inFlight = new Int32Array(this.n);
+    let serverBusy = 0;
+    for (let s = 0; s < this.tTo.length; s++) {
+      if (this.tTo[s] < 0) continue;
+      copies[this.tChunk[s]]++;
+      inFlight[this.tTo[s]]++;
+      if (this.tFrom[s] === SERVER) serverBusy++;
+      else busy[this.tFrom[s]]++;
+    }
+    if (serverBusy !== this.serverBusy) return `server busy ${this.serverBusy}, counted ${serverBusy}`;
+    for (let p = 0; p < this.n; p++) {
+      let held = 0;
+      for (let c = 0; c < C; c++) {
+        if (!this.holds(p, c)) continue;
+        held++;
+        if (this.inSwarm[p] === 1) copies[c]++;
+      }
+      if (held !== this.held[p]) return `peer ${p} holds ${held} chunks, counted ${this.held[p]}`;
+      if (busy[p] !== this.busy[p]) return `peer ${p} busy ${this.busy[p]}, counted ${busy[p]}`;
+      if (inFlight[p] !== this.inFlight[p]) return `peer ${p} in flight ${this.inFlight[p]}, counted ${inFlight[p]}`;
+    }
+    for (let c = 0; c < C; c++) if (copies[c] !== this.copies[c]) return `chunk ${c}: ${this.copies[c]} copies, counted ${copies[c]}`;
+    if (this.avail) {
+      for (let p = 0; p < this.n; p++) {
+        for (let c = 0; c < C; c++) {
+          let k = 0;
+          for (let i = offset[p]; i < offset[p + 1]; i++) if (this.inSwarm[adj[i]] === 1 && this.holds(adj[i], c)) k++;
+          if (k !== this.avail[p * C + c]) return `peer ${p} sees chunk ${c} ${this.avail[p * C + c]} times, counted ${k}`;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Bytes moved by the transfers still running at time `t`, not yet in the ledger: adds
+   * each peer's share to `peerBytes` and returns the server's.
+   */
+  unbookedBytes(t: number, peerBytes: Float64Array): number {
+    let server = 0;
+    for (let s = 0; s < this.tTo.length; s++) {
+      if (this.tTo[s] < 0) continue;
+      const moved = Math.min(this.chunkBytes(this.tChunk[s]), this.tRate[s] * Math.max(0, t - this.tStart[s]));
+      if (this.tFrom[s] === SERVER) server += moved;
+      else peerBytes[this.tFrom[s]] += moved;
+    }
+    return server;
   }
 
   /**
@@ -189,7 +260,7 @@ export class P2PDistribution {
         const c = (w << 5) + (31 - Math.clz32(low));
         bits ^= low;
         this.copies[c]--;
-        for (let i = offset[p]; i < offset[p + 1]; i++) avail[adj[i] * C + c]--;
+        if (avail) for (let i = offset[p]; i < offset[p + 1]; i++) avail[adj[i] * C + c]--;
       }
     }
     for (const u of uploaders) {
@@ -277,14 +348,10 @@ export class P2PDistribution {
 
   /** Starts a transfer of the rarest wanted chunk from u (or the server) to v. */
   private startFrom(u: number, v: number, slotRate: number): void {
-    let c: number;
-    if (u === SERVER) {
-      const salt = (this.serverStream.next() * 4294967296) >>> 0;
-      c = pickRarest(this.have, this.pending, this.words, this.lastMask, SERVER, v, this.copies, 0, salt);
-    } else {
-      const salt = this.streams.nextUint32(u);
-      c = pickRarest(this.have, this.pending, this.words, this.lastMask, u, v, this.avail, v * this.chunks, salt);
-    }
+    const salt = u === SERVER ? (this.serverStream.next() * 4294967296) >>> 0 : this.streams.nextUint32(u);
+    const c = u === SERVER || this.avail === null
+      ? pickRarest(this.have, this.pending, this.words, this.lastMask, u, v, this.copies, 0, salt)
+      : pickRarest(this.have, this.pending, this.words, this.lastMask, u, v, this.avail, v * this.chunks, salt);
     const rate = Math.min(slotRate, this.freeDownload(v));
     let s: number;
     if (u === SERVER) {
@@ -315,7 +382,7 @@ export class P2PDistribution {
     this.sim.at(this.sim.now + this.chunkBytes(c) / rate, this.kind, v, u === SERVER ? CONTROLLER : u, s, this.tVersion[s]);
   }
 
-  /** Frees slot s (its transfer ended or aborted); returns nothing, leaves fields readable. */
+  /** Frees slot s (its transfer ended or was aborted); tFrom, tChunk and tRate stay readable. */
   private release(s: number): void {
     const v = this.tTo[s], u = this.tFrom[s], c = this.tChunk[s];
     const next = this.tNext[s], prev = this.tPrev[s];
@@ -349,10 +416,12 @@ export class P2PDistribution {
     this.have[v * this.words + (c >>> 5)] |= 1 << (c & 31);
     this.held[v]++;
     this.heldTotal++;
-    const { offset, adj } = this.swarm;
-    const C = this.chunks, avail = this.avail;
-    for (let i = offset[v]; i < offset[v + 1]; i++) avail[adj[i] * C + c]++;
-    if (this.held[v] === C) this.ledger.complete(v, this.sim.now);
+    const avail = this.avail;
+    if (avail) {
+      const { offset, adj } = this.swarm;
+      for (let i = offset[v]; i < offset[v + 1]; i++) avail[adj[i] * this.chunks + c]++;
+    }
+    if (this.held[v] === this.chunks) this.ledger.complete(v, this.sim.now);
 
     // Who may start a transfer now: the uploader (a free slot), the receiver (a new chunk
     // to offer), and the receiver's idle neighbours (its download freed up).

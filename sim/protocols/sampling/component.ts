@@ -7,19 +7,33 @@ import { meanPathLength } from '../../metrics/path-length.js';
 import { viewInDegreeStats } from '../../metrics/in-degree.js';
 import type { Component, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
-import type { SamplingSpec } from '../../scenario/schema.js';
+import type { SamplingSpec, Scenario } from '../../scenario/schema.js';
 import { dynamicsOf } from '../../dynamics/shared.js';
 import { Cyclon } from './cyclon.js';
 import { Newscast } from './newscast.js';
 import type { GossipSampler } from './sampler.js';
 
+/**
+ * Whether a component other than the dynamics ones may read the overlay while the run
+ * goes (broadcasts, searches, capacity, super-peers). If so the views update the overlay
+ * at every change; if not it is rebuilt from the views only when churn, failures, the
+ * observer or the results read it (ViewTable), which is about three times faster.
+ * A new component that reads the overlay during the run must be added here.
+ */
+export function overlayReadDuringRun(scenario: Scenario): boolean {
+  return scenario.workload.broadcasts.length > 0 || scenario.workload.searches.length > 0
+    || scenario.capacity !== null || scenario.hybrid !== null;
+}
+
 export class PeerSamplingComponent implements Component {
   private protocol: GossipSampler | null = null;
 
-  constructor(private readonly spec: SamplingSpec) {}
+  constructor(private readonly spec: SamplingSpec, private readonly liveOverlay = true) {}
 
   start(ctx: SimContext): void {
-    const protocol = this.spec.protocol === 'newscast' ? new Newscast(ctx, this.spec) : new Cyclon(ctx, this.spec);
+    const protocol = this.spec.protocol === 'newscast'
+      ? new Newscast(ctx, this.spec, this.liveOverlay)
+      : new Cyclon(ctx, this.spec, this.liveOverlay);
     protocol.start(this.spec.protocol);
     this.protocol = protocol;
     dynamicsOf(ctx).membership.attachSampling(protocol);
@@ -27,6 +41,7 @@ export class PeerSamplingComponent implements Component {
 
   contribute(results: Results, ctx: SimContext): void {
     const protocol = this.protocol!;
+    protocol.syncOverlay();
     const alive = ctx.peers.alive;
     const rng = ctx.namedStream('metrics/sampling');
     const inDegree = viewInDegreeStats(protocol.views.inDegree, alive, ctx.peers.count);
@@ -39,7 +54,7 @@ export class PeerSamplingComponent implements Component {
       inDegreeSd: inDegree.sd,
       inDegreeMin: inDegree.min,
       inDegreeMax: inDegree.max,
-      viewFill: protocol.views.entries / Math.max(1, ctx.peers.aliveCount * protocol.views.stride),
+      viewFill: protocol.views.entries / Math.max(1, ctx.peers.aliveCount * protocol.views.viewSize),
       deadLinks: protocol.deadLinkFraction(),
       clustering: clustering.value,
       meanPathLength: paths.mean,

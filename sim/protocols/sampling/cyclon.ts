@@ -29,9 +29,9 @@ export class Cyclon extends GossipSampler {
   private readonly replaceable: Int32Array;
   private readonly answered: Int32Array;
 
-  constructor(ctx: SimContext, spec: SamplingSpec) {
+  constructor(ctx: SimContext, spec: SamplingSpec, liveOverlay = true) {
     const l = Math.min(spec.shuffleLength, spec.viewSize + 1);
-    super(ctx, spec, l);
+    super(ctx, spec, l, liveOverlay);
     this.shuffleLength = l;
     const cap = ctx.peers.alive.length;
     this.sent = new Int32Array(cap * l);
@@ -56,12 +56,9 @@ export class Cyclon extends GossipSampler {
   protected activeStep(p: number): void {
     const views = this.views;
     views.ageAll(p);
-    const n = views.size[p];
-    if (n === 0) return;
-    const base = p * views.stride;
-    let oldest = 0;
-    for (let i = 1; i < n; i++) if (views.ages[base + i] > views.ages[base + oldest]) oldest = i;
-    const q = views.ids[base + oldest];
+    const oldest = views.oldest(p);
+    if (oldest < 0) return;
+    const q = views.id(p, oldest);
     const slot = this.msgs.alloc();
     this.msgs.push(slot, p, 0);
     const k = this.pushRandomEntries(p, slot, this.shuffleLength - 1, q, this.scratch);
@@ -96,17 +93,17 @@ export class Cyclon extends GossipSampler {
    * there, fill empty slots, then overwrite entries whose ids are sent[from .. from+k).
    */
   private merge(p: number, slot: number, sent: Int32Array, from: number, k: number): void {
-    const views = this.views, msgs = this.msgs, base = p * views.stride;
+    const views = this.views, msgs = this.msgs;
     let r = 0;
     for (let i = 0, n = views.size[p]; i < n; i++) {
-      const id = views.ids[base + i];
+      const id = views.id(p, i);
       for (let j = from; j < from + k; j++) if (sent[j] === id) { this.replaceable[r++] = i; break; }
     }
     let next = 0;
     for (let i = 0, m = msgs.count(slot); i < m; i++) {
       const id = msgs.id(slot, i);
       if (id === p || views.indexOf(p, id) >= 0) continue;
-      if (views.size[p] < views.stride) views.add(p, id, msgs.age(slot, i));
+      if (views.size[p] < views.viewSize) views.add(p, id, msgs.age(slot, i));
       else if (next < r) views.replaceAt(p, this.replaceable[next++], id, msgs.age(slot, i));
     }
   }

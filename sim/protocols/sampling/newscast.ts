@@ -25,8 +25,8 @@ export class Newscast extends GossipSampler {
   private where: Int32Array;
   private merges = 0;
 
-  constructor(ctx: SimContext, spec: SamplingSpec) {
-    super(ctx, spec, spec.viewSize + 1);
+  constructor(ctx: SimContext, spec: SamplingSpec, liveOverlay = true) {
+    super(ctx, spec, spec.viewSize + 1, liveOverlay);
     const m = 2 * spec.viewSize + 2;
     this.candId = new Int32Array(m);
     this.candKey = new Float64Array(m);
@@ -46,7 +46,7 @@ export class Newscast extends GossipSampler {
     views.ageAll(p);
     const n = views.size[p];
     if (n === 0) return;
-    const q = views.ids[p * views.stride + this.rng.int(p, n)];
+    const q = views.id(p, this.rng.int(p, n));
     this.exchanges++;
     this.sendEntries(p, q, this.requestKind, this.snapshot(p));
   }
@@ -65,15 +65,15 @@ export class Newscast extends GossipSampler {
 
   /** A payload with a fresh entry for p followed by p's whole view. */
   private snapshot(p: number): number {
-    const views = this.views, base = p * views.stride;
+    const views = this.views;
     const slot = this.msgs.alloc();
     this.msgs.push(slot, p, 0);
-    for (let i = 0, n = views.size[p]; i < n; i++) this.msgs.push(slot, views.ids[base + i], views.ages[base + i]);
+    for (let i = 0, n = views.size[p]; i < n; i++) this.msgs.push(slot, views.id(p, i), views.age(p, i));
     return slot;
   }
 
   private merge(p: number, slot: number): void {
-    const views = this.views, msgs = this.msgs, base = p * views.stride;
+    const views = this.views, msgs = this.msgs;
     const mark = ++this.merges;
     let m = 0;
     const consider = (id: number, age: number) => {
@@ -90,7 +90,7 @@ export class Newscast extends GossipSampler {
       this.candKey[m] = age + this.rng.next(p) * 0.5;
       m++;
     };
-    for (let i = 0, n = views.size[p]; i < n; i++) consider(views.ids[base + i], views.ages[base + i]);
+    for (let i = 0, n = views.size[p]; i < n; i++) consider(views.id(p, i), views.age(p, i));
     for (let i = 0, k = msgs.count(slot); i < k; i++) consider(msgs.id(slot, i), msgs.age(slot, i));
     // Insertion sort of the (at most 2·viewSize+1) candidates by key.
     const order = this.order, key = this.candKey;
@@ -99,14 +99,14 @@ export class Newscast extends GossipSampler {
       while (j > 0 && key[order[j - 1]] > key[i]) { order[j] = order[j - 1]; j--; }
       order[j] = i;
     }
-    const keep = Math.min(m, views.stride);
+    const keep = Math.min(m, views.viewSize);
     // Mark the kept candidates with -mark, then drop the others from the view (backwards,
     // since removal moves the last entry into the hole) and refresh the ages of the kept.
     for (let i = 0; i < keep; i++) this.stamp[this.candId[order[i]]] = -mark;
     for (let i = views.size[p] - 1; i >= 0; i--) {
-      const id = views.ids[base + i];
+      const id = views.id(p, i);
       if (this.stamp[id] !== -mark) views.removeAt(p, i);
-      else views.ages[base + i] = Math.floor(key[this.where[id]]);
+      else views.setAge(p, i, Math.floor(key[this.where[id]]));
     }
     for (let i = 0; i < keep; i++) {
       const c = order[i];

@@ -28,6 +28,8 @@ export interface PeerSamplingService {
   ensureSize(n: number): void;
   /** Fraction of the entries of all views that point at peers that are down. */
   deadLinkFraction(): number;
+  /** Makes `ctx.overlay` match the views (call before reading it; see ViewTable). */
+  syncOverlay(): void;
   /** View exchanges started so far. */
   readonly exchanges: number;
 }
@@ -56,7 +58,8 @@ export abstract class GossipSampler implements PeerSamplingService {
   protected requestKind = -1;
   protected replyKind = -1;
 
-  constructor(ctx: SimContext, spec: SamplingSpec, maxEntries: number) {
+  /** `liveOverlay`: keep the overlay in step with the views at every change (see ViewTable). */
+  constructor(ctx: SimContext, spec: SamplingSpec, maxEntries: number, liveOverlay: boolean) {
     this.sim = ctx.sim;
     this.peers = ctx.peers;
     this.transport = ctx.transport;
@@ -65,7 +68,7 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.period = spec.period;
     this.rng = ctx.peerStreams('sampling');
     this.capacity = ctx.peers.alive.length;
-    this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers);
+    this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, liveOverlay);
     this.msgs = new EntryMessages(Math.max(maxEntries, spec.viewSize));
     this.epoch = new Int32Array(this.capacity);
     this.timerEpoch = new Int32Array(this.capacity).fill(-1);
@@ -121,6 +124,10 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.transport.send(p, via, this.joinRequestKind, this.epoch[p]);
   }
 
+  syncOverlay(): void {
+    this.views.syncOverlay();
+  }
+
   deadLinkFraction(): number {
     return this.views.entries > 0 ? this.views.deadEntries / this.views.entries : 0;
   }
@@ -139,14 +146,14 @@ export abstract class GossipSampler implements PeerSamplingService {
 
   /** Appends up to `max` entries of `p`'s view, chosen uniformly, to payload `slot` (skipping `except`). */
   protected pushRandomEntries(p: number, slot: number, max: number, except: number, scratch: Int32Array): number {
-    const views = this.views, n = views.size[p], base = p * views.stride;
+    const views = this.views, n = views.size[p];
     let m = 0;
-    for (let i = 0; i < n; i++) if (views.ids[base + i] !== except) scratch[m++] = i;
+    for (let i = 0; i < n; i++) if (views.id(p, i) !== except) scratch[m++] = i;
     const k = Math.min(max, m);
     for (let i = 0; i < k; i++) {
       const j = i + this.rng.int(p, m - i);
       const t = scratch[i]; scratch[i] = scratch[j]; scratch[j] = t;
-      this.msgs.push(slot, views.ids[base + scratch[i]], views.ages[base + scratch[i]]);
+      this.msgs.push(slot, views.id(p, scratch[i]), views.age(p, scratch[i]));
     }
     return k;
   }
@@ -186,38 +193,16 @@ export abstract class GossipSampler implements PeerSamplingService {
    * so from here on the overlay is exactly the union of the views.
    */
   private initViewsFromOverlay(): void {
-    const g = this.overlay, views = this.views, stride = views.stride;
+    const g = this.overlay, views = this.views, c = views.viewSize;
     for (let p = 0; p < g.size; p++) {
       const d = g.degree(p);
-      const base = p * stride;
-      const o = g.offset[p];
-      if (d <= stride) {
-        for (let i = 0; i < d; i++) views.ids[base + i] = g.adj[o + i];
-        views.size[p] = d;
-      } else {
-        const pick = g.neighbors(p);
-        for (let i = 0; i < stride; i++) {
-          const j = i + this.rng.int(p, d - i);
-          const t = pick[i]; pick[i] = pick[j]; pick[j] = t;
-          views.ids[base + i] = pick[i];
-        }
-        views.size[p] = stride;
+      const pick = g.neighbors(p);
+      for (let i = 0; i < Math.min(c, d); i++) {
+        const j = i + this.rng.int(p, d - i);
+        const t = pick[i]; pick[i] = pick[j]; pick[j] = t;
       }
-      for (let i = 0; i < views.size[p]; i++) {
-        const q = views.ids[base + i];
-        views.ages[base + i] = 0;
-        views.inDegree[q]++;
-        views.entries++;
-        if (this.peers.alive[q] !== 1) views.deadEntries++;
-      }
+      views.fill(p, pick, Math.min(c, d));
     }
-    const drop: number[] = [];
-    for (let p = 0; p < g.size; p++) {
-      for (let i = 0, d = g.degree(p); i < d; i++) {
-        const q = g.neighbor(p, i);
-        if (q > p && !views.contains(p, q) && !views.contains(q, p)) drop.push(p, q);
-      }
-    }
-    for (let i = 0; i < drop.length; i += 2) g.removeLink(drop[i], drop[i + 1]);
+    views.trimOverlay();
   }
 }

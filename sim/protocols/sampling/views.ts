@@ -6,24 +6,30 @@ import type { Graph } from '../../overlay/graph.js';
 import type { PeerTable } from '../../run/peers.js';
 
 /**
- * Layout, with STRIDE = viewSize: peer p's entries are slots p·STRIDE .. p·STRIDE+size[p]-1
- * (unordered; removal moves the last entry into the hole) of
- *   ids[slot]   Int32  the peer the entry points at (never p itself, never twice in a view)
- *   ages[slot]  Int32  age of the entry in exchange periods (0 = just created by its subject)
- * and size[p] Int32 entries in use. 16 + 8·viewSize bytes a peer with the counters below.
+ * Layout: one Int32Array `data` with STRIDE = 2·viewSize Int32s a peer (a peer's whole
+ * view is contiguous, so an exchange touches few cache lines):
+ *   data[p·STRIDE + i]             id of entry i: the peer it points at (never p, never twice)
+ *   data[p·STRIDE + viewSize + i]  age of entry i in exchange periods (0 = just created by its subject)
+ * for 0 <= i < size[p] (Int32); entries are unordered and removal moves the last entry
+ * into the hole. With the counters below, 8 + 8·viewSize bytes a peer.
  *
  * Overlay rule: the undirected link p–q is in `graph` exactly while q is in view(p) or p
- * is in view(q). Every change goes through add / removeAt / replaceAt / clear, which keep
- * that rule, so protocols that read the graph (gossip, search) see the views.
+ * is in view(q). Every change goes through add / removeAt / replaceAt / clear. In `live`
+ * mode they update the graph at once, so protocols that read it at any time (gossip,
+ * search) see the views as they are. Keeping the graph in step costs two thirds of an
+ * exchange (each change touches the adjacency of peers all over memory), so when nothing
+ * reads the graph during the run, `live` is off: changes only mark the graph stale, and
+ * `syncOverlay()` rebuilds it from the views when a reader (a failure, the observer, the
+ * results) needs it. Either way a reader sees the same links (maybe in another order).
  *
  * Counters kept on every change: inDegree[q] (views that hold q), `entries` (all entries),
  * `deadEntries` (entries pointing at a peer that is down). Only live peers hold entries
  * (a crashed peer's own view is cleared), so these are the live views' figures.
  */
 export class ViewTable {
+  readonly viewSize: number;
   readonly stride: number;
-  ids: Int32Array;
-  ages: Int32Array;
+  data: Int32Array;
   size: Int32Array;
   inDegree: Int32Array;
   /** Entries over all views. */
@@ -31,19 +37,28 @@ export class ViewTable {
   /** Entries that point at a peer that is down (dead links not yet detected). */
   deadEntries = 0;
   private capacity: number;
+  /** The graph lags behind the views (lazy mode only). */
+  private stale = false;
 
-  constructor(viewSize: number, capacity: number, private readonly graph: Graph, private readonly peers: PeerTable) {
-    this.stride = viewSize;
+  constructor(
+    viewSize: number,
+    capacity: number,
+    private readonly graph: Graph,
+    private readonly peers: PeerTable,
+    /** Update the graph at every change (true), or only on `syncOverlay()` (false). */
+    readonly live = true,
+  ) {
+    this.viewSize = viewSize;
+    this.stride = 2 * viewSize;
     this.capacity = Math.max(1, capacity);
-    this.ids = new Int32Array(this.capacity * viewSize);
-    this.ages = new Int32Array(this.capacity * viewSize);
+    this.data = new Int32Array(this.capacity * this.stride);
     this.size = new Int32Array(this.capacity);
     this.inDegree = new Int32Array(this.capacity);
   }
 
   /** Bytes held by the views. */
   get bytes(): number {
-    return this.ids.byteLength + this.ages.byteLength + this.size.byteLength + this.inDegree.byteLength;
+    return this.data.byteLength + this.size.byteLength + this.inDegree.byteLength;
   }
 
   /** Makes room for peers 0..n-1 (new peers start with an empty view). */
@@ -51,8 +66,7 @@ export class ViewTable {
     if (n <= this.capacity) return;
     const c = Math.max(n, Math.ceil(this.capacity * 1.5));
     const grow = (a: Int32Array, len: number) => { const b = new Int32Array(len); b.set(a); return b; };
-    this.ids = grow(this.ids, c * this.stride);
-    this.ages = grow(this.ages, c * this.stride);
+    this.data = grow(this.data, c * this.stride);
     this.size = grow(this.size, c);
     this.inDegree = grow(this.inDegree, c);
     this.capacity = c;
@@ -60,8 +74,8 @@ export class ViewTable {
 
   /** Index (0..size-1) of q in p's view, or -1. */
   indexOf(p: number, q: number): number {
-    const base = p * this.stride, ids = this.ids;
-    for (let i = 0, n = this.size[p]; i < n; i++) if (ids[base + i] === q) return i;
+    const base = p * this.stride, data = this.data;
+    for (let i = 0, n = this.size[p]; i < n; i++) if (data[base + i] === q) return i;
     return -1;
   }
 
@@ -70,55 +84,144 @@ export class ViewTable {
   }
 
   id(p: number, i: number): number {
-    return this.ids[p * this.stride + i];
+    return this.data[p * this.stride + i];
   }
 
   age(p: number, i: number): number {
-    return this.ages[p * this.stride + i];
+    return this.data[p * this.stride + this.viewSize + i];
   }
 
   setAge(p: number, i: number, age: number): void {
-    this.ages[p * this.stride + i] = age;
+    this.data[p * this.stride + this.viewSize + i] = age;
   }
 
   /** Adds one to the age of every entry of p's view. */
   ageAll(p: number): void {
-    const base = p * this.stride, ages = this.ages;
-    for (let i = base, e = base + this.size[p]; i < e; i++) ages[i]++;
+    const a = p * this.stride + this.viewSize, data = this.data;
+    for (let i = a, e = a + this.size[p]; i < e; i++) data[i]++;
+  }
+
+  /** Index of the entry with the highest age in p's view (the first such), or -1 when empty. */
+  oldest(p: number): number {
+    const a = p * this.stride + this.viewSize, data = this.data;
+    let best = -1, bestAge = -1;
+    for (let i = 0, n = this.size[p]; i < n; i++) if (data[a + i] > bestAge) { bestAge = data[a + i]; best = i; }
+    return best;
   }
 
   /** Appends q (with `age`) to p's view; false when full, q is p, or q is already there. */
   add(p: number, q: number, age: number): boolean {
     const n = this.size[p];
-    if (n >= this.stride || q === p || this.indexOf(p, q) >= 0) return false;
-    const slot = p * this.stride + n;
-    this.ids[slot] = q;
-    this.ages[slot] = age;
+    if (n >= this.viewSize || q === p || this.indexOf(p, q) >= 0) return false;
+    const base = p * this.stride;
+    this.data[base + n] = q;
+    this.data[base + this.viewSize + n] = age;
     this.size[p] = n + 1;
     this.counted(q, +1);
-    this.graph.addLink(p, q);
+    if (this.live) this.graph.addLink(p, q); else this.stale = true;
     return true;
   }
 
   /** Removes entry i of p's view (the last entry takes its place). */
   removeAt(p: number, i: number): void {
-    const base = p * this.stride, last = base + this.size[p] - 1;
-    const q = this.ids[base + i];
-    this.ids[base + i] = this.ids[last];
-    this.ages[base + i] = this.ages[last];
-    this.size[p]--;
+    const base = p * this.stride, c = this.viewSize, last = this.size[p] - 1, data = this.data;
+    const q = data[base + i];
+    data[base + i] = data[base + last];
+    data[base + c + i] = data[base + c + last];
+    this.size[p] = last;
     this.dropped(p, q);
   }
 
   /** Puts q (with `age`) in place of entry i of p's view. q must not be in the view already. */
   replaceAt(p: number, i: number, q: number, age: number): void {
     const slot = p * this.stride + i;
-    const old = this.ids[slot];
-    this.ids[slot] = q;
-    this.ages[slot] = age;
+    const old = this.data[slot];
+    this.data[slot] = q;
+    this.data[slot + this.viewSize] = age;
     this.counted(q, +1);
-    this.graph.addLink(p, q);
+    if (this.live) this.graph.addLink(p, q); else this.stale = true;
     this.dropped(p, old);
+  }
+
+  /**
+   * Sets p's view from scratch without touching the graph (the first views, built from
+   * the graph; `trimOverlay` then drops the links no view holds). p's view must be empty.
+   */
+  fill(p: number, ids: ArrayLike<number>, count: number): void {
+    const base = p * this.stride;
+    for (let i = 0; i < count; i++) {
+      const q = ids[i];
+      this.data[base + i] = q;
+      this.data[base + this.viewSize + i] = 0;
+      this.counted(q, +1);
+    }
+    this.size[p] = count;
+  }
+
+  /** Drops the links of the graph that no view holds (after `fill`). */
+  trimOverlay(): void {
+    if (!this.live) { this.stale = true; return; }
+    const g = this.graph;
+    const drop: number[] = [];
+    for (let p = 0; p < g.size; p++) {
+      for (let i = 0, d = g.degree(p); i < d; i++) {
+        const q = g.neighbor(p, i);
+        if (q > p && !this.contains(p, q) && !this.contains(q, p)) drop.push(p, q);
+      }
+    }
+    for (let i = 0; i < drop.length; i += 2) g.removeLink(drop[i], drop[i + 1]);
+  }
+
+  /**
+   * Brings the graph in line with the views (lazy mode; nothing to do in live mode):
+   * rebuilds it in place, each peer's run holding its view then the peers whose views
+   * hold it, duplicates removed. O(peers + entries).
+   */
+  syncOverlay(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    const g = this.graph, n = g.size, data = this.data, stride = this.stride;
+    const count = new Int32Array(n);
+    const views = Math.min(n, this.capacity);
+    for (let p = 0; p < views; p++) {
+      const base = p * stride, k = this.size[p];
+      count[p] += k;
+      for (let i = 0; i < k; i++) count[data[base + i]]++;
+    }
+    const offset = new Int32Array(n);
+    let total = 0;
+    for (let p = 0; p < n; p++) { offset[p] = total; total += count[p]; }
+    const adj = new Int32Array(Math.max(16, total));
+    const fillAt = offset.slice();
+    for (let p = 0; p < views; p++) {
+      const base = p * stride;
+      for (let i = 0, k = this.size[p]; i < k; i++) {
+        const q = data[base + i];
+        adj[fillAt[p]++] = q;
+        adj[fillAt[q]++] = p;
+      }
+    }
+    const deg = new Int32Array(n);
+    const seen = new Int32Array(n); // seen[q] === p + 1: q already in p's run
+    let links = 0;
+    for (let p = 0; p < n; p++) {
+      const o = offset[p];
+      let w = o;
+      for (let i = o, e = o + count[p]; i < e; i++) {
+        const q = adj[i];
+        if (seen[q] === p + 1) continue;
+        seen[q] = p + 1;
+        adj[w++] = q;
+      }
+      deg[p] = w - o;
+      links += deg[p];
+    }
+    g.offset = offset;
+    g.deg = deg;
+    g.cap = count;
+    g.adj = adj;
+    g.used = total;
+    g.edges = links / 2;
   }
 
   /** Empties p's view (a crash loses it). */
@@ -139,7 +242,8 @@ export class ViewTable {
   /** Bookkeeping after q left p's view: counters, then the overlay link unless q still holds p. */
   private dropped(p: number, q: number): void {
     this.counted(q, -1);
-    if (this.indexOf(q, p) < 0) this.graph.removeLink(p, q);
+    if (!this.live) this.stale = true;
+    else if (this.indexOf(q, p) < 0) this.graph.removeLink(p, q);
   }
 
   private counted(q: number, delta: number): void {

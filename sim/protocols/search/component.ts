@@ -4,7 +4,7 @@
  * delivers search messages to the entry's protocol and adds `searches` (and `data`) to
  * the results. Built only when the scenario lists searches.
  */
-import { NamedStream, type PeerStreams } from '../../engine/random.js';
+import type { NamedStream, PeerStreams } from '../../engine/random.js';
 import { CONTROLLER } from '../../engine/simulator.js';
 import { placeData, type DataPlacement } from '../../data/placement.js';
 import { expectedSearchSize } from '../../metrics/expected-search-size.js';
@@ -108,9 +108,9 @@ export class SearchComponent implements Component {
   private launchKind = 0;
   private dataStreams!: PeerStreams;
   private searchStreams!: PeerStreams;
+  private runtime!: SearchRuntime;
 
   constructor(private readonly options: SearchComponentOptions = {}) {}
-  private runtime!: SearchRuntime;
 
   start(ctx: SimContext): void {
     this.ctx = ctx;

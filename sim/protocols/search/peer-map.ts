@@ -64,6 +64,20 @@ export class PeerMap {
     return true;
   }
 
+  /** Stores `value` for `peer` only if absent; returns true when it was stored. */
+  add(peer: number, value: number): boolean {
+    let i = this.slotOf(peer);
+    if (this.keys[i] !== EMPTY) return false;
+    if ((this.size + 1) * 2 > this.keys.length) {
+      this.grow();
+      i = this.slotOf(peer);
+    }
+    this.keys[i] = peer + 1;
+    this.vals[i] = value;
+    this.size++;
+    return true;
+  }
+
   private grow(): void {
     const oldKeys = this.keys, oldVals = this.vals;
     const c = oldKeys.length * 2;

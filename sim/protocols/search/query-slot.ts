@@ -53,10 +53,10 @@ export class QuerySlot {
   /** directory: position in the super-peer list where the asking order starts. */
   askFrom = 0;
 
-  /** Peers that processed the query → their latest trail entry. */
+  /** Peers that processed the query → their first trail entry (in the current ring). */
   readonly seen = new PeerMap();
   // The trail: entry e = (peer, previous entry, hops from the origin). Entry prev = -1 marks
-  // the origin. Answers from entry e travel e → prev[e] → ... → the origin.
+  // the origin. Answers go from a peer to the sender of its first entry, and so on back.
   trailPeer = new Int32Array(INITIAL_TRAIL);
   trailPrev = new Int32Array(INITIAL_TRAIL);
   trailHops = new Int32Array(INITIAL_TRAIL);

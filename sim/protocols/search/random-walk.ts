@@ -37,7 +37,8 @@ export class RandomWalkSearch implements SearchProtocol {
     const rt = this.rt;
     const hops = slot.trailHops[entry] + 1;
     const e = slot.addEntry(peer, entry, hops);
-    const firstVisit = slot.seen.set(peer, e);
+    // `seen` keeps each peer's first visit: the way answers go back.
+    const firstVisit = slot.seen.add(peer, e);
     if (rt.data.holds(peer, slot.item)) {
       // A holder answers once per query; the walker ends here either way.
       if (firstVisit) rt.hit(slot, e);

@@ -57,15 +57,22 @@ export class SearchRuntime {
     this.forwardAnswer(slot, entry, hops);
   }
 
-  /** Passes an answer from the peer of `entry` one hop back, or records it at the origin. */
+  /**
+   * Passes an answer from the peer of `entry` one hop back, or records it at the origin.
+   * Like a Gnutella query hit routed by the query-id table, it goes to the peer from which
+   * this peer *first* received the query (its entry in `seen`), so a walk's loops are cut
+   * out of the way back; for a flood that is exactly the path the query came along.
+   */
   private forwardAnswer(slot: QuerySlot, entry: number, hops: number): void {
-    const prev = slot.trailPrev[entry];
+    const from = slot.trailPeer[entry];
+    const first = slot.seen.get(from);
+    const prev = slot.trailPrev[first >= 0 ? first : entry];
     if (prev < 0) {
       this.answerAtOrigin(slot, hops);
       return;
     }
     slot.answerMessages++;
-    const from = slot.trailPeer[entry], to = slot.trailPeer[prev];
+    const to = slot.trailPeer[prev];
     if (this.ctx.transport.send(from, to, this.kinds.answer, slot.index, hops * HOPS_SHIFT + prev)) slot.inFlight++;
   }
 

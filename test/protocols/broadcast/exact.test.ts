@@ -94,6 +94,13 @@ for (const elide of [true, false]) {
       expect(r).toMatchObject({ reached: 1, alive: 2, coverage: 0.5, allReached: false, messages: 1, dropped: 1 });
     });
 
+    it('messages to a peer offline from the start are all dropped, none counted as duplicates', () => {
+      // Star centre 1 offline: origin 0 and leaves 2, 3 never hear; the push from 0 goes
+      // to 1 in every round until maxRounds.
+      const r = run(4, { protocol: 'push', targets: 'neighbours', maxRounds: 4 }, { links: [[0, 1], [1, 2], [1, 3]], down: [1], elide });
+      expect(r).toMatchObject({ reached: 1, alive: 3, messages: 4, dropped: 4, duplicates: 0 });
+    });
+
     it('a flood hop limit (maxRounds) stops forwarding', () => {
       const r = run(4, { protocol: 'flood', maxRounds: 2 }, { links: [[0, 1], [1, 2], [2, 3]], elide });
       expect(r).toMatchObject({ reached: 3, allReached: false, messages: 2 });

@@ -21,7 +21,11 @@ export interface CapacityRun {
 /** Peer `peer` leaves at `at` (as the churn component would announce it). */
 export interface Departure { at: number; peer: number }
 
-export function runCapacity(raw: Record<string, unknown>, departures: Departure[] = []): CapacityRun {
+export function runCapacity(
+  raw: Record<string, unknown>, departures: Departure[] = [],
+  /** Called after the component started, before the run (to schedule checks). */
+  before?: (ctx: SimContext, component: CapacityComponent) => void,
+): CapacityRun {
   // A default overlay small runs can have (random-regular needs degree < peers).
   const count = (raw.peers as { count?: number } | undefined)?.count ?? 1000;
   const overlay0 = { degree: Math.min(4, count - 1) }; // n·k is even for every n
@@ -44,6 +48,7 @@ export function runCapacity(raw: Record<string, unknown>, departures: Departure[
     for (const listener of ctx.peerDown) listener(p);
   });
   for (const d of departures) sim.at(d.at, leave, d.peer, -1);
+  before?.(ctx, component);
   sim.run(scenario.duration);
   return { ctx, component, results: component.summarize(sim.now) };
 }

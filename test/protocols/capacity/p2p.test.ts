@@ -30,7 +30,8 @@ function completeSwarm(n: number): Swarm {
 }
 
 /** Runs P2PDistribution alone on hand-set links (1 MB/s up, 10 MB/s down). */
-function tiny(n: number, options: P2POptions) {
+function tiny(n: number, given: Omit<P2POptions, 'rarity'>, rarity: P2POptions['rarity'] = 'swarm') {
+  const options: P2POptions = { ...given, rarity };
   const sim = new Simulator(n);
   const ledger = new PeerLedger(new Float64Array(n).fill(1e6), new Float64Array(n).fill(1e7));
   const p2p = new P2PDistribution(sim, ledger, completeSwarm(n), new PeerStreams(1, 'capacity', n), new NamedStream(1, 'capacity'), options);
@@ -118,6 +119,24 @@ describe('p2p distribution against the Kurose & Ross bound', () => {
   });
 });
 
+describe('p2p distribution is never below its bound', () => {
+  it('whichever term binds, over several seeds', () => {
+    const configs: Array<Record<string, unknown>> = [
+      {},                                                          // total upload binds
+      { server: { upload: '4Mbps' }, peer: { upload: '8Mbps', download: '50Mbps' } }, // F/u_s binds
+      { peer: { upload: '8Mbps', download: '3Mbps' } },            // F/d_min binds
+      { chunk: '5MB', neighbours: 3, uploadSlots: 1 },             // coarse chunks, sparse swarm
+    ];
+    for (const capacity of configs) {
+      for (const seed of [1, 2, 3]) {
+        const r = run(60, { file: '20MB', ...capacity }, seed).results;
+        expect(r.completed).toBe(60);
+        expect(r.distributionTime!, JSON.stringify(capacity)).toBeGreaterThanOrEqual(r.lowerBound!);
+      }
+    }
+  });
+});
+
 describe('p2p distribution with heterogeneous links', () => {
   it('respects every peer\'s drawn upload and download, and bounds with the drawn values', () => {
     for (const seed of [1, 2]) {
@@ -140,6 +159,7 @@ describe('p2p distribution with heterogeneous links', () => {
         expect(L.bytesUploaded[p]).toBeLessThanOrEqual(L.upload[p] * T * (1 + 1e-9));
       }
       expect(distinct.size).toBe(300);
+      expect((component.distribution as P2PDistribution).selfCheck()).toBeNull();
       expect(L.serverPeakUploadRate).toBeLessThanOrEqual(1.25e7 * (1 + 1e-9));
       expect(r.lowerBound).toBeCloseTo(p2pLowerBound(5e7, 300, 1.25e7, dMin, sumUp), 9);
       expect(r.maxDownloadRateRatio!).toBeLessThanOrEqual(1 + 1e-9);
@@ -160,6 +180,18 @@ describe('p2p distribution with heterogeneous links', () => {
 });
 
 describe('p2p distribution: neighbour sets and determinism', () => {
+  it('ranks rarity among the receiver\'s neighbours too, as BitTorrent does', () => {
+    for (const n of [100, 1000]) {
+      const local = run(n, { rarity: 'neighbours' }).results;
+      expect(local.distributionTime!).toBeGreaterThanOrEqual(local.lowerBound!);
+      expect(local.distributionTime! / local.lowerBound!).toBeLessThan(1.3);
+      expect(local.chunkTransfers).toBe(n * 382);
+    }
+    // the hand-computed 2-chunk case comes out the same
+    const { ledger } = tiny(2, { file: 2e6, chunk: 1e6, serverUpload: 1e6, uploadSlots: 1, serverSlots: 1 }, 'neighbours');
+    expect(Array.from(ledger.completedAt)).toEqual([3, 2]);
+  });
+
   it('works over the overlay neighbours too', () => {
     const { results: r } = runCapacity({ peers: { count: 300 }, overlay: { degree: 6 }, capacity: { ...base, neighbours: 'overlay' } });
     expect(r.meanNeighbours).toBe(6);

@@ -1,0 +1,99 @@
+/**
+ * Broadcast benchmark (issue 4 §5): one broadcast over a million-peer network, until every
+ * peer is informed. `node dist/bench/broadcast.js push|flood <peers> [--full]`:
+ *   push:  uniform targets, fanout 1, rounds, period 1 s, latency uniform 100–500 ms;
+ *   flood: random-regular overlay of degree 8, same latency;
+ *   --full: simulate every arrival (no elision of known duplicates) for comparison.
+ * wallSeconds is the simulation (component start to the last event); building the overlay
+ * is reported apart, and so is the CPU time of the simulation (extra.cpuSeconds).
+ * bytesPerPeer = (peak RSS − RSS before any peer existed) / peers; extra.peakRssPerPeer
+ * is the whole peak RSS (Node itself included) divided by the peers.
+ */
+import { Simulator } from '../sim/engine/simulator.js';
+import { NamedStream } from '../sim/engine/random.js';
+import { Transport } from '../sim/network/transport.js';
+import { Graph } from '../sim/overlay/graph.js';
+import { randomRegular } from '../sim/overlay/generators/random-regular.js';
+import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
+import { makeSampler } from '../sim/random/distributions.js';
+import { makeStreamFactories, type SimContext } from '../sim/run/context.js';
+import { PeerTable } from '../sim/run/peers.js';
+import type { Results } from '../sim/run/results.js';
+import { validate } from '../sim/scenario/validate.js';
+import { emit, peakRss } from './row.js';
+
+const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
+const n = Number(process.argv[3] ?? 1_000_000);
+const full = process.argv.includes('--full');
+const degree = 8;
+const seed = 1;
+
+const baselineRss = process.memoryUsage().rss;
+const scenario = validate({
+  name: `bench ${protocol}`,
+  seed,
+  duration: '1h',
+  peers: { count: n },
+  network: { latency: { dist: 'uniform', min: '100ms', max: '500ms' } },
+  overlay: { model: 'random-regular', degree: protocol === 'flood' ? degree : 0 },
+  workload: {
+    broadcasts: protocol === 'flood'
+      ? { protocol: 'flood', origin: 0 }
+      : { protocol: 'push', origin: 0, forward: 'rounds', fanout: 1, period: '1s', targets: 'uniform' },
+  },
+});
+
+const t0 = performance.now();
+const overlay = protocol === 'flood' ? randomRegular(n, { degree }, new NamedStream(seed, 'overlay')) : new Graph(n, 0);
+const overlaySeconds = (performance.now() - t0) / 1000;
+
+const peers = new PeerTable(n);
+const streams = makeStreamFactories(seed, () => peers.alive.length);
+const sim = new Simulator(n);
+const transport = new Transport(sim, makeSampler(scenario.network.latency), 0, streams.peerStreams('network'));
+const ctx: SimContext = {
+  scenario, seed, sim, peers, overlay, transport,
+  peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [],
+};
+const component = new BroadcastComponent(scenario.workload.broadcasts, { elide: !full });
+
+const t1 = performance.now();
+const cpu1 = process.cpuUsage();
+component.start(ctx);
+sim.run(Infinity);
+const wallSeconds = (performance.now() - t1) / 1000;
+// CPU time of this (single-threaded) process: less sensitive than wall time to other
+// processes sharing the machine.
+const cpu = process.cpuUsage(cpu1);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+const results = { series: { time: [] } } as unknown as Results;
+component.contribute(results, ctx);
+const b = results.broadcasts![0];
+if (!b.allReached) throw new Error(`bench/broadcast: not every peer was informed (${b.reached} of ${b.alive})`);
+const peak = peakRss();
+const label = protocol === 'flood'
+  ? `flood, random-regular degree 8, latency U(100,500) ms${full ? ', every arrival simulated' : ''}`
+  : `push gossip, uniform, fanout 1, period 1 s, latency U(100,500) ms${full ? ', every arrival simulated' : ''}`;
+emit({
+  workload: `${label}: ${n.toLocaleString('en-US')} peers`,
+  peers: n,
+  wallSeconds,
+  events: sim.events,
+  eventsPerSecond: Math.round(sim.events / wallSeconds),
+  peakRssBytes: peak,
+  bytesPerPeer: Math.round((peak - baselineRss) / n),
+  extra: {
+    rounds: b.rounds,
+    completionTime: b.completionTime,
+    messages: b.messages,
+    duplicates: b.duplicates,
+    messagesPerSecond: Math.round(b.messages / wallSeconds),
+    cpuSeconds,
+    eventsPerCpuSecond: Math.round(sim.events / cpuSeconds),
+    overlaySeconds,
+    baselineRssBytes: baselineRss,
+    peakRssPerPeer: Math.round(peak / n),
+    elision: !full,
+  },
+});

@@ -1,0 +1,88 @@
+/**
+ * Churn benchmark (issue 6 §8): 10^5 peers under Weibull churn with Cyclon peer sampling
+ * for one simulated hour. `node dist/bench/churn.js [peers] [seconds]`:
+ *   sessions weibull(shape 0.6, scale 40 min), downtimes exponential(mean 20 min),
+ *   Cyclon period 10 s, view 20, shuffle 5, latency uniform 20–120 ms, random-regular
+ *   initial overlay of degree 20 (full views from the start).
+ * wallSeconds is the simulation (component start to the end); building the overlay is
+ * reported apart. bytesPerPeer = (peak RSS − RSS before any peer existed) / peers.
+ */
+import { Simulator } from '../sim/engine/simulator.js';
+import { NamedStream } from '../sim/engine/random.js';
+import { Transport } from '../sim/network/transport.js';
+import { randomRegular } from '../sim/overlay/generators/random-regular.js';
+import { PeerSamplingComponent, overlayReadDuringRun } from '../sim/protocols/sampling/component.js';
+import { ChurnComponent } from '../sim/dynamics/churn.js';
+import { dynamicsOf } from '../sim/dynamics/shared.js';
+import { makeSampler } from '../sim/random/distributions.js';
+import { makeStreamFactories, type SimContext } from '../sim/run/context.js';
+import { PeerTable } from '../sim/run/peers.js';
+import type { Results } from '../sim/run/results.js';
+import { validate } from '../sim/scenario/validate.js';
+import { emit, peakRss } from './row.js';
+
+const n = Number(process.argv[2] ?? 100_000);
+const seconds = Number(process.argv[3] ?? 3600);
+const seed = 1;
+
+const baselineRss = process.memoryUsage().rss;
+const scenario = validate({
+  name: 'bench churn',
+  seed,
+  duration: seconds,
+  peers: { count: n },
+  network: { latency: { dist: 'uniform', min: '20ms', max: '120ms' } },
+  overlay: { model: 'random-regular', degree: 20, sampling: { protocol: 'cyclon', period: '10s', viewSize: 20, shuffleLength: 5 } },
+  churn: {
+    session: { dist: 'weibull', shape: 0.6, scale: '40min' },
+    downtime: { dist: 'exponential', mean: '20min' },
+  },
+});
+
+const t0 = performance.now();
+const overlay = randomRegular(n, { degree: 20 }, new NamedStream(seed, 'overlay'));
+const overlaySeconds = (performance.now() - t0) / 1000;
+
+const peers = new PeerTable(n);
+const streams = makeStreamFactories(seed, () => peers.alive.length);
+const sim = new Simulator(n);
+const transport = new Transport(sim, makeSampler(scenario.network.latency), 0, streams.peerStreams('network'));
+const ctx: SimContext = {
+  scenario, seed, sim, peers, overlay, transport,
+  peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [],
+};
+const sampling = new PeerSamplingComponent(scenario.overlay.sampling!, overlayReadDuringRun(scenario));
+const churn = new ChurnComponent(scenario.churn!);
+
+const cpu0 = process.cpuUsage();
+const t1 = performance.now();
+sampling.start(ctx);
+churn.start(ctx);
+sim.run(seconds);
+const wallSeconds = (performance.now() - t1) / 1000;
+const cpuSeconds = process.cpuUsage(cpu0).user / 1e6;
+
+const results = { series: { time: [] } } as unknown as Results;
+churn.contribute(results, ctx);
+const service = dynamicsOf(ctx).membership.sampling!;
+const peak = peakRss();
+emit({
+  workload: `churn: weibull sessions + Cyclon (period 10 s, view 20), ${n.toLocaleString('en-US')} peers, ${seconds} s simulated`,
+  peers: n,
+  wallSeconds,
+  events: sim.events,
+  eventsPerSecond: Math.round(sim.events / wallSeconds),
+  peakRssBytes: peak,
+  bytesPerPeer: Math.round((peak - baselineRss) / n),
+  extra: {
+    cpuSeconds,
+    overlaySeconds,
+    exchanges: service.exchanges,
+    messages: transport.sent,
+    joins: results.churn!.joins,
+    leaves: results.churn!.leaves,
+    alive: peers.aliveCount,
+    deadLinks: service.deadLinkFraction(),
+    loadAverage: (await import('node:os')).loadavg()[0],
+  },
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { largestComponent } from '../../sim/metrics/components.js';
+import { Graph } from '../../sim/overlay/graph.js';
+import { ring, star, trianglePlusPath } from './hand-built.js';
+
+describe('largestComponent', () => {
+  it('triangle plus path: two components of 3', () => {
+    expect(largestComponent(trianglePlusPath())).toEqual({ largest: 3, fraction: 0.5, components: 2, peers: 6 });
+  });
+
+  it('counts isolated peers as components', () => {
+    const g = new Graph(5);
+    g.addLink(0, 1);
+    expect(largestComponent(g)).toEqual({ largest: 2, fraction: 0.4, components: 4, peers: 5 });
+  });
+
+  it('removing the star centre shatters it; the denominator is the caller’s', () => {
+    const alive = Uint8Array.from([0, 1, 1, 1, 1, 1]);
+    // SPEC §3 resilience: divided by the peers alive before the failure (6).
+    expect(largestComponent(star(), alive, 6)).toEqual({ largest: 1, fraction: 1 / 6, components: 5, peers: 5 });
+    expect(largestComponent(star(), alive).fraction).toBe(1 / 5);
+  });
+
+  it('a ring cut at two places splits in two arcs', () => {
+    const alive = new Uint8Array(10).fill(1);
+    alive[0] = 0; alive[4] = 0; // arcs 1..3 and 5..9
+    expect(largestComponent(ring(10), alive)).toEqual({ largest: 5, fraction: 5 / 8, components: 2, peers: 8 });
+  });
+
+  it('handles a long path without recursion', () => {
+    const n = 200_000;
+    const g = Graph.withCapacities(n, () => 2);
+    for (let p = 1; p < n; p++) g.addLinkUnchecked(p - 1, p);
+    expect(largestComponent(g).largest).toBe(n);
+  });
+
+  it('is 0 on an empty population', () => {
+    expect(largestComponent(new Graph(0))).toEqual({ largest: 0, fraction: 0, components: 0, peers: 0 });
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Gossip partners: uniform targets are distinct live peers other than the chooser, spread
+ * evenly; neighbour targets are distinct neighbours, each subset equally likely. Counts are
+ * checked against their expectation within 5 binomial standard deviations.
+ */
+import { describe, expect, it } from 'vitest';
+import { PeerStreams } from '../../../sim/engine/random';
+import { TargetPicker } from '../../../sim/protocols/broadcast/targets';
+import { PeerTable } from '../../../sim/run/peers';
+import { graphOf } from '../../helpers/context';
+import { Graph } from '../../../sim/overlay/graph';
+
+describe('TargetPicker.uniform', () => {
+  it('picks distinct live peers other than itself, evenly', () => {
+    const n = 20;
+    const peers = new PeerTable(n);
+    for (const p of [3, 7, 11]) peers.setAlive(p, false);
+    const picker = new TargetPicker(peers, new Graph(n), new PeerStreams(1, 'test', n));
+    const hits = new Array<number>(n).fill(0);
+    const draws = 20_000;
+    for (let i = 0; i < draws; i++) {
+      const k = picker.uniform(0, 3);
+      expect(k).toBe(3);
+      const chosen = Array.from(picker.out.subarray(0, k));
+      expect(new Set(chosen).size).toBe(3);
+      for (const q of chosen) hits[q]++;
+    }
+    expect([0, 3, 7, 11].map((p) => hits[p])).toEqual([0, 0, 0, 0]);
+    const expected = (draws * 3) / 16, sd = Math.sqrt(expected * (1 - 3 / 16));
+    for (let p = 0; p < n; p++) if (![0, 3, 7, 11].includes(p)) expect(Math.abs(hits[p] - expected)).toBeLessThan(5 * sd);
+  });
+
+  it('returns fewer targets when fewer other peers are alive, and none when alone', () => {
+    const peers = new PeerTable(3);
+    const picker = new TargetPicker(peers, new Graph(3), new PeerStreams(1, 'test', 3));
+    expect(picker.uniform(0, 5)).toBe(2);
+    peers.setAlive(1, false);
+    peers.setAlive(2, false);
+    expect(picker.uniform(0, 1)).toBe(0);
+  });
+});
+
+describe('TargetPicker.neighbours', () => {
+  const star = graphOf(6, [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5]]);
+
+  it('returns every neighbour when fanout >= degree', () => {
+    const picker = new TargetPicker(new PeerTable(6), star, new PeerStreams(1, 'test', 6));
+    expect(picker.neighbours(0, 5)).toBe(5);
+    expect(Array.from(picker.out.subarray(0, 5)).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(picker.neighbours(3, 2)).toBe(1);
+    expect(picker.out[0]).toBe(0);
+  });
+
+  it('draws each 2-subset of 5 neighbours equally often (selection sampling)', () => {
+    const picker = new TargetPicker(new PeerTable(6), star, new PeerStreams(2, 'test', 6));
+    const counts = new Map<string, number>();
+    const draws = 20_000;
+    for (let i = 0; i < draws; i++) {
+      expect(picker.neighbours(0, 2)).toBe(2);
+      const key = Array.from(picker.out.subarray(0, 2)).sort().join(',');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(10);
+    const expected = draws / 10, sd = Math.sqrt(expected * 0.9);
+    for (const c of counts.values()) expect(Math.abs(c - expected)).toBeLessThan(5 * sd);
+  });
+});

@@ -12,7 +12,6 @@ const require = createRequire(import.meta.url);
 
 interface PoolLike {
   acquire(file: string, options: { workerData: unknown }, cb: (err: Error | null, worker: Worker) => void): void;
-  destroy(cb?: () => void): void;
 }
 
 export async function executeTasks(
@@ -32,7 +31,9 @@ export async function executeTasks(
   const Pool = require('worker-threads-pool') as new (o: { max: number; maxWaiting?: number }) => PoolLike;
   const pool = new Pool({ max: workers, maxWaiting: inputs.length + 1 });
   const workerFile = join(packageRoot(), 'dist', 'sim', 'sweep', 'worker.js');
-  try {
+  // Each worker exits on its own after posting its result (no pool.destroy(), whose
+  // worker.terminate(callback) prints a deprecation warning on Node 20).
+  {
     await Promise.all(inputs.map((input, i) => new Promise<void>((resolve, reject) => {
       pool.acquire(workerFile, { workerData: input }, (err, worker) => {
         if (err) return reject(err);
@@ -53,8 +54,6 @@ export async function executeTasks(
         worker.once('exit', (code) => { if (!settled) reject(new Error(`sweep worker exited with code ${code}`)); });
       });
     })));
-  } finally {
-    await new Promise<void>((r) => pool.destroy(() => r()));
   }
   return outputs;
 }

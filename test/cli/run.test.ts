@@ -107,7 +107,7 @@ describe('bad input: exit 2, one paragraph, no stack trace', () => {
     ['out of range', (d) => ['run', scenarioFile(d, 'name: x\nnetwork:\n  loss: 1.5\n', 'r.yaml')], /r\.yaml:3:9: network\.loss/],
     ['unknown key with suggestion', (d) => ['run', scenarioFile(d, 'name: x\noverlay:\n  degre: 4\n', 'u.yaml')], /u\.yaml:3:3: overlay\.degre.*degree/],
     ['bad unit', (d) => ['run', scenarioFile(d, 'name: x\nduration: 5 parsecs\n', 'b.yaml')], /b\.yaml:2:11: duration/],
-    ['bad --set', (d) => ['run', scenarioFile(d, SMALL, 's.yaml'), '--set', 'peers.cont=5'], /--set.*peers\.cont.*count/],
+    ['bad --set', (d) => ['run', scenarioFile(d, SMALL, 's.yaml'), '--set', 'peers.cont=5'], /peers\.cont \(from --set\).*did you mean 'count'/],
     ['bad --set value', (d) => ['run', scenarioFile(d, SMALL, 's.yaml'), '--set', 'peers.count=-5'], /peers\.count.*--set/],
     ['bad --workers', (d) => ['run', scenarioFile(d, SMALL, 's.yaml'), '--workers', 'two'], /--workers/],
     ['unknown option', (d) => ['run', scenarioFile(d, SMALL, 's.yaml'), '--wrokers', '2'], /unknown option/],

@@ -79,8 +79,8 @@ describe('churn: arrivals and joins', () => {
   it('(re)joining peers link up: almost every live peer is in the largest component', () => {
     const lcf = results.series.largestComponentFraction.filter((x) => x !== null) as number[];
     // Without repair a peer whose neighbours all left stays alone until it leaves itself,
-    // so the overlay is not whole; with 6 links a peer, ~1–3% are cut off at any time.
-    for (const x of lcf) expect(x).toBeGreaterThan(0.9);
+    // so the overlay is not whole; with 6 links a peer, under 1% are cut off here.
+    for (const x of lcf) expect(x).toBeGreaterThan(0.98);
     expect(churn.joinsAlone).toBe(0);
     expect(results.engine.messages).toBeGreaterThan(0);
   });

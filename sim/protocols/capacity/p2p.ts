@@ -54,6 +54,13 @@ export interface P2POptions {
 
 const SERVER = -1;
 
+/**
+ * A receiver takes a new transfer only while its free download is at least this fraction
+ * of what the transfer could use (min(slot rate, its download)): it avoids starting
+ * transfers on a sliver of bandwidth that would then hold a slot for a long time.
+ */
+const MIN_FREE_FRACTION = 0.5;
+
 export class P2PDistribution {
   readonly chunks: number;
   private readonly n: number;
@@ -283,7 +290,7 @@ export class P2PDistribution {
     if (this.inSwarm[v] === 0 || this.held[v] === this.chunks) return false;
     const free = this.freeDownload(v);
     const usable = Math.min(slotRate, this.ledger.download[v]);
-    return free > 0 && free >= 0.5 * usable;
+    return free > 0 && free >= MIN_FREE_FRACTION * usable;
   }
 
   /** Fills peer u's idle upload slots with transfers to interested neighbours. */

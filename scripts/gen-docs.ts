@@ -1,6 +1,6 @@
 /**
  * Regenerates what the scenario schema publishes: scenarios/scenario.schema.json and the
- * README's scenario reference (between its markers). `--check` only reports staleness.
+ * README's scenario reference and lessons table (between their markers). `--check` only reports staleness.
  *
  *   npm run schema                       # write both
  *   node dist/scripts/gen-docs.js --check  # exit 1 when either is out of date
@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scenarioSchema } from '../sim/scenario/schema.js';
 import { toJsonSchema } from '../sim/scenario/json-schema.js';
 import { referenceMarkdown } from '../sim/scenario/docs.js';
+import { bundledScenarios } from '../sim/cli/commands/list.js';
 
 export const START_MARKER = '<!-- scenario-reference:start -->';
 export const END_MARKER = '<!-- scenario-reference:end -->';
@@ -35,6 +36,25 @@ export function withReference(readme: string | undefined, reference: string): st
   return readme.slice(0, start) + block + readme.slice(end + END_MARKER.length);
 }
 
+export const LESSONS_START = '<!-- lessons:start -->';
+export const LESSONS_END = '<!-- lessons:end -->';
+
+/** The README's table of bundled lessons (file, title, first sentence), from the files. */
+export function lessonsMarkdown(): string {
+  const rows = bundledScenarios().filter((s) => s.lesson)
+    .map((s) => `| [\`${s.path}\`](${s.path}) | ${s.name} | ${s.summary.replace(/\|/g, '\\|')} |`);
+  return ['<!-- Generated from the lesson files by `npm run schema`; do not edit by hand. -->', '',
+    '| Lesson | Title | What it teaches |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** `readme` with the text between the lessons markers replaced (unchanged without markers). */
+export function withLessons(readme: string, lessons: string): string {
+  const start = readme.indexOf(LESSONS_START);
+  const end = readme.indexOf(LESSONS_END);
+  if (start < 0 || end < start) return readme;
+  return `${readme.slice(0, start)}${LESSONS_START}\n${lessons}\n${LESSONS_END}${readme.slice(end + LESSONS_END.length)}`;
+}
+
 export interface GeneratedFile {
   path: string;
   current: string | undefined;
@@ -47,7 +67,7 @@ export function generatedFiles(root: string): GeneratedFile[] {
   const readme = read(README_FILE);
   return [
     { path: SCHEMA_FILE, current: read(SCHEMA_FILE), wanted: schemaText() },
-    { path: README_FILE, current: readme, wanted: withReference(readme, referenceMarkdown()) },
+    { path: README_FILE, current: readme, wanted: withLessons(withReference(readme, referenceMarkdown()), lessonsMarkdown()) },
   ];
 }
 

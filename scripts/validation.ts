@@ -25,13 +25,13 @@ const rows: Row[] = [];
 const add = (r: Row) => { rows.push(r); process.stderr.write(`validation: ${r.what}: ours ${r.ours}, theory ${r.theory}\n`); };
 
 // Rumour spreading ---------------------------------------------------------------------
-const gossip = (protocol: string, n: number, extra = '') => `name: v
+const gossip = (protocol: string, n: number, forward = 'rounds', fanout = 1) => `name: v
 duration: 1h
 peers: { count: ${n} }
 network: { latency: 10ms }
 overlay: { model: random-regular, degree: 4 }
 workload:
-  broadcasts: [{ at: 0, protocol: ${protocol}, targets: uniform, fanout: 1, period: 1s, forward: rounds, maxRounds: 1000 ${extra} }]
+  broadcasts: [{ at: 0, protocol: ${protocol}, targets: uniform, fanout: ${fanout}, period: 1s, forward: ${forward}, maxRounds: 1000 }]
 `;
 const rounds = (protocol: string, n: number, k: number) =>
   mean(seeds(k).map((s) => run(gossip(protocol, n), s).broadcasts![0].rounds as number));
@@ -46,7 +46,7 @@ const rounds = (protocol: string, n: number, k: number) =>
     theory: `${f(Math.log(1000) / Math.log(3), 1)} / ${f(Math.log(10000) / Math.log(3), 1)} + O(log log n)`, ours: `${f(pp3, 1)} / ${f(pp4, 1)}` });
 }
 {
-  const cov = (fanout: number) => mean(seeds(8).map((s) => run(gossip('push', 10000, `, forward: once`).replace('fanout: 1', `fanout: ${fanout}`), s).broadcasts![0].coverage));
+  const cov = (fanout: number) => mean(seeds(8).map((s) => run(gossip('push', 10000, 'once', fanout), s).broadcasts![0].coverage));
   const root = (fo: number) => { let p = 1; for (let i = 0; i < 200; i++) p = 1 - Math.exp(-fo * p); return p; };
   add({ what: 'infect-and-die coverage, fanout 2 / 3, n = 10,000', source: 'root of p = 1 − e^(−f·p)', theory: `${f(root(2))} / ${f(root(3))}`, ours: `${f(cov(2))} / ${f(cov(3))}` });
 }

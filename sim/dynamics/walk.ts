@@ -23,14 +23,9 @@ export const WALK_EXTRA_HOPS = 5;
  * origin; the origin accepts the offer (the link is made when the offer arrives) if both
  * are still up, it has fewer than `targetDegree` links and the holder still has room.
  * A walker that reaches a peer that is down, or a message the network loses, is gone.
- *
- * A walk launched with `fallback` (repair from the origin's own neighbourhood) that finds
- * no peer able to link, within its extra hops, tells the origin, which then tries once
- * more from a bootstrap peer (`bootstrapFor`): a walk that cannot leave a small island of
- * survivors would never reconnect it otherwise.
  */
 export class LinkWalker {
-  /** Walks started (fallback walks included). */
+  /** Walks started. */
   walks = 0;
   /** Links made by accepted offers. */
   linksMade = 0;
@@ -46,36 +41,25 @@ export class LinkWalker {
   private readonly transport: Transport;
   private readonly rng: PeerStreams;
   private readonly stepKind: number;
-  private readonly lastStepKind: number;
   private readonly offerKind: number;
-  private readonly failedKind: number;
 
-  constructor(
-    ctx: SimContext,
-    private readonly targetDegree: number,
-    private readonly maxDegree: number,
-    /** A live peer for `origin` to start a walk from, or -1 (the bootstrap service). */
-    private readonly bootstrapFor: (origin: number) => number,
-  ) {
+  constructor(ctx: SimContext, private readonly targetDegree: number, private readonly maxDegree: number) {
     this.sim = ctx.sim;
     this.peers = ctx.peers;
     this.overlay = ctx.overlay;
     this.transport = ctx.transport;
     this.rng = ctx.peerStreams('walk');
-    this.stepKind = this.sim.registerKind('walk/step', (cur, _src, origin, hops) => this.onStep(cur, origin, hops, true));
-    this.lastStepKind = this.sim.registerKind('walk/step-last', (cur, _src, origin, hops) => this.onStep(cur, origin, hops, false));
+    this.stepKind = this.sim.registerKind('walk/step', (cur, _src, origin, hops) => this.onStep(cur, origin, hops));
     this.offerKind = this.sim.registerKind('walk/offer', (origin, holder) => this.onOffer(origin, holder));
-    this.failedKind = this.sim.registerKind('walk/failed', (origin) => this.onFailed(origin));
   }
 
   /** `origin` sends a walker to `start`, which takes WALK_HOPS random hops from there. */
-  launch(origin: number, start: number, fallback: boolean): void {
+  launch(origin: number, start: number): void {
     this.walks++;
-    const kind = fallback ? this.stepKind : this.lastStepKind;
-    if (!this.transport.send(origin, start, kind, origin, WALK_HOPS)) this.walksLost++;
+    if (!this.transport.send(origin, start, this.stepKind, origin, WALK_HOPS)) this.walksLost++;
   }
 
-  private onStep(cur: number, origin: number, hops: number, fallback: boolean): void {
+  private onStep(cur: number, origin: number, hops: number): void {
     if (this.peers.alive[cur] !== 1) { this.walksLost++; return; }
     const g = this.overlay;
     const d = g.degree(cur);
@@ -83,13 +67,9 @@ export class LinkWalker {
       if (!this.transport.send(cur, origin, this.offerKind)) this.walksLost++;
       return;
     }
-    if (d === 0 || hops <= -WALK_EXTRA_HOPS) {
-      this.walksRefused++;
-      if (fallback) this.transport.send(cur, origin, this.failedKind);
-      return;
-    }
+    if (d === 0 || hops <= -WALK_EXTRA_HOPS) { this.walksRefused++; return; }
     const next = g.neighbor(cur, this.rng.int(cur, d));
-    if (!this.transport.send(cur, next, fallback ? this.stepKind : this.lastStepKind, origin, hops - 1)) this.walksLost++;
+    if (!this.transport.send(cur, next, this.stepKind, origin, hops - 1)) this.walksLost++;
   }
 
   private onOffer(origin: number, holder: number): void {
@@ -101,11 +81,5 @@ export class LinkWalker {
     } else {
       this.walksRefused++;
     }
-  }
-
-  private onFailed(origin: number): void {
-    if (this.peers.alive[origin] !== 1 || this.overlay.degree(origin) >= this.targetDegree) return;
-    const start = this.bootstrapFor(origin);
-    if (start >= 0) this.launch(origin, start, false);
   }
 }

@@ -53,6 +53,19 @@ export class Transport {
     return this.latency.sample(rng);
   }
 
+  /**
+   * A message sent now that arrives at once (the cycle engine: no per-message latency).
+   * Counts it and draws only its loss, from the sender's stream; false when it is lost.
+   */
+  sendNow(from: number): boolean {
+    this.sent++;
+    if (this.loss > 0 && this.streams.next(from) < this.loss) {
+      this.lost++;
+      return false;
+    }
+    return true;
+  }
+
   /** The second half of `send`: the message drawn with latency `delay` arrives as event `kind`. */
   deliver(from: number, to: number, kind: number, delay: number, a = 0, b = 0): void {
     this.sim.at(this.sim.now + delay, kind, to, from, a, b);

@@ -1,7 +1,9 @@
 /**
- * The broadcast engine shared by push, pull, push-pull and flood: starts each broadcast,
- * runs its round ticks (one controller event per broadcast per round, which walks the
- * peers that act), delivers its messages, and notices when it has ended.
+ * The broadcast engine shared by push, pull, push-pull and flood, and by both engines:
+ * starts each broadcast, runs its round ticks (one controller event per broadcast per
+ * round, which walks the peers that act), says what a message does when it arrives, and
+ * notices when a broadcast has ended. How messages travel is the Delivery's job: through
+ * the transport (event engine) or at once, within the round (`engine: cycle`).
  *
  * Rounds: the origin holds the rumour in round 0, at `start`. The r-th tick (r = 1, 2, ...)
  * happens at start + (r−1)·period; the messages sent at it inform in round r. A tick that
@@ -9,20 +11,28 @@
  * ticks. A broadcast ends when no tick is left and none of its messages is in flight.
  * For push `once` and flood, the round of a peer is its hop count from the origin, and
  * maxRounds limits it (a peer informed at hop maxRounds does not forward).
+ *
+ * Cycle engine (snapshot semantics, as the event engine with a constant latency below the
+ * period): a round acts on the peers informed when it began; a peer informed in round r
+ * pushes, answers pulls and forwards (`once`, flood) from round r+1. Push `once` and flood
+ * tick too, one hop a round, so hop r is reached at start + (r−1)·period.
  */
 import { CONTROLLER } from '../../engine/simulator.js';
 import type { PeerStreams } from '../../engine/random.js';
 import type { SimContext } from '../../run/context.js';
 import { isPeriodic } from './behaviour.js';
+import { CycleDelivery } from './cycle-delivery.js';
+import type { Arrivals, Delivery } from './delivery.js';
+import { EventDelivery } from './event-delivery.js';
 import { broadcastResult } from './result.js';
 import { BroadcastState, Phase } from './state.js';
 import { TargetPicker } from './targets.js';
 
 export interface EngineOptions {
   /**
-   * Do not schedule the arrival of a rumour that is known to be a duplicate when it is
-   * sent: its target holds the rumour already, or an earlier-arriving copy is in flight
-   * to it. Such a message is counted (message and duplicate) at once, with the same
+   * Event engine: do not schedule the arrival of a rumour that is known to be a duplicate
+   * when it is sent: its target holds the rumour already, or an earlier-arriving copy is in
+   * flight to it. Such a message is counted (message and duplicate) at once, with the same
    * latency and loss draws. Exact when no peer can go offline (the results are identical,
    * only `engine.events` is smaller), and it saves most events and queue memory. Default:
    * on when the scenario has no churn and no failures; off for good once a peer goes down.
@@ -30,23 +40,25 @@ export interface EngineOptions {
   elide?: boolean;
   /** Record who informed whom when (default: when the run has at most 500 peers). */
   trace?: boolean;
+  /** Which engine delivers the messages (default: the scenario's `engine`). */
+  engine?: 'event' | 'cycle';
 }
 
 /** Runs with at most this many peers record a trace by default (for the animation). */
 export const TRACE_MAX_PEERS = 500;
 
-export class BroadcastEngine {
+export class BroadcastEngine implements Arrivals {
   /** Number of broadcasts started so far: ids 0..started-1 (ids follow start order). */
   started = 0;
-  private elide: boolean;
   private readonly trace: boolean;
   private anyPeerLeft = false;
   private readonly picker: TargetPicker;
   private readonly streams: PeerStreams;
+  private readonly delivery: Delivery;
+  /** Cycle engine: forwarding on receipt waits for the next round. */
+  private readonly deferForwarding: boolean;
   private kindStart = -1;
   private kindTick = -1;
-  private kindRumour = -1;
-  private kindRequest = -1;
 
   constructor(
     private readonly ctx: SimContext,
@@ -55,7 +67,11 @@ export class BroadcastEngine {
     options: EngineOptions = {},
   ) {
     const scenario = ctx.scenario;
-    this.elide = options.elide ?? (scenario.churn === null && scenario.failures.length === 0);
+    const engine = options.engine ?? scenario.engine;
+    this.delivery = engine === 'cycle'
+      ? new CycleDelivery(ctx.transport)
+      : new EventDelivery(ctx, states, options.elide ?? (scenario.churn === null && scenario.failures.length === 0));
+    this.deferForwarding = this.delivery.immediate;
     this.trace = options.trace ?? ctx.peers.count <= TRACE_MAX_PEERS;
     this.streams = ctx.peerStreams('broadcast');
     this.picker = new TargetPicker(ctx.peers, ctx.overlay, this.streams);
@@ -66,8 +82,7 @@ export class BroadcastEngine {
     const sim = this.ctx.sim;
     this.kindStart = sim.registerKind('broadcast/start', (id) => this.begin(this.states[id]));
     this.kindTick = sim.registerKind('broadcast/tick', (id) => this.tick(this.states[id]));
-    this.kindRumour = sim.registerKind('broadcast/rumour', (to, from, id, round) => this.onRumour(to, from, id, round));
-    this.kindRequest = sim.registerKind('broadcast/request', (to, from, id, round) => this.onRequest(to, from, id, round));
+    this.delivery.install(this);
     for (const st of this.states) sim.at(st.start, this.kindStart, st.id, CONTROLLER);
     this.ctx.peerDown.push((peer) => this.peerDown(peer));
     this.ctx.peerUp.push((peer) => this.peerUp(peer));
@@ -80,13 +95,14 @@ export class BroadcastEngine {
     this.started = st.id + 1;
     st.phase = Phase.Running;
     st.ensureCapacity(peers.alive.length);
-    if (this.elide) st.trackArrivals(peers.alive.length);
+    this.delivery.begin(st);
     if (this.trace) st.trace = [];
     const origin = st.spec.origin === 'random' ? this.randomLivePeer(st.id) : st.spec.origin;
     st.origin = origin;
     if (origin >= 0 && origin < peers.count && peers.alive[origin] === 1) {
       this.inform(st, origin, -1, 0);
-      if (isPeriodic(st.behaviour)) {
+      // The cycle engine ticks for every protocol: hop r of push `once` and flood is round r.
+      if (isPeriodic(st.behaviour) || this.deferForwarding) {
         st.ticking = true;
         this.tick(st);
       }
@@ -109,9 +125,14 @@ export class BroadcastEngine {
     if (st.phase === Phase.Running && !st.ticking && st.pending === 0) this.finish(st);
   }
 
+  /** Arrivals: no message of `st` is in flight any more. */
+  settled(st: BroadcastState): void {
+    this.endIfDone(st);
+  }
+
   private finish(st: BroadcastState): void {
     st.phase = Phase.Ended;
-    st.earliest = null;
+    this.delivery.end(st);
     this.snapshot(st);
   }
 
@@ -143,22 +164,40 @@ export class BroadcastEngine {
   private tick(st: BroadcastState): void {
     const r = ++st.round;
     const { peers } = this.ctx;
-    const spec = st.spec;
-    if (r > spec.maxRounds) return this.stopTicking(st);
+    if (r > st.spec.maxRounds) return this.stopTicking(st);
     st.ensureCapacity(peers.count);
-    // Exact count at each tick (cheap next to the sends): it also corrects any drift of
-    // the running count under churn.
-    st.liveInformed = this.countLiveInformed(st);
-    if (st.liveInformed >= peers.aliveCount) return this.stopTicking(st);
+    // Without churn the running count is exact; with it, recount (corrects any drift).
+    if (this.anyPeerLeft) st.liveInformed = this.countLiveInformed(st);
+    const gossip = isPeriodic(st.behaviour) && st.liveInformed < peers.aliveCount;
+    let forward = false;
+    if (this.deferForwarding) {
+      st.nextRound();
+      forward = st.forwarderCount > 0 && (st.behaviour.pushOnReceipt || st.behaviour.floodOnReceipt);
+    }
+    if (!gossip && !forward) return this.stopTicking(st);
+    if (forward) this.forwardAll(st, r);
+    if (gossip) this.gossip(st, r);
+    this.ctx.sim.at(st.start + r * st.spec.period, this.kindTick, st.id, CONTROLLER);
+  }
 
+  /**
+   * Push and pull of round r: informed peers push to `fanout` targets, uninformed ones ask
+   * `fanout` targets. "Informed" is as of the start of the round: in the event engine no
+   * message lands during a tick, in the cycle engine the round's fresh peers are masked.
+   */
+  private gossip(st: BroadcastState, r: number): void {
+    const { peers } = this.ctx;
     const { pushEachRound, pullEachRound } = st.behaviour;
-    const alive = peers.alive, bits = st.informed, n = peers.count;
-    const fanout = spec.fanout;
-    const uniform = spec.targets === 'uniform';
+    const alive = peers.alive, n = peers.count;
+    const fanout = st.spec.fanout;
+    const uniform = st.spec.targets === 'uniform';
     const picker = this.picker;
+    const delivery = this.delivery;
     const words = (n + 31) >>> 5;
     for (let w = 0; w < words; w++) {
-      const held = bits[w];
+      // Re-read each word: the cycle engine informs peers while the loop runs.
+      const bits = st.informed, fresh = st.fresh;
+      const held = fresh === null ? bits[w] : bits[w] & ~fresh[w];
       let acting = (pushEachRound ? held : 0) | (pullEachRound ? ~held : 0);
       if (w === words - 1 && (n & 31) !== 0) acting &= (1 << (n & 31)) - 1;
       while (acting !== 0) {
@@ -168,13 +207,26 @@ export class BroadcastEngine {
         const k = uniform ? picker.uniform(p, fanout) : picker.neighbours(p, fanout);
         const out = picker.out;
         if ((held >>> (p & 31)) & 1) {
-          for (let j = 0; j < k; j++) this.sendRumour(st, p, out[j], r);
+          for (let j = 0; j < k; j++) delivery.rumour(st, p, out[j], r);
         } else {
-          for (let j = 0; j < k; j++) this.sendRequest(st, p, out[j], r);
+          for (let j = 0; j < k; j++) delivery.request(st, p, out[j], r);
         }
       }
     }
-    this.ctx.sim.at(st.start + r * spec.period, this.kindTick, st.id, CONTROLLER);
+  }
+
+  /** Cycle engine: the peers informed in round r−1 forward now (push `once`, flood). */
+  private forwardAll(st: BroadcastState, r: number): void {
+    const alive = this.ctx.peers.alive;
+    const bits = st.forwarders!;
+    for (let w = 0; w < bits.length; w++) {
+      let word = bits[w];
+      while (word !== 0) {
+        const p = (w << 5) + (31 - Math.clz32(word & -word));
+        word &= word - 1;
+        if (alive[p] === 1) this.forward(st, p, st.informedBy ? st.informedBy[p] : -1, r);
+      }
+    }
   }
 
   private stopTicking(st: BroadcastState): void {
@@ -182,78 +234,57 @@ export class BroadcastEngine {
     this.endIfDone(st);
   }
 
-  // ---- messages --------------------------------------------------------------------
+  // ---- what a message does ---------------------------------------------------------
 
-  private sendRumour(st: BroadcastState, from: number, to: number, round: number): void {
-    st.messages++;
-    const transport = this.ctx.transport;
-    if (!this.elide) {
-      if (transport.send(from, to, this.kindRumour, st.id, round)) st.pending++;
-      else st.lost++;
-      return;
-    }
-    const delay = transport.draw(from);
-    if (delay < 0) {
-      st.lost++;
-      return;
-    }
-    // Known duplicates: the live target holds the rumour already, or an earlier copy is on
-    // its way (no peer goes offline, so it will hold it before this one lands). A message
-    // to an offline peer still travels, to be dropped on arrival.
-    const arrival = this.ctx.sim.now + delay;
-    if (this.ctx.peers.alive[to] === 1 && (st.has(to) || arrival > st.earliestArrival(to))) {
-      st.duplicates++;
-      return;
-    }
-    st.earliest![to] = arrival;
-    transport.deliver(from, to, this.kindRumour, delay, st.id, round);
-    st.pending++;
-  }
-
-  private sendRequest(st: BroadcastState, from: number, to: number, round: number): void {
-    st.messages++;
-    if (this.ctx.transport.send(from, to, this.kindRequest, st.id, round)) st.pending++;
-    else st.lost++;
-  }
-
-  private onRumour(to: number, from: number, id: number, round: number): void {
-    const st = this.states[id];
-    st.pending--;
+  /** Arrivals: a rumour reaches `to`; it informs `to` unless `to` is offline or has it. */
+  rumourArrives(st: BroadcastState, to: number, from: number, round: number): void {
     if (this.ctx.peers.alive[to] !== 1) st.dropped++;
     else if (st.has(to)) st.duplicates++;
     else this.inform(st, to, from, round);
-    if (st.pending === 0) this.endIfDone(st);
   }
 
-  /** A pull request: the target answers with the rumour if it has it, else stays silent. */
-  private onRequest(to: number, from: number, id: number, round: number): void {
-    const st = this.states[id];
-    st.pending--;
+  /**
+   * Arrivals: a pull request. The target answers with the rumour if it has it (in the cycle
+   * engine: had it when the round began), else stays silent.
+   */
+  requestArrives(st: BroadcastState, to: number, from: number, round: number): void {
     if (this.ctx.peers.alive[to] !== 1) st.dropped++;
-    else if (st.has(to)) this.sendRumour(st, to, from, round);
-    if (st.pending === 0) this.endIfDone(st);
+    else if (st.heldBefore(to)) this.delivery.rumour(st, to, from, round);
   }
 
   /** `peer` gets the rumour now, in `round`, from `from` (-1: none); then forwards. */
   private inform(st: BroadcastState, peer: number, from: number, round: number): void {
     this.record(st, peer, from, round);
+    if (this.deferForwarding) {
+      st.markFresh(peer, from);
+      return;
+    }
     const b = st.behaviour;
-    if (b.floodOnReceipt) {
-      if (round >= st.spec.maxRounds) return;
+    // push `once` counts hops; in push-pull `once` a push counts in the round in progress.
+    if (b.floodOnReceipt || b.pushOnReceipt) {
+      this.forward(st, peer, from, b.pushOnReceipt && isPeriodic(b) ? Math.max(1, st.round) : round + 1);
+    }
+  }
+
+  /**
+   * Forwarding on receipt, as round `label`: flood sends to every neighbour but `from`,
+   * push `once` to `fanout` targets. Nothing beyond maxRounds.
+   */
+  private forward(st: BroadcastState, peer: number, from: number, label: number): void {
+    if (label > st.spec.maxRounds) return;
+    const delivery = this.delivery;
+    if (st.behaviour.floodOnReceipt) {
       const g = this.ctx.overlay;
       if (peer >= g.size) return;
       const o = g.offset[peer], d = g.deg[peer];
       for (let i = 0; i < d; i++) {
         const q = g.adj[o + i];
-        if (q !== from) this.sendRumour(st, peer, q, round + 1);
+        if (q !== from) delivery.rumour(st, peer, q, label);
       }
-    } else if (b.pushOnReceipt) {
-      // push `once` counts hops; in push-pull `once` a push counts in the round in progress.
-      const label = isPeriodic(b) ? Math.max(1, st.round) : round + 1;
-      if (label > st.spec.maxRounds) return;
+    } else if (st.behaviour.pushOnReceipt) {
       const k = st.spec.targets === 'uniform' ? this.picker.uniform(peer, st.spec.fanout) : this.picker.neighbours(peer, st.spec.fanout);
       const out = this.picker.out;
-      for (let j = 0; j < k; j++) this.sendRumour(st, peer, out[j], label);
+      for (let j = 0; j < k; j++) delivery.rumour(st, peer, out[j], label);
     }
   }
 
@@ -288,7 +319,6 @@ export class BroadcastEngine {
 
   private peerDown(peer: number): void {
     this.anyPeerLeft = true;
-    this.elide = false;
     for (let i = 0; i < this.started; i++) {
       const st = this.states[i];
       if (st.has(peer)) st.liveInformed--;

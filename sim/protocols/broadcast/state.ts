@@ -54,6 +54,19 @@ export class BroadcastState {
    * to each peer (+Infinity: none), 8 bytes a peer, released when it ends.
    */
   earliest: Float64Array | null = null;
+  /**
+   * Cycle engine only, while the broadcast runs (1 bit a peer each): `fresh` marks the
+   * peers informed by gossip in the round in progress (so `informed & ~fresh` is the
+   * snapshot the round acts on), `forwarders` those informed in the previous round (they
+   * forward in this one, for `forward: once` and flood). Released when it ends.
+   */
+  fresh: Uint32Array | null = null;
+  forwarders: Uint32Array | null = null;
+  /** Bits set in `fresh` / `forwarders`. */
+  freshCount = 0;
+  forwarderCount = 0;
+  /** Cycle engine, flood only: the peer each fresh peer first got the rumour from (-1: none), 4 bytes a peer. */
+  informedBy: Int32Array | null = null;
   readonly timeline = new Timeline();
   trace: TraceEntry[] | null = null;
   result: BroadcastResult | null = null;
@@ -69,13 +82,66 @@ export class BroadcastState {
     readonly start: number,
   ) {}
 
-  /** Allocates the bitset for peers 0..capacity-1 (grows, keeping bits). */
+  /** Allocates the bitsets for peers 0..capacity-1 (grows, keeping bits). */
   ensureCapacity(capacity: number): void {
     const words = (capacity + 31) >>> 5;
     if (words <= this.informed.length) return;
-    const next = new Uint32Array(Math.max(words, this.informed.length * 2));
-    next.set(this.informed);
-    this.informed = next;
+    const size = Math.max(words, this.informed.length * 2);
+    this.informed = grownBits(this.informed, size);
+    if (this.fresh) this.fresh = grownBits(this.fresh, size);
+    if (this.forwarders) this.forwarders = grownBits(this.forwarders, size);
+    if (this.informedBy) {
+      const by = new Int32Array(size * 32).fill(-1);
+      by.set(this.informedBy);
+      this.informedBy = by;
+    }
+  }
+
+  /** Cycle engine: allocates the round bitsets (the broadcast begins). */
+  startRounds(): void {
+    const size = this.informed.length;
+    this.fresh = new Uint32Array(size);
+    this.forwarders = new Uint32Array(size);
+    this.freshCount = 0;
+    this.forwarderCount = 0;
+    if (this.behaviour.floodOnReceipt) this.informedBy = new Int32Array(size * 32).fill(-1);
+  }
+
+  /** Cycle engine: the peers informed in the round that ended become this round's forwarders. */
+  nextRound(): void {
+    const last = this.fresh!;
+    this.fresh = this.forwarders!;
+    this.fresh.fill(0);
+    this.forwarders = last;
+    this.forwarderCount = this.freshCount;
+    this.freshCount = 0;
+  }
+
+  /** Cycle engine: releases the round bitsets (the broadcast ended). */
+  endRounds(): void {
+    this.fresh = null;
+    this.forwarders = null;
+    this.informedBy = null;
+    this.freshCount = 0;
+    this.forwarderCount = 0;
+  }
+
+  /** Cycle engine: `peer` was informed by gossip (from `from`) in the round in progress. */
+  markFresh(peer: number, from: number): void {
+    if ((peer >>> 5) >= this.fresh!.length) this.ensureCapacity(peer + 1);
+    this.fresh![peer >>> 5] |= 1 << (peer & 31);
+    this.freshCount++;
+    if (this.informedBy) this.informedBy[peer] = from;
+  }
+
+  /**
+   * Whether `peer` held the rumour when the round in progress began (cycle engine: informed
+   * and not fresh); in the event engine, whether it holds it now.
+   */
+  heldBefore(peer: number): boolean {
+    if (!this.has(peer)) return false;
+    const fresh = this.fresh;
+    return fresh === null || ((fresh[peer >>> 5] >>> (peer & 31)) & 1) === 0;
   }
 
   /** Starts tracking the earliest arrival in flight to each peer. */
@@ -103,4 +169,10 @@ export class BroadcastState {
     if ((peer >>> 5) >= this.informed.length) this.ensureCapacity(peer + 1);
     this.informed[peer >>> 5] |= 1 << (peer & 31);
   }
+}
+
+function grownBits(bits: Uint32Array, words: number): Uint32Array {
+  const next = new Uint32Array(words);
+  next.set(bits);
+  return next;
 }

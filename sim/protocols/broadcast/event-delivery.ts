@@ -1,0 +1,80 @@
+/**
+ * Event-driven delivery: every broadcast message crosses the transport (latency, loss)
+ * and arrives as an event. Known duplicates may be elided (counted, not scheduled).
+ */
+import type { SimContext } from '../../run/context.js';
+import type { Arrivals, Delivery } from './delivery.js';
+import type { BroadcastState } from './state.js';
+
+export class EventDelivery implements Delivery {
+  readonly immediate = false;
+  private kindRumour = -1;
+  private kindRequest = -1;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly states: readonly BroadcastState[],
+    /**
+     * Do not schedule the arrival of a rumour known to be a duplicate when it is sent (see
+     * EngineOptions.elide); turned off for good once a peer goes down.
+     */
+    private elide: boolean,
+  ) {}
+
+  install(arrivals: Arrivals): void {
+    const sim = this.ctx.sim;
+    this.kindRumour = sim.registerKind('broadcast/rumour', (to, from, id, round) => {
+      const st = this.states[id];
+      st.pending--;
+      arrivals.rumourArrives(st, to, from, round);
+      if (st.pending === 0) arrivals.settled(st);
+    });
+    this.kindRequest = sim.registerKind('broadcast/request', (to, from, id, round) => {
+      const st = this.states[id];
+      st.pending--;
+      arrivals.requestArrives(st, to, from, round);
+      if (st.pending === 0) arrivals.settled(st);
+    });
+    this.ctx.peerDown.push(() => { this.elide = false; });
+  }
+
+  begin(st: BroadcastState): void {
+    if (this.elide) st.trackArrivals(this.ctx.peers.alive.length);
+  }
+
+  end(st: BroadcastState): void {
+    st.earliest = null;
+  }
+
+  rumour(st: BroadcastState, from: number, to: number, round: number): void {
+    st.messages++;
+    const transport = this.ctx.transport;
+    if (!this.elide) {
+      if (transport.send(from, to, this.kindRumour, st.id, round)) st.pending++;
+      else st.lost++;
+      return;
+    }
+    const delay = transport.draw(from);
+    if (delay < 0) {
+      st.lost++;
+      return;
+    }
+    // Known duplicates: the live target holds the rumour already, or an earlier copy is on
+    // its way (no peer goes offline, so it will hold it before this one lands). A message
+    // to an offline peer still travels, to be dropped on arrival.
+    const arrival = this.ctx.sim.now + delay;
+    if (this.ctx.peers.alive[to] === 1 && (st.has(to) || arrival > st.earliestArrival(to))) {
+      st.duplicates++;
+      return;
+    }
+    st.earliest![to] = arrival;
+    transport.deliver(from, to, this.kindRumour, delay, st.id, round);
+    st.pending++;
+  }
+
+  request(st: BroadcastState, from: number, to: number, round: number): void {
+    st.messages++;
+    if (this.ctx.transport.send(from, to, this.kindRequest, st.id, round)) st.pending++;
+    else st.lost++;
+  }
+}

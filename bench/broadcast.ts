@@ -3,7 +3,8 @@
  * peer is informed. `node dist/bench/broadcast.js push|flood <peers> [--full]`:
  *   push:  uniform targets, fanout 1, rounds, period 1 s, latency uniform 100–500 ms;
  *   flood: random-regular overlay of degree 8, same latency;
- *   --full: simulate every arrival (no elision of known duplicates) for comparison.
+ *   --full: simulate every arrival (no elision of known duplicates) for comparison;
+ *   --engine cycle: the cycle-driven engine (synchronous rounds, no per-message latency).
  * wallSeconds is the simulation (component start to the last event); building the overlay
  * is reported apart, and so is the CPU time of the simulation (extra.cpuSeconds).
  * bytesPerPeer = (peak RSS − RSS before any peer existed) / peers; extra.peakRssPerPeer
@@ -25,6 +26,7 @@ import { emit, peakRss } from './row.js';
 const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
 const n = Number(process.argv[3] ?? 1_000_000);
 const full = process.argv.includes('--full');
+const engine = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'event';
 const degree = 8;
 const seed = 1;
 
@@ -32,6 +34,7 @@ const baselineRss = process.memoryUsage().rss;
 const scenario = validate({
   name: `bench ${protocol}`,
   seed,
+  engine,
   duration: '1h',
   peers: { count: n },
   network: { latency: { dist: 'uniform', min: '100ms', max: '500ms' } },
@@ -72,9 +75,10 @@ component.contribute(results, ctx);
 const b = results.broadcasts![0];
 if (!b.allReached) throw new Error(`bench/broadcast: not every peer was informed (${b.reached} of ${b.alive})`);
 const peak = peakRss();
+const network = engine === 'cycle' ? 'no latency' : 'latency U(100,500) ms';
 const label = protocol === 'flood'
-  ? `flood, random-regular degree 8, latency U(100,500) ms${full ? ', every arrival simulated' : ''}`
-  : `push gossip, uniform, fanout 1, period 1 s, latency U(100,500) ms${full ? ', every arrival simulated' : ''}`;
+  ? `flood, random-regular degree 8, ${network}${full ? ', every arrival simulated' : ''}`
+  : `push gossip, uniform, fanout 1, period 1 s, ${network}${full ? ', every arrival simulated' : ''}`;
 emit({
   workload: `${label}: ${n.toLocaleString('en-US')} peers`,
   peers: n,
@@ -83,6 +87,7 @@ emit({
   eventsPerSecond: Math.round(sim.events / wallSeconds),
   peakRssBytes: peak,
   bytesPerPeer: Math.round((peak - baselineRss) / n),
+  ...(engine === 'cycle' ? { engine } : {}),
   extra: {
     rounds: b.rounds,
     completionTime: b.completionTime,

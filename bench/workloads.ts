@@ -21,4 +21,5 @@ export const workloads: Workload[] = [
   { name: 'broadcast: push gossip over 10^6 peers until all informed', file: 'broadcast.js', args: ['push', '1000000'], issue: 4 },
   { name: 'broadcast: push gossip over 10^6 peers, every arrival simulated', file: 'broadcast.js', args: ['push', '1000000', '--full'], issue: 4 },
   { name: 'broadcast: flood over a 10^6-peer random-regular overlay of degree 8', file: 'broadcast.js', args: ['flood', '1000000'], issue: 4 },
+  { name: 'churn: 10^5 peers, Weibull sessions and Cyclon (period 10 s, view 20), one simulated hour', file: 'churn.js', issue: 6 },
 ];

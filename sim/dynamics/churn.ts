@@ -22,6 +22,8 @@ import { dynamicsOf } from './shared.js';
  * its pending departure finds it down and schedules nothing.
  */
 export class ChurnComponent implements Component {
+  /** A departure drops links of other peers, and joins and repair link peers anywhere. */
+  readonly parallel = 'unsafe';
   /** (Re)joins, arrivals included. */
   joins = 0;
   leaves = 0;

@@ -38,6 +38,8 @@ export interface ResilienceResult {
  * recomputed while removing). Peers crashed by a failure stay down, even under churn.
  */
 export class FailuresComponent implements Component {
+  /** Victims are chosen from the whole overlay, and a crash changes other peers' links. */
+  readonly parallel = 'unsafe';
   private readonly results: ResilienceResult[] = [];
 
   constructor(private readonly specs: FailureSpec[]) {}

@@ -9,6 +9,7 @@ import { makeSampler } from '../random/distributions.js';
 import type { PeerSamplingService } from '../protocols/sampling/sampler.js';
 import { AntiEntropy } from './anti-entropy.js';
 import { pickBootstrap } from './bootstrap.js';
+import { repairLostLinks } from './repair.js';
 import { LinkWalker } from './walk.js';
 
 /**
@@ -25,13 +26,8 @@ export const RETRY_MAX = 60;
  * Going down (a crash or a departure: the same thing to the others):
  *  - alive ← false;
  *  - without peer sampling, the peer's links are dropped at once (its neighbours notice
- *    immediately); with `overlay.repair` each neighbour that lost a link and has fewer
- *    than `overlay.degree` links sends a random walk (walk.ts), starting at a bootstrap
- *    peer, to find a replacement. Not from its own neighbours: after a mass failure the
- *    survivors near a peer may form a small island, and walks that never leave it would
- *    only wire the island into a clique (measured: a few islands of 5–7 peers sealed off
- *    for good after a 50% failure of 5,000 peers). A peer left with no link at all
- *    joins again instead (below), retries included;
+ *    immediately), and with `overlay.repair` the neighbours look for replacements
+ *    (repair.ts);
  *  - with peer sampling, its own view is lost but entries that point at it stay in the
  *    other views, and so in the overlay, as dead links until the protocol detects them
  *    (Cyclon) or pushes them out (Newscast): the views heal the overlay by themselves;
@@ -40,11 +36,12 @@ export const RETRY_MAX = 60;
  * called, and the peer joins through a bootstrap peer (bootstrap.ts: a uniformly chosen
  * live peer): with peer sampling it copies the bootstrap peer's view; without, it sends
  * `overlay.degree` random walks from the bootstrap peer (the join-random rule: link to
- * random peers that have fewer than `maxDegree` links, here found by walks; none with
- * `degree` 0). It asks for `degree` links, not degree/2 as when the join-random overlay is built, because under
- * churn every departure takes its links away: in steady state the mean degree settles
- * near the number of links a joining peer makes. With `churn.sync` and a rumour ledger,
- * it then resynchronises (anti-entropy.ts).
+ * random peers that have fewer than `maxDegree` links, here found by walks; no links at
+ * all with `degree` 0). It asks for `degree` links, not degree/2 as when the join-random
+ * overlay is built, because under churn every departure takes its links away: in steady
+ * state the mean degree settles near the number of links a joining peer makes. A peer
+ * still alone after the retry timeout starts its join again. With `churn.sync` and a
+ * rumour ledger, it then resynchronises (anti-entropy.ts).
  */
 export class Membership {
   sampling: PeerSamplingService | null = null;
@@ -83,10 +80,14 @@ export class Membership {
   attachSampling(service: PeerSamplingService): void {
     this.sampling = service;
     service.onLinked = (p) => this.antiEntropy?.linked(p);
+    service.onAlone = (p) => {
+      const via = this.bootstrap(p);
+      if (via >= 0) service.join(p, via);
+    };
   }
 
   /** The random-walk link finder (created on first use). */
-  get links(): LinkWalker {
+  private get links(): LinkWalker {
     if (!this.walker) {
       this.walker = new LinkWalker(this.ctx, this.targetDegree, this.maxDegree);
       this.walker.onLinked = (p) => this.antiEntropy?.linked(p);
@@ -126,17 +127,14 @@ export class Membership {
       }
       for (const listener of this.ctx.peerDown) listener(p);
     }
-    // Repair only once every victim is down, so no walk starts from a peer about to go.
-    for (const q of lost) {
-      if (peers.alive[q] !== 1 || overlay.degree(q) >= this.targetDegree) continue;
-      if (overlay.degree(q) === 0) {
-        // Cut off entirely: it joins again, with the join's retries.
-        this.epoch[q]++;
+    if (lost.length > 0) {
+      repairLostLinks(lost, overlay, peers.alive, this.targetDegree, (q) => {
+        const start = this.bootstrap(q);
+        if (start >= 0) this.links.launch(q, start);
+      }, (q) => {
+        this.epoch[q]++; // a rejoin, with its own retries (and none of an earlier join)
         this.join(q);
-        continue;
-      }
-      const start = this.bootstrap(q);
-      if (start >= 0) this.links.launch(q, start);
+      });
     }
   }
 

@@ -21,6 +21,15 @@ export class Simulator {
   now = 0;
   /** Events processed so far. */
   events = 0;
+  /**
+   * Phantom events: message arrivals known in advance to change nothing (a duplicate), so
+   * never queued (see `phantom`). The runner counts them in `engine.events` and does not
+   * call the run idle before the last of them, so results do not depend on which arrivals
+   * a protocol settles this way.
+   */
+  phantomEvents = 0;
+  /** Time of the latest phantom event (0: none). */
+  phantomHorizon = 0;
   private handlers: EventHandler[] = [];
   private kindNames: string[] = [];
   private seq: Uint32Array;
@@ -53,10 +62,27 @@ export class Simulator {
 
   /** Schedules `kind` at absolute `time`, caused by `src` (a peer id or CONTROLLER). */
   at(time: number, kind: number, target: number, src: number, a = 0, b = 0): void {
+    this.queue.push(time, this.nextTie(src), kind, target, src, a, b);
+  }
+
+  /**
+   * The tie-break of the next event `src` schedules (advancing src's sequence number).
+   * `at` uses it; a parallel run uses it for an event it hands to another worker's queue.
+   */
+  nextTie(src: number): number {
     const s = src + 1;
     if (s >= this.seq.length) this.ensurePeerCapacity(s);
     const n = this.seq[s]++;
-    this.queue.push(time, s * SEQ_BITS + (n % SEQ_BITS), kind, target, src, a, b);
+    return s * SEQ_BITS + (n % SEQ_BITS);
+  }
+
+  /**
+   * Counts an event at `time` that is not queued because its handler is known to change
+   * nothing but counters the caller has already updated (e.g. a duplicate rumour).
+   */
+  phantom(time: number): void {
+    this.phantomEvents++;
+    if (time > this.phantomHorizon) this.phantomHorizon = time;
   }
 
   /** Schedules `kind` `delay` seconds from now. */

@@ -48,6 +48,16 @@ export interface Component {
   sample?(ctx: SimContext, write: SeriesWriter): void;
   /** Adds this component's part to the results (after the run ends). */
   contribute(results: Results, ctx: SimContext): void;
+  /**
+   * Whether the component can run split across the worker threads of a parallel run
+   * (`run --workers N`, sim/parallel/), each thread owning a range of peers. 'safe' means:
+   * an event caused by a peer reads and changes only its target's state (other peers hear
+   * of it only through messages sent with the transport); controller events are scheduled
+   * only by controller events, so every thread holds the same ones; and the component's
+   * counters add up across threads. The parallel runner knows how to split and merge each
+   * safe component. Absent or 'unsafe': a run that includes it stays on one thread.
+   */
+  readonly parallel?: 'safe' | 'unsafe';
 }
 
 /** Creates the stream factories of a context, all derived from the scenario seed. */

@@ -11,6 +11,7 @@ import { summarizeOverlay } from '../metrics/overlay-summary.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildComponents } from './components.js';
+import { engineNotes } from './engine-notes.js';
 import { makeStreamFactories, type SimContext } from './context.js';
 import { PeerTable } from './peers.js';
 import { RESULTS_FORMAT, type Results } from './results.js';
@@ -30,7 +31,7 @@ export function peakRssBytes(): number {
 /** Up to this many peers, the results include the overlay's links (for the report). */
 export const SMALL_NETWORK = 500;
 
-function linksOf(g: Graph): Array<[number, number]> {
+export function linksOf(g: Graph): Array<[number, number]> {
   const links: Array<[number, number]> = [];
   for (let p = 0; p < g.size; p++) {
     for (let i = 0; i < g.deg[p]; i++) {
@@ -97,12 +98,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
     k++;
     const t = Math.min(k * step, duration);
     sim.run(t);
-    const idle = sim.queue.size === 0;
+    // Phantom events (arrivals settled in advance) count as if they had been queued.
+    const idle = sim.queue.size === 0 && sim.phantomHorizon <= t;
     takeSample(t);
     options.onProgress?.(t / duration);
     if (t >= duration) break;
     if (idle) {
-      endTime = sim.now;
+      endTime = Math.max(sim.now, sim.phantomHorizon);
       break;
     }
   }
@@ -117,10 +119,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
     scenario,
     seed: scenario.seed,
     engine: {
-      events: sim.events,
+      events: sim.events + sim.phantomEvents,
       simulatedSeconds: endTime,
       wallSeconds,
-      eventsPerSecond: wallSeconds > 0 ? Math.round(sim.events / wallSeconds) : 0,
+      eventsPerSecond: wallSeconds > 0 ? Math.round((sim.events + sim.phantomEvents) / wallSeconds) : 0,
       workers: 1,
       peakRssBytes: peakRssBytes(),
       messages: transport.sent,
@@ -129,6 +131,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
     overlay: overlayResults,
     series,
   };
+  // Under `engine: cycle`, which parts ran event-driven (the CLI prints these on stderr).
+  const notes = engineNotes(scenario);
+  if (notes.length > 0) results.engine.notes = notes;
   for (const c of components) c.contribute(results, ctx);
   return results;
 }

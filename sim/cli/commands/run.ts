@@ -10,6 +10,8 @@ import { slug } from '../paths.js';
 import { makeProgress } from '../progress.js';
 import { formatSummary } from '../summary.js';
 import { stringifyResults } from '../../run/serialize.js';
+import { totalmem } from 'node:os';
+import { checkMemory, memoryLimit } from '../../run/memory-estimate.js';
 
 export interface RunCommandOptions {
   seed?: string;
@@ -25,12 +27,16 @@ export function runCommand(file: string, opts: RunCommandOptions, io: CliIO): nu
   if (opts.seed !== undefined) sets.push(`seed=${parseIntOption('--seed', opts.seed, 0, 2 ** 32 - 1)}`);
   const workers = parseWorkers(opts.workers, 1);
   const scenario = loadScenarioFile(file, sets);
+  // Refuse, before anything is allocated, a scenario too big for this machine (exit 2).
+  checkMemory(scenario, memoryLimit(process.env, totalmem()), file);
   if (workers > 1 && !opts.quiet) {
     io.err(`note: the parallel single-run engine is not available yet; running on 1 thread (results are the same).\n`);
   }
   const progress = makeProgress('simulating', !!opts.quiet, io.errStream);
   const results = runScenario(scenario, { onProgress: (f) => progress.update(f), workers });
   progress.done();
+  const notes = (results.engine.notes as string[] | undefined) ?? [];
+  if (!opts.quiet) for (const note of notes) io.err(`note: ${note}\n`);
   const outputs: string[] = [];
   const reportPath = opts.out ?? join('reports', `${slug(scenario.name)}.html`);
   writeOutputFile(reportPath, renderReport(results), [file]);

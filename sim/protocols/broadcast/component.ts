@@ -29,6 +29,8 @@ export function planBroadcasts(specs: readonly BroadcastSpec[], duration: number
 }
 
 export class BroadcastComponent implements Component {
+  /** Event engine, no churn: see EngineOptions.partition and sim/parallel/. */
+  readonly parallel = 'safe';
   private engine: BroadcastEngine | null = null;
   private seriesNames: string[] = [];
 

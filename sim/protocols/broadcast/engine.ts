@@ -25,6 +25,7 @@ import { CycleDelivery } from './cycle-delivery.js';
 import type { Arrivals, Delivery } from './delivery.js';
 import { EventDelivery } from './event-delivery.js';
 import { broadcastResult } from './result.js';
+import type { BroadcastPartition } from './partition.js';
 import { BroadcastState, Phase } from './state.js';
 import { TargetPicker } from './targets.js';
 
@@ -42,6 +43,13 @@ export interface EngineOptions {
   trace?: boolean;
   /** Which engine delivers the messages (default: the scenario's `engine`). */
   engine?: 'event' | 'cycle';
+  /**
+   * Parallel run (sim/parallel/): this thread acts only for the partition's peers (round
+   * ticks walk only its bitset words; the origin is informed by its owner), reports each
+   * informing to it, and never decides alone that a broadcast has ended (its `pending`
+   * is only its share). Event engine, no churn, no failures. Default: one thread, all peers.
+   */
+  partition?: BroadcastPartition;
 }
 
 /** Runs with at most this many peers record a trace by default (for the animation). */
@@ -59,6 +67,7 @@ export class BroadcastEngine implements Arrivals {
   private readonly deferForwarding: boolean;
   private kindStart = -1;
   private kindTick = -1;
+  private readonly partition: BroadcastPartition | null;
 
   constructor(
     private readonly ctx: SimContext,
@@ -75,6 +84,7 @@ export class BroadcastEngine implements Arrivals {
     this.trace = options.trace ?? ctx.peers.count <= TRACE_MAX_PEERS;
     this.streams = ctx.peerStreams('broadcast');
     this.picker = new TargetPicker(ctx.peers, ctx.overlay, this.streams);
+    this.partition = options.partition ?? null;
   }
 
   /** Registers the event kinds and listeners and schedules every start. */
@@ -100,7 +110,7 @@ export class BroadcastEngine implements Arrivals {
     const origin = st.spec.origin === 'random' ? this.randomLivePeer(st.id) : st.spec.origin;
     st.origin = origin;
     if (origin >= 0 && origin < peers.count && peers.alive[origin] === 1) {
-      this.inform(st, origin, -1, 0);
+      if (this.owns(origin)) this.inform(st, origin, -1, 0);
       // The cycle engine ticks for every protocol: hop r of push `once` and flood is round r.
       if (isPeriodic(st.behaviour) || this.deferForwarding) {
         st.ticking = true;
@@ -121,7 +131,15 @@ export class BroadcastEngine implements Arrivals {
     }
   }
 
+  /** Whether this thread acts for `peer` (always, unless it runs one partition). */
+  private owns(peer: number): boolean {
+    return this.partition === null || (peer >= this.partition.lo && peer < this.partition.hi);
+  }
+
   private endIfDone(st: BroadcastState): void {
+    // A partition sees only its share of the messages in flight: the parallel runner
+    // decides at the end whether the broadcast ended.
+    if (this.partition !== null) return;
     if (st.phase === Phase.Running && !st.ticking && st.pending === 0) this.finish(st);
   }
 
@@ -194,7 +212,9 @@ export class BroadcastEngine implements Arrivals {
     const picker = this.picker;
     const delivery = this.delivery;
     const words = (n + 31) >>> 5;
-    for (let w = 0; w < words; w++) {
+    const part = this.partition;
+    const last = part === null ? words : Math.min(words, (part.hi + 31) >>> 5);
+    for (let w = part === null ? 0 : part.lo >>> 5; w < last; w++) {
       // Re-read each word: the cycle engine informs peers while the loop runs.
       const bits = st.informed, fresh = st.fresh;
       const held = fresh === null ? bits[w] : bits[w] & ~fresh[w];
@@ -299,6 +319,7 @@ export class BroadcastEngine implements Arrivals {
     if (round > st.maxRound) st.maxRound = round;
     st.timeline.offer(now, st.liveInformed);
     if (st.trace) st.trace.push([peer, now, from < 0 ? null : from]);
+    if (this.partition !== null) this.partition.informed(st, peer, from, round);
   }
 
   // ---- churn -----------------------------------------------------------------------

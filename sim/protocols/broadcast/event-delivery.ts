@@ -62,9 +62,14 @@ export class EventDelivery implements Delivery {
     // Known duplicates: the live target holds the rumour already, or an earlier copy is on
     // its way (no peer goes offline, so it will hold it before this one lands). A message
     // to an offline peer still travels, to be dropped on arrival.
+    // The arrival still counts as an event (a phantom one) if it lies within the run; one
+    // beyond the end is scheduled as it is never processed (the broadcast has not ended).
+    // So results are those of a run without elision, however many duplicates are elided.
     const arrival = this.ctx.sim.now + delay;
-    if (this.ctx.peers.alive[to] === 1 && (st.has(to) || arrival > st.earliestArrival(to))) {
+    if (this.ctx.peers.alive[to] === 1 && arrival <= this.ctx.scenario.duration
+      && (st.has(to) || arrival > st.earliestArrival(to))) {
       st.duplicates++;
+      this.ctx.sim.phantom(arrival);
       return;
     }
     st.earliest![to] = arrival;

@@ -17,7 +17,7 @@ import type { GossipSampler } from './sampler.js';
  * Whether a component other than the dynamics ones may read the overlay while the run
  * goes (broadcasts, searches, capacity, super-peers). If so the views update the overlay
  * at every change; if not it is rebuilt from the views only when churn, failures, the
- * observer or the results read it (ViewTable), which is about three times faster.
+ * observer or the results read it (ViewTable): 2.5 times faster at 10^5 peers.
  * A new component that reads the overlay during the run must be added here.
  */
 export function overlayReadDuringRun(scenario: Scenario): boolean {
@@ -26,6 +26,8 @@ export function overlayReadDuringRun(scenario: Scenario): boolean {
 }
 
 export class PeerSamplingComponent implements Component {
+  /** An exchange changes both parties' views and the shared overlay at once. */
+  readonly parallel = 'unsafe';
   private protocol: GossipSampler | null = null;
 
   constructor(private readonly spec: SamplingSpec, private readonly liveOverlay = true) {}

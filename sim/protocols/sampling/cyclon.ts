@@ -57,7 +57,6 @@ export class Cyclon extends GossipSampler {
     const views = this.views;
     views.ageAll(p);
     const oldest = views.oldest(p);
-    if (oldest < 0) return;
     const q = views.id(p, oldest);
     const slot = this.msgs.alloc();
     this.msgs.push(slot, p, 0);

@@ -44,9 +44,7 @@ export class Newscast extends GossipSampler {
   protected activeStep(p: number): void {
     const views = this.views;
     views.ageAll(p);
-    const n = views.size[p];
-    if (n === 0) return;
-    const q = views.id(p, this.rng.int(p, n));
+    const q = views.id(p, this.rng.int(p, views.size[p]));
     this.exchanges++;
     this.sendEntries(p, q, this.requestKind, this.snapshot(p));
   }

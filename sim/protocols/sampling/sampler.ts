@@ -18,6 +18,8 @@ export interface PeerSamplingService {
   readonly views: ViewTable;
   /** Told when a (re)joining peer got its first neighbours (set by the membership). */
   onLinked: (peer: number) => void;
+  /** Told when a live peer's view has run empty, at its next tick (set by the membership). */
+  onAlone: (peer: number) => void;
   /** Right after `peer` went down: its own view is lost; entries pointing at it stay (dead links). */
   peerDown(peer: number): void;
   /** Right after `peer` came back up: entries pointing at it are live again. */
@@ -34,9 +36,23 @@ export interface PeerSamplingService {
   readonly exchanges: number;
 }
 
+/**
+ * The shared machinery. Every live peer runs a timer of period `period` (first tick at a
+ * uniform phase in [0, period) from its 'sampling' stream) whose tick is the protocol's
+ * active step; requests, answers and join messages all go through the transport, their
+ * entries in EntryMessages slots. Joining: a (re)joining peer p sends a request to its
+ * bootstrap peer, which answers with a fresh entry for itself and viewSize − 1 entries of
+ * its view chosen uniformly (never p); p takes them as its view (ages as received) and
+ * starts its timer. A live peer whose view has run empty (every entry it held was dead)
+ * asks the bootstrap service again at its next tick. This is simpler than Cyclon's join by random walks, which also puts p
+ * into other views at once: here the others learn of p from its own shuffles. A peer that
+ * goes down loses its view; its pending timer and join answer are recognised as stale by
+ * an epoch number bumped at each departure.
+ */
 export abstract class GossipSampler implements PeerSamplingService {
   readonly views: ViewTable;
   onLinked: (peer: number) => void = () => {};
+  onAlone: (peer: number) => void = () => {};
   exchanges = 0;
   protected readonly sim: Simulator;
   protected readonly peers: PeerTable;
@@ -132,7 +148,7 @@ export abstract class GossipSampler implements PeerSamplingService {
     return this.views.entries > 0 ? this.views.deadEntries / this.views.entries : 0;
   }
 
-  /** p's periodic exchange (its view's ages have not been touched yet). */
+  /** p's periodic exchange; p's view is not empty and its ages have not been touched yet. */
   protected abstract activeStep(p: number): void;
   /** q (alive) got an exchange request from p carrying payload `slot`; q must release it. */
   protected abstract onRequest(q: number, p: number, slot: number): void;
@@ -166,7 +182,8 @@ export abstract class GossipSampler implements PeerSamplingService {
 
   private onTimer(p: number, epoch: number): void {
     if (epoch !== this.epoch[p] || this.peers.alive[p] !== 1) return;
-    this.activeStep(p);
+    if (this.views.size[p] === 0) this.onAlone(p);
+    else this.activeStep(p);
     this.sim.at(this.sim.now + this.period, this.timerKind, p, p, epoch);
   }
 

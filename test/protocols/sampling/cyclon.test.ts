@@ -17,7 +17,7 @@ import { randomRegular } from '../../../sim/overlay/generators/random-regular';
 import type { Graph } from '../../../sim/overlay/graph';
 import { PeerSamplingComponent } from '../../../sim/protocols/sampling/component';
 import type { Component, SimContext } from '../../../sim/run/context';
-import { makeTestContext } from '../../helpers/context';
+import { graphOf, makeTestContext } from '../../helpers/context';
 import { expectConsistentViews, linkSet, viewLinkSet } from './invariants';
 
 const PERIOD = 10;
@@ -137,6 +137,21 @@ describe('cyclon: self-healing after half the peers crash', () => {
     expect(dead[c]).toBeLessThan(0.3);              // falling steadily...
     expect(dead[2 * c]).toBeLessThan(0.005);        // ...and flushed by 2c periods
     expect(views.entries / (ctx.peers.aliveCount * c)).toBeGreaterThan(0.98); // views refilled
+    expectConsistentViews(views, ctx.peers);
+  });
+
+  it('a peer whose every entry was dead goes back to the bootstrap service', () => {
+    // Peer 0 knows only peer 1 (and only 1 knows 0); the others form a ring through 1.
+    const graph = graphOf(6, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 1]]);
+    const { ctx, views } = setup({ n: 6, graph, viewSize: 2, shuffleLength: 2 });
+    const membership = dynamicsOf(ctx).membership;
+    const down = ctx.sim.registerKind('test/down', () => membership.crash([1]));
+    ctx.sim.at(0.001, down, 0, CONTROLLER);
+    ctx.sim.run(PERIOD + 0.01);
+    expect(views.size[0]).toBe(0);      // its one shuffle went to the dead peer 1
+    ctx.sim.run(3 * PERIOD);
+    expect(views.size[0]).toBe(2);      // refilled from a bootstrap peer's view
+    expect(views.contains(0, 1)).toBe(false);
     expectConsistentViews(views, ctx.peers);
   });
 

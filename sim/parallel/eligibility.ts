@@ -1,0 +1,58 @@
+/**
+ * Whether a scenario can run split across worker threads, and if not, why: the note a
+ * run that falls back to one thread carries (results `engine.workersNote`, and stderr).
+ */
+import { clampNonNegative, makeSampler } from '../random/distributions.js';
+import type { Scenario } from '../scenario/schema.js';
+import { buildComponents } from '../run/components.js';
+import { MIN_PEERS_PER_PARTITION, usableThreads } from './partition.js';
+
+export interface ParallelPlan {
+  /** Threads the run uses (1: one thread, in this process). */
+  threads: number;
+  /** Conservative time window: the smallest possible message latency, in seconds. */
+  lookahead: number;
+  /** Why fewer threads than requested are used (null: as many as requested). */
+  note: string | null;
+}
+
+/** The smallest latency a message can have: the lookahead of conservative windows. */
+export function minimumLatency(scenario: Scenario): number {
+  return clampNonNegative(makeSampler(scenario.network.latency)).min;
+}
+
+/** Names a component in notes ("BroadcastComponent" -> "broadcast"). */
+function componentName(c: object): string {
+  return c.constructor.name.replace(/Component$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+export function planParallelRun(scenario: Scenario, requested: number): ParallelPlan {
+  const lookahead = minimumLatency(scenario);
+  const single = (note: string | null): ParallelPlan => ({ threads: 1, lookahead, note });
+  if (requested <= 1) return single(null);
+  const why = 'ran on one thread (results are identical whatever --workers is)';
+  if (scenario.engine !== 'event') {
+    return single(`the cycle engine runs on one thread; ${why}.`);
+  }
+  const unsafe = buildComponents(scenario).filter((c) => c.parallel !== 'safe').map(componentName);
+  if (unsafe.length > 0) {
+    return single(`${[...new Set(unsafe)].join(', ')} ${unsafe.length > 1 ? 'are' : 'is'} not partition-safe `
+      + `(its events read or change other peers' state directly, e.g. peers going down); ${why}.`);
+  }
+  if (!(lookahead > 0)) {
+    return single(`network.latency can be 0 (its distribution has no positive minimum), so there is `
+      + `no lookahead for conservative time windows; ${why}.`);
+  }
+  // Windows of length `lookahead` must move time forward at every instant of the run.
+  if (scenario.duration + lookahead === scenario.duration || lookahead < scenario.duration * 1e-12) {
+    return single(`the minimum latency (${lookahead} s) is too small next to the duration to serve as a time window; ${why}.`);
+  }
+  const threads = usableThreads(scenario.peers.count, requested);
+  if (threads < 2) {
+    return single(`a parallel run needs at least ${MIN_PEERS_PER_PARTITION} peers per thread; ${why}.`);
+  }
+  const note = threads < requested
+    ? `${threads} threads used of the ${requested} requested (at least ${MIN_PEERS_PER_PARTITION} peers per thread).`
+    : null;
+  return { threads, lookahead, note };
+}

@@ -1,0 +1,78 @@
+/**
+ * Messages from one partition to another during a time window, in shared memory: the
+ * sender appends events (time, tie, kind, target, src, a, b) while it runs the window; the
+ * receiver inserts them into its queue after the barrier. One growable SharedArrayBuffer
+ * per (sender, receiver, window parity); records of 5 float64 slots (40 bytes):
+ *   [0] time  [1] tie  [2] b  [3] kind | target (two int32)  [4] src | a (two int32)
+ */
+import type { EventQueue } from '../engine/event-queue.js';
+
+const SLOTS = 5;
+const RECORD_BYTES = SLOTS * 8;
+const INITIAL_BYTES = 1 << 20;
+/** Reserved address space per outbox (only what is used is committed): 53 M records. */
+const MAX_BYTES = 2 ** 31;
+
+/** A growable SharedArrayBuffer (ES2024; Node 20 has it, the ES2022 typings do not). */
+interface Growable {
+  grow(bytes: number): void;
+}
+type GrowableConstructor = new (bytes: number, options: { maxByteLength: number }) => SharedArrayBuffer;
+
+export function allocateOutbox(): SharedArrayBuffer {
+  return new (SharedArrayBuffer as unknown as GrowableConstructor)(INITIAL_BYTES, { maxByteLength: MAX_BYTES });
+}
+
+/** The sender's side. `count` records are written; the receiver learns `count` at the barrier. */
+export class OutboxWriter {
+  count = 0;
+  /** Earliest time among the records of this window (+Infinity: none). */
+  minTime = Infinity;
+  private f64: Float64Array;
+  private i32: Int32Array;
+
+  constructor(private readonly buffer: SharedArrayBuffer) {
+    this.f64 = new Float64Array(buffer, 0, buffer.byteLength / 8);
+    this.i32 = new Int32Array(buffer, 0, buffer.byteLength / 4);
+  }
+
+  /** Starts a new window (the receiver has taken the previous records of this buffer). */
+  reset(): void {
+    this.count = 0;
+    this.minTime = Infinity;
+  }
+
+  write(time: number, tie: number, kind: number, target: number, src: number, a: number, b: number): void {
+    const r = this.count++;
+    if (this.count * RECORD_BYTES > this.buffer.byteLength) this.grow();
+    const f = r * SLOTS, i = f * 2;
+    this.f64[f] = time;
+    this.f64[f + 1] = tie;
+    this.f64[f + 2] = b;
+    this.i32[i + 6] = kind;
+    this.i32[i + 7] = target;
+    this.i32[i + 8] = src;
+    this.i32[i + 9] = a;
+    if (time < this.minTime) this.minTime = time;
+  }
+
+  private grow(): void {
+    const b = this.buffer;
+    const next = Math.min(MAX_BYTES, Math.max(b.byteLength * 2, this.count * RECORD_BYTES));
+    if (next < this.count * RECORD_BYTES) throw new Error('parallel: more messages between two partitions in one window than an outbox holds');
+    (b as unknown as Growable).grow(next);
+    this.f64 = new Float64Array(b, 0, b.byteLength / 8);
+    this.i32 = new Int32Array(b, 0, b.byteLength / 4);
+  }
+}
+
+/** The receiver's side: pushes the `count` records of `buffer` into `queue`. */
+export function drainOutbox(buffer: SharedArrayBuffer, count: number, queue: EventQueue): void {
+  if (count === 0) return;
+  const f64 = new Float64Array(buffer, 0, count * SLOTS);
+  const i32 = new Int32Array(buffer, 0, count * SLOTS * 2);
+  for (let r = 0; r < count; r++) {
+    const f = r * SLOTS, i = f * 2;
+    queue.push(f64[f], f64[f + 1], i32[i + 6], i32[i + 7], i32[i + 8], i32[i + 9], f64[f + 2]);
+  }
+}

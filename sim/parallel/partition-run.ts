@@ -1,0 +1,213 @@
+/**
+ * One partition of a parallel run, as a worker thread runs it: its peers' events in
+ * conservative time windows. After each barrier every partition knows G, the earliest
+ * pending event anywhere; no message sent at or after G can arrive before G + lookahead
+ * (the minimum latency), so each partition may process its events before
+ * min(G + lookahead, next controller event, just past the next sampling instant) without
+ * waiting for the others. Messages to other partitions go to shared outboxes and join
+ * their receivers' queues at the next barrier. All partitions take the same decisions,
+ * from the same published figures, so no coordinator is needed.
+ */
+import { Transport } from '../network/transport.js';
+import { BroadcastComponent } from '../protocols/broadcast/component.js';
+import type { BroadcastPartition } from '../protocols/broadcast/partition.js';
+import { Phase, type BroadcastState } from '../protocols/broadcast/state.js';
+import { clampNonNegative, makeSampler } from '../random/distributions.js';
+import { buildComponents } from '../run/components.js';
+import { makeStreamFactories, type Component, type SimContext } from '../run/context.js';
+import { PeerTable } from '../run/peers.js';
+import { Barrier } from './barrier.js';
+import { Board, LAST, NEXT, PHANTOM } from './board.js';
+import { InformLog } from './inform-log.js';
+import { drainOutbox, OutboxWriter } from './outbox.js';
+import { PartitionSimulator } from './partition-simulator.js';
+import type { BroadcastShare, PartitionInput, PartitionOutput } from './protocol.js';
+import { SeriesRecorder } from './series.js';
+import { sharedGraphView } from './shared-graph.js';
+
+const scratch = new Float64Array(1);
+const scratchBits = new BigUint64Array(scratch.buffer);
+
+/** The smallest double above x (x >= 0, finite): "time <= x" is "time < nextUp(x)". */
+export function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE;
+  scratch[0] = x;
+  scratchBits[0] += 1n;
+  return scratch[0];
+}
+
+/** The parallel form of each partition-safe component (see Component.parallel). */
+function partitioned(c: Component, ctx: { scenario: SimContext['scenario'] }, partition: BroadcastPartition): Component {
+  if (c instanceof BroadcastComponent) {
+    // The trace is rebuilt from the merged logs; a partition keeps none.
+    return new BroadcastComponent(ctx.scenario.workload.broadcasts, { partition, trace: false });
+  }
+  throw new Error(`parallel: no partitioned form of ${c.constructor.name}`);
+}
+
+export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): PartitionOutput {
+  const { scenario, index: me, threads, blockSize, lookahead } = input;
+  const n = scenario.peers.count;
+  const lo = me * blockSize, hi = Math.min(n, lo + blockSize);
+  const broadcasts = input.bitsets.length;
+  const barrier = new Barrier(input.barrier, threads);
+  const board = new Board(input.board, threads, broadcasts);
+  const cells = board.cells;
+
+  // Outboxes of both window parities; `current` (what the simulator writes to) follows the parity.
+  const writers = [0, 1].map((p) => input.outboxes[p][me].map((b) => (b === null ? null : new OutboxWriter(b))));
+  const current: Array<OutboxWriter | null> = writers[0].slice();
+  const sim = new PartitionSimulator(n, lo, hi, blockSize, current);
+
+  const peers = new PeerTable(n);
+  const streams = makeStreamFactories(scenario.seed, () => peers.alive.length);
+  const latency = clampNonNegative(makeSampler(scenario.network.latency));
+  const transport = new Transport(sim, latency, scenario.network.loss, streams.peerStreams('network'));
+  const ctx: SimContext = {
+    scenario,
+    seed: scenario.seed,
+    sim,
+    peers,
+    overlay: sharedGraphView(input.overlay),
+    transport,
+    peerStreams: streams.peerStreams,
+    namedStream: streams.namedStream,
+    peerDown: [],
+    peerUp: [],
+  };
+
+  const logs = Array.from({ length: broadcasts }, () => new InformLog());
+  const informedHere = new Float64Array(broadcasts);
+  const partition: BroadcastPartition = {
+    lo,
+    hi,
+    informed(st, peer, from, round) {
+      informedHere[st.id]++;
+      logs[st.id].push(sim.now, sim.currentTie, peer, from, round);
+    },
+  };
+  const components = buildComponents(scenario).map((c) => partitioned(c, ctx, partition));
+  for (const c of components) c.start(ctx);
+  const states: readonly BroadcastState[] = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent)?.states ?? [];
+  if (states.length !== broadcasts) throw new Error(`parallel: ${states.length} broadcasts planned, ${broadcasts} expected`);
+  for (const st of states) st.informed = new Uint32Array(input.bitsets[st.id]);
+
+  // Partition 0 samples the series, from figures summed at the barrier.
+  const recorder = me === 0 ? new SeriesRecorder() : null;
+  const sample = (t: number) => {
+    if (!recorder) return;
+    const write = recorder.row(t);
+    write('alive', peers.aliveCount);
+    for (const c of components) c.sample?.(ctx, write);
+  };
+  sample(0);
+
+  const step = scenario.metrics.sample;
+  const duration = scenario.duration;
+  let k = 1;
+  let t = Math.min(step, duration);
+  let parity = 0;
+  let endTime = 0;
+  const informedField = Array.from({ length: broadcasts }, (_, b) => board.informedField(b));
+  for (;;) {
+    // Publish this window's figures, then wait for everyone's.
+    const row = board.row(parity, me);
+    let next = sim.queue.peekTime();
+    for (let j = 0; j < threads; j++) {
+      const w = current[j];
+      cells[row + board.outField(j)] = w === null ? 0 : w.count;
+      if (w !== null && w.minTime < next) next = w.minTime;
+    }
+    cells[row + NEXT] = next;
+    cells[row + PHANTOM] = sim.phantomHorizon;
+    cells[row + LAST] = sim.now;
+    for (let b = 0; b < broadcasts; b++) {
+      cells[row + informedField[b]] = informedHere[b];
+      cells[row + informedField[b] + 1] = states[b].pending;
+    }
+    barrier.wait();
+
+    // Take in the messages sent to this partition; sum the figures.
+    for (let j = 0; j < threads; j++) {
+      if (j !== me) drainOutbox(input.outboxes[parity][j][me]!, board.outCount(parity, j, me), sim.queue);
+    }
+    let earliest = sim.controller.peekTime(), phantom = 0, last = 0;
+    for (let i = 0; i < threads; i++) {
+      const r = board.row(parity, i);
+      if (cells[r + NEXT] < earliest) earliest = cells[r + NEXT];
+      if (cells[r + PHANTOM] > phantom) phantom = cells[r + PHANTOM];
+      if (cells[r + LAST] > last) last = cells[r + LAST];
+    }
+    for (let b = 0; b < broadcasts; b++) {
+      const st = states[b];
+      if (st.phase === Phase.Waiting) continue;
+      let informed = 0, pending = 0;
+      for (let i = 0; i < threads; i++) {
+        const r = board.row(parity, i) + informedField[b];
+        informed += cells[r];
+        pending += cells[r + 1];
+      }
+      // What a round tick and the series read: the global count (no churn: all alive).
+      st.liveInformed = informed;
+      // Ended everywhere: release the per-peer arrival times, as a one-thread run does.
+      if (!st.ticking && pending === 0) st.earliest = null;
+    }
+
+    // Every sampling instant before the earliest pending event is complete.
+    let finished = false;
+    while (earliest > t) {
+      sample(t);
+      if (me === 0) onProgress?.(t / duration);
+      if (t >= duration) {
+        endTime = duration;
+        finished = true;
+        break;
+      }
+      if (earliest === Infinity && phantom <= t) {
+        endTime = Math.max(last, phantom);
+        finished = true;
+        break;
+      }
+      k++;
+      t = Math.min(k * step, duration);
+    }
+    if (finished) break;
+
+    // The next window: controller events due now first (they see the summed figures).
+    parity ^= 1;
+    for (let j = 0; j < threads; j++) {
+      const w = writers[parity][j];
+      w?.reset();
+      current[j] = w;
+    }
+    if (sim.controller.peekTime() === earliest) sim.runController(earliest);
+    let end = Math.min(earliest + lookahead, sim.controller.peekTime(), nextUp(t));
+    if (!(end > earliest)) end = nextUp(earliest);
+    sim.runBefore(end);
+  }
+
+  const shares: BroadcastShare[] = states.map((st) => ({
+    phase: st.phase,
+    origin: st.origin,
+    round: st.round,
+    ticking: st.ticking,
+    messages: st.messages,
+    duplicates: st.duplicates,
+    lost: st.lost,
+    dropped: st.dropped,
+    synced: st.synced,
+    pending: st.pending,
+    log: logs[st.id].data(),
+  }));
+  return {
+    index: me,
+    events: sim.events,
+    controllerEvents: sim.controllerEvents,
+    phantomEvents: sim.phantomEvents,
+    messages: transport.sent,
+    messagesLost: transport.lost,
+    endTime,
+    broadcasts: shares,
+    series: recorder ? recorder.finish() : null,
+  };
+}

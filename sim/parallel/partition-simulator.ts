@@ -1,0 +1,71 @@
+/**
+ * The scheduler of one partition of a parallel run. Same ordering as Simulator, but:
+ * - an event caused by a peer for a peer of another partition goes to that partition's
+ *   outbox (with the tie-break its sender gives it), not to the local queue;
+ * - controller events (which every partition holds and runs alike) wait in a queue of
+ *   their own, run only at the start of a window, when every partition has processed all
+ *   events before them; so a controller event sees the global state (e.g. how many peers
+ *   are informed, summed at the barrier) exactly as a one-thread run would.
+ */
+import { EventQueue } from '../engine/event-queue.js';
+import { CONTROLLER, Simulator, type EventHandler } from '../engine/simulator.js';
+import type { OutboxWriter } from './outbox.js';
+
+export class PartitionSimulator extends Simulator {
+  /** Controller events, due in every partition. */
+  readonly controller = new EventQueue(64);
+  /** Controller events processed (the same in every partition). */
+  controllerEvents = 0;
+  /** Tie-break of the event being processed (to merge per-partition logs in global order). */
+  currentTie = 0;
+  private readonly handlerList: EventHandler[] = [];
+
+  constructor(
+    peerCapacity: number,
+    /** This partition's peers: [lo, hi). */
+    private readonly lo: number,
+    private readonly hi: number,
+    /** Peers per partition (the owner of peer p is floor(p / blockSize)). */
+    private readonly blockSize: number,
+    /** Outbox to each partition (null for this one). */
+    private readonly outboxes: ReadonlyArray<OutboxWriter | null>,
+  ) {
+    super(peerCapacity);
+  }
+
+  override registerKind(name: string, handler: EventHandler): number {
+    this.handlerList.push(handler);
+    return super.registerKind(name, handler);
+  }
+
+  override at(time: number, kind: number, target: number, src: number, a = 0, b = 0): void {
+    const tie = this.nextTie(src);
+    if (src === CONTROLLER) this.controller.push(time, tie, kind, target, src, a, b);
+    else if (target >= this.lo && target < this.hi) this.queue.push(time, tie, kind, target, src, a, b);
+    else this.outboxes[Math.floor(target / this.blockSize)]!.write(time, tie, kind, target, src, a, b);
+  }
+
+  /** Runs the controller events due at exactly `time` (those they schedule for it too). */
+  runController(time: number): void {
+    const q = this.controller, handlers = this.handlerList;
+    while (q.size > 0 && q.peekTime() === time) {
+      q.pop();
+      this.now = time;
+      this.currentTie = q.curTie;
+      this.controllerEvents++;
+      handlers[q.curKind](q.curTarget, q.curSrc, q.curA, q.curB);
+    }
+  }
+
+  /** Processes this partition's events with time < `end`, in (time, tie) order. */
+  runBefore(end: number): void {
+    const q = this.queue, handlers = this.handlerList;
+    while (q.size > 0 && q.peekTime() < end) {
+      q.pop();
+      this.now = q.curTime;
+      this.currentTie = q.curTie;
+      this.events++;
+      handlers[q.curKind](q.curTarget, q.curSrc, q.curA, q.curB);
+    }
+  }
+}

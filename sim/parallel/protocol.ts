@@ -1,0 +1,72 @@
+/**
+ * What the main thread hands each worker of a parallel run, and what a worker hands back.
+ * Everything shared lives in SharedArrayBuffers; the rest is structured-cloned once.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import type { Results } from '../run/results.js';
+import type { SharedGraph } from './shared-graph.js';
+
+export interface PartitionInput {
+  scenario: Scenario;
+  /** This worker's partition. */
+  index: number;
+  threads: number;
+  /** Peers per partition but the last (a multiple of 32); partition i starts at i·blockSize. */
+  blockSize: number;
+  lookahead: number;
+  overlay: SharedGraph;
+  /** The informed bitset of each planned broadcast (in id order), shared by all workers. */
+  bitsets: SharedArrayBuffer[];
+  /** Barrier cells (see Barrier). */
+  barrier: SharedArrayBuffer;
+  /** Per-window figures each worker publishes (see board.ts). */
+  board: SharedArrayBuffer;
+  /** outboxes[parity][from][to] (null where from = to). */
+  outboxes: Array<Array<Array<SharedArrayBuffer | null>>>;
+}
+
+/** One broadcast as seen by one partition at the end of the run. */
+export interface BroadcastShare {
+  phase: number;
+  origin: number;
+  round: number;
+  ticking: boolean;
+  messages: number;
+  duplicates: number;
+  lost: number;
+  dropped: number;
+  synced: number;
+  pending: number;
+  /** This partition's informings, in its event order: time, tie, peer, from, round. */
+  log: InformLogData;
+}
+
+export interface InformLogData {
+  length: number;
+  time: Float64Array;
+  tie: Float64Array;
+  peer: Int32Array;
+  from: Int32Array;
+  round: Int32Array;
+}
+
+export interface PartitionOutput {
+  index: number;
+  /** Peer events this partition processed (controller events apart). */
+  events: number;
+  controllerEvents: number;
+  phantomEvents: number;
+  messages: number;
+  messagesLost: number;
+  /** The run's simulated end (the same in every partition). */
+  endTime: number;
+  broadcasts: BroadcastShare[];
+  /** Partition 0 only: the time series, sampled as a one-thread run would. */
+  series: Results['series'] | null;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; output: PartitionOutput }
+  /** `aborted`: this worker stopped because another one failed. */
+  | { type: 'error'; message: string; stack?: string; aborted: boolean };

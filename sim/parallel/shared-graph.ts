@@ -1,0 +1,47 @@
+/**
+ * The overlay shared read-only by the threads of a parallel run: built once by the main
+ * thread (from the seed, as in a one-thread run) and copied into SharedArrayBuffers, which
+ * each worker wraps in a Graph without copying.
+ */
+import { Graph } from '../overlay/graph.js';
+
+export interface SharedGraph {
+  size: number;
+  used: number;
+  edges: number;
+  offset: SharedArrayBuffer;
+  deg: SharedArrayBuffer;
+  cap: SharedArrayBuffer;
+  adj: SharedArrayBuffer;
+}
+
+function share(a: Int32Array, length = a.length): SharedArrayBuffer {
+  const b = new SharedArrayBuffer(Math.max(1, length) * Int32Array.BYTES_PER_ELEMENT);
+  new Int32Array(b).set(a.subarray(0, length));
+  return b;
+}
+
+export function shareGraph(g: Graph): SharedGraph {
+  return {
+    size: g.size,
+    used: g.used,
+    edges: g.edges,
+    offset: share(g.offset, g.size),
+    deg: share(g.deg, g.size),
+    cap: share(g.cap, g.size),
+    adj: share(g.adj, g.used),
+  };
+}
+
+/** A Graph over the shared arrays (to be read, never mutated: no churn in a parallel run). */
+export function sharedGraphView(s: SharedGraph): Graph {
+  const g = new Graph(0, 0);
+  g.size = s.size;
+  g.offset = new Int32Array(s.offset, 0, s.size);
+  g.deg = new Int32Array(s.deg, 0, s.size);
+  g.cap = new Int32Array(s.cap, 0, s.size);
+  g.adj = new Int32Array(s.adj);
+  g.used = s.used;
+  g.edges = s.edges;
+  return g;
+}

@@ -1,0 +1,278 @@
+/**
+ * How much memory a scenario needs, estimated before it runs from the sizes of the typed
+ * arrays it will allocate, so that a run too big for the machine is refused with the
+ * estimate instead of dying half-way (or swapping the machine to a halt).
+ *
+ * The model: peak RSS = runtime + max over the three phases of a run of what is alive in it
+ *   overlay build    peer table, the overlay graph and its generator's temporaries
+ *   overlay summary  + scheduler and network streams, the metrics' BFS arrays
+ *   run              + scheduler and network streams, every component's per-peer state
+ *                    and the event queue (48 bytes a slot, capacity a power of two)
+ * Every per-peer figure below is the byte size of the arrays the code allocates (named in
+ * the comments); expected pending events are rules of thumb measured on the bundled
+ * workloads. Calibrated against the peak RSS of `gossipsim run` at 10^5 – 10^7 peers: the
+ * estimate is within about 15% of the measurement for overlay- and broadcast-dominated
+ * runs (test/run/memory-estimate.test.ts holds the measured points and the tolerance).
+ */
+import { ScenarioError } from '../scenario/errors.js';
+import { parseSize } from '../scenario/units.js';
+import type { BroadcastSpec, Scenario } from '../scenario/schema.js';
+
+/** One named part of the estimate. */
+export interface MemoryTerm {
+  what: string;
+  bytes: number;
+}
+
+export interface MemoryEstimate {
+  /** Estimated peak resident memory of the run, in bytes. */
+  bytes: number;
+  /** Peers the per-peer arrays are sized for (initial peers plus expected arrivals). */
+  peers: number;
+  /** (bytes − runtime) / peers. */
+  bytesPerPeer: number;
+  /** The phase that sets the peak. */
+  peakPhase: 'overlay build' | 'overlay summary' | 'run';
+  /** The terms of the peak phase, largest first (the runtime included). */
+  terms: MemoryTerm[];
+}
+
+/** Node itself, the modules and the JS heap of a small run (measured: 55–65 MB). */
+export const RUNTIME_BYTES = 64 * 2 ** 20;
+/** Bytes of one event-queue slot: time, tie (8 + 8), heap slot, kind, target, src, a (5 × 4), b (8), free list (4). */
+export const QUEUE_SLOT_BYTES = 48;
+/** Temporaries of the overlay summary (alive list 8, path-length batch BFS 32, components 5, clustering 4). */
+export const SUMMARY_BYTES_PER_PEER = 49;
+
+const MiB = 2 ** 20;
+
+/** Broadcasts started before `duration` by one entry (component.ts planBroadcasts). */
+function broadcastsOf(spec: BroadcastSpec, duration: number): number {
+  if (spec.at > duration) return 0;
+  if (spec.count <= 1 || spec.every <= 0) return 1;
+  return Math.min(spec.count, Math.floor((duration - spec.at) / spec.every) + 1);
+}
+
+/** Expected rounds of a periodic broadcast (push: log2 n + ln n + O(1), Pittel 1987), capped by maxRounds. */
+function expectedRounds(n: number, spec: BroadcastSpec): number {
+  return Math.min(spec.maxRounds, Math.ceil(Math.log2(Math.max(2, n)) + Math.log(Math.max(2, n)) + 4));
+}
+
+/** Broadcasts of one entry running at the same time, at most. */
+function concurrentBroadcasts(n: number, spec: BroadcastSpec, duration: number): number {
+  const started = broadcastsOf(spec, duration);
+  if (started <= 1) return started;
+  const periodic = spec.protocol !== 'flood' && !(spec.protocol === 'push' && spec.forward === 'once');
+  const lifetime = periodic ? expectedRounds(n, spec) * spec.period : 0;
+  return Math.min(started, Math.ceil(lifetime / Math.max(spec.every, 1e-9)) + 1);
+}
+
+/** Smallest power of two >= x (the event queue doubles from 1024 slots). */
+function queueCapacity(slots: number): number {
+  let c = 1024;
+  while (c < slots) c *= 2;
+  return c;
+}
+
+interface Phase {
+  name: MemoryEstimate['peakPhase'];
+  terms: MemoryTerm[];
+}
+
+/** Per-peer bytes of the overlay graph (graph.ts: offset, deg, cap 12 + 4 a slot) and its build temporaries. */
+function overlayTerms(scenario: Scenario, n: number, churn: boolean): { graph: number; build: number; model: string } {
+  const o = scenario.overlay;
+  const k = Math.min(o.degree, Math.max(0, n - 1));
+  let graph = 12 + 4 * k;
+  let build: number;
+  switch (o.model) {
+    case 'random-regular': build = 4 * k + 4; break;              // stubs (n·k), capacities
+    case 'erdos-renyi': build = 4.2 * k + 8; break;                // edge list (+5%), degrees, capacities
+    case 'barabasi-albert': build = 4 * k + 8; break;              // edge list, degrees, capacities
+    case 'watts-strogatz': graph = 12 + 4 * (k + 2) * (1 + o.rewire); build = 4; break; // runs of k+2, relocated when rewired
+    case 'join-random': build = 12 + 4 * Math.min(o.maxDegree, k + 2) + 8; break;     // the loose graph before its tight copy, open list
+    default: build = 4 * k;
+  }
+  // Under churn, links move to the end of the pool as runs fill up: the pool may double.
+  if (churn) graph += 4 * k;
+  return { graph: graph * n, build: build * n, model: o.model };
+}
+
+/**
+ * The estimate for `scenario` (pure: depends on the scenario only). The event queue is
+ * sized from the expected pending events of each component; arrays that grow by doubling
+ * (peers joining) are counted at 1.5 times their need.
+ */
+export function estimateMemory(scenario: Scenario): MemoryEstimate {
+  const n0 = scenario.peers.count;
+  const duration = scenario.duration;
+  const churn = scenario.churn;
+  const arrivals = churn ? churn.arrivals * duration : 0;
+  const n = Math.ceil((n0 + arrivals) * (arrivals > 0 ? 1.5 : 1));
+  const cycle = scenario.engine === 'cycle';
+  const perPeer = (what: string, bytes: number): MemoryTerm => ({ what, bytes: bytes * n });
+
+  const overlay = overlayTerms(scenario, n, churn !== null);
+  const always: MemoryTerm[] = [
+    { what: 'runtime (Node, modules, JS heap)', bytes: RUNTIME_BYTES },
+    perPeer('peer table', 1),
+    { what: `overlay graph (${overlay.model}, degree ${scenario.overlay.degree})`, bytes: overlay.graph },
+  ];
+  // Created after the overlay: the scheduler's per-peer sequence numbers, network streams.
+  const engine: MemoryTerm[] = [perPeer('scheduler sequence numbers', 4), perPeer('network streams', 4)];
+
+  const run: MemoryTerm[] = [];
+  let pending = 0;
+
+  // Broadcasts: a bitset per broadcast (kept for anti-entropy), per running broadcast the
+  // arrival times of elided duplicates (event engine, 8 B) or the round bitsets (cycle).
+  const specs = scenario.workload.broadcasts;
+  if (specs.length > 0) {
+    const elide = churn === null && scenario.failures.length === 0;
+    let count = 0, concurrent = 0, flood = 0, broadcastPending = 0;
+    for (const spec of specs) {
+      const c = concurrentBroadcasts(n0, spec, duration);
+      count += broadcastsOf(spec, duration);
+      concurrent += c;
+      if (spec.protocol === 'flood') flood += c;
+      // In flight at the busiest moment: pull requests are never elided (fanout a peer);
+      // pushes and floods with elision carry first copies only (measured ≤ 0.3 n), else
+      // about one message a peer (fanout, or degree for a flood wave).
+      const fan = spec.protocol === 'flood' ? Math.max(1, scenario.overlay.degree / 2) : spec.fanout;
+      const pull = spec.protocol === 'pull' || spec.protocol === 'push-pull' ? spec.fanout : 0;
+      broadcastPending += c * n0 * (pull + (elide ? 0.3 : fan));
+    }
+    run.push(perPeer('broadcast streams', 4));
+    run.push({ what: `rumour bitsets (${count} broadcasts)`, bytes: (count * n) / 8 });
+    if (cycle) run.push({ what: 'round bitsets', bytes: concurrent * n * 0.25 + flood * n * 4 });
+    else if (elide) run.push({ what: 'arrival times (elision of duplicates)', bytes: concurrent * n * 8 });
+    if (!cycle) pending += broadcastPending;
+  }
+
+  // Peer sampling (sampling/views.ts, cyclon.ts, newscast.ts, sampler.ts): views of ids and
+  // ages, a shuffle buffer, epochs and timers; one timer a peer plus exchanges in flight;
+  // the overlay is rebuilt from the views (up to 2 × viewSize links a peer).
+  const sampling = scenario.overlay.sampling;
+  if (sampling) {
+    const v = sampling.viewSize;
+    const protocol = sampling.protocol === 'cyclon' ? 4 * sampling.shuffleLength + 8 : 8;
+    run.push(perPeer(`peer-sampling views (${sampling.protocol}, view ${v})`, 8 * v + 8 + protocol + 8 + 4));
+    run.push(perPeer('overlay rebuilt from the views', 12 + 8 * v + 8));
+    pending += 1.5 * n;
+  }
+
+  // Churn (dynamics/churn.ts, membership.ts, anti-entropy.ts): session start, epoch,
+  // stream; anti-entropy state; one session or downtime timer a peer.
+  if (churn) {
+    run.push(perPeer('churn state', 8 + 4 + 4 + (churn.sync ? 13 + 4 : 0)));
+    pending += n;
+  }
+
+  // Searches (data/placement.ts, run-pool.ts, search/*): each replica is listed twice (by
+  // item and by peer), per-peer rows and streams, super-peer tables.
+  if (scenario.workload.searches.length > 0 || scenario.hybrid) {
+    const d = scenario.data;
+    const replicas = d.objects * d.replication.ratio * n;
+    run.push({ what: `data placement (${d.objects} items, ratio ${d.replication.ratio})`, bytes: 8 * replicas + 16 * d.objects + 21 * n });
+    if (scenario.hybrid) run.push(perPeer('super-peer tables', 6));
+    pending += 0.01 * n;
+  }
+
+  // Capacity (protocols/capacity/*): per-peer chunk bitsets (have, pending), counters,
+  // the ledger (8 doubles), bandwidths, the swarm's adjacency and the transfer slots.
+  const capacity = scenario.capacity;
+  if (capacity) {
+    const chunks = Math.ceil(capacity.file / capacity.chunk);
+    const ledger = 64 + 16;
+    if (capacity.mode === 'p2p') {
+      const words = Math.ceil(chunks / 32);
+      const neighbours = capacity.neighbours === 'overlay' ? scenario.overlay.degree : 2 * capacity.neighbours;
+      const rarity = capacity.rarity === 'neighbours' ? 2 * chunks : 0;
+      run.push(perPeer(`chunk maps (${chunks} chunks)`, 8 * words + rarity + 17));
+      run.push(perPeer('capacity ledger, swarm and transfer slots', ledger + 4 * neighbours + 8 + 40 * capacity.uploadSlots));
+      pending += n * capacity.uploadSlots;
+    } else {
+      run.push(perPeer('capacity ledger and downloads', ledger + 25));
+      pending += n;
+    }
+  }
+
+  if (pending > 0) {
+    // The queue doubles: while the last copy is made the old arrays are still there.
+    const slots = queueCapacity(pending);
+    run.push({ what: `event queue (~${Math.round(pending).toLocaleString('en-US')} pending events)`, bytes: 1.5 * slots * QUEUE_SLOT_BYTES });
+  }
+
+  const phases: Phase[] = [
+    { name: 'overlay build', terms: [...always, { what: `overlay build temporaries (${overlay.model})`, bytes: overlay.build }] },
+    { name: 'overlay summary', terms: [...always, ...engine, perPeer('overlay summary temporaries (BFS)', SUMMARY_BYTES_PER_PEER)] },
+    { name: 'run', terms: [...always, ...engine, ...run] },
+  ];
+  let peak = phases[0], peakBytes = 0;
+  for (const phase of phases) {
+    const bytes = phase.terms.reduce((sum, t) => sum + t.bytes, 0);
+    if (bytes > peakBytes) { peak = phase; peakBytes = bytes; }
+  }
+  const terms = peak.terms.filter((t) => t.bytes > 0).sort((a, b) => b.bytes - a.bytes);
+  return {
+    bytes: Math.round(peakBytes),
+    peers: n,
+    bytesPerPeer: Math.round((peakBytes - RUNTIME_BYTES) / Math.max(1, n)),
+    peakPhase: peak.name,
+    terms,
+  };
+}
+
+/** Memory a run may use: the environment's GOSSIPSIM_MEMORY_LIMIT, else the machine's. */
+export interface MemoryLimit {
+  /** Bytes, or Infinity when the check is off. */
+  bytes: number;
+  /** Where the limit comes from, for the message. */
+  source: string;
+}
+
+/** Headroom left to the OS and other processes: 10% of the machine, at least 1 GiB. */
+export function machineLimit(totalBytes: number): number {
+  return totalBytes - Math.max(2 ** 30, 0.1 * totalBytes);
+}
+
+/**
+ * The limit: GOSSIPSIM_MEMORY_LIMIT (a size such as `20GiB` or `64GB`, or `off` to skip
+ * the check) when set, else the machine's memory less 10% (at least 1 GiB) of headroom.
+ * Throws ScenarioError for a malformed variable.
+ */
+export function memoryLimit(env: Record<string, string | undefined>, totalBytes: number): MemoryLimit {
+  const raw = env.GOSSIPSIM_MEMORY_LIMIT?.trim();
+  if (raw) {
+    if (/^(off|none|unlimited|0)$/i.test(raw)) return { bytes: Infinity, source: 'GOSSIPSIM_MEMORY_LIMIT=off' };
+    const parsed = parseSize(/^\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
+    if (!parsed.ok || !(parsed.value > 0)) {
+      throw new ScenarioError(`GOSSIPSIM_MEMORY_LIMIT: expected a size such as 20GiB or 64GB, or off (got "${raw}")`);
+    }
+    return { bytes: parsed.value, source: `GOSSIPSIM_MEMORY_LIMIT=${raw}` };
+  }
+  return { bytes: machineLimit(totalBytes), source: `this machine has ${human(totalBytes)}` };
+}
+
+/** `bytes` in GiB or MiB, for messages. */
+function human(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.round(bytes / MiB)} MiB`;
+}
+
+/**
+ * Throws a ScenarioError (exit 2) when the estimate exceeds the limit: one paragraph with
+ * the estimate, its largest terms, the limit and what to change.
+ */
+export function checkMemory(scenario: Scenario, limit: MemoryLimit, file?: string): MemoryEstimate {
+  const estimate = estimateMemory(scenario);
+  if (estimate.bytes <= limit.bytes) return estimate;
+  const top = estimate.terms.slice(0, 4).map((t) => `${t.what} ${human(t.bytes)}`).join(', ');
+  const usable = limit.source.startsWith('GOSSIPSIM') ? `the limit is ${human(limit.bytes)} (${limit.source})`
+    : `${limit.source}, of which ${human(limit.bytes)} may be used`;
+  throw new ScenarioError(
+    `scenario needs about ${human(estimate.bytes)} (${estimate.peers.toLocaleString('en-US')} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
+    `but ${usable}; reduce peers.count (or overlay.degree, the number of broadcasts, capacity chunks...), ` +
+    `or set GOSSIPSIM_MEMORY_LIMIT (e.g. GOSSIPSIM_MEMORY_LIMIT=64GiB, or off) if the estimate is too cautious`,
+    { file, keyPath: 'peers.count' },
+  );
+}

@@ -5,7 +5,7 @@
  */
 import type { PeerStreams } from '../engine/random.js';
 import { CONTROLLER } from '../engine/simulator.js';
-import { makeSampler } from '../random/distributions.js';
+import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import type { Sampler } from '../random/types.js';
 import type { Component, SimContext } from '../run/context.js';
 import type { Results } from '../run/results.js';
@@ -44,8 +44,9 @@ export class ChurnComponent implements Component {
   start(ctx: SimContext): void {
     const { sim, peers } = ctx;
     const membership = dynamicsOf(ctx).membership;
-    this.session = makeSampler(this.spec.session);
-    this.downtime = makeSampler(this.spec.downtime);
+    // Durations cannot be negative: a normal distribution's lower tail is clamped at 0.
+    this.session = clampNonNegative(makeSampler(this.spec.session));
+    this.downtime = clampNonNegative(makeSampler(this.spec.downtime));
     this.rng = ctx.peerStreams('churn');
     this.since = new Float64Array(peers.alive.length);
     const leave = sim.registerKind('churn/leave', (p) => {

@@ -36,8 +36,9 @@ export function planParallelRun(scenario: Scenario, requested: number): Parallel
   }
   const unsafe = buildComponents(scenario).filter((c) => c.parallel !== 'safe').map(componentName);
   if (unsafe.length > 0) {
-    return single(`${[...new Set(unsafe)].join(', ')} ${unsafe.length > 1 ? 'are' : 'is'} not partition-safe `
-      + `(its events read or change other peers' state directly, e.g. peers going down); ${why}.`);
+    const many = unsafe.length > 1;
+    return single(`${[...new Set(unsafe)].join(', ')} ${many ? 'are' : 'is'} not partition-safe (${many ? 'their' : 'its'} `
+      + `events read or change other peers' state directly, e.g. peers going down); ${why}.`);
   }
   if (!(lookahead > 0)) {
     return single(`network.latency can be 0 (its distribution has no positive minimum), so there is `

@@ -86,6 +86,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       logs[st.id].push(sim.now, sim.currentTie, peer, from, round);
     },
   };
+  const loopStart = performance.now();
+  let windows = 0, waitSeconds = 0, received = 0;
   const components = buildComponents(scenario).map((c) => partitioned(c, ctx, partition));
   for (const c of components) c.start(ctx);
   const states: readonly BroadcastState[] = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent)?.states ?? [];
@@ -125,11 +127,17 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       cells[row + informedField[b]] = informedHere[b];
       cells[row + informedField[b] + 1] = states[b].pending;
     }
+    const waitStart = performance.now();
     barrier.wait();
+    waitSeconds += (performance.now() - waitStart) / 1000;
+    windows++;
 
     // Take in the messages sent to this partition; sum the figures.
     for (let j = 0; j < threads; j++) {
-      if (j !== me) drainOutbox(input.outboxes[parity][j][me]!, board.outCount(parity, j, me), sim.queue);
+      if (j === me) continue;
+      const count = board.outCount(parity, j, me);
+      drainOutbox(input.outboxes[parity][j][me]!, count, sim.queue);
+      received += count;
     }
     let earliest = sim.controller.peekTime(), phantom = 0, last = 0;
     for (let i = 0; i < threads; i++) {
@@ -209,5 +217,6 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     endTime,
     broadcasts: shares,
     series: recorder ? recorder.finish() : null,
+    stats: { windows, loopSeconds: (performance.now() - loopStart) / 1000, waitSeconds, received },
   };
 }

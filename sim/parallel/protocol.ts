@@ -63,6 +63,19 @@ export interface PartitionOutput {
   broadcasts: BroadcastShare[];
   /** Partition 0 only: the time series, sampled as a one-thread run would. */
   series: Results['series'] | null;
+  /** Wall-clock figures of this worker (for benchmarks; never in the results). */
+  stats: PartitionStats;
+}
+
+export interface PartitionStats {
+  /** Windows (= barriers) run. */
+  windows: number;
+  /** From the start of the components to the end of the last window. */
+  loopSeconds: number;
+  /** Of which waiting at barriers. */
+  waitSeconds: number;
+  /** Records received from other partitions. */
+  received: number;
 }
 
 export type WorkerMessage =

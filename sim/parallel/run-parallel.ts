@@ -24,7 +24,7 @@ import { planParallelRun } from './eligibility.js';
 import { mergeBroadcasts } from './merge.js';
 import { allocateOutbox } from './outbox.js';
 import { partitionPeers } from './partition.js';
-import type { PartitionInput, PartitionOutput, WorkerMessage } from './protocol.js';
+import type { PartitionInput, PartitionOutput, PartitionStats, WorkerMessage } from './protocol.js';
 import { shareGraph } from './shared-graph.js';
 
 /** The compiled worker entry: next to this file when running from dist/, else in dist/. */
@@ -34,11 +34,16 @@ function workerFile(): string {
   return join(packageRoot(), 'dist', 'sim', 'parallel', 'worker.js');
 }
 
+export interface ParallelRunOptions extends RunOptions {
+  /** Told each worker's wall-clock figures, in partition order (benchmarks). */
+  onStats?: (stats: PartitionStats[]) => void;
+}
+
 /**
  * Runs `scenario` on `options.workers` threads when it can be split, else on this thread
  * (results `engine.workersNote` then says why, as it does when fewer threads are used).
  */
-export async function runScenarioParallel(scenario: Scenario, options: RunOptions = {}): Promise<Results> {
+export async function runScenarioParallel(scenario: Scenario, options: ParallelRunOptions = {}): Promise<Results> {
   const plan = planParallelRun(scenario, options.workers ?? 1);
   if (plan.threads < 2) {
     const results = runScenario(scenario, options);
@@ -73,6 +78,7 @@ export async function runScenarioParallel(scenario: Scenario, options: RunOption
   const overlayResults = summarizeOverlay(overlay, peers.alive, streams.namedStream('metrics/overlay'));
   if (n <= SMALL_NETWORK) overlayResults.links = linksOf(overlay);
   const parts = await outputs;
+  options.onStats?.(parts.map((p) => p.stats));
 
   const first = parts[0];
   let events = first.controllerEvents, messages = 0, messagesLost = 0;

@@ -5,7 +5,8 @@
  *
  * The model: peak RSS = runtime + max over the three phases of a run of what is alive in it
  *   overlay build    peer table, the overlay graph and its generator's temporaries
- *   overlay summary  + scheduler and network streams, the metrics' BFS arrays
+ *   overlay summary  + scheduler and network streams, the metrics' BFS arrays, and part
+ *                    of the build's temporaries (garbage not yet collected)
  *   run              + scheduler and network streams, every component's per-peer state
  *                    and the event queue (48 bytes a slot, capacity a power of two)
  * Every per-peer figure below is the byte size of the arrays the code allocates (named in
@@ -41,8 +42,16 @@ export interface MemoryEstimate {
 export const RUNTIME_BYTES = 64 * 2 ** 20;
 /** Bytes of one event-queue slot: time, tie (8 + 8), heap slot, kind, target, src, a (5 × 4), b (8), free list (4). */
 export const QUEUE_SLOT_BYTES = 48;
-/** Temporaries of the overlay summary (alive list 8, path-length batch BFS 32, components 5, clustering 4). */
-export const SUMMARY_BYTES_PER_PEER = 49;
+/**
+ * Temporaries of the overlay summary (alive list, path-length batch BFS, components,
+ * clustering: 49 B a peer allocated, not all of it touched): measured 29 B a peer.
+ */
+export const SUMMARY_BYTES_PER_PEER = 30;
+/**
+ * Share of the overlay build's temporaries still resident during the summary: V8 frees
+ * large array buffers lazily (measured: all of them at 3·10^6 peers, none at 10^7).
+ */
+export const BUILD_GARBAGE_SHARE = 0.5;
 
 const MiB = 2 ** 20;
 
@@ -65,6 +74,20 @@ function concurrentBroadcasts(n: number, spec: BroadcastSpec, duration: number):
   const periodic = spec.protocol !== 'flood' && !(spec.protocol === 'push' && spec.forward === 'once');
   const lifetime = periodic ? expectedRounds(n, spec) * spec.period : 0;
   return Math.min(started, Math.ceil(lifetime / Math.max(spec.every, 1e-9)) + 1);
+}
+
+/**
+ * Broadcast messages in flight at the busiest moment, per peer (event engine), measured at
+ * 2·10^5 peers with latency U(100, 500 ms) and period 1 s: pull requests are never elided
+ * (1.0 × fanout: every uninformed peer asks each round); with elision, pushes carry first
+ * copies only (0.19 × fanout in rounds, 0.14 × fanout/2 once) and a flood wave 0.87; without
+ * it, 1.0 × fanout for pushes and 4.3 for a flood over degree 8 (0.55 × degree).
+ */
+function pendingPerPeer(spec: BroadcastSpec, degree: number, elide: boolean): number {
+  if (spec.protocol === 'pull' || spec.protocol === 'push-pull') return spec.fanout;
+  if (spec.protocol === 'flood') return elide ? 0.9 : 0.55 * degree;
+  if (spec.forward === 'once') return (elide ? 0.08 : 0.15) * spec.fanout;
+  return (elide ? 0.2 : 1) * spec.fanout;
 }
 
 /** Smallest power of two >= x (the event queue doubles from 1024 slots). */
@@ -129,19 +152,19 @@ export function estimateMemory(scenario: Scenario): MemoryEstimate {
   const specs = scenario.workload.broadcasts;
   if (specs.length > 0) {
     const elide = churn === null && scenario.failures.length === 0;
-    let count = 0, concurrent = 0, flood = 0, broadcastPending = 0;
+    let count = 0, concurrent = 0, flood = 0, peakPending = 0, otherPending = 0;
     for (const spec of specs) {
       const c = concurrentBroadcasts(n0, spec, duration);
       count += broadcastsOf(spec, duration);
       concurrent += c;
       if (spec.protocol === 'flood') flood += c;
-      // In flight at the busiest moment: pull requests are never elided (fanout a peer);
-      // pushes and floods with elision carry first copies only (measured ≤ 0.3 n), else
-      // about one message a peer (fanout, or degree for a flood wave).
-      const fan = spec.protocol === 'flood' ? Math.max(1, scenario.overlay.degree / 2) : spec.fanout;
-      const pull = spec.protocol === 'pull' || spec.protocol === 'push-pull' ? spec.fanout : 0;
-      broadcastPending += c * n0 * (pull + (elide ? 0.3 : fan));
+      // Broadcasts running together are at different stages: one is at its busiest, the
+      // others count a fifth of that each.
+      const busiest = n0 * pendingPerPeer(spec, scenario.overlay.degree, elide);
+      otherPending += Math.max(0, c - 1) * busiest / 5;
+      if (c > 0) { otherPending += Math.min(peakPending, busiest) / 5; peakPending = Math.max(peakPending, busiest); }
     }
+    const broadcastPending = peakPending + otherPending;
     run.push(perPeer('broadcast streams', 4));
     run.push({ what: `rumour bitsets (${count} broadcasts)`, bytes: (count * n) / 8 });
     if (cycle) run.push({ what: 'round bitsets', bytes: concurrent * n * 0.25 + flood * n * 4 });
@@ -150,14 +173,15 @@ export function estimateMemory(scenario: Scenario): MemoryEstimate {
   }
 
   // Peer sampling (sampling/views.ts, cyclon.ts, newscast.ts, sampler.ts): views of ids and
-  // ages, a shuffle buffer, epochs and timers; one timer a peer plus exchanges in flight;
-  // the overlay is rebuilt from the views (up to 2 × viewSize links a peer).
+  // ages, a shuffle buffer, epochs and timers; one timer a peer plus exchanges in flight.
+  // The overlay follows the views (up to 2 × viewSize links a peer), its runs relocating as
+  // they fill: the pool ends near 3 × its live slots (measured 480 B a peer at view 20).
   const sampling = scenario.overlay.sampling;
   if (sampling) {
     const v = sampling.viewSize;
     const protocol = sampling.protocol === 'cyclon' ? 4 * sampling.shuffleLength + 8 : 8;
     run.push(perPeer(`peer-sampling views (${sampling.protocol}, view ${v})`, 8 * v + 8 + protocol + 8 + 4));
-    run.push(perPeer('overlay rebuilt from the views', 12 + 8 * v + 8));
+    run.push(perPeer('overlay links from the views', 12 + 24 * v));
     pending += 1.5 * n;
   }
 
@@ -173,7 +197,8 @@ export function estimateMemory(scenario: Scenario): MemoryEstimate {
   if (scenario.workload.searches.length > 0 || scenario.hybrid) {
     const d = scenario.data;
     const replicas = d.objects * d.replication.ratio * n;
-    run.push({ what: `data placement (${d.objects} items, ratio ${d.replication.ratio})`, bytes: 8 * replicas + 16 * d.objects + 21 * n });
+    run.push({ what: `data placement (${d.objects} items, ratio ${d.replication.ratio})`, bytes: 12 * replicas + 16 * d.objects + 21 * n });
+    run.push(perPeer('search streams', 4));
     if (scenario.hybrid) run.push(perPeer('super-peer tables', 6));
     pending += 0.01 * n;
   }
@@ -186,10 +211,13 @@ export function estimateMemory(scenario: Scenario): MemoryEstimate {
     const ledger = 64 + 16;
     if (capacity.mode === 'p2p') {
       const words = Math.ceil(chunks / 32);
-      const neighbours = capacity.neighbours === 'overlay' ? scenario.overlay.degree : 2 * capacity.neighbours;
+      // The tracker's swarm is a graph of about 2K links a peer built link by link (its pool
+      // ends near 3 × its live slots, as for sampling) plus a tight copy of it.
+      const swarm = capacity.neighbours === 'overlay' ? 4 * scenario.overlay.degree + 4 : 32 * capacity.neighbours + 16;
       const rarity = capacity.rarity === 'neighbours' ? 2 * chunks : 0;
       run.push(perPeer(`chunk maps (${chunks} chunks)`, 8 * words + rarity + 17));
-      run.push(perPeer('capacity ledger, swarm and transfer slots', ledger + 4 * neighbours + 8 + 40 * capacity.uploadSlots));
+      run.push(perPeer('capacity swarm', swarm));
+      run.push(perPeer('capacity ledger and transfer slots', ledger + 40 * capacity.uploadSlots));
       pending += n * capacity.uploadSlots;
     } else {
       run.push(perPeer('capacity ledger and downloads', ledger + 25));
@@ -205,7 +233,8 @@ export function estimateMemory(scenario: Scenario): MemoryEstimate {
 
   const phases: Phase[] = [
     { name: 'overlay build', terms: [...always, { what: `overlay build temporaries (${overlay.model})`, bytes: overlay.build }] },
-    { name: 'overlay summary', terms: [...always, ...engine, perPeer('overlay summary temporaries (BFS)', SUMMARY_BYTES_PER_PEER)] },
+    { name: 'overlay summary', terms: [...always, ...engine, perPeer('overlay summary temporaries (BFS)', SUMMARY_BYTES_PER_PEER),
+      { what: 'overlay build garbage not yet collected', bytes: BUILD_GARBAGE_SHARE * overlay.build }] },
     { name: 'run', terms: [...always, ...engine, ...run] },
   ];
   let peak = phases[0], peakBytes = 0;
@@ -255,8 +284,8 @@ export function memoryLimit(env: Record<string, string | undefined>, totalBytes:
 }
 
 /** `bytes` in GiB or MiB, for messages. */
-function human(bytes: number): string {
-  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.round(bytes / MiB)} MiB`;
+function human(bytes: number, digits = 1): string {
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(digits)} GiB` : `${(bytes / MiB).toFixed(digits - 1)} MiB`;
 }
 
 /**
@@ -266,11 +295,14 @@ function human(bytes: number): string {
 export function checkMemory(scenario: Scenario, limit: MemoryLimit, file?: string): MemoryEstimate {
   const estimate = estimateMemory(scenario);
   if (estimate.bytes <= limit.bytes) return estimate;
-  const top = estimate.terms.slice(0, 4).map((t) => `${t.what} ${human(t.bytes)}`).join(', ');
-  const usable = limit.source.startsWith('GOSSIPSIM') ? `the limit is ${human(limit.bytes)} (${limit.source})`
-    : `${limit.source}, of which ${human(limit.bytes)} may be used`;
+  const top = estimate.terms.filter((t) => t.bytes >= 0.05 * estimate.bytes).slice(0, 4)
+    .map((t) => `${t.what} ${human(t.bytes)}`).join(', ');
+  // One more digit when the two would print alike.
+  const digits = human(estimate.bytes) === human(limit.bytes) ? 3 : 1;
+  const usable = limit.source.startsWith('GOSSIPSIM') ? `the limit is ${human(limit.bytes, digits)} (${limit.source})`
+    : `${limit.source}, of which ${human(limit.bytes, digits)} may be used`;
   throw new ScenarioError(
-    `scenario needs about ${human(estimate.bytes)} (${estimate.peers.toLocaleString('en-US')} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
+    `scenario needs about ${human(estimate.bytes, digits)} (${estimate.peers.toLocaleString('en-US')} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
     `but ${usable}; reduce peers.count (or overlay.degree, the number of broadcasts, capacity chunks...), ` +
     `or set GOSSIPSIM_MEMORY_LIMIT (e.g. GOSSIPSIM_MEMORY_LIMIT=64GiB, or off) if the estimate is too cautious`,
     { file, keyPath: 'peers.count' },

@@ -12,8 +12,11 @@ export interface EngineResults {
   simulatedSeconds: number;
   wallSeconds: number;
   eventsPerSecond: number;
+  /** Threads the run used (`run --workers N`; 1 when the scenario cannot be split). */
   workers: number;
   peakRssBytes: number;
+  /** Why the run used fewer threads than `--workers` asked for. */
+  workersNote?: string;
   [extra: string]: unknown;
 }
 
@@ -61,5 +64,9 @@ export interface Results {
   [extra: string]: unknown;
 }
 
-/** Keys whose values depend on the wall clock or the machine; excluded from comparisons. */
-export const WALL_CLOCK_KEYS = ['wallSeconds', 'eventsPerSecond', 'peakRssBytes'] as const;
+/**
+ * Keys whose values depend on the wall clock or the machine, not on the scenario and seed;
+ * excluded from comparisons. `workers` (threads a run used) and `workersNote` (why fewer
+ * than requested) depend on `--workers`, which never changes the other figures.
+ */
+export const WALL_CLOCK_KEYS = ['wallSeconds', 'eventsPerSecond', 'peakRssBytes', 'workers', 'workersNote'] as const;

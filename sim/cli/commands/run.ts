@@ -1,7 +1,7 @@
 /** `gossipsim run`: one scenario, one seed; writes the report, optionally the results file. */
 import { join } from 'node:path';
 import { loadScenarioFile } from '../../scenario/load.js';
-import { runScenario } from '../../run/run-scenario.js';
+import { runScenarioParallel } from '../../parallel/run-parallel.js';
 import { writeOutputFile } from '../../io/output.js';
 import { renderReport } from '../../../viz/report.js';
 import type { CliIO } from '../io.js';
@@ -22,20 +22,21 @@ export interface RunCommandOptions {
   quiet?: boolean;
 }
 
-export function runCommand(file: string, opts: RunCommandOptions, io: CliIO): number {
+export async function runCommand(file: string, opts: RunCommandOptions, io: CliIO): Promise<number> {
   const sets = [...(opts.set ?? [])];
   if (opts.seed !== undefined) sets.push(`seed=${parseIntOption('--seed', opts.seed, 0, 2 ** 32 - 1)}`);
   const workers = parseWorkers(opts.workers, 1);
   const scenario = loadScenarioFile(file, sets);
   // Refuse, before anything is allocated, a scenario too big for this machine (exit 2).
   checkMemory(scenario, memoryLimit(process.env, totalmem()), file);
-  if (workers > 1 && !opts.quiet) {
-    io.err(`note: the parallel single-run engine is not available yet; running on 1 thread (results are the same).\n`);
-  }
   const progress = makeProgress('simulating', !!opts.quiet, io.errStream);
-  const results = runScenario(scenario, { onProgress: (f) => progress.update(f), workers });
+  // --workers N > 1: one run split across N threads (sim/parallel/); same results.
+  const results = await runScenarioParallel(scenario, { onProgress: (f) => progress.update(f), workers });
   progress.done();
   const notes = (results.engine.notes as string[] | undefined) ?? [];
+  // Why fewer threads than asked for were used (e.g. a component that cannot be split).
+  const workersNote = results.engine.workersNote as string | undefined;
+  if (workersNote && !opts.quiet) io.err(`note: --workers ${workers}: ${workersNote}\n`);
   if (!opts.quiet) for (const note of notes) io.err(`note: ${note}\n`);
   const outputs: string[] = [];
   const reportPath = opts.out ?? join('reports', `${slug(scenario.name)}.html`);

@@ -79,7 +79,7 @@ export class BroadcastEngine implements Arrivals {
     const engine = options.engine ?? scenario.engine;
     this.delivery = engine === 'cycle'
       ? new CycleDelivery(ctx.transport)
-      : new EventDelivery(ctx, states, options.elide ?? (scenario.churn === null && scenario.failures.length === 0));
+      : new EventDelivery(ctx, states, options.elide ?? (scenario.churn === null && scenario.failures.length === 0), options.partition);
     this.deferForwarding = this.delivery.immediate;
     this.trace = options.trace ?? ctx.peers.count <= TRACE_MAX_PEERS;
     this.streams = ctx.peerStreams('broadcast');
@@ -258,7 +258,9 @@ export class BroadcastEngine implements Arrivals {
 
   /** Arrivals: a rumour reaches `to`; it informs `to` unless `to` is offline or has it. */
   rumourArrives(st: BroadcastState, to: number, from: number, round: number): void {
-    if (this.ctx.peers.alive[to] !== 1) st.dropped++;
+    const peers = this.ctx.peers;
+    // While every peer is alive, skip the (random, cache-missing) read of alive[to].
+    if (peers.aliveCount !== peers.count && peers.alive[to] !== 1) st.dropped++;
     else if (st.has(to)) st.duplicates++;
     else this.inform(st, to, from, round);
   }

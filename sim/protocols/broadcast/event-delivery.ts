@@ -19,6 +19,11 @@ export class EventDelivery implements Delivery {
      * EngineOptions.elide); turned off for good once a peer goes down.
      */
     private elide: boolean,
+    /**
+     * Parallel run: the peers of this partition. Arrival times in flight are tracked for
+     * them only; a copy to another partition is checked for duplicates by its receiver.
+     */
+    private readonly own: { readonly lo: number; readonly hi: number } = { lo: 0, hi: Infinity },
   ) {}
 
   install(arrivals: Arrivals): void {
@@ -66,13 +71,14 @@ export class EventDelivery implements Delivery {
     // beyond the end is scheduled as it is never processed (the broadcast has not ended).
     // So results are those of a run without elision, however many duplicates are elided.
     const arrival = this.ctx.sim.now + delay;
+    const tracked = to >= this.own.lo && to < this.own.hi;
     if (this.ctx.peers.alive[to] === 1 && arrival <= this.ctx.scenario.duration
-      && (st.has(to) || arrival > st.earliestArrival(to))) {
+      && (st.has(to) || (tracked && arrival > st.earliestArrival(to)))) {
       st.duplicates++;
       this.ctx.sim.phantom(arrival);
       return;
     }
-    st.earliest![to] = arrival;
+    if (tracked) st.earliest![to] = arrival;
     transport.deliver(from, to, this.kindRumour, delay, st.id, round);
     st.pending++;
   }

@@ -1,0 +1,110 @@
+/**
+ * The memory estimate against peak RSS measured on this machine (2-core EPYC VM, Node 20,
+ * `/usr/bin/time -f %M gossipsim run <scenario> --quiet --json ...`, one run each). Repeated
+ * runs of the same phase differ by up to ~7% (garbage collection timing), and the model
+ * counts array sizes, not touched pages: the estimate must lie within ±25% of each
+ * measured point. Also: the limit (GOSSIPSIM_MEMORY_LIMIT or the machine) and the refusal.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkMemory, estimateMemory, machineLimit, memoryLimit, RUNTIME_BYTES } from '../../sim/run/memory-estimate';
+import { ScenarioError } from '../../sim/scenario/errors';
+import { validate } from '../../sim/scenario/validate';
+
+const MiB = 2 ** 20;
+const GiB = 2 ** 30;
+
+type Raw = Record<string, unknown>;
+const scenario = (n: number, over: Raw) => validate({ name: 'm', seed: 1, duration: '1h', peers: { count: n }, metrics: { sample: '10s' }, ...over });
+
+const pushUniform: Raw = { overlay: { degree: 4 }, workload: { broadcasts: { protocol: 'push', origin: 0 } } };
+const pushNeighbours = (engine: string): Raw => ({ engine, overlay: { degree: 8 }, workload: { broadcasts: { protocol: 'push', origin: 0, targets: 'neighbours' } } });
+
+/** [label, peers, scenario keys, measured peak RSS in MiB] */
+const MEASURED: Array<[string, number, Raw, number]> = [
+  ['push, uniform, degree-4 overlay', 1_000_000, pushUniform, 132],
+  ['push, uniform, degree-4 overlay', 3_000_000, pushUniform, 270],
+  ['push over a random-regular overlay of degree 8', 3_000_000, pushNeighbours('event'), 384],
+  ['push over a random-regular overlay of degree 8', 10_000_000, pushNeighbours('event'), 877],
+  ['push over a random-regular overlay of degree 8, cycle engine', 10_000_000, pushNeighbours('cycle'), 834],
+  ['flood, random-regular degree 8', 1_000_000, { overlay: { degree: 8 }, workload: { broadcasts: { protocol: 'flood', origin: 0 } } }, 248],
+  ['pull, uniform', 3_000_000, { overlay: { degree: 4 }, workload: { broadcasts: { protocol: 'pull', origin: 0 } } }, 421],
+  ['flood over barabasi-albert, degree 8', 1_000_000, { overlay: { model: 'barabasi-albert', degree: 8 }, workload: { broadcasts: { protocol: 'flood' } } }, 258],
+  ['10 push broadcasts every 5 s over erdos-renyi', 1_000_000, { overlay: { model: 'erdos-renyi', degree: 8 }, workload: { broadcasts: { protocol: 'push', count: 10, every: 5 } } }, 216],
+  ['churn and cyclon (view 20) with a broadcast', 200_000, {
+    duration: '5min', overlay: { degree: 8, sampling: { protocol: 'cyclon', viewSize: 20 } },
+    churn: { session: '30min', downtime: '10min' }, workload: { broadcasts: { protocol: 'push', at: 60 } },
+  }, 279],
+  ['200 flood searches, 1000 items at ratio 0.01', 1_000_000, {
+    duration: '2min', overlay: { degree: 8 }, data: { objects: 1000, replication: { ratio: 0.01 } },
+    workload: { searches: { count: 200, protocol: 'flood', ttl: 4 } },
+  }, 265],
+  ['capacity p2p, 20 MB in 256 KiB chunks', 100_000, { overlay: { degree: 8 }, capacity: { mode: 'p2p', file: '20MB', chunk: '256KiB' } }, 198],
+];
+
+describe('estimateMemory', () => {
+  for (const [label, n, raw, measuredMiB] of MEASURED) {
+    it(`${label}, ${n.toLocaleString('en-US')} peers: within ±25% of the measured ${measuredMiB} MiB`, () => {
+      const e = estimateMemory(scenario(n, raw));
+      const ratio = e.bytes / (measuredMiB * MiB);
+      expect(ratio, `estimate ${Math.round(e.bytes / MiB)} MiB`).toBeGreaterThan(0.75);
+      expect(ratio, `estimate ${Math.round(e.bytes / MiB)} MiB`).toBeLessThan(1.25);
+    });
+  }
+
+  it('is a pure function of the scenario, grows with peers and degree, and lists its terms', () => {
+    const a = estimateMemory(scenario(1_000_000, pushNeighbours('event')));
+    expect(estimateMemory(scenario(1_000_000, pushNeighbours('event')))).toEqual(a);
+    expect(estimateMemory(scenario(2_000_000, pushNeighbours('event'))).bytes).toBeGreaterThan(a.bytes);
+    expect(estimateMemory(scenario(1_000_000, { ...pushNeighbours('event'), overlay: { degree: 16 } })).bytes).toBeGreaterThan(a.bytes);
+    expect(a.peers).toBe(1_000_000);
+    expect(a.bytesPerPeer).toBe(Math.round((a.bytes - RUNTIME_BYTES) / 1_000_000));
+    const sum = a.terms.reduce((s, t) => s + t.bytes, 0);
+    expect(Math.abs(sum - a.bytes)).toBeLessThan(2);
+    expect(a.terms.map((t) => t.what)).toContain('runtime (Node, modules, JS heap)');
+  });
+});
+
+describe('memoryLimit', () => {
+  const total = 24 * GiB;
+  it('defaults to the machine less 10% (at least 1 GiB) of headroom', () => {
+    expect(memoryLimit({}, total).bytes).toBe(machineLimit(total));
+    expect(machineLimit(total)).toBeCloseTo(0.9 * total, 0);
+    expect(machineLimit(4 * GiB)).toBe(3 * GiB);
+    expect(memoryLimit({}, total).source).toBe('this machine has 24.0 GiB');
+  });
+
+  it('GOSSIPSIM_MEMORY_LIMIT sets it (a size or bytes), or turns the check off', () => {
+    expect(memoryLimit({ GOSSIPSIM_MEMORY_LIMIT: '64GiB' }, total).bytes).toBe(64 * GiB);
+    expect(memoryLimit({ GOSSIPSIM_MEMORY_LIMIT: '2GB' }, total).bytes).toBe(2e9);
+    expect(memoryLimit({ GOSSIPSIM_MEMORY_LIMIT: '1000000' }, total).bytes).toBe(1e6);
+    expect(memoryLimit({ GOSSIPSIM_MEMORY_LIMIT: 'off' }, total).bytes).toBe(Infinity);
+    expect(() => memoryLimit({ GOSSIPSIM_MEMORY_LIMIT: 'lots' }, total)).toThrow(ScenarioError);
+  });
+});
+
+describe('checkMemory', () => {
+  it('refuses a scenario over the limit with one paragraph: the estimate, its terms, the limit, what to change', () => {
+    const big = scenario(16_000_000, { overlay: { degree: 200 }, workload: { broadcasts: { protocol: 'flood' } } });
+    let error: unknown;
+    try {
+      checkMemory(big, memoryLimit({}, 24 * GiB), 'big.yaml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    const text = (error as ScenarioError).format();
+    expect(text).toMatch(/^big\.yaml: peers\.count: scenario needs about \d+\.\d GiB \(16,000,000 peers × ~\d+ B\/peer/);
+    expect(text).toContain('overlay graph (random-regular, degree 200)');
+    expect(text).toContain('this machine has 24.0 GiB, of which 21.6 GiB may be used');
+    expect(text).toContain('reduce peers.count');
+    expect(text).toContain('GOSSIPSIM_MEMORY_LIMIT');
+    expect(text).not.toContain('\n');
+  });
+
+  it('lets it run when it fits, or when the check is off', () => {
+    const big = scenario(16_000_000, { overlay: { degree: 200 }, workload: { broadcasts: { protocol: 'flood' } } });
+    expect(() => checkMemory(big, memoryLimit({ GOSSIPSIM_MEMORY_LIMIT: 'off' }, 24 * GiB))).not.toThrow();
+    const small = scenario(1000, pushUniform);
+    expect(checkMemory(small, memoryLimit({}, 24 * GiB)).bytes).toBeLessThan(100 * MiB);
+  });
+});

@@ -10,15 +10,11 @@
  * bytesPerPeer = (peak RSS − RSS before any peer existed) / peers; extra.peakRssPerPeer
  * is the whole peak RSS (Node itself included) divided by the peers.
  */
-import { Simulator } from '../sim/engine/simulator.js';
 import { NamedStream } from '../sim/engine/random.js';
-import { Transport } from '../sim/network/transport.js';
 import { Graph } from '../sim/overlay/graph.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
 import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
-import { makeSampler } from '../sim/random/distributions.js';
-import { makeStreamFactories, type SimContext } from '../sim/run/context.js';
-import { PeerTable } from '../sim/run/peers.js';
+import { createContext } from '../sim/run/create-context.js';
 import type { Results } from '../sim/run/results.js';
 import { validate } from '../sim/scenario/validate.js';
 import { emit, peakRss } from './row.js';
@@ -50,14 +46,8 @@ const t0 = performance.now();
 const overlay = protocol === 'flood' ? randomRegular(n, { degree }, new NamedStream(seed, 'overlay')) : new Graph(n, 0);
 const overlaySeconds = (performance.now() - t0) / 1000;
 
-const peers = new PeerTable(n);
-const streams = makeStreamFactories(seed, () => peers.alive.length);
-const sim = new Simulator(n);
-const transport = new Transport(sim, makeSampler(scenario.network.latency), 0, streams.peerStreams('network'));
-const ctx: SimContext = {
-  scenario, seed, sim, peers, overlay, transport,
-  peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [],
-};
+const ctx = createContext(scenario, overlay);
+const { sim, peers } = ctx;
 const component = new BroadcastComponent(scenario.workload.broadcasts, { elide: !full });
 
 const t1 = performance.now();

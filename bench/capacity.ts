@@ -7,14 +7,10 @@
  * and building the swarm are included, no overlay is built. bytesPerPeer = (peak RSS −
  * RSS before any peer existed) / peers.
  */
-import { Simulator } from '../sim/engine/simulator.js';
-import { Transport } from '../sim/network/transport.js';
 import { Graph } from '../sim/overlay/graph.js';
 import { CapacityComponent } from '../sim/protocols/capacity/component.js';
 import type { P2PDistribution } from '../sim/protocols/capacity/p2p.js';
-import { makeSampler } from '../sim/random/distributions.js';
-import { makeStreamFactories, type SimContext } from '../sim/run/context.js';
-import { PeerTable } from '../sim/run/peers.js';
+import { createContext } from '../sim/run/create-context.js';
 import { validate } from '../sim/scenario/validate.js';
 import { emit, peakRss } from './row.js';
 
@@ -37,14 +33,8 @@ const scenario = validate({
   },
 });
 
-const peers = new PeerTable(n);
-const streams = makeStreamFactories(seed, () => peers.alive.length);
-const sim = new Simulator(n);
-const transport = new Transport(sim, makeSampler(scenario.network.latency), 0, streams.peerStreams('network'));
-const ctx: SimContext = {
-  scenario, seed, sim, peers, overlay: new Graph(n, 0), transport,
-  peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [],
-};
+const ctx = createContext(scenario, new Graph(n, 0));
+const { sim, peers } = ctx;
 const component = new CapacityComponent();
 
 const t0 = performance.now();

@@ -7,16 +7,12 @@
  * wallSeconds is the simulation (component start to the end); building the overlay is
  * reported apart. bytesPerPeer = (peak RSS − RSS before any peer existed) / peers.
  */
-import { Simulator } from '../sim/engine/simulator.js';
 import { NamedStream } from '../sim/engine/random.js';
-import { Transport } from '../sim/network/transport.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
 import { PeerSamplingComponent, overlayReadDuringRun } from '../sim/protocols/sampling/component.js';
 import { ChurnComponent } from '../sim/dynamics/churn.js';
 import { dynamicsOf } from '../sim/dynamics/shared.js';
-import { makeSampler } from '../sim/random/distributions.js';
-import { makeStreamFactories, type SimContext } from '../sim/run/context.js';
-import { PeerTable } from '../sim/run/peers.js';
+import { createContext } from '../sim/run/create-context.js';
 import type { Results } from '../sim/run/results.js';
 import { validate } from '../sim/scenario/validate.js';
 import { emit, peakRss } from './row.js';
@@ -43,14 +39,8 @@ const t0 = performance.now();
 const overlay = randomRegular(n, { degree: 20 }, new NamedStream(seed, 'overlay'));
 const overlaySeconds = (performance.now() - t0) / 1000;
 
-const peers = new PeerTable(n);
-const streams = makeStreamFactories(seed, () => peers.alive.length);
-const sim = new Simulator(n);
-const transport = new Transport(sim, makeSampler(scenario.network.latency), 0, streams.peerStreams('network'));
-const ctx: SimContext = {
-  scenario, seed, sim, peers, overlay, transport,
-  peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [],
-};
+const ctx = createContext(scenario, overlay);
+const { sim, peers, transport } = ctx;
 const sampling = new PeerSamplingComponent(scenario.overlay.sampling!, overlayReadDuringRun(scenario));
 const churn = new ChurnComponent(scenario.churn!);
 

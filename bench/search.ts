@@ -8,13 +8,8 @@
  * events = messages sent (every query copy, check and answer), so eventsPerSecond is
  * messages per second; the engine's own event count (messages + query launches) is in extra.
  */
-import { Simulator } from '../sim/engine/simulator.js';
-import { Transport } from '../sim/network/transport.js';
-import { buildOverlay } from '../sim/overlay/build.js';
 import { SearchComponent } from '../sim/protocols/search/component.js';
-import { makeSampler } from '../sim/random/distributions.js';
-import { makeStreamFactories, type SimContext } from '../sim/run/context.js';
-import { PeerTable } from '../sim/run/peers.js';
+import { createContext } from '../sim/run/create-context.js';
 import type { Results } from '../sim/run/results.js';
 import { validate } from '../sim/scenario/validate.js';
 import { emit, peakRss } from './row.js';
@@ -40,15 +35,8 @@ const scenario = validate({
 });
 
 const t0 = performance.now();
-const peers = new PeerTable(n);
-const streams = makeStreamFactories(seed, () => peers.alive.length);
-const overlay = buildOverlay(scenario.overlay, n, streams.namedStream('overlay'));
-const sim = new Simulator(n);
-const transport = new Transport(sim, makeSampler(scenario.network.latency), 0, streams.peerStreams('network'));
-const ctx: SimContext = {
-  scenario, seed, sim, peers, overlay, transport,
-  peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [],
-};
+const ctx = createContext(scenario);
+const { sim, peers, transport } = ctx;
 const overlaySeconds = (performance.now() - t0) / 1000;
 
 const component = new SearchComponent();

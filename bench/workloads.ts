@@ -26,4 +26,13 @@ export const workloads: Workload[] = [
   { name: 'cycle engine: flood over a 10^6-peer random-regular overlay of degree 8', file: 'broadcast.js', args: ['flood', '1000000', '--engine', 'cycle'], issue: 9 },
   { name: 'scale: push over a 10^7-peer random-regular overlay of degree 8 (event engine)', file: 'scale.js', args: ['10000000', '--engine', 'event'], issue: 9 },
   { name: 'scale: push over a 10^7-peer random-regular overlay of degree 8 (cycle engine)', file: 'scale.js', args: ['10000000', '--engine', 'cycle'], issue: 9 },
+  // Parallel single run (run --workers N): the simulation alone, then the whole run.
+  { name: 'parallel: flood over 10^6 peers (random-regular degree 8), simulation, 1 thread', file: 'parallel.js', args: ['flood', '1000000', '1', '--phase', 'simulation'], issue: 9 },
+  { name: 'parallel: flood over 10^6 peers (random-regular degree 8), simulation, 2 threads', file: 'parallel.js', args: ['flood', '1000000', '2', '--phase', 'simulation'], issue: 9 },
+  { name: 'parallel: push over 10^6 peers (uniform, fanout 1), simulation, 1 thread', file: 'parallel.js', args: ['push', '1000000', '1', '--phase', 'simulation'], issue: 9 },
+  { name: 'parallel: push over 10^6 peers (uniform, fanout 1), simulation, 2 threads', file: 'parallel.js', args: ['push', '1000000', '2', '--phase', 'simulation'], issue: 9 },
+  { name: 'parallel: flood over 10^6 peers, whole run, 1 thread', file: 'parallel.js', args: ['flood', '1000000', '1'], issue: 9 },
+  { name: 'parallel: flood over 10^6 peers, whole run, 2 threads', file: 'parallel.js', args: ['flood', '1000000', '2'], issue: 9 },
+  { name: 'parallel: push over 10^6 peers, whole run, 1 thread', file: 'parallel.js', args: ['push', '1000000', '1'], issue: 9 },
+  { name: 'parallel: push over 10^6 peers, whole run, 2 threads', file: 'parallel.js', args: ['push', '1000000', '2'], issue: 9 },
 ];

@@ -3,17 +3,12 @@
  * transport and the components the scenario names, drives the scheduler in steps of
  * `metrics.sample` (sampling the time series between steps) and assembles the results.
  */
-import { Simulator } from '../engine/simulator.js';
-import { Transport } from '../network/transport.js';
-import { buildOverlay } from '../overlay/build.js';
 import type { Graph } from '../overlay/graph.js';
 import { summarizeOverlay } from '../metrics/overlay-summary.js';
-import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildComponents } from './components.js';
 import { engineNotes } from './engine-notes.js';
-import { makeStreamFactories, type SimContext } from './context.js';
-import { PeerTable } from './peers.js';
+import { createContext } from './create-context.js';
 import { RESULTS_FORMAT, type Results } from './results.js';
 
 export interface RunOptions {
@@ -45,26 +40,9 @@ export function linksOf(g: Graph): Array<[number, number]> {
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
   const wallStart = performance.now();
   const n = scenario.peers.count;
-  const peers = new PeerTable(n);
-  const streams = makeStreamFactories(scenario.seed, () => peers.alive.length);
-  const overlay = buildOverlay(scenario.overlay, n, streams.namedStream('overlay'));
-  const sim = new Simulator(n);
-  // A latency can never be negative: a normal distribution's lower tail is clamped at 0.
-  const latency = clampNonNegative(makeSampler(scenario.network.latency));
-  const transport = new Transport(sim, latency, scenario.network.loss, streams.peerStreams('network'));
-  const ctx: SimContext = {
-    scenario,
-    seed: scenario.seed,
-    sim,
-    peers,
-    overlay,
-    transport,
-    peerStreams: streams.peerStreams,
-    namedStream: streams.namedStream,
-    peerDown: [],
-    peerUp: [],
-  };
-  const overlayResults = summarizeOverlay(overlay, peers.alive, streams.namedStream('metrics/overlay'));
+  const ctx = createContext(scenario);
+  const { sim, peers, overlay, transport } = ctx;
+  const overlayResults = summarizeOverlay(overlay, peers.alive, ctx.namedStream('metrics/overlay'));
   // Small networks carry their links so the report can draw and animate them.
   if (n <= SMALL_NETWORK) overlayResults.links = linksOf(overlay);
 

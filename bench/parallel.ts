@@ -1,0 +1,130 @@
+/**
+ * Parallel single run (issue 9 §2): the 10^6-peer flood and push broadcast of
+ * bench/broadcast.ts, through the runner, on 1 thread (`runScenario`, i.e. `run`) or split
+ * across N worker threads (`runScenarioParallel`, i.e. `run --workers N`).
+ * `node dist/bench/parallel.js flood|push <peers> <workers> [--phase run|simulation]`:
+ *   run (default): the whole run, overlay building and summary included (wallSeconds);
+ *     with N > 1 the overlay summary runs on the main thread while the workers simulate;
+ *   simulation: only the simulation, as bench/broadcast.ts measures it: for 1 thread,
+ *     component start to the last event; for N threads, starting the workers to the merged
+ *     results (the overlay is built and summarised beforehand, untimed).
+ * extra.cpuSeconds is the CPU time of the timed part, all threads of the process together:
+ * the machine is shared, and CPU time shows what wall time hides (another process taking a
+ * core). The results of 1 and N threads are checked equal (withoutWallClock) in the tests.
+ */
+import { Simulator } from '../sim/engine/simulator.js';
+import { NamedStream } from '../sim/engine/random.js';
+import { Transport } from '../sim/network/transport.js';
+import { buildOverlay } from '../sim/overlay/build.js';
+import { runScenarioParallel, type ParallelRunStats } from '../sim/parallel/run-parallel.js';
+import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
+import { clampNonNegative, makeSampler } from '../sim/random/distributions.js';
+import { makeStreamFactories, type SimContext } from '../sim/run/context.js';
+import { PeerTable } from '../sim/run/peers.js';
+import type { Results } from '../sim/run/results.js';
+import { runScenario } from '../sim/run/run-scenario.js';
+import { validate } from '../sim/scenario/validate.js';
+import { emit, peakRss } from './row.js';
+
+const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
+const n = Number(process.argv[3] ?? 1_000_000);
+const workers = Number(process.argv[4] ?? 1);
+const phaseArg = process.argv.indexOf('--phase');
+const phase = phaseArg > 0 && process.argv[phaseArg + 1] === 'simulation' ? 'simulation' : 'run';
+const degree = 8;
+const seed = 1;
+
+const baselineRss = process.memoryUsage().rss;
+const scenario = validate({
+  name: `bench parallel ${protocol}`,
+  seed,
+  duration: '1h',
+  peers: { count: n },
+  network: { latency: { dist: 'uniform', min: '100ms', max: '500ms' } },
+  overlay: { model: 'random-regular', degree: protocol === 'flood' ? degree : 0 },
+  workload: {
+    broadcasts: protocol === 'flood'
+      ? { protocol: 'flood', origin: 0 }
+      : { protocol: 'push', origin: 0, forward: 'rounds', fanout: 1, period: '1s', targets: 'uniform' },
+  },
+});
+
+/** One thread, simulation only: what bench/broadcast.ts times. */
+function simulateOneThread(): { seconds: number; cpuSeconds: number; events: number; broadcast: NonNullable<Results['broadcasts']>[0] } {
+  const overlay = buildOverlay(scenario.overlay, n, new NamedStream(seed, 'overlay'));
+  const peers = new PeerTable(n);
+  const streams = makeStreamFactories(seed, () => peers.alive.length);
+  const sim = new Simulator(n);
+  const transport = new Transport(sim, clampNonNegative(makeSampler(scenario.network.latency)), 0, streams.peerStreams('network'));
+  const ctx: SimContext = {
+    scenario, seed, sim, peers, overlay, transport,
+    peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [],
+  };
+  const component = new BroadcastComponent(scenario.workload.broadcasts);
+  const t = performance.now(), cpu = process.cpuUsage();
+  component.start(ctx);
+  sim.run(Infinity);
+  const used = process.cpuUsage(cpu);
+  const seconds = (performance.now() - t) / 1000;
+  const results = { series: { time: [] } } as unknown as Results;
+  component.contribute(results, ctx);
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, events: sim.events + sim.phantomEvents, broadcast: results.broadcasts![0] };
+}
+
+let stats: ParallelRunStats | null = null;
+const t0 = performance.now(), cpu0 = process.cpuUsage();
+let wallSeconds: number, cpuSeconds: number, events: number, broadcast: NonNullable<Results['broadcasts']>[0];
+let threads = workers;
+if (phase === 'simulation' && workers === 1) {
+  ({ seconds: wallSeconds, cpuSeconds, events, broadcast } = simulateOneThread());
+} else {
+  const results = workers === 1
+    ? runScenario(scenario)
+    : await runScenarioParallel(scenario, { workers, overlap: phase === 'run', onStats: (s) => { stats = s; } });
+  const used = process.cpuUsage(cpu0);
+  wallSeconds = (performance.now() - t0) / 1000;
+  cpuSeconds = (used.user + used.system) / 1e6;
+  threads = results.engine.workers;
+  events = results.engine.events;
+  broadcast = results.broadcasts![0];
+  const st = stats as ParallelRunStats | null;
+  if (phase === 'simulation' && st) {
+    // Only the workers and the merge: the overlay was built and summarised before.
+    wallSeconds = st.workersSeconds + st.mergeSeconds;
+    cpuSeconds = st.workersCpuSeconds;
+  }
+}
+if (!broadcast.allReached) throw new Error(`bench/parallel: not every peer was informed (${broadcast.reached} of ${broadcast.alive})`);
+const peak = peakRss();
+const st = stats as ParallelRunStats | null;
+const label = protocol === 'flood'
+  ? 'flood, random-regular degree 8, latency U(100,500) ms'
+  : 'push gossip, uniform, fanout 1, period 1 s, latency U(100,500) ms';
+emit({
+  workload: `${label}: ${n.toLocaleString('en-US')} peers, ${phase === 'run' ? 'whole run' : 'simulation only'}`,
+  peers: n,
+  wallSeconds,
+  events,
+  eventsPerSecond: Math.round(events / wallSeconds),
+  peakRssBytes: peak,
+  bytesPerPeer: Math.round((peak - baselineRss) / n),
+  workers: threads,
+  extra: {
+    cpuSeconds,
+    rounds: broadcast.rounds,
+    messages: broadcast.messages,
+    ...(st ? {
+      overlaySeconds: st.overlaySeconds,
+      summarySeconds: st.summarySeconds,
+      workersSeconds: st.workersSeconds,
+      mergeSeconds: st.mergeSeconds,
+      windows: st.partitions[0].windows,
+      workerStartSeconds: st.partitions.map((p) => +p.startSeconds.toFixed(3)),
+      workerLoopSeconds: st.partitions.map((p) => +p.loopSeconds.toFixed(3)),
+      workerStartCpuSeconds: st.partitions.map((p) => p.startCpuSeconds),
+      workerLoopCpuSeconds: st.partitions.map((p) => +p.loopCpuSeconds.toFixed(2)),
+      barrierWaitSeconds: st.partitions.map((p) => +p.waitSeconds.toFixed(3)),
+      crossPartitionMessages: st.partitions.reduce((a, p) => a + p.received, 0),
+    } : {}),
+  },
+});

@@ -12,7 +12,7 @@ const all = bundledScenarios();
 describe('bundled scenarios', () => {
   it('include the first look and at least six lessons', () => {
     expect(all.map((s) => s.path)).toContain('scenarios/first-look.yaml');
-    expect(all.filter((s) => s.lesson).length).toBeGreaterThanOrEqual(1);
+    expect(all.filter((s) => s.lesson).length).toBeGreaterThanOrEqual(6);
   });
   for (const s of all) {
     it(`${s.path} validates and runs`, () => {

@@ -12,15 +12,9 @@
  * the machine is shared, and CPU time shows what wall time hides (another process taking a
  * core). The results of 1 and N threads are checked equal (withoutWallClock) in the tests.
  */
-import { Simulator } from '../sim/engine/simulator.js';
-import { NamedStream } from '../sim/engine/random.js';
-import { Transport } from '../sim/network/transport.js';
-import { buildOverlay } from '../sim/overlay/build.js';
 import { runScenarioParallel, type ParallelRunStats } from '../sim/parallel/run-parallel.js';
 import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
-import { clampNonNegative, makeSampler } from '../sim/random/distributions.js';
-import { makeStreamFactories, type SimContext } from '../sim/run/context.js';
-import { PeerTable } from '../sim/run/peers.js';
+import { createContext } from '../sim/run/create-context.js';
 import type { Results } from '../sim/run/results.js';
 import { runScenario } from '../sim/run/run-scenario.js';
 import { validate } from '../sim/scenario/validate.js';
@@ -51,15 +45,8 @@ const scenario = validate({
 
 /** One thread, simulation only: what bench/broadcast.ts times. */
 function simulateOneThread(): { seconds: number; cpuSeconds: number; events: number; broadcast: NonNullable<Results['broadcasts']>[0] } {
-  const overlay = buildOverlay(scenario.overlay, n, new NamedStream(seed, 'overlay'));
-  const peers = new PeerTable(n);
-  const streams = makeStreamFactories(seed, () => peers.alive.length);
-  const sim = new Simulator(n);
-  const transport = new Transport(sim, clampNonNegative(makeSampler(scenario.network.latency)), 0, streams.peerStreams('network'));
-  const ctx: SimContext = {
-    scenario, seed, sim, peers, overlay, transport,
-    peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [],
-  };
+  const ctx = createContext(scenario);
+  const sim = ctx.sim;
   const component = new BroadcastComponent(scenario.workload.broadcasts);
   const t = performance.now(), cpu = process.cpuUsage();
   component.start(ctx);

@@ -31,6 +31,7 @@ export class Barrier {
   /** Blocks until every party has called `wait`; throws BarrierAborted once aborted. */
   wait(): void {
     const c = this.cells;
+    if (Atomics.load(c, ABORTED) !== 0) throw new BarrierAborted();
     const generation = Atomics.load(c, GENERATION);
     if (Atomics.add(c, ARRIVED, 1) === this.parties - 1) {
       // Last to arrive: reset the count before releasing the others (they re-arrive only
@@ -40,7 +41,7 @@ export class Barrier {
       Atomics.notify(c, GENERATION);
     } else {
       let spins = 0;
-      while (Atomics.load(c, GENERATION) === generation) {
+      while (Atomics.load(c, GENERATION) === generation && Atomics.load(c, ABORTED) === 0) {
         if (spins < SPIN) spins++;
         else Atomics.wait(c, GENERATION, generation, 1000);
       }

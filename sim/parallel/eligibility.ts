@@ -4,6 +4,7 @@
  */
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import type { Scenario } from '../scenario/schema.js';
+import { BroadcastComponent } from '../protocols/broadcast/component.js';
 import { buildComponents } from '../run/components.js';
 import { MIN_PEERS_PER_PARTITION, usableThreads } from './partition.js';
 
@@ -34,12 +35,16 @@ export function planParallelRun(scenario: Scenario, requested: number): Parallel
   if (scenario.engine !== 'event') {
     return single(`the cycle engine runs on one thread; ${why}.`);
   }
-  const unsafe = buildComponents(scenario).filter((c) => c.parallel !== 'safe').map(componentName);
+  const components = buildComponents(scenario);
+  const unsafe = [...new Set(components.filter((c) => c.parallel !== 'safe').map(componentName))];
   if (unsafe.length > 0) {
     const many = unsafe.length > 1;
-    return single(`${[...new Set(unsafe)].join(', ')} ${many ? 'are' : 'is'} not partition-safe (${many ? 'their' : 'its'} `
+    return single(`${unsafe.join(', ')} ${many ? 'are' : 'is'} not partition-safe (${many ? 'their' : 'its'} `
       + `events read or change other peers' state directly, e.g. peers going down); ${why}.`);
   }
+  // The workers know how to split exactly these (partition-run.ts).
+  const unknown = components.filter((c) => !(c instanceof BroadcastComponent));
+  if (unknown.length > 0) throw new Error(`parallel: no partitioned form of ${unknown.map(componentName).join(', ')}`);
   if (!(lookahead > 0)) {
     return single(`network.latency can be 0 (its distribution has no positive minimum), so there is `
       + `no lookahead for conservative time windows; ${why}.`);

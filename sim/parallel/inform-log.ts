@@ -1,26 +1,42 @@
 /**
- * The informings of one broadcast in one partition, in that partition's event order:
- * (time, tie, peer, from, round) in growable typed arrays, 28 bytes an informing. The main
- * thread merges the partitions' logs by (time, tie), the order a one-thread run follows.
+ * The informings of one broadcast in one partition, in that partition's event order. The
+ * main thread merges the partitions' logs by (time, tie), the order a one-thread run
+ * follows, to rebuild the broadcast's timeline (16 bytes an informing: time, tie) and,
+ * for small runs that keep a trace, who informed whom (peer, from: 8 bytes more). The
+ * round of each informing is not kept: only the largest, and that of the latest.
  */
 import type { InformLogData } from './protocol.js';
 
 export class InformLog {
   length = 0;
-  private time = new Float64Array(256);
-  private tie = new Float64Array(256);
-  private peer = new Int32Array(256);
-  private from = new Int32Array(256);
-  private round = new Int32Array(256);
+  /** Largest round of an informing, and round of the latest one. */
+  maxRound = 0;
+  lastRound = 0;
+  private time: Float64Array;
+  private tie: Float64Array;
+  private peer: Int32Array | null;
+  private from: Int32Array | null;
+
+  /** `capacity`: room to start with (it grows as needed). */
+  constructor(capacity: number, readonly withPeers: boolean) {
+    const c = Math.max(16, capacity);
+    this.time = new Float64Array(c);
+    this.tie = new Float64Array(c);
+    this.peer = withPeers ? new Int32Array(c) : null;
+    this.from = withPeers ? new Int32Array(c) : null;
+  }
 
   push(time: number, tie: number, peer: number, from: number, round: number): void {
     if (this.length === this.time.length) this.grow();
     const i = this.length++;
     this.time[i] = time;
     this.tie[i] = tie;
-    this.peer[i] = peer;
-    this.from[i] = from;
-    this.round[i] = round;
+    if (this.peer !== null) {
+      this.peer[i] = peer;
+      this.from![i] = from;
+    }
+    if (round > this.maxRound) this.maxRound = round;
+    this.lastRound = round;
   }
 
   private grow(): void {
@@ -29,21 +45,22 @@ export class InformLog {
     const i = (a: Int32Array) => { const b = new Int32Array(c); b.set(a); return b; };
     this.time = f(this.time);
     this.tie = f(this.tie);
-    this.peer = i(this.peer);
-    this.from = i(this.from);
-    this.round = i(this.round);
+    if (this.peer !== null) {
+      this.peer = i(this.peer);
+      this.from = i(this.from!);
+    }
   }
 
-  /** The log, trimmed (its buffers can be transferred). */
+  /** The log's arrays (valid up to `length`), to be transferred: do not use the log after. */
   data(): InformLogData {
-    const n = this.length;
     return {
-      length: n,
-      time: this.time.slice(0, n),
-      tie: this.tie.slice(0, n),
-      peer: this.peer.slice(0, n),
-      from: this.from.slice(0, n),
-      round: this.round.slice(0, n),
+      length: this.length,
+      maxRound: this.maxRound,
+      lastRound: this.lastRound,
+      time: this.time,
+      tie: this.tie,
+      peer: this.peer,
+      from: this.from,
     };
   }
 }

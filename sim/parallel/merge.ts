@@ -12,22 +12,71 @@ import type { BroadcastResult } from '../run/results.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { BroadcastShare, InformLogData } from './protocol.js';
 
-/** Calls `visit` with (log, index) for every entry of `logs`, in (time, tie) order. */
-export function mergeLogs(logs: InformLogData[], visit: (log: InformLogData, i: number) => void): void {
-  const at = new Array<number>(logs.length).fill(0);
-  for (;;) {
+/**
+ * The order in which the logs' entries happened, by (time, tie): the k-th informing
+ * overall is entry `entry[k]` of log `log[k]` (at most 256 logs: one per partition).
+ */
+export function mergeOrder(logs: InformLogData[]): { log: Uint8Array; entry: Int32Array } {
+  let total = 0;
+  for (const l of logs) total += l.length;
+  const which = new Uint8Array(total), entry = new Int32Array(total);
+  if (logs.length === 2) {
+    // The common case, two partitions: a plain two-way merge.
+    const ta = logs[0].time, ka = logs[0].tie, na = logs[0].length;
+    const tb = logs[1].time, kb = logs[1].tie, nb = logs[1].length;
+    let i = 0, j = 0;
+    for (let k = 0; k < total; k++) {
+      if (j >= nb || (i < na && (ta[i] < tb[j] || (ta[i] === tb[j] && ka[i] < kb[j])))) {
+        entry[k] = i++;
+      } else {
+        which[k] = 1;
+        entry[k] = j++;
+      }
+    }
+    return { log: which, entry };
+  }
+  const times = logs.map((l) => l.time), ties = logs.map((l) => l.tie), lengths = logs.map((l) => l.length);
+  const at = new Int32Array(logs.length);
+  for (let k = 0; k < total; k++) {
     let best = -1, bestTime = Infinity, bestTie = Infinity;
     for (let j = 0; j < logs.length; j++) {
       const i = at[j];
-      if (i >= logs[j].length) continue;
-      const time = logs[j].time[i], tie = logs[j].tie[i];
+      if (i >= lengths[j]) continue;
+      const time = times[j][i], tie = ties[j][i];
       if (best < 0 || time < bestTime || (time === bestTime && tie < bestTie)) {
         best = j; bestTime = time; bestTie = tie;
       }
     }
-    if (best < 0) return;
-    visit(logs[best], at[best]++);
+    which[k] = best;
+    entry[k] = at[best]++;
   }
+  return { log: which, entry };
+}
+
+/** Whether entry i of a comes before entry j of b, by (time, tie). */
+function before(a: InformLogData, i: number, b: InformLogData, j: number): boolean {
+  return a.time[i] < b.time[j] || (a.time[i] === b.time[j] && a.tie[i] < b.tie[j]);
+}
+
+/** Time of the k-th (0-based) entry of the merge of two sorted logs, by binary search. */
+export function kthTime(a: InformLogData, b: InformLogData, k: number): number {
+  // Find how many of the first k + 1 entries come from a.
+  let lo = Math.max(0, k + 1 - b.length), hi = Math.min(k + 1, a.length);
+  while (lo < hi) {
+    const i = (lo + hi) >>> 1, j = k + 1 - i;
+    if (j > 0 && before(a, i, b, j - 1)) lo = i + 1;
+    else hi = i;
+  }
+  const i = lo, j = k + 1 - lo;
+  if (i === 0) return b.time[j - 1];
+  if (j === 0) return a.time[i - 1];
+  return before(a, i - 1, b, j - 1) ? b.time[j - 1] : a.time[i - 1];
+}
+
+/** Calls `visit` with (log, index) for every entry of `logs`, in (time, tie) order. */
+export function mergeLogs(logs: InformLogData[], visit: (log: InformLogData, i: number) => void): void {
+  const { log, entry } = mergeOrder(logs);
+  for (let k = 0; k < log.length; k++) visit(logs[log[k]], entry[k]);
 }
 
 /** shares[p][b]: partition p's share of broadcast b. Returns the started broadcasts' results. */
@@ -53,16 +102,38 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][]):
     }
     st.trace = n <= TRACE_MAX_PEERS ? [] : null;
     const trace = st.trace;
-    mergeLogs(parts.map((p) => p.log), (log, i) => {
-      const time = log.time[i], round = log.round[i], from = log.from[i];
-      st.reachedEver++;
-      st.liveInformed++;
-      st.lastRound = round;
-      st.lastTime = time;
-      if (round > st.maxRound) st.maxRound = round;
-      st.timeline.offer(time, st.liveInformed);
-      if (trace) trace.push([log.peer[i], time, from < 0 ? null : from]);
-    });
+    const logs = parts.map((p) => p.log).filter((l) => l.length > 0);
+    const total = logs.reduce((sum, l) => sum + l.length, 0);
+    // No churn: after the k-th informing (0-based), k + 1 peers are informed and alive.
+    const informedAfter = (k: number) => k + 1;
+    if (trace === null && logs.length <= 2) {
+      // Only the changes the timeline keeps (a few thousand) are looked up.
+      st.timeline.offerAll(total, logs.length === 1 ? (k) => logs[0].time[k] : (k) => kthTime(logs[0], logs[1], k), informedAfter);
+    } else {
+      const order = mergeOrder(logs);
+      for (let k = 0; k < total; k++) {
+        const log = logs[order.log[k]], i = order.entry[k];
+        const time = log.time[i];
+        st.timeline.offer(time, informedAfter(k));
+        if (trace) {
+          const from = log.from![i];
+          trace.push([log.peer![i], time, from < 0 ? null : from]);
+        }
+      }
+    }
+    st.reachedEver = st.liveInformed = total;
+    // The latest informing overall, and the largest round.
+    let latest: (typeof logs)[number] | null = null;
+    for (const log of logs) {
+      if (log.maxRound > st.maxRound) st.maxRound = log.maxRound;
+      if (log.length === 0) continue;
+      const i = log.length - 1;
+      if (latest === null || log.time[i] > st.lastTime || (log.time[i] === st.lastTime && log.tie[i] > latest.tie[latest.length - 1])) {
+        latest = log;
+        st.lastTime = log.time[i];
+        st.lastRound = log.lastRound;
+      }
+    }
     // No churn in a parallel run: every peer is alive at the end.
     st.aliveAtEnd = n;
     if (!st.ticking && st.pending === 0) st.phase = Phase.Ended;

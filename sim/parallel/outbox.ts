@@ -5,8 +5,6 @@
  * per (sender, receiver, window parity); records of 5 float64 slots (40 bytes):
  *   [0] time  [1] tie  [2] b  [3] kind | target (two int32)  [4] src | a (two int32)
  */
-import type { EventQueue } from '../engine/event-queue.js';
-
 const SLOTS = 5;
 const RECORD_BYTES = SLOTS * 8;
 const INITIAL_BYTES = 1 << 20;
@@ -66,13 +64,16 @@ export class OutboxWriter {
   }
 }
 
-/** The receiver's side: pushes the `count` records of `buffer` into `queue`. */
-export function drainOutbox(buffer: SharedArrayBuffer, count: number, queue: EventQueue): void {
+/** Receives one event: returns nothing; the receiver queues it or settles it at once. */
+export type Receiver = (time: number, tie: number, kind: number, target: number, src: number, a: number, b: number) => void;
+
+/** The receiver's side: hands the `count` records of `buffer` to `receive`, in order. */
+export function drainOutbox(buffer: SharedArrayBuffer, count: number, receive: Receiver): void {
   if (count === 0) return;
   const f64 = new Float64Array(buffer, 0, count * SLOTS);
   const i32 = new Int32Array(buffer, 0, count * SLOTS * 2);
   for (let r = 0; r < count; r++) {
     const f = r * SLOTS, i = f * 2;
-    queue.push(f64[f], f64[f + 1], i32[i + 6], i32[i + 7], i32[i + 8], i32[i + 9], f64[f + 2]);
+    receive(f64[f], f64[f + 1], i32[i + 6], i32[i + 7], i32[i + 8], i32[i + 9], f64[f + 2]);
   }
 }

@@ -10,13 +10,15 @@
  */
 import { Transport } from '../network/transport.js';
 import { BroadcastComponent } from '../protocols/broadcast/component.js';
+import { TRACE_MAX_PEERS } from '../protocols/broadcast/engine.js';
 import type { BroadcastPartition } from '../protocols/broadcast/partition.js';
 import { Phase, type BroadcastState } from '../protocols/broadcast/state.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
-import { buildComponents } from '../run/components.js';
 import { makeStreamFactories, type Component, type SimContext } from '../run/context.js';
 import { PeerTable } from '../run/peers.js';
 import { Barrier } from './barrier.js';
+import { BitsetExchange } from './bitset-exchange.js';
+import { admitBroadcastArrivals } from './broadcast-admission.js';
 import { Board, LAST, NEXT, PHANTOM } from './board.js';
 import { InformLog } from './inform-log.js';
 import { drainOutbox, OutboxWriter } from './outbox.js';
@@ -24,6 +26,7 @@ import { PartitionSimulator } from './partition-simulator.js';
 import type { BroadcastShare, PartitionInput, PartitionOutput } from './protocol.js';
 import { SeriesRecorder } from './series.js';
 import { sharedGraphView } from './shared-graph.js';
+import { threadCpuSeconds } from './thread-cpu.js';
 
 const scratch = new Float64Array(1);
 const scratchBits = new BigUint64Array(scratch.buffer);
@@ -36,13 +39,16 @@ export function nextUp(x: number): number {
   return scratch[0];
 }
 
-/** The parallel form of each partition-safe component (see Component.parallel). */
-function partitioned(c: Component, ctx: { scenario: SimContext['scenario'] }, partition: BroadcastPartition): Component {
-  if (c instanceof BroadcastComponent) {
-    // The trace is rebuilt from the merged logs; a partition keeps none.
-    return new BroadcastComponent(ctx.scenario.workload.broadcasts, { partition, trace: false });
-  }
-  throw new Error(`parallel: no partitioned form of ${c.constructor.name}`);
+/**
+ * The partitioned form of the scenario's components. planParallelRun has checked that
+ * every component buildComponents makes is partition-safe, and the broadcasts are the
+ * only such component; they are built here directly (not through buildComponents, which
+ * would load every component's modules into each worker).
+ */
+function partitionedComponents(scenario: SimContext['scenario'], partition: BroadcastPartition): Component[] {
+  if (scenario.workload.broadcasts.length === 0) return [];
+  // The trace is rebuilt from the merged logs; a partition keeps none.
+  return [new BroadcastComponent(scenario.workload.broadcasts, { partition, trace: false })];
 }
 
 export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): PartitionOutput {
@@ -59,7 +65,10 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const current: Array<OutboxWriter | null> = writers[0].slice();
   const sim = new PartitionSimulator(n, lo, hi, blockSize, current);
 
-  const peers = new PeerTable(n);
+  // Every peer alive, all run long (no churn): one shared copy for all threads.
+  const peers = new PeerTable(0);
+  peers.count = peers.aliveCount = n;
+  peers.alive = new Uint8Array(input.alive, 0, n);
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length);
   const latency = clampNonNegative(makeSampler(scenario.network.latency));
   const transport = new Transport(sim, latency, scenario.network.loss, streams.peerStreams('network'));
@@ -76,7 +85,9 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     peerUp: [],
   };
 
-  const logs = Array.from({ length: broadcasts }, () => new InformLog());
+  const withPeers = n <= TRACE_MAX_PEERS;
+  // Each peer is informed once per broadcast: a partition's size bounds its log.
+  const logs = Array.from({ length: broadcasts }, () => new InformLog(Math.min(hi - lo, 1 << 16), withPeers));
   const informedHere = new Float64Array(broadcasts);
   const partition: BroadcastPartition = {
     lo,
@@ -87,12 +98,14 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     },
   };
   const loopStart = performance.now();
+  const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0;
-  const components = buildComponents(scenario).map((c) => partitioned(c, ctx, partition));
+  const components = partitionedComponents(scenario, partition);
   for (const c of components) c.start(ctx);
   const states: readonly BroadcastState[] = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent)?.states ?? [];
   if (states.length !== broadcasts) throw new Error(`parallel: ${states.length} broadcasts planned, ${broadcasts} expected`);
-  for (const st of states) st.informed = new Uint32Array(input.bitsets[st.id]);
+  const bitsets = new BitsetExchange(input.bitsets, states, n, blockSize, me, threads);
+  admitBroadcastArrivals(sim, states, scenario.duration);
 
   // Partition 0 samples the series, from figures summed at the barrier.
   const recorder = me === 0 ? new SeriesRecorder() : null;
@@ -126,6 +139,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     for (let b = 0; b < broadcasts; b++) {
       cells[row + informedField[b]] = informedHere[b];
       cells[row + informedField[b] + 1] = states[b].pending;
+      bitsets.publish(b, informedHere[b]);
     }
     const waitStart = performance.now();
     barrier.wait();
@@ -136,7 +150,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     for (let j = 0; j < threads; j++) {
       if (j === me) continue;
       const count = board.outCount(parity, j, me);
-      drainOutbox(input.outboxes[parity][j][me]!, count, sim.queue);
+      drainOutbox(input.outboxes[parity][j][me]!, count, sim.receive);
       received += count;
     }
     let earliest = sim.controller.peekTime(), phantom = 0, last = 0;
@@ -154,6 +168,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
         const r = board.row(parity, i) + informedField[b];
         informed += cells[r];
         pending += cells[r + 1];
+        bitsets.take(b, i, cells[r]);
       }
       // What a round tick and the series read: the global count (no churn: all alive).
       st.liveInformed = informed;
@@ -189,8 +204,9 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       current[j] = w;
     }
     if (sim.controller.peekTime() === earliest) sim.runController(earliest);
-    let end = Math.min(earliest + lookahead, sim.controller.peekTime(), nextUp(t));
-    if (!(end > earliest)) end = nextUp(earliest);
+    const end = Math.min(earliest + lookahead, sim.controller.peekTime(), nextUp(t));
+    // (planParallelRun made sure that time + lookahead > time up to the run's end.)
+    if (!(end > earliest)) throw new Error(`parallel: empty time window at ${earliest} s`);
     sim.runBefore(end);
   }
 
@@ -217,6 +233,10 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     endTime,
     broadcasts: shares,
     series: recorder ? recorder.finish() : null,
-    stats: { windows, loopSeconds: (performance.now() - loopStart) / 1000, waitSeconds, received },
+    stats: {
+      startSeconds: (performance.timeOrigin + loopStart - input.startedAt) / 1000,
+      startCpuSeconds: startCpu,
+      loopCpuSeconds: threadCpuSeconds() - startCpu,
+      windows, loopSeconds: (performance.now() - loopStart) / 1000, waitSeconds, received, processed: sim.events + sim.controllerEvents },
   };
 }

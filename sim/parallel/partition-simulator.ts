@@ -45,6 +45,17 @@ export class PartitionSimulator extends Simulator {
     else this.outboxes[Math.floor(target / this.blockSize)]!.write(time, tie, kind, target, src, a, b);
   }
 
+  /**
+   * Decides whether an event received from another partition is queued; false when it was
+   * settled on arrival (see broadcast-admission.ts). Default: every event is queued.
+   */
+  admit: ((time: number, kind: number, target: number, src: number, a: number, b: number) => boolean) | null = null;
+
+  /** An event from another partition (its tie-break given by its sender). */
+  readonly receive = (time: number, tie: number, kind: number, target: number, src: number, a: number, b: number): void => {
+    if (this.admit === null || this.admit(time, kind, target, src, a, b)) this.queue.push(time, tie, kind, target, src, a, b);
+  };
+
   /** Runs the controller events due at exactly `time` (those they schedule for it too). */
   runController(time: number): void {
     const q = this.controller, handlers = this.handlerList;

@@ -8,9 +8,14 @@
 /** Smallest partition: one bitset word. */
 export const MIN_PEERS_PER_PARTITION = 32;
 
-/** Threads a run of `peers` peers can use when `requested` are asked for. */
+/**
+ * Threads a run of `peers` peers can use when `requested` are asked for: partitions of
+ * whole words, none of them empty (so at most one per 32 peers).
+ */
 export function usableThreads(peers: number, requested: number): number {
-  return Math.max(1, Math.min(requested, Math.floor(peers / MIN_PEERS_PER_PARTITION)));
+  const threads = Math.max(1, Math.min(requested, Math.floor(peers / MIN_PEERS_PER_PARTITION)));
+  const words = Math.ceil(peers / 32);
+  return Math.ceil(words / Math.ceil(words / threads));
 }
 
 /**

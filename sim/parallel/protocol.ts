@@ -15,12 +15,16 @@ export interface PartitionInput {
   blockSize: number;
   lookahead: number;
   overlay: SharedGraph;
+  /** Which peers are alive: all of them, shared read-only (no churn in a parallel run). */
+  alive: SharedArrayBuffer;
   /** The informed bitset of each planned broadcast (in id order), shared by all workers. */
   bitsets: SharedArrayBuffer[];
   /** Barrier cells (see Barrier). */
   barrier: SharedArrayBuffer;
   /** Per-window figures each worker publishes (see board.ts). */
   board: SharedArrayBuffer;
+  /** When the main thread started the workers (performance.timeOrigin + now(), ms). */
+  startedAt: number;
   /** outboxes[parity][from][to] (null where from = to). */
   outboxes: Array<Array<Array<SharedArrayBuffer | null>>>;
 }
@@ -37,17 +41,21 @@ export interface BroadcastShare {
   dropped: number;
   synced: number;
   pending: number;
-  /** This partition's informings, in its event order: time, tie, peer, from, round. */
+  /** This partition's informings, in its event order (see InformLog). */
   log: InformLogData;
 }
 
 export interface InformLogData {
   length: number;
+  /** Largest round of an informing; round of the latest informing. */
+  maxRound: number;
+  lastRound: number;
+  /** Per informing (valid up to `length`): time, tie-break of its event. */
   time: Float64Array;
   tie: Float64Array;
-  peer: Int32Array;
-  from: Int32Array;
-  round: Int32Array;
+  /** Per informing, when a trace is kept: the peer informed, and by whom (-1: none). */
+  peer: Int32Array | null;
+  from: Int32Array | null;
 }
 
 export interface PartitionOutput {
@@ -68,14 +76,21 @@ export interface PartitionOutput {
 }
 
 export interface PartitionStats {
+  /** From the main thread starting the workers to this one's components' start. */
+  startSeconds: number;
   /** Windows (= barriers) run. */
   windows: number;
   /** From the start of the components to the end of the last window. */
   loopSeconds: number;
   /** Of which waiting at barriers. */
   waitSeconds: number;
+  /** CPU time of this thread: before the components' start, and since (NaN if unknown). */
+  startCpuSeconds: number;
+  loopCpuSeconds: number;
   /** Records received from other partitions. */
   received: number;
+  /** Events this worker processed (its peers' and the controller's). */
+  processed: number;
 }
 
 export type WorkerMessage =

@@ -5,10 +5,6 @@
  * summarises the overlay while they run, and merges what they hand back. A scenario that
  * cannot be split (see eligibility.ts) runs on this thread, with a note saying why.
  */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../cli/paths.js';
 import { summarizeOverlay } from '../metrics/overlay-summary.js';
 import { buildOverlay } from '../overlay/build.js';
 import { planBroadcasts } from '../protocols/broadcast/component.js';
@@ -20,23 +16,44 @@ import { linksOf, peakRssBytes, runScenario, SMALL_NETWORK, type RunOptions } fr
 import type { Scenario } from '../scenario/schema.js';
 import { Barrier } from './barrier.js';
 import { Board } from './board.js';
-import { planParallelRun } from './eligibility.js';
+import { planParallelRun, type ParallelPlan } from './eligibility.js';
 import { mergeBroadcasts } from './merge.js';
 import { allocateOutbox } from './outbox.js';
 import { partitionPeers } from './partition.js';
-import type { PartitionInput, PartitionOutput, PartitionStats, WorkerMessage } from './protocol.js';
+import type { PartitionStats } from './protocol.js';
 import { shareGraph } from './shared-graph.js';
-
-/** The compiled worker entry: next to this file when running from dist/, else in dist/. */
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return join(dirname(here), 'worker.js');
-  return join(packageRoot(), 'dist', 'sim', 'parallel', 'worker.js');
-}
+import { PartitionWorkers, type SharedInput } from './workers.js';
 
 export interface ParallelRunOptions extends RunOptions {
-  /** Told each worker's wall-clock figures, in partition order (benchmarks). */
-  onStats?: (stats: PartitionStats[]) => void;
+  /**
+   * Overlap work that does not depend on the run with it (default true): the workers load
+   * while the main thread builds the overlay, and the main thread summarises the overlay
+   * (which takes longer than the simulation on large overlays) while they simulate.
+   * False: overlay, summary, then the workers, one after the other (to time the latter).
+   */
+  overlap?: boolean;
+  /** Told the wall-clock figures of a split run (benchmarks; never in the results). */
+  onStats?: (stats: ParallelRunStats) => void;
+}
+
+export interface ParallelRunStats {
+  /** Main thread: building the overlay and sharing it; summarising it. */
+  overlaySeconds: number;
+  summarySeconds: number;
+  /** From handing the workers their partitions (starting them, without `overlap`) to having all their outputs; merging them. */
+  workersSeconds: number;
+  mergeSeconds: number;
+  /** CPU time of the whole process (all threads) from starting the workers to the merge's end. */
+  workersCpuSeconds: number;
+  /** Each worker's own figures, in partition order. */
+  partitions: PartitionStats[];
+}
+
+/** Every peer alive (no churn in a parallel run), in shared memory. */
+function sharedAlive(n: number): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(Math.max(1, n));
+  new Uint8Array(buffer).fill(1);
+  return buffer;
 }
 
 /**
@@ -52,6 +69,22 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   }
 
   const wallStart = performance.now();
+  const overlap = options.overlap ?? true;
+  // Started first, they load while this thread builds the overlay.
+  let workers: PartitionWorkers | null = overlap ? new PartitionWorkers(plan.threads, options.onProgress) : null;
+  const start = () => (workers ??= new PartitionWorkers(plan.threads, options.onProgress));
+  try {
+    return await runSplit(scenario, plan, start, overlap, options, wallStart);
+  } finally {
+    workers?.terminate();
+  }
+}
+
+async function runSplit(
+  scenario: Scenario, plan: ParallelPlan, startWorkers: () => PartitionWorkers, overlap: boolean,
+  options: ParallelRunOptions, wallStart: number,
+): Promise<Results> {
+  const seconds = (since: number) => (performance.now() - since) / 1000;
   const n = scenario.peers.count;
   const threads = plan.threads;
   const peers = new PeerTable(n);
@@ -61,24 +94,46 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   const { blockSize } = partitionPeers(n, threads);
   const outboxes = [0, 1].map(() => Array.from({ length: threads }, (_, from) =>
     Array.from({ length: threads }, (_, to) => (from === to ? null : allocateOutbox()))));
-  const shared: Omit<PartitionInput, 'index'> = {
+  const shared: SharedInput = {
     scenario,
     threads,
     blockSize,
     lookahead: plan.lookahead,
     overlay: shareGraph(overlay),
+    alive: sharedAlive(n),
     bitsets: Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
     barrier: Barrier.allocate(),
     board: Board.allocate(threads, broadcasts),
     outboxes,
   };
 
-  const outputs = runWorkers(shared, options.onProgress);
-  // The overlay's summary does not depend on the run: work it out while the workers run.
-  const overlayResults = summarizeOverlay(overlay, peers.alive, streams.namedStream('metrics/overlay'));
-  if (n <= SMALL_NETWORK) overlayResults.links = linksOf(overlay);
+  const overlaySeconds = seconds(wallStart);
+
+  const summarise = () => {
+    const start = performance.now();
+    const summary = summarizeOverlay(overlay, peers.alive, streams.namedStream('metrics/overlay'));
+    if (n <= SMALL_NETWORK) summary.links = linksOf(overlay);
+    return { summary, summarySeconds: seconds(start) };
+  };
+  const before = overlap ? null : summarise();
+  const workersStart = performance.now();
+  const workersCpu = process.cpuUsage();
+  const outputs = startWorkers().run(shared);
+  let summarised: ReturnType<typeof summarise>;
+  try {
+    summarised = before ?? summarise();
+  } catch (e) {
+    Barrier.abortBuffer(shared.barrier);
+    await outputs.catch(() => undefined);
+    throw e;
+  }
+  const { summary: overlayResults, summarySeconds } = summarised;
   const parts = await outputs;
-  options.onStats?.(parts.map((p) => p.stats));
+  const workersSeconds = seconds(workersStart);
+  const mergeStart = performance.now();
+  const merged = broadcasts > 0 ? mergeBroadcasts(scenario, parts.map((p) => p.broadcasts)) : null;
+  const mergeSeconds = seconds(mergeStart);
+  const cpu = process.cpuUsage(workersCpu);
 
   const first = parts[0];
   let events = first.controllerEvents, messages = 0, messagesLost = 0;
@@ -108,57 +163,11 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   const notes = engineNotes(scenario);
   if (notes.length > 0) results.engine.notes = notes;
   if (plan.note) results.engine.workersNote = plan.note;
-  if (broadcasts > 0) results.broadcasts = mergeBroadcasts(scenario, parts.map((p) => p.broadcasts));
-  return results;
-}
-
-/** Starts one worker per partition; resolves with their outputs in partition order. */
-function runWorkers(shared: Omit<PartitionInput, 'index'>, onProgress?: (fraction: number) => void): Promise<PartitionOutput[]> {
-  const file = workerFile();
-  const workers: Worker[] = [];
-  return new Promise<PartitionOutput[]>((resolve, reject) => {
-    const outputs = new Array<PartitionOutput>(shared.threads);
-    let settledCount = 0, done = 0, failed = false;
-    // Report the worker that failed first, not those it stopped (they say 'aborted').
-    let aborted: Error | null = null;
-    const fail = (e: Error) => {
-      if (failed) return;
-      failed = true;
-      Barrier.abortBuffer(shared.barrier);
-      for (const w of workers) void w.terminate();
-      reject(e);
-    };
-    const settle = () => {
-      if (++settledCount === shared.threads && done < shared.threads) fail(aborted ?? new Error('parallel: a worker failed'));
-    };
-    for (let index = 0; index < shared.threads; index++) {
-      const w = new Worker(file, { workerData: { ...shared, index } satisfies PartitionInput });
-      workers.push(w);
-      let settled = false;
-      w.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') {
-          onProgress?.(m.fraction);
-          return;
-        }
-        settled = true;
-        if (m.type === 'done') {
-          outputs[index] = m.output;
-          if (++done === shared.threads) resolve(outputs);
-        } else {
-          const e = new Error(m.message);
-          if (m.stack) e.stack = m.stack;
-          if (!m.aborted) fail(e);
-          else aborted ??= e;
-        }
-        settle();
-      });
-      w.on('error', (e) => {
-        if (!settled) { settled = true; settle(); }
-        fail(e);
-      });
-      w.on('exit', (code) => {
-        if (!settled) fail(new Error(`parallel: worker ${index} exited with code ${code}`));
-      });
-    }
+  if (merged) results.broadcasts = merged;
+  options.onStats?.({
+    overlaySeconds, summarySeconds, workersSeconds, mergeSeconds,
+    workersCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    partitions: parts.map((p) => p.stats),
   });
+  return results;
 }

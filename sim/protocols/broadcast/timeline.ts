@@ -25,6 +25,24 @@ export class Timeline {
     if (this.time.length >= MAX_POINTS) this.thin();
   }
 
+  /**
+   * Records `count` changes at once, change k (0-based) being (timeOf(k), valueOf(k)): the
+   * same as `count` calls of `offer`, but asks only for the changes it keeps (a parallel
+   * run finds them in its partitions' sorted logs without merging them all).
+   */
+  offerAll(count: number, timeOf: (k: number) => number, valueOf: (k: number) => number): void {
+    for (let k = 0; k < count; k++) {
+      if (this.offered++ % this.stride !== 0) continue;
+      this.time.push(timeOf(k));
+      this.value.push(valueOf(k));
+      if (this.time.length >= MAX_POINTS) this.thin();
+    }
+    if (count > 0) {
+      this.lastTime = timeOf(count - 1);
+      this.lastValue = valueOf(count - 1);
+    }
+  }
+
   /** Halves the kept points: changes 0, 2·stride, 4·stride, ... survive. */
   private thin(): void {
     const t = this.time, v = this.value;

@@ -1,0 +1,93 @@
+/**
+ * The worker threads of one parallel run. They are started first, so that they load
+ * while the main thread builds the overlay, then each is handed its partition; the
+ * outputs come back in partition order. If any worker fails, the barrier is aborted (the
+ * others stop too), every worker is terminated, and the first real error is reported.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../cli/paths.js';
+import { Barrier } from './barrier.js';
+import type { PartitionInput, PartitionOutput, WorkerMessage } from './protocol.js';
+
+/** The compiled worker entry: next to this file when running from dist/, else in dist/. */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return join(dirname(here), 'worker.js');
+  return join(packageRoot(), 'dist', 'sim', 'parallel', 'worker.js');
+}
+
+export type SharedInput = Omit<PartitionInput, 'index' | 'startedAt'>;
+
+export class PartitionWorkers {
+  private readonly workers: Worker[] = [];
+  private readonly startedAt = performance.timeOrigin + performance.now();
+  private barrier: SharedArrayBuffer | null = null;
+  private closed = false;
+
+  constructor(readonly threads: number, private readonly onProgress?: (fraction: number) => void) {
+    const file = workerFile();
+    for (let i = 0; i < threads; i++) this.workers.push(new Worker(file));
+  }
+
+  /** Hands each worker its partition; resolves with their outputs in partition order. */
+  run(shared: SharedInput): Promise<PartitionOutput[]> {
+    this.barrier = shared.barrier;
+    const threads = this.threads;
+    return new Promise<PartitionOutput[]>((resolve, reject) => {
+      const outputs = new Array<PartitionOutput>(threads);
+      let settledCount = 0, done = 0, failed = false;
+      // Report the worker that failed first, not those it stopped (they say 'aborted').
+      let aborted: Error | null = null;
+      const fail = (e: Error) => {
+        if (failed) return;
+        failed = true;
+        this.terminate();
+        reject(e);
+      };
+      const settle = () => {
+        if (++settledCount === threads && done < threads) fail(aborted ?? new Error('parallel: a worker failed'));
+      };
+      this.workers.forEach((w, index) => {
+        let settled = false;
+        w.on('message', (m: WorkerMessage) => {
+          if (m.type === 'progress') {
+            this.onProgress?.(m.fraction);
+            return;
+          }
+          settled = true;
+          if (m.type === 'done') {
+            outputs[index] = m.output;
+            if (++done === threads) {
+              this.closed = true;
+              resolve(outputs);
+            }
+          } else {
+            const e = new Error(m.message);
+            if (m.stack) e.stack = m.stack;
+            if (!m.aborted) fail(e);
+            else aborted ??= e;
+          }
+          settle();
+        });
+        w.on('error', (e) => {
+          if (!settled) { settled = true; settle(); }
+          fail(e);
+        });
+        w.on('exit', (code) => {
+          if (!settled) fail(new Error(`parallel: worker ${index} exited with code ${code}`));
+        });
+        w.postMessage({ ...shared, index, startedAt: this.startedAt } satisfies PartitionInput);
+      });
+    });
+  }
+
+  /** Stops every worker (after a failure, or when the run is abandoned before `run`). */
+  terminate(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.barrier) Barrier.abortBuffer(this.barrier);
+    for (const w of this.workers) void w.terminate();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Every bundled scenario and lesson gives the same results with --workers 1, 2 and 3
+ * (wall-clock figures and threads used apart): rumour scenarios run split across threads;
+ * search, churn, failures, peer sampling and capacity scenarios fall back to one thread,
+ * and say why. Peers are reduced (as --set peers.count=...) to keep the file quick.
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledScenarios } from '../../sim/cli/commands/list';
+import { minimumLatency } from '../../sim/parallel/eligibility';
+import { runScenarioParallel } from '../../sim/parallel/run-parallel';
+import { runScenario } from '../../sim/run/run-scenario';
+import { withoutWallClock } from '../../sim/run/serialize';
+import { loadScenarioFile } from '../../sim/scenario/load';
+
+const MAX_PEERS = 600;
+const text = (r: unknown) => JSON.stringify(withoutWallClock(r));
+
+describe('bundled scenarios and lessons, --workers 1, 2, 3', () => {
+  for (const s of bundledScenarios()) {
+    it(s.path, async () => {
+      const big = loadScenarioFile(s.absolutePath).peers.count > MAX_PEERS;
+      const scenario = loadScenarioFile(s.absolutePath, big ? [`peers.count=${MAX_PEERS}`] : []);
+      const expected = text(runScenario(scenario));
+      const onlyBroadcasts = scenario.workload.searches.length === 0 && !scenario.churn && scenario.failures.length === 0
+        && !scenario.capacity && !scenario.overlay.sampling && scenario.engine === 'event' && minimumLatency(scenario) > 0;
+      for (const workers of [1, 2, 3]) {
+        const r = await runScenarioParallel(scenario, { workers });
+        expect(text(r)).toBe(expected);
+        if (workers === 1) {
+          expect(r.engine.workersNote).toBeUndefined();
+        } else if (onlyBroadcasts) {
+          expect(r.engine.workers).toBe(workers);
+        } else {
+          expect(r.engine.workers).toBe(1);
+          expect(r.engine.workersNote).toMatch(/not partition-safe|cycle engine|no lookahead/);
+          expect(r.engine.workersNote).toMatch(/ran on one thread/);
+        }
+      }
+    });
+  }
+});

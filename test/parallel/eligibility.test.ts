@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { minimumLatency, planParallelRun } from '../../sim/parallel/eligibility';
+import { validate } from '../../sim/scenario/validate';
+
+const push = { protocol: 'push', targets: 'uniform', fanout: 1, period: '1s' };
+function scenario(extra: Record<string, unknown> = {}) {
+  return validate({
+    name: 'eligibility',
+    peers: { count: 10_000 },
+    network: { latency: { dist: 'uniform', min: '100ms', max: '500ms' } },
+    workload: { broadcasts: [push] },
+    ...extra,
+  });
+}
+
+describe('planParallelRun', () => {
+  it('splits a broadcast scenario whose latency has a positive minimum; the lookahead is that minimum', () => {
+    expect(planParallelRun(scenario(), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ network: { latency: '30ms' } }), 3)).toEqual({ threads: 3, lookahead: 0.03, note: null });
+  });
+
+  it('one thread, no note, when one is asked for', () => {
+    expect(planParallelRun(scenario(), 1)).toMatchObject({ threads: 1, note: null });
+  });
+
+  it('falls back when the latency can be 0: no lookahead', () => {
+    for (const latency of [{ dist: 'exponential', mean: '100ms' }, { dist: 'normal', mean: '100ms', sd: '50ms' }, 0]) {
+      const s = scenario({ network: { latency } });
+      expect(minimumLatency(s)).toBe(0);
+      const plan = planParallelRun(s, 2);
+      expect(plan.threads).toBe(1);
+      expect(plan.note).toMatch(/no lookahead/);
+    }
+  });
+
+  it('falls back, naming them, when components are not partition-safe', () => {
+    const churn = planParallelRun(scenario({ churn: { session: '10min', downtime: '5min' } }), 2);
+    expect(churn.threads).toBe(1);
+    expect(churn.note).toMatch(/^churn.* not partition-safe/);
+    const search = planParallelRun(scenario({ workload: { searches: { count: 10 } } }), 2);
+    expect(search.threads).toBe(1);
+    expect(search.note).toMatch(/search/);
+  });
+
+  it('falls back for the cycle engine', () => {
+    const plan = planParallelRun(scenario({ engine: 'cycle' }), 2);
+    expect(plan.threads).toBe(1);
+    expect(plan.note).toMatch(/cycle engine/);
+  });
+
+  it('uses fewer threads on small networks (whole 32-peer words each), and says so', () => {
+    expect(planParallelRun(scenario({ peers: { count: 40 } }), 2)).toMatchObject({ threads: 1 });
+    expect(planParallelRun(scenario({ peers: { count: 40 } }), 2).note).toMatch(/at least 32 peers per thread/);
+    const plan = planParallelRun(scenario({ peers: { count: 96 } }), 8);
+    expect(plan.threads).toBe(3);
+    expect(plan.note).toMatch(/3 threads used of the 8 requested/);
+  });
+});

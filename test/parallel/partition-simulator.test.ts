@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { CONTROLLER, Simulator } from '../../sim/engine/simulator';
+import { allocateOutbox, drainOutbox, OutboxWriter } from '../../sim/parallel/outbox';
+import { PartitionSimulator } from '../../sim/parallel/partition-simulator';
+
+// 128 peers in two partitions of 64; this is partition 0.
+function make() {
+  const buffer = allocateOutbox();
+  const out = new OutboxWriter(buffer);
+  const sim = new PartitionSimulator(128, 0, 64, 64, [null, out]);
+  const log: string[] = [];
+  const kind = sim.registerKind('k', (target, src, a) => log.push(`${sim.now}:${target}<-${src}:${a}`));
+  return { sim, out, buffer, log, kind };
+}
+
+describe('PartitionSimulator', () => {
+  it('queues events for its own peers, hands those for other partitions to their outbox, with the tie-break a one-thread run gives', () => {
+    const { sim, out, buffer, kind } = make();
+    const reference = new Simulator(128);
+    sim.at(1, kind, 3, 2, 7);     // own peer
+    sim.at(1.5, kind, 100, 2, 8); // peer of partition 1
+    sim.at(2, kind, 101, 2, 9);
+    expect(sim.queue.size).toBe(1);
+    expect(out.count).toBe(2);
+    const ties = [reference.nextTie(2), reference.nextTie(2), reference.nextTie(2)];
+    const received: number[][] = [];
+    drainOutbox(buffer, out.count, (...r) => received.push(r));
+    expect(received).toEqual([[1.5, ties[1], kind, 100, 2, 8, 0], [2, ties[2], kind, 101, 2, 9, 0]]);
+    sim.queue.pop();
+    expect(sim.queue.curTie).toBe(ties[0]);
+  });
+
+  it('keeps controller events apart and runs them only when asked, at their time', () => {
+    const { sim, log, kind } = make();
+    sim.at(1, kind, 0, CONTROLLER, 1);
+    sim.at(1, kind, 5, 4, 2);
+    sim.at(0.5, kind, 6, 4, 3);
+    expect(sim.controller.size).toBe(1);
+    sim.runBefore(1); // strictly before 1
+    expect(log).toEqual(['0.5:6<-4:3']);
+    sim.runController(1);
+    sim.runBefore(Infinity);
+    expect(log).toEqual(['0.5:6<-4:3', '1:0<--1:1', '1:5<-4:2']);
+    expect(sim.events).toBe(2);
+    expect(sim.controllerEvents).toBe(1);
+  });
+});

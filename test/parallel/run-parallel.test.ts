@@ -1,0 +1,111 @@
+/**
+ * A parallel run gives the results of a one-thread run, byte for byte (wall-clock figures
+ * and the threads used apart), for every broadcast protocol, with loss, random latency,
+ * overlays that partitions cut a lot or little, runs cut short by `duration`, and windows
+ * exactly one latency long (constant latency). Needs the built worker (npm run build).
+ */
+import { describe, expect, it } from 'vitest';
+import { runScenarioParallel } from '../../sim/parallel/run-parallel';
+import { runScenario } from '../../sim/run/run-scenario';
+import { withoutWallClock } from '../../sim/run/serialize';
+import { validate } from '../../sim/scenario/validate';
+
+const text = (r: unknown) => JSON.stringify(withoutWallClock(r));
+const uniformLatency = { dist: 'uniform', min: '50ms', max: '300ms' };
+
+const cases: Array<[string, Record<string, unknown>]> = [
+  ['push, uniform targets, rounds, 10% loss', {
+    network: { latency: uniformLatency, loss: 0.1 },
+    workload: { broadcasts: [{ at: '1s', protocol: 'push', targets: 'uniform', fanout: 1, period: '1s' }] },
+  }],
+  ['push, neighbours, fanout 2, watts-strogatz overlay', {
+    overlay: { model: 'watts-strogatz', degree: 6, rewire: 0.1 },
+    workload: { broadcasts: [{ protocol: 'push', targets: 'neighbours', fanout: 2, period: '500ms' }] },
+  }],
+  ['pull, uniform targets, pareto latency (its floor, 40 ms, is the lookahead)', {
+    network: { latency: { dist: 'pareto', scale: '40ms', shape: 2.5 } },
+    workload: { broadcasts: [{ at: '2s', protocol: 'pull', targets: 'uniform', fanout: 1, period: '1s' }] },
+  }],
+  ['push-pull, neighbours, erdos-renyi overlay, 5% loss', {
+    overlay: { model: 'erdos-renyi', degree: 6 },
+    network: { latency: uniformLatency, loss: 0.05 },
+    workload: { broadcasts: [{ protocol: 'push-pull', targets: 'neighbours', fanout: 1, period: '1s' }] },
+  }],
+  ['flood, random-regular overlay, 5% loss', {
+    overlay: { model: 'random-regular', degree: 8 },
+    network: { latency: uniformLatency, loss: 0.05 },
+    metrics: { sample: '200ms' },
+    workload: { broadcasts: [{ protocol: 'flood', maxRounds: 40 }] },
+  }],
+  ['flood and push once on a barabasi-albert overlay, constant latency (windows of exactly one latency)', {
+    overlay: { model: 'barabasi-albert', degree: 4 },
+    network: { latency: '100ms' },
+    workload: { broadcasts: [{ protocol: 'flood', origin: 5 }, { at: '3s', protocol: 'push', forward: 'once', fanout: 3, targets: 'neighbours' }] },
+  }],
+  ['three overlapping push-pull broadcasts from random origins', {
+    network: { latency: uniformLatency, loss: 0.02 },
+    workload: { broadcasts: [{ count: 3, every: '2s', origin: 'random', protocol: 'push-pull', targets: 'uniform', period: '700ms' }] },
+  }],
+  ['push cut short by the duration (messages still in flight, not ended)', {
+    duration: '4200ms',
+    metrics: { sample: '500ms' },
+    workload: { broadcasts: [{ protocol: 'push', targets: 'uniform', fanout: 2, period: '1s' }] },
+  }],
+  ['push with few rounds allowed (never reaches everyone)', {
+    workload: { broadcasts: [{ protocol: 'push', targets: 'uniform', fanout: 1, period: '1s', maxRounds: 6 }] },
+  }],
+];
+
+function scenario(seed: number, peers: number, extra: Record<string, unknown>) {
+  return validate({
+    name: 'parallel test',
+    seed,
+    duration: '2min',
+    peers: { count: peers },
+    network: { latency: uniformLatency },
+    overlay: { model: 'random-regular', degree: 6 },
+    ...extra,
+  });
+}
+
+describe('runScenarioParallel gives the one-thread results', () => {
+  cases.forEach(([name, extra], i) => {
+    it(name, async () => {
+      const s = scenario(11 + i, 1500 + 97 * i, extra);
+      const one = runScenario(s);
+      const expected = text(one);
+      for (const workers of [2, 3]) {
+        const r = await runScenarioParallel(s, { workers });
+        expect(r.engine.workers).toBe(workers);
+        expect(r.engine.workersNote).toBeUndefined();
+        expect(text(r)).toBe(expected);
+      }
+      // the run is not trivial: the rumour spread, and the time series has rows
+      expect(one.broadcasts!.every((b) => b.reached > 1)).toBe(true);
+      expect(one.series.time.length).toBeGreaterThan(3);
+    });
+  });
+
+  it('a duration cut leaves the broadcast not ended, and in-flight duplicates uncounted, as one thread does', async () => {
+    const s = scenario(3, 2000, cases[7][1]);
+    const r = await runScenarioParallel(s, { workers: 2 });
+    expect(r.broadcasts![0].ended).toBe(false);
+    expect(r.engine.simulatedSeconds).toBe(4.2);
+  });
+
+  it('says how many threads it used when fewer than requested (at least 32 peers each)', async () => {
+    const s = scenario(5, 100, cases[0][1]);
+    const r = await runScenarioParallel(s, { workers: 4 });
+    expect(r.engine.workers).toBe(2);
+    expect(r.engine.workersNote).toMatch(/2 threads used of the 4 requested/);
+    expect(text(r)).toBe(text(runScenario(s)));
+  });
+
+  it('workers 1 is the one-thread run, with no note', async () => {
+    const s = scenario(6, 500, cases[4][1]);
+    const r = await runScenarioParallel(s, { workers: 1 });
+    expect(r.engine.workers).toBe(1);
+    expect(r.engine.workersNote).toBeUndefined();
+    expect(text(r)).toBe(text(runScenario(s)));
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * A failing worker stops the whole parallel run with its own error (not a hang, and not
+ * the 'another worker failed' of the workers it stopped). Needs the built worker.
+ */
+import { describe, expect, it } from 'vitest';
+import { Barrier } from '../../sim/parallel/barrier';
+import { Board } from '../../sim/parallel/board';
+import { allocateOutbox } from '../../sim/parallel/outbox';
+import { PartitionWorkers, type SharedInput } from '../../sim/parallel/workers';
+import { shareGraph } from '../../sim/parallel/shared-graph';
+import { Graph } from '../../sim/overlay/graph';
+import { validate } from '../../sim/scenario/validate';
+
+describe('PartitionWorkers', () => {
+  it('reports the first real error of a worker and stops the others', async () => {
+    const n = 256, threads = 2;
+    const scenario = validate({
+      name: 'broken', peers: { count: n }, network: { latency: '50ms' },
+      workload: { broadcasts: [{ protocol: 'push', targets: 'uniform' }] },
+    });
+    const alive = new SharedArrayBuffer(n);
+    new Uint8Array(alive).fill(1);
+    const input: SharedInput = {
+      scenario, threads, blockSize: 128, lookahead: 0.05,
+      overlay: shareGraph(new Graph(n, 0)),
+      alive,
+      bitsets: [], // one broadcast is planned: every worker refuses this input
+      barrier: Barrier.allocate(),
+      board: Board.allocate(threads, 0),
+      outboxes: [0, 1].map(() => [[null, allocateOutbox()], [allocateOutbox(), null]]),
+    };
+    const workers = new PartitionWorkers(threads);
+    await expect(workers.run(input)).rejects.toThrow(/1 broadcasts planned, 0 expected/);
+  });
+});

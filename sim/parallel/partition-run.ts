@@ -24,7 +24,7 @@ import { InformLog } from './inform-log.js';
 import { drainOutbox, OutboxWriter } from './outbox.js';
 import { PartitionSimulator } from './partition-simulator.js';
 import type { BroadcastShare, PartitionInput, PartitionOutput } from './protocol.js';
-import { SeriesRecorder } from './series.js';
+import { SeriesRecorder } from '../run/series.js';
 import { sharedGraphView } from './shared-graph.js';
 import { threadCpuSeconds } from './thread-cpu.js';
 

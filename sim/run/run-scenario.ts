@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { buildComponents } from './components.js';
 import { engineNotes } from './engine-notes.js';
 import { createContext } from './create-context.js';
+import { SeriesRecorder } from './series.js';
 import { RESULTS_FORMAT, type Results } from './results.js';
 
 export interface RunOptions {
@@ -49,20 +50,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
   const components = buildComponents(scenario);
   for (const c of components) c.start(ctx);
 
-  const series: Results['series'] = { time: [] };
-  const columns = new Map<string, Array<number | null>>();
+  const recorder = new SeriesRecorder();
   const takeSample = (t: number) => {
-    const row = series.time.length;
-    series.time.push(t);
-    const write = (name: string, value: number | null) => {
-      let col = columns.get(name);
-      if (!col) {
-        col = new Array<number | null>(row).fill(null);
-        columns.set(name, col);
-      }
-      while (col.length < row) col.push(null);
-      col[row] = value;
-    };
+    const write = recorder.row(t);
     write('alive', peers.aliveCount);
     for (const c of components) c.sample?.(ctx, write);
   };
@@ -86,10 +76,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
       break;
     }
   }
-  for (const [name, col] of columns) {
-    while (col.length < series.time.length) col.push(null);
-    series[name] = col;
-  }
+  const series = recorder.finish();
 
   const wallSeconds = (performance.now() - wallStart) / 1000;
   const results: Results = {

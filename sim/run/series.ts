@@ -2,8 +2,8 @@
  * The run's time series as the one-thread runner builds it: a row per sampling instant,
  * one column per name written, aligned on `time` (null where a column has no value).
  */
-import type { Results } from '../run/results.js';
-import type { SeriesWriter } from '../run/context.js';
+import type { Results } from './results.js';
+import type { SeriesWriter } from './context.js';
 
 export class SeriesRecorder {
   private readonly series: Results['series'] = { time: [] };

@@ -15,9 +15,8 @@ import { Graph } from '../sim/overlay/graph.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
 import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
 import { createContext } from '../sim/run/create-context.js';
-import type { Results } from '../sim/run/results.js';
 import { validate } from '../sim/scenario/validate.js';
-import { emit, peakRss } from './row.js';
+import { contributionOf, emit, measure, peakRss } from './row.js';
 
 const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
 const n = Number(process.argv[3] ?? 1_000_000);
@@ -50,19 +49,13 @@ const ctx = createContext(scenario, overlay);
 const { sim, peers } = ctx;
 const component = new BroadcastComponent(scenario.workload.broadcasts, { elide: !full });
 
-const t1 = performance.now();
-const cpu1 = process.cpuUsage();
-component.start(ctx);
-sim.run(Infinity);
-const wallSeconds = (performance.now() - t1) / 1000;
 // CPU time of this (single-threaded) process: less sensitive than wall time to other
 // processes sharing the machine.
-const cpu = process.cpuUsage(cpu1);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-
-const results = { series: { time: [] } } as unknown as Results;
-component.contribute(results, ctx);
-const b = results.broadcasts![0];
+const { wallSeconds, cpuSeconds } = measure(() => {
+  component.start(ctx);
+  sim.run(Infinity);
+});
+const b = contributionOf(component, ctx).broadcasts![0];
 if (!b.allReached) throw new Error(`bench/broadcast: not every peer was informed (${b.reached} of ${b.alive})`);
 const peak = peakRss();
 const network = engine === 'cycle' ? 'no latency' : 'latency U(100,500) ms';

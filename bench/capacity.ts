@@ -12,7 +12,7 @@ import { CapacityComponent } from '../sim/protocols/capacity/component.js';
 import type { P2PDistribution } from '../sim/protocols/capacity/p2p.js';
 import { createContext } from '../sim/run/create-context.js';
 import { validate } from '../sim/scenario/validate.js';
-import { emit, peakRss } from './row.js';
+import { emit, measure, peakRss } from './row.js';
 
 const n = Number(process.argv[2] ?? 10_000);
 const file = process.argv[3] ?? '100MB';
@@ -37,10 +37,10 @@ const ctx = createContext(scenario, new Graph(n, 0));
 const { sim, peers } = ctx;
 const component = new CapacityComponent();
 
-const t0 = performance.now();
-component.start(ctx);
-sim.run(Infinity);
-const wallSeconds = (performance.now() - t0) / 1000;
+const { wallSeconds } = measure(() => {
+  component.start(ctx);
+  sim.run(Infinity);
+});
 const r = component.summarize(sim.now);
 const rss = peakRss();
 

@@ -13,9 +13,8 @@ import { PeerSamplingComponent, overlayReadDuringRun } from '../sim/protocols/sa
 import { ChurnComponent } from '../sim/dynamics/churn.js';
 import { dynamicsOf } from '../sim/dynamics/shared.js';
 import { createContext } from '../sim/run/create-context.js';
-import type { Results } from '../sim/run/results.js';
 import { validate } from '../sim/scenario/validate.js';
-import { emit, peakRss } from './row.js';
+import { contributionOf, emit, measure, peakRss } from './row.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const seconds = Number(process.argv[3] ?? 3600);
@@ -44,16 +43,12 @@ const { sim, peers, transport } = ctx;
 const sampling = new PeerSamplingComponent(scenario.overlay.sampling!, overlayReadDuringRun(scenario));
 const churn = new ChurnComponent(scenario.churn!);
 
-const cpu0 = process.cpuUsage();
-const t1 = performance.now();
-sampling.start(ctx);
-churn.start(ctx);
-sim.run(seconds);
-const wallSeconds = (performance.now() - t1) / 1000;
-const cpuSeconds = process.cpuUsage(cpu0).user / 1e6;
-
-const results = { series: { time: [] } } as unknown as Results;
-churn.contribute(results, ctx);
+const { wallSeconds, cpuSeconds } = measure(() => {
+  sampling.start(ctx);
+  churn.start(ctx);
+  sim.run(seconds);
+});
+const results = contributionOf(churn, ctx);
 const service = dynamicsOf(ctx).membership.sampling!;
 const peak = peakRss();
 emit({

@@ -1,3 +1,5 @@
+import type { Component, SimContext } from '../sim/run/context.js';
+import type { Results } from '../sim/run/results.js';
 /** The JSON line a benchmark workload prints, and helpers to measure one. */
 export interface BenchRow {
   workload: string;
@@ -18,4 +20,21 @@ export function peakRss(): number {
 
 export function emit(row: BenchRow): void {
   process.stdout.write(JSON.stringify(row) + '\n');
+}
+
+/** Runs `work` once and returns how long it took: wall time and this process's CPU time. */
+export function measure(work: () => void): { wallSeconds: number; cpuSeconds: number } {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  work();
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+/** What a lone component adds to the results (benchmarks run components without the runner). */
+export function contributionOf(component: Component, ctx: SimContext): Results {
+  const results = { series: { time: [] } } as unknown as Results;
+  component.contribute(results, ctx);
+  return results;
 }

@@ -10,9 +10,8 @@
  */
 import { SearchComponent } from '../sim/protocols/search/component.js';
 import { createContext } from '../sim/run/create-context.js';
-import type { Results } from '../sim/run/results.js';
 import { validate } from '../sim/scenario/validate.js';
-import { emit, peakRss } from './row.js';
+import { contributionOf, emit, measure, peakRss } from './row.js';
 
 const protocol = process.argv[2] === 'random-walk' ? 'random-walk' : 'flood';
 const n = Number(process.argv[3] ?? 100_000);
@@ -40,16 +39,9 @@ const { sim, peers, transport } = ctx;
 const overlaySeconds = (performance.now() - t0) / 1000;
 
 const component = new SearchComponent();
-const t1 = performance.now();
-component.start(ctx);
-const placementSeconds = (performance.now() - t1) / 1000;
-
-const t2 = performance.now();
-sim.run(Infinity);
-const wallSeconds = (performance.now() - t2) / 1000;
-const results = { series: { time: [] } } as unknown as Results;
-component.contribute(results, ctx);
-const s = results.searches as Record<string, number>;
+const placementSeconds = measure(() => component.start(ctx)).wallSeconds;
+const { wallSeconds } = measure(() => sim.run(Infinity));
+const s = contributionOf(component, ctx).searches as Record<string, number>;
 const rss = peakRss();
 
 emit({

@@ -49,25 +49,25 @@ export class PeerMap {
 
   /** Stores `value` for `peer`; returns true when the peer was not in the map before. */
   set(peer: number, value: number): boolean {
-    let i = this.slotOf(peer);
+    const i = this.slotOf(peer);
     if (this.keys[i] !== EMPTY) {
       this.vals[i] = value;
       return false;
     }
-    if ((this.size + 1) * 2 > this.keys.length) {
-      this.grow();
-      i = this.slotOf(peer);
-    }
-    this.keys[i] = peer + 1;
-    this.vals[i] = value;
-    this.size++;
+    this.insertAt(i, peer, value);
     return true;
   }
 
   /** Stores `value` for `peer` only if absent; returns true when it was stored. */
   add(peer: number, value: number): boolean {
-    let i = this.slotOf(peer);
+    const i = this.slotOf(peer);
     if (this.keys[i] !== EMPTY) return false;
+    this.insertAt(i, peer, value);
+    return true;
+  }
+
+  /** Puts an absent `peer` in free slot `i` (found by slotOf), growing the table first if full. */
+  private insertAt(i: number, peer: number, value: number): void {
     if ((this.size + 1) * 2 > this.keys.length) {
       this.grow();
       i = this.slotOf(peer);
@@ -75,8 +75,8 @@ export class PeerMap {
     this.keys[i] = peer + 1;
     this.vals[i] = value;
     this.size++;
-    return true;
   }
+
 
   private grow(): void {
     const oldKeys = this.keys, oldVals = this.vals;

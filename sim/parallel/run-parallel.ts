@@ -9,10 +9,9 @@ import { summarizeOverlay } from '../metrics/overlay-summary.js';
 import { buildOverlay } from '../overlay/build.js';
 import { planBroadcasts } from '../protocols/broadcast/component.js';
 import { makeStreamFactories } from '../run/context.js';
-import { engineNotes } from '../run/engine-notes.js';
 import { PeerTable } from '../run/peers.js';
-import { RESULTS_FORMAT, type Results } from '../run/results.js';
-import { linksOf, peakRssBytes, runScenario, SMALL_NETWORK, type RunOptions } from '../run/run-scenario.js';
+import type { Results } from '../run/results.js';
+import { assembleResults, linksOf, runScenario, SMALL_NETWORK, type RunOptions } from '../run/run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { Barrier } from './barrier.js';
 import { Board } from './board.js';
@@ -142,26 +141,9 @@ async function runSplit(
     messages += p.messages;
     messagesLost += p.messagesLost;
   }
-  const wallSeconds = (performance.now() - wallStart) / 1000;
-  const results: Results = {
-    format: RESULTS_FORMAT,
-    scenario,
-    seed: scenario.seed,
-    engine: {
-      events,
-      simulatedSeconds: first.endTime,
-      wallSeconds,
-      eventsPerSecond: wallSeconds > 0 ? Math.round(events / wallSeconds) : 0,
-      workers: threads,
-      peakRssBytes: peakRssBytes(),
-      messages,
-      messagesLost,
-    },
-    overlay: overlayResults,
-    series: first.series!,
-  };
-  const notes = engineNotes(scenario);
-  if (notes.length > 0) results.engine.notes = notes;
+  const results = assembleResults(scenario, wallStart, {
+    events, simulatedSeconds: first.endTime, workers: threads, messages, messagesLost,
+  }, overlayResults, first.series!);
   if (plan.note) results.engine.workersNote = plan.note;
   if (merged) results.broadcasts = merged;
   options.onStats?.({

@@ -38,6 +38,47 @@ export function linksOf(g: Graph): Array<[number, number]> {
   return links;
 }
 
+/** What a run counted, before the wall-clock figures are added. */
+export interface RunCounts {
+  events: number;
+  simulatedSeconds: number;
+  workers: number;
+  messages: number;
+  messagesLost: number;
+}
+
+/**
+ * The results skeleton shared by the one-thread and the parallel runner: format, scenario,
+ * engine figures (wall clock and peak RSS measured now), overlay, series and engine notes.
+ */
+export function assembleResults(
+  scenario: Scenario, wallStart: number, counts: RunCounts,
+  overlay: Results['overlay'], series: Results['series'],
+): Results {
+  const wallSeconds = (performance.now() - wallStart) / 1000;
+  const results: Results = {
+    format: RESULTS_FORMAT,
+    scenario,
+    seed: scenario.seed,
+    engine: {
+      events: counts.events,
+      simulatedSeconds: counts.simulatedSeconds,
+      wallSeconds,
+      eventsPerSecond: wallSeconds > 0 ? Math.round(counts.events / wallSeconds) : 0,
+      workers: counts.workers,
+      peakRssBytes: peakRssBytes(),
+      messages: counts.messages,
+      messagesLost: counts.messagesLost,
+    },
+    overlay,
+    series,
+  };
+  // Under `engine: cycle`, which parts ran event-driven (the CLI prints these on stderr).
+  const notes = engineNotes(scenario);
+  if (notes.length > 0) results.engine.notes = notes;
+  return results;
+}
+
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
   const wallStart = performance.now();
   const n = scenario.peers.count;
@@ -78,27 +119,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
   }
   const series = recorder.finish();
 
-  const wallSeconds = (performance.now() - wallStart) / 1000;
-  const results: Results = {
-    format: RESULTS_FORMAT,
-    scenario,
-    seed: scenario.seed,
-    engine: {
-      events: sim.events + sim.phantomEvents,
-      simulatedSeconds: endTime,
-      wallSeconds,
-      eventsPerSecond: wallSeconds > 0 ? Math.round((sim.events + sim.phantomEvents) / wallSeconds) : 0,
-      workers: 1,
-      peakRssBytes: peakRssBytes(),
-      messages: transport.sent,
-      messagesLost: transport.lost,
-    },
-    overlay: overlayResults,
-    series,
-  };
-  // Under `engine: cycle`, which parts ran event-driven (the CLI prints these on stderr).
-  const notes = engineNotes(scenario);
-  if (notes.length > 0) results.engine.notes = notes;
+  const results = assembleResults(scenario, wallStart, {
+    events: sim.events + sim.phantomEvents,
+    simulatedSeconds: endTime,
+    workers: 1,
+    messages: transport.sent,
+    messagesLost: transport.lost,
+  }, overlayResults, series);
   for (const c of components) c.contribute(results, ctx);
   return results;
 }

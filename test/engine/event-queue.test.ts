@@ -38,3 +38,40 @@ describe('EventQueue', () => {
     expect(q.bytes).toBeLessThanOrEqual(1024 * 64);
   });
 });
+
+describe('EventQueue layout edge cases', () => {
+  it('orders equal times by tie among the four children and after the last entry (sentinels)', () => {
+    // every size from 1 to 70 covers partial last groups; all times equal, so only ties decide
+    for (let n = 1; n <= 70; n++) {
+      const q = new EventQueue(16);
+      const ties = Array.from({ length: n }, (_, i) => i);
+      const rng = new NamedStream(n, 'test/queue-ties');
+      for (let i = n - 1; i > 0; i--) {
+        const j = Math.floor(rng.next() * (i + 1));
+        [ties[i], ties[j]] = [ties[j], ties[i]];
+      }
+      for (const t of ties) q.push(1, t, 0, t, 0, 0, 0);
+      for (let k = 0; k < n; k++) {
+        expect(q.pop()).toBe(true);
+        expect(q.curTie).toBe(k);
+      }
+      expect(q.pop()).toBe(false);
+    }
+  });
+
+  it('refuses a non-finite event time instead of corrupting the heap', () => {
+    const q = new EventQueue(16);
+    expect(() => q.push(Infinity, 0, 0, 0, 0, 0, 0)).toThrow(RangeError);
+    expect(() => q.push(NaN, 0, 0, 0, 0, 0, 0)).toThrow(RangeError);
+    expect(q.size).toBe(0);
+  });
+
+  it('keeps payloads intact across growth while events are pending', () => {
+    const q = new EventQueue(16);
+    for (let i = 0; i < 100; i++) q.push(100 - i, i, i, i + 1, i + 2, i + 3, i + 0.5);
+    for (let i = 99; i >= 0; i--) {
+      q.pop();
+      expect([q.curTime, q.curTie, q.curKind, q.curTarget, q.curSrc, q.curA, q.curB]).toEqual([100 - i, i, i, i + 1, i + 2, i + 3, i + 0.5]);
+    }
+  });
+});

@@ -32,20 +32,26 @@ export class Simulator {
   phantomHorizon = 0;
   private handlers: EventHandler[] = [];
   private kindNames: string[] = [];
+  /** Events scheduled so far by each peer (its sequence number), and by the controller. */
   private seq: Uint32Array;
+  private controllerSeq = 0;
   private stopped = false;
 
-  constructor(peerCapacity: number, initialQueueCapacity = 1024) {
+  /**
+   * `peerSeq`: the peers' sequence numbers, when they live elsewhere (a parallel run shares
+   * them, so that any thread may act for any peer); at least `peerCapacity` long.
+   */
+  constructor(peerCapacity: number, initialQueueCapacity = 1024, peerSeq?: Uint32Array) {
     if (peerCapacity > MAX_PEERS) throw new Error(`engine: at most ${MAX_PEERS} peers are supported`);
-    this.seq = new Uint32Array(peerCapacity + 1);
+    this.seq = peerSeq ?? new Uint32Array(peerCapacity);
     this.queue = new EventQueue(initialQueueCapacity);
   }
 
   /** Makes room for peers 0..n-1 (peers that join later). */
   ensurePeerCapacity(n: number): void {
-    if (n + 1 <= this.seq.length) return;
+    if (n <= this.seq.length) return;
     if (n > MAX_PEERS) throw new Error(`engine: at most ${MAX_PEERS} peers are supported`);
-    const next = new Uint32Array(Math.max(n + 1, this.seq.length * 2));
+    const next = new Uint32Array(Math.max(n, this.seq.length * 2));
     next.set(this.seq);
     this.seq = next;
   }
@@ -70,10 +76,10 @@ export class Simulator {
    * `at` uses it; a parallel run uses it for an event it hands to another worker's queue.
    */
   nextTie(src: number): number {
-    const s = src + 1;
-    if (s >= this.seq.length) this.ensurePeerCapacity(s);
-    const n = this.seq[s]++;
-    return s * SEQ_BITS + (n % SEQ_BITS);
+    if (src < 0) return this.controllerSeq++ % SEQ_BITS;
+    if (src >= this.seq.length) this.ensurePeerCapacity(src + 1);
+    const n = this.seq[src]++;
+    return (src + 1) * SEQ_BITS + (n % SEQ_BITS);
   }
 
   /**

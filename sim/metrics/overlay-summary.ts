@@ -8,19 +8,36 @@ import type { OverlayResults } from '../run/results.js';
 import { degreeStats } from './degree-stats.js';
 import { largestComponent } from './components.js';
 import { averageClustering } from './clustering.js';
-import { meanPathLength } from './path-length.js';
+import { pathLengthResult, pathLengthSources, pathLengthSums, type PathSources, type PathSums } from './path-length.js';
+
+/**
+ * Everything of the summary but the path-length BFS, whose sources are chosen: the BFS,
+ * the costliest part on large overlays, may then run elsewhere, in parts (a parallel run
+ * splits the sources across its workers; the sums add up exactly, so the mean is the same).
+ */
+export interface OverlaySummaryPlan {
+  degrees: ReturnType<typeof degreeStats>;
+  component: ReturnType<typeof largestComponent>;
+  clustering: ReturnType<typeof averageClustering>;
+  paths: PathSources;
+}
 
 /**
  * `rng` (a dedicated scenario-level stream) picks the sampled peers of clustering, then
  * the BFS sources of the path length, so the summary is a function of (graph, alive, seed).
- * Exact up to 100,000 peers for clustering and 2,000 for path length; sampled above
- * (20,000 peers; 64 BFS sources): ~0.15 s at 10^5 peers, ~4 s at 10^6 (degree 8, 2-core VM).
  */
-export function summarizeOverlay(graph: Graph, alive: Uint8Array | null | undefined, rng: RandomSource): OverlayResults {
+export function planOverlaySummary(graph: Graph, alive: Uint8Array | null | undefined, rng: RandomSource): OverlaySummaryPlan {
   const degrees = degreeStats(graph, alive);
   const component = largestComponent(graph, alive);
   const clustering = averageClustering(graph, { alive, rng });
-  const paths = meanPathLength(graph, { alive, rng });
+  const paths = pathLengthSources(graph, { alive, rng });
+  return { degrees, component, clustering, paths };
+}
+
+/** The summary, from its plan and the path sums of all its sources. */
+export function completeOverlaySummary(plan: OverlaySummaryPlan, sums: PathSums): OverlayResults {
+  const { degrees, component, clustering } = plan;
+  const paths = pathLengthResult(sums, plan.paths);
   return {
     peers: degrees.peers,
     meanDegree: degrees.mean,
@@ -37,4 +54,14 @@ export function summarizeOverlay(graph: Graph, alive: Uint8Array | null | undefi
     clusteringSamples: clustering.samples,
     clusteringExact: clustering.exact,
   };
+}
+
+/**
+ * The whole summary on this thread. Exact up to 100,000 peers for clustering and 2,000
+ * for path length; sampled above (20,000 peers; 64 BFS sources): ~0.15 s at 10^5 peers,
+ * ~3 s at 10^6 (degree 8, 2-core VM).
+ */
+export function summarizeOverlay(graph: Graph, alive: Uint8Array | null | undefined, rng: RandomSource): OverlayResults {
+  const plan = planOverlaySummary(graph, alive, rng);
+  return completeOverlaySummary(plan, pathLengthSums(graph, alive, plan.paths.from));
 }

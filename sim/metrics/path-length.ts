@@ -28,28 +28,70 @@ export interface PathLengthResult {
   pairs: number;
 }
 
+/** Defaults of PathLengthOptions: exactLimit, sources. */
+export const PATH_EXACT_LIMIT = 2000;
+export const PATH_SOURCES = 64;
+
 /** At most 128 BFS sources run together: 4 words of 32 bits a peer. */
 const MAX_WORDS = 4;
+
+/** The BFS sources of a path-length estimate: every alive peer, or a seeded sample. */
+export interface PathSources {
+  /** Source peers, in the order drawn (sampled: distinct, uniform among alive peers). */
+  from: Int32Array;
+  /** true when every alive peer is a source. */
+  exact: boolean;
+}
+
+/** Shortest-path sums of some BFS sources: they add up exactly (integers below 2^53). */
+export interface PathSums {
+  /** Sum over (source, reachable target != source) of the hops between them. */
+  total: number;
+  /** Number of such pairs. */
+  pairs: number;
+}
+
+/**
+ * Chooses the BFS sources (drawing from `rng` only when sampling), so the sums may be
+ * computed elsewhere, in parts: a parallel run hands each worker a share of the sources.
+ */
+export function pathLengthSources(graph: Graph, options: PathLengthOptions = {}): PathSources {
+  const { alive, rng, exactLimit = PATH_EXACT_LIMIT, sources = PATH_SOURCES } = options;
+  const from = alivePeers(graph, alive);
+  const exact = from.length <= exactLimit || sources >= from.length;
+  if (exact) return { from, exact };
+  if (!rng) throw new Error('path-length: an rng is needed to sample BFS sources of a large overlay');
+  return { from: sampleInPlace(from, sources, rng), exact };
+}
+
+/** The mean of sums over all the sources; `sources` as counted in the result. */
+export function pathLengthResult(sums: PathSums, sources: PathSources): PathLengthResult {
+  const { total, pairs } = sums;
+  return { mean: pairs > 0 ? total / pairs : 0, sources: sources.from.length, exact: sources.exact, pairs };
+}
 
 /**
  * Sampled sources give a ratio estimate of the all-pairs mean: each source's BFS
  * contributes all its reachable targets, so sources in small components weigh little.
- *
- * The searches run up to 128 at once, one bit per source (bit-parallel, level-synchronous
- * BFS): a peer's W words say which of the batch's BFS trees reached it, so one sweep over
- * a level's frontier advances every search of the batch. Separate searches each touch
- * every link in random memory order (~0.4 s per source at 10^6 peers of degree 8 on a
- * 2-core EPYC VM); 64 sources in one batch take ~3.5 s instead of ~26 s.
  */
 export function meanPathLength(graph: Graph, options: PathLengthOptions = {}): PathLengthResult {
-  const { alive, rng, exactLimit = 2000, sources = 64 } = options;
-  let from = alivePeers(graph, alive);
-  const exact = from.length <= exactLimit || sources >= from.length;
-  if (!exact) {
-    if (!rng) throw new Error('path-length: an rng is needed to sample BFS sources of a large overlay');
-    from = sampleInPlace(from, sources, rng);
-  }
+  const sources = pathLengthSources(graph, options);
+  return pathLengthResult(pathLengthSums(graph, options.alive, sources.from), sources);
+}
+
+/**
+ * BFS from each of `from`, up to 128 at once, one bit per source (bit-parallel,
+ * level-synchronous BFS): a peer's W words say which of the batch's BFS trees reached it,
+ * so one sweep over a level's frontier advances every search of the batch. Separate
+ * searches each touch every link in random memory order (~0.4 s per source at 10^6 peers
+ * of degree 8 on a 2-core EPYC VM); 64 sources in one batch take ~2.5 s instead of ~26 s,
+ * 32 sources ~1.4 s.
+ */
+export function pathLengthSums(graph: Graph, alive: Uint8Array | null | undefined, from: Int32Array): PathSums {
+  if (from.length === 0 || graph.edges === 0) return { total: 0, pairs: 0 };
   const n = graph.size;
+  // Every peer alive: skip the test, a random read per link (it doubles the time at 10^6 peers).
+  if (alive && allSet(alive, n)) alive = null;
   const { offset, deg, adj } = graph;
   const W = Math.max(1, Math.min(MAX_WORDS, Math.ceil(from.length / 32)));
   // Per-peer record of stride 3W, so a visit to a peer touches one cache line:
@@ -109,7 +151,14 @@ export function meanPathLength(graph: Graph, options: PathLengthOptions = {}): P
       activeCount = upcomingCount;
     }
   }
-  return { mean: pairs > 0 ? total / pairs : 0, sources: from.length, exact, pairs };
+  return { total, pairs };
+}
+
+/** Whether alive[p] = 1 for every peer p < n. */
+function allSet(alive: Uint8Array, n: number): boolean {
+  if (alive.length < n) return false;
+  for (let p = 0; p < n; p++) if (alive[p] !== 1) return false;
+  return true;
 }
 
 function popcount(x: number): number {

@@ -49,6 +49,11 @@ export class Barrier {
     if (Atomics.load(c, ABORTED) !== 0) throw new BarrierAborted();
   }
 
+  /** Whether any thread has aborted the barrier. */
+  get aborted(): boolean {
+    return Atomics.load(this.cells, ABORTED) !== 0;
+  }
+
   /** Releases every waiting thread with BarrierAborted, now and at every later wait. */
   abort(): void {
     const c = this.cells;

@@ -16,6 +16,7 @@ import { Phase, type BroadcastState } from '../protocols/broadcast/state.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import { makeStreamFactories, type Component, type SimContext } from '../run/context.js';
 import { PeerTable } from '../run/peers.js';
+import { pathLengthSums, type PathSums } from '../metrics/path-length.js';
 import { Barrier } from './barrier.js';
 import { BitsetExchange } from './bitset-exchange.js';
 import { admitBroadcastArrivals } from './broadcast-admission.js';
@@ -23,10 +24,12 @@ import { Board, LAST, NEXT, PHANTOM } from './board.js';
 import { InformLog } from './inform-log.js';
 import { drainOutbox, OutboxWriter } from './outbox.js';
 import { PartitionSimulator } from './partition-simulator.js';
+import { PathJob } from './path-job.js';
 import type { BroadcastShare, PartitionInput, PartitionOutput } from './protocol.js';
 import { SeriesRecorder } from '../run/series.js';
 import { sharedGraphView } from './shared-graph.js';
 import { threadCpuSeconds } from './thread-cpu.js';
+import { TickShare } from './tick-share.js';
 
 const scratch = new Float64Array(1);
 const scratchBits = new BigUint64Array(scratch.buffer);
@@ -51,6 +54,12 @@ function partitionedComponents(scenario: SimContext['scenario'], partition: Broa
   return [new BroadcastComponent(scenario.workload.broadcasts, { partition, trace: false })];
 }
 
+/**
+ * Events a partition's queue has room for from the start, at most: growing it later (a
+ * copy of the whole queue) stalls one thread while the others wait at the next barrier.
+ */
+const QUEUE_PREALLOCATION = 1 << 20;
+
 export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): PartitionOutput {
   const { scenario, index: me, threads, blockSize, lookahead } = input;
   const n = scenario.peers.count;
@@ -63,13 +72,14 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   // Outboxes of both window parities; `current` (what the simulator writes to) follows the parity.
   const writers = [0, 1].map((p) => input.outboxes[p][me].map((b) => (b === null ? null : new OutboxWriter(b))));
   const current: Array<OutboxWriter | null> = writers[0].slice();
-  const sim = new PartitionSimulator(n, lo, hi, blockSize, current);
+  const sim = new PartitionSimulator(n, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, n), Math.min(hi - lo, QUEUE_PREALLOCATION));
 
   // Every peer alive, all run long (no churn): one shared copy for all threads.
   const peers = new PeerTable(0);
   peers.count = peers.aliveCount = n;
   peers.alive = new Uint8Array(input.alive, 0, n);
-  const streams = makeStreamFactories(scenario.seed, () => peers.alive.length);
+  const sharedStreams = new Map(Object.entries(input.peerStreams).map(([name, b]) => [name, new Uint32Array(b, 0, n)]));
+  const streams = makeStreamFactories(scenario.seed, () => peers.alive.length, sharedStreams);
   const latency = clampNonNegative(makeSampler(scenario.network.latency));
   const transport = new Transport(sim, latency, scenario.network.loss, streams.peerStreams('network'));
   const ctx: SimContext = {
@@ -79,7 +89,11 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     peers,
     overlay: sharedGraphView(input.overlay),
     transport,
-    peerStreams: streams.peerStreams,
+    // Only shared streams: a round tick may act for any peer (see tick-share.ts).
+    peerStreams: (name) => {
+      if (!sharedStreams.has(name)) throw new Error(`parallel: peer stream '${name}' is not shared across the workers`);
+      return streams.peerStreams(name);
+    },
     namedStream: streams.namedStream,
     peerDown: [],
     peerUp: [],
@@ -89,6 +103,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   // Each peer is informed once per broadcast: a partition's size bounds its log.
   const logs = Array.from({ length: broadcasts }, () => new InformLog(Math.min(hi - lo, 1 << 16), withPeers));
   const informedHere = new Float64Array(broadcasts);
+  const ticks = new TickShare(input.claims, broadcasts, threads);
   const partition: BroadcastPartition = {
     lo,
     hi,
@@ -96,10 +111,12 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       informedHere[st.id]++;
       logs[st.id].push(sim.now, sim.currentTie, peer, from, round);
     },
+    chunkWords: ticks.chunkWords,
+    nextChunk: (st, words) => ticks.nextChunk(st, words),
   };
   const loopStart = performance.now();
   const startCpu = threadCpuSeconds();
-  let windows = 0, waitSeconds = 0, received = 0;
+  let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
   const components = partitionedComponents(scenario, partition);
   for (const c of components) c.start(ctx);
   const states: readonly BroadcastState[] = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent)?.states ?? [];
@@ -203,12 +220,31 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       w?.reset();
       current[j] = w;
     }
-    if (sim.controller.peekTime() === earliest) sim.runController(earliest);
+    if (sim.controller.peekTime() === earliest) {
+      sim.runController(earliest);
+      const settleStart = performance.now();
+      if (ticks.settle(barrier)) {
+        waitSeconds += (performance.now() - settleStart) / 1000;
+        tickBarriers++;
+      }
+    }
     const end = Math.min(earliest + lookahead, sim.controller.peekTime(), nextUp(t));
     // (planParallelRun made sure that time + lookahead > time up to the run's end.)
     if (!(end > earliest)) throw new Error(`parallel: empty time window at ${earliest} s`);
     sim.runBefore(end);
   }
+
+  const loopSeconds = (performance.now() - loopStart) / 1000;
+  const loopCpuSeconds = threadCpuSeconds() - startCpu;
+
+  // Then this worker's share of the overlay summary's path-length BFS.
+  let pathSums: PathSums | null = null;
+  const pathStart = performance.now();
+  if (input.pathJob !== null) {
+    const sources = new PathJob(input.pathJob).take(me, threads, barrier);
+    pathSums = pathLengthSums(ctx.overlay, peers.alive, sources);
+  }
+  const pathSeconds = input.pathJob === null ? 0 : (performance.now() - pathStart) / 1000;
 
   const shares: BroadcastShare[] = states.map((st) => ({
     phase: st.phase,
@@ -233,10 +269,11 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     endTime,
     broadcasts: shares,
     series: recorder ? recorder.finish() : null,
+    pathSums,
     stats: {
       startSeconds: (performance.timeOrigin + loopStart - input.startedAt) / 1000,
       startCpuSeconds: startCpu,
-      loopCpuSeconds: threadCpuSeconds() - startCpu,
-      windows, loopSeconds: (performance.now() - loopStart) / 1000, waitSeconds, received, processed: sim.events + sim.controllerEvents },
+      loopCpuSeconds,
+      windows, tickBarriers, tickChunks: ticks.taken, loopSeconds, waitSeconds, pathSeconds, received, processed: sim.events + sim.controllerEvents },
   };
 }

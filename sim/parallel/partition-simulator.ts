@@ -29,8 +29,11 @@ export class PartitionSimulator extends Simulator {
     private readonly blockSize: number,
     /** Outbox to each partition (null for this one). */
     private readonly outboxes: ReadonlyArray<OutboxWriter | null>,
+    /** The peers' sequence numbers, shared by all partitions (see Simulator). */
+    peerSeq?: Uint32Array,
+    initialQueueCapacity = 1024,
   ) {
-    super(peerCapacity);
+    super(peerCapacity, initialQueueCapacity, peerSeq);
   }
 
   override registerKind(name: string, handler: EventHandler): number {

@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { Results } from '../run/results.js';
+import type { PathSums } from '../metrics/path-length.js';
 import type { SharedGraph } from './shared-graph.js';
 
 export interface PartitionInput {
@@ -21,10 +22,21 @@ export interface PartitionInput {
   bitsets: SharedArrayBuffer[];
   /** Barrier cells (see Barrier). */
   barrier: SharedArrayBuffer;
+  /** Per broadcast, an Int32 counter of the chunks of its round ticks handed out (see tick-share.ts). */
+  claims: SharedArrayBuffer;
+  /** Per-peer counters (Uint32) of the peer streams a tick draws from, by stream name. */
+  peerStreams: Record<string, SharedArrayBuffer>;
+  /** The peers' event sequence numbers (Uint32, see Simulator), shared like the streams. */
+  peerSeq: SharedArrayBuffer;
   /** Per-window figures each worker publishes (see board.ts). */
   board: SharedArrayBuffer;
-  /** When the main thread started the workers (performance.timeOrigin + now(), ms). */
+  /** When the main thread handed out the partitions (performance.timeOrigin + now(), ms). */
   startedAt: number;
+  /**
+   * The overlay summary's path-length BFS, shared out (see PathJob): after its partition,
+   * each worker computes the sums of its share of the sources. Null: the main thread does it.
+   */
+  pathJob: SharedArrayBuffer | null;
   /** outboxes[parity][from][to] (null where from = to). */
   outboxes: Array<Array<Array<SharedArrayBuffer | null>>>;
 }
@@ -71,15 +83,21 @@ export interface PartitionOutput {
   broadcasts: BroadcastShare[];
   /** Partition 0 only: the time series, sampled as a one-thread run would. */
   series: Results['series'] | null;
+  /** Path-length sums of this worker's share of the BFS sources (null without a path job). */
+  pathSums: PathSums | null;
   /** Wall-clock figures of this worker (for benchmarks; never in the results). */
   stats: PartitionStats;
 }
 
 export interface PartitionStats {
-  /** From the main thread starting the workers to this one's components' start. */
+  /** From the main thread handing out the partitions to this one's components' start. */
   startSeconds: number;
   /** Windows (= barriers) run. */
   windows: number;
+  /** Extra barriers after round ticks shared out among the threads. */
+  tickBarriers: number;
+  /** Chunks of round-tick gossip this worker took (see tick-share.ts). */
+  tickChunks: number;
   /** From the start of the components to the end of the last window. */
   loopSeconds: number;
   /** Of which waiting at barriers. */
@@ -87,6 +105,8 @@ export interface PartitionStats {
   /** CPU time of this thread: before the components' start, and since (NaN if unknown). */
   startCpuSeconds: number;
   loopCpuSeconds: number;
+  /** The path-length BFS after the loop, waiting for the sources included (0: none). */
+  pathSeconds: number;
   /** Records received from other partitions. */
   received: number;
   /** Events this worker processed (its peers' and the controller's). */

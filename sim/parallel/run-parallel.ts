@@ -1,11 +1,14 @@
 /**
  * `run --workers N`: one scenario on N worker threads, with results identical to a
- * one-thread run (wall-clock figures and `engine.workers` apart). The main thread builds
- * the overlay once and shares it, starts one worker per partition (partition-run.ts),
- * summarises the overlay while they run, and merges what they hand back. A scenario that
+ * one-thread run (wall-clock figures and `engine.workers` apart). The workers start (and
+ * load) while the main thread builds the overlay and shares it; each is then handed its
+ * partition (partition-run.ts). While they simulate, the main thread summarises the
+ * overlay and chooses the path-length BFS sources, which the workers share out once their
+ * partitions are done (path-job.ts); then it merges what they hand back. A scenario that
  * cannot be split (see eligibility.ts) runs on this thread, with a note saying why.
  */
-import { summarizeOverlay } from '../metrics/overlay-summary.js';
+import { completeOverlaySummary, planOverlaySummary, summarizeOverlay } from '../metrics/overlay-summary.js';
+import { PATH_EXACT_LIMIT, PATH_SOURCES } from '../metrics/path-length.js';
 import { buildOverlay } from '../overlay/build.js';
 import { planBroadcasts } from '../protocols/broadcast/component.js';
 import { makeStreamFactories } from '../run/context.js';
@@ -19,16 +22,19 @@ import { planParallelRun, type ParallelPlan } from './eligibility.js';
 import { mergeBroadcasts } from './merge.js';
 import { allocateOutbox } from './outbox.js';
 import { partitionPeers } from './partition.js';
-import type { PartitionStats } from './protocol.js';
+import { PathJob } from './path-job.js';
+import { TickShare } from './tick-share.js';
+import type { PartitionOutput, PartitionStats } from './protocol.js';
 import { shareGraph } from './shared-graph.js';
 import { PartitionWorkers, type SharedInput } from './workers.js';
 
 export interface ParallelRunOptions extends RunOptions {
   /**
-   * Overlap work that does not depend on the run with it (default true): the workers load
-   * while the main thread builds the overlay, and the main thread summarises the overlay
-   * (which takes longer than the simulation on large overlays) while they simulate.
-   * False: overlay, summary, then the workers, one after the other (to time the latter).
+   * Overlap the overlay summary with the simulation (default true): the main thread
+   * summarises the overlay while the workers simulate, and the workers share out its
+   * path-length BFS (which takes longer than the simulation on large overlays) afterwards.
+   * False: the main thread summarises the overlay, then hands out the partitions (to time
+   * the simulation alone). Either way the workers load while the overlay is built.
    */
   overlap?: boolean;
   /** Told the wall-clock figures of a split run (benchmarks; never in the results). */
@@ -39,7 +45,7 @@ export interface ParallelRunStats {
   /** Main thread: building the overlay and sharing it; summarising it. */
   overlaySeconds: number;
   summarySeconds: number;
-  /** From handing the workers their partitions (starting them, without `overlap`) to having all their outputs; merging them. */
+  /** From handing the workers their partitions to having all their outputs; merging them. */
   workersSeconds: number;
   mergeSeconds: number;
   /** CPU time of the whole process (all threads) from starting the workers to the merge's end. */
@@ -47,6 +53,9 @@ export interface ParallelRunStats {
   /** Each worker's own figures, in partition order. */
   partitions: PartitionStats[];
 }
+
+/** The peer streams a broadcast draws from (TargetPicker, Transport), shared by the workers. */
+const TICK_STREAMS = ['broadcast', 'network'];
 
 /** Every peer alive (no churn in a parallel run), in shared memory. */
 function sharedAlive(n: number): SharedArrayBuffer {
@@ -68,19 +77,17 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   }
 
   const wallStart = performance.now();
-  const overlap = options.overlap ?? true;
   // Started first, they load while this thread builds the overlay.
-  let workers: PartitionWorkers | null = overlap ? new PartitionWorkers(plan.threads, options.onProgress) : null;
-  const start = () => (workers ??= new PartitionWorkers(plan.threads, options.onProgress));
+  const workers = new PartitionWorkers(plan.threads, options.onProgress);
   try {
-    return await runSplit(scenario, plan, start, overlap, options, wallStart);
+    return await runSplit(scenario, plan, workers, options.overlap ?? true, options, wallStart);
   } finally {
-    workers?.terminate();
+    workers.terminate();
   }
 }
 
 async function runSplit(
-  scenario: Scenario, plan: ParallelPlan, startWorkers: () => PartitionWorkers, overlap: boolean,
+  scenario: Scenario, plan: ParallelPlan, workers: PartitionWorkers, overlap: boolean,
   options: ParallelRunOptions, wallStart: number,
 ): Promise<Results> {
   const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -102,32 +109,61 @@ async function runSplit(
     alive: sharedAlive(n),
     bitsets: Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
     barrier: Barrier.allocate(),
+    claims: TickShare.allocate(broadcasts),
+    // The streams a round tick draws from: targets ('broadcast') and the network's latency
+    // and loss ('network'); with the peers' sequence numbers, any thread may act for any peer.
+    peerStreams: Object.fromEntries(TICK_STREAMS.map((name) => [name, new SharedArrayBuffer(Math.max(4, 4 * n))])),
+    peerSeq: new SharedArrayBuffer(Math.max(4, 4 * n)),
     board: Board.allocate(threads, broadcasts),
     outboxes,
+    // The sources: every alive peer (at most PATH_EXACT_LIMIT of them) or a sample.
+    pathJob: overlap ? PathJob.allocate(Math.min(n, Math.max(PATH_EXACT_LIMIT, PATH_SOURCES))) : null,
   };
 
   const overlaySeconds = seconds(wallStart);
 
-  const summarise = () => {
-    const start = performance.now();
-    const summary = summarizeOverlay(overlay, peers.alive, streams.namedStream('metrics/overlay'));
+  const metricsStream = () => streams.namedStream('metrics/overlay');
+  const withLinks = (summary: Results['overlay']) => {
     if (n <= SMALL_NETWORK) summary.links = linksOf(overlay);
-    return { summary, summarySeconds: seconds(start) };
+    return summary;
   };
-  const before = overlap ? null : summarise();
+  let summarySeconds = 0;
+  let summary: Results['overlay'] | null = null;
+  if (!overlap) {
+    const start = performance.now();
+    summary = withLinks(summarizeOverlay(overlay, peers.alive, metricsStream()));
+    summarySeconds = seconds(start);
+  }
   const workersStart = performance.now();
   const workersCpu = process.cpuUsage();
-  const outputs = startWorkers().run(shared);
-  let summarised: ReturnType<typeof summarise>;
-  try {
-    summarised = before ?? summarise();
-  } catch (e) {
-    Barrier.abortBuffer(shared.barrier);
-    await outputs.catch(() => undefined);
-    throw e;
+  const outputs = workers.run(shared);
+  let parts: PartitionOutput[];
+  if (overlap) {
+    // Everything of the summary but the BFS, while the workers simulate; the BFS after.
+    const job = new PathJob(shared.pathJob!);
+    let planned: ReturnType<typeof planOverlaySummary>;
+    try {
+      const start = performance.now();
+      planned = planOverlaySummary(overlay, peers.alive, metricsStream());
+      job.publish(planned.paths.from);
+      summarySeconds = seconds(start);
+    } catch (e) {
+      job.cancel();
+      Barrier.abortBuffer(shared.barrier);
+      await outputs.catch(() => undefined);
+      throw e;
+    }
+    parts = await outputs;
+    let total = 0, pairs = 0;
+    for (const p of parts) {
+      total += p.pathSums!.total;
+      pairs += p.pathSums!.pairs;
+    }
+    summary = withLinks(completeOverlaySummary(planned, { total, pairs }));
+  } else {
+    parts = await outputs;
   }
-  const { summary: overlayResults, summarySeconds } = summarised;
-  const parts = await outputs;
+  const overlayResults = summary!;
   const workersSeconds = seconds(workersStart);
   const mergeStart = performance.now();
   const merged = broadcasts > 0 ? mergeBroadcasts(scenario, parts.map((p) => p.broadcasts)) : null;

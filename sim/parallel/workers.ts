@@ -22,7 +22,6 @@ export type SharedInput = Omit<PartitionInput, 'index' | 'startedAt'>;
 
 export class PartitionWorkers {
   private readonly workers: Worker[] = [];
-  private readonly startedAt = performance.timeOrigin + performance.now();
   private barrier: SharedArrayBuffer | null = null;
   private closed = false;
 
@@ -35,6 +34,7 @@ export class PartitionWorkers {
   run(shared: SharedInput): Promise<PartitionOutput[]> {
     this.barrier = shared.barrier;
     const threads = this.threads;
+    const startedAt = performance.timeOrigin + performance.now();
     return new Promise<PartitionOutput[]>((resolve, reject) => {
       const outputs = new Array<PartitionOutput>(threads);
       let settledCount = 0, done = 0, failed = false;
@@ -78,7 +78,7 @@ export class PartitionWorkers {
         w.on('exit', (code) => {
           if (!settled) fail(new Error(`parallel: worker ${index} exited with code ${code}`));
         });
-        w.postMessage({ ...shared, index, startedAt: this.startedAt } satisfies PartitionInput);
+        w.postMessage({ ...shared, index, startedAt } satisfies PartitionInput);
       });
     });
   }

@@ -60,14 +60,18 @@ export interface Component {
   readonly parallel?: 'safe' | 'unsafe';
 }
 
-/** Creates the stream factories of a context, all derived from the scenario seed. */
-export function makeStreamFactories(seed: number, capacity: () => number) {
+/**
+ * Creates the stream factories of a context, all derived from the scenario seed. `shared`:
+ * the per-peer counters of some streams, by name, when they live elsewhere (a parallel run
+ * shares them across its threads).
+ */
+export function makeStreamFactories(seed: number, capacity: () => number, shared?: ReadonlyMap<string, Uint32Array>) {
   const peerStreams = new Map<string, PeerStreams>();
   return {
     peerStreams(name: string): PeerStreams {
       let s = peerStreams.get(name);
       if (!s) {
-        s = new PeerStreams(seed, name, capacity());
+        s = new PeerStreams(seed, name, capacity(), shared?.get(name));
         peerStreams.set(name, s);
       }
       s.ensureCapacity(capacity());

@@ -54,3 +54,22 @@ describe('Simulator', () => {
     expect(got).toBe(1000);
   });
 });
+
+describe('Simulator sequence numbers', () => {
+  it('peers may number their events in a shared array (a parallel run): the ties continue where another simulator left them', () => {
+    const shared = new Uint32Array(4);
+    const a = new Simulator(4, 16, shared);
+    const b = new Simulator(4, 16, shared);
+    const one = new Simulator(4);
+    // peer 2 schedules three events: two through a, one through b; one thread does the same
+    const ties = [a.nextTie(2), a.nextTie(2), b.nextTie(2)];
+    expect(ties).toEqual([one.nextTie(2), one.nextTie(2), one.nextTie(2)]);
+    expect(shared[2]).toBe(3);
+    // the controller's numbers stay each simulator's own (every partition runs the same controller events)
+    expect(a.nextTie(CONTROLLER)).toBe(0);
+    expect(b.nextTie(CONTROLLER)).toBe(0);
+    expect(a.nextTie(CONTROLLER)).toBe(1);
+    // a controller event sorts before any peer's at the same time
+    expect(a.nextTie(CONTROLLER)).toBeLessThan(a.nextTie(0));
+  });
+});

@@ -5,7 +5,8 @@
  * exactly one latency long (constant latency). Needs the built worker (npm run build).
  */
 import { describe, expect, it } from 'vitest';
-import { runScenarioParallel } from '../../sim/parallel/run-parallel';
+import { runScenarioParallel, type ParallelRunStats } from '../../sim/parallel/run-parallel';
+import { CHUNK_WORDS } from '../../sim/parallel/tick-share';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { validate } from '../../sim/scenario/validate';
@@ -107,5 +108,33 @@ describe('runScenarioParallel gives the one-thread results', () => {
     expect(r.engine.workers).toBe(1);
     expect(r.engine.workersNote).toBeUndefined();
     expect(text(r)).toBe(text(runScenario(s)));
+  });
+
+  it('shares out round ticks and the path-length BFS among the workers, with the one-thread results', async () => {
+    // 20,000 peers: 625 bitset words, 3 chunks a tick; more than 2,000 peers: 64 sampled BFS sources
+    const s = scenario(8, 20_000, cases[0][1]);
+    const expected = text(runScenario(s));
+    for (const workers of [2, 3]) {
+      let stats: ParallelRunStats | null = null;
+      const r = await runScenarioParallel(s, { workers, onStats: (x) => { stats = x; } });
+      expect(text(r)).toBe(expected);
+      const parts = (stats as ParallelRunStats | null)!.partitions;
+      // One broadcast: each tick that gossiped was shared out, then settled by one barrier.
+      const ticks = parts[0].tickBarriers;
+      expect(ticks).toBeGreaterThanOrEqual(r.broadcasts![0].rounds! - 1);
+      for (const p of parts) expect(p.tickBarriers).toBe(ticks);
+      const chunks = Math.ceil(Math.ceil(20_000 / 32) / CHUNK_WORDS);
+      expect(chunks).toBe(3);
+      expect(parts.reduce((a, p) => a + p.tickChunks, 0)).toBe(ticks * chunks);
+      for (const p of parts) expect(p.pathSeconds).toBeGreaterThan(0);
+    }
+  });
+
+  it('without overlap the main thread summarises the overlay alone, with the same results', async () => {
+    const s = scenario(9, 3000, cases[4][1]);
+    let stats: ParallelRunStats | null = null;
+    const r = await runScenarioParallel(s, { workers: 2, overlap: false, onStats: (x) => { stats = x; } });
+    expect(text(r)).toBe(text(runScenario(s)));
+    for (const p of (stats as ParallelRunStats | null)!.partitions) expect(p.pathSeconds).toBe(0);
   });
 });

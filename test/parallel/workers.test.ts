@@ -8,6 +8,7 @@ import { Board } from '../../sim/parallel/board';
 import { allocateOutbox } from '../../sim/parallel/outbox';
 import { PartitionWorkers, type SharedInput } from '../../sim/parallel/workers';
 import { shareGraph } from '../../sim/parallel/shared-graph';
+import { TickShare } from '../../sim/parallel/tick-share';
 import { Graph } from '../../sim/overlay/graph';
 import { validate } from '../../sim/scenario/validate';
 
@@ -28,6 +29,10 @@ describe('PartitionWorkers', () => {
       barrier: Barrier.allocate(),
       board: Board.allocate(threads, 0),
       outboxes: [0, 1].map(() => [[null, allocateOutbox()], [allocateOutbox(), null]]),
+      claims: TickShare.allocate(1),
+      peerStreams: { broadcast: new SharedArrayBuffer(4 * n), network: new SharedArrayBuffer(4 * n) },
+      peerSeq: new SharedArrayBuffer(4 * n),
+      pathJob: null,
     };
     const workers = new PartitionWorkers(threads);
     await expect(workers.run(input)).rejects.toThrow(/1 broadcasts planned, 0 expected/);

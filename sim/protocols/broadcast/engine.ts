@@ -44,8 +44,9 @@ export interface EngineOptions {
   /** Which engine delivers the messages (default: the scenario's `engine`). */
   engine?: 'event' | 'cycle';
   /**
-   * Parallel run (sim/parallel/): this thread acts only for the partition's peers (round
-   * ticks walk only its bitset words; the origin is informed by its owner), reports each
+   * Parallel run (sim/parallel/): this thread handles the arrivals at the partition's
+   * peers (the origin is informed by its owner), shares out round ticks with the other
+   * threads (see BroadcastPartition.nextChunk), reports each
    * informing to it, and never decides alone that a broadcast has ended (its `pending`
    * is only its share). Event engine, no churn, no failures. Default: one thread, all peers.
    */
@@ -111,6 +112,9 @@ export class BroadcastEngine implements Arrivals {
     st.origin = origin;
     if (origin >= 0 && origin < peers.count && peers.alive[origin] === 1) {
       if (this.owns(origin)) this.inform(st, origin, -1, 0);
+      // Another partition's thread may gossip for the origin in the tick below: it must
+      // know the origin holds the rumour (its owner alone records the informing).
+      else st.mark(origin);
       // The cycle engine ticks for every protocol: hop r of push `once` and flood is round r.
       if (isPeriodic(st.behaviour) || this.deferForwarding) {
         st.ticking = true;
@@ -202,8 +206,23 @@ export class BroadcastEngine implements Arrivals {
    * Push and pull of round r: informed peers push to `fanout` targets, uninformed ones ask
    * `fanout` targets. "Informed" is as of the start of the round: in the event engine no
    * message lands during a tick, in the cycle engine the round's fresh peers are masked.
+   * In a parallel run the threads share out the peers' words in chunks, whoever owns them:
+   * each peer draws from its own streams, so who acts for it changes nothing.
    */
   private gossip(st: BroadcastState, r: number): void {
+    const words = (this.ctx.peers.count + 31) >>> 5;
+    const part = this.partition;
+    if (part === null) {
+      this.gossipWords(st, r, 0, words);
+      return;
+    }
+    for (let w = part.nextChunk(st, words); w >= 0; w = part.nextChunk(st, words)) {
+      this.gossipWords(st, r, w, Math.min(words, w + part.chunkWords));
+    }
+  }
+
+  /** Round r's gossip of the peers of bitset words [first, end). */
+  private gossipWords(st: BroadcastState, r: number, first: number, end: number): void {
     const { peers } = this.ctx;
     const { pushEachRound, pullEachRound } = st.behaviour;
     const alive = peers.alive, n = peers.count;
@@ -212,9 +231,7 @@ export class BroadcastEngine implements Arrivals {
     const picker = this.picker;
     const delivery = this.delivery;
     const words = (n + 31) >>> 5;
-    const part = this.partition;
-    const last = part === null ? words : Math.min(words, (part.hi + 31) >>> 5);
-    for (let w = part === null ? 0 : part.lo >>> 5; w < last; w++) {
+    for (let w = first; w < end; w++) {
       // Re-read each word: the cycle engine informs peers while the loop runs.
       const bits = st.informed, fresh = st.fresh;
       const held = fresh === null ? bits[w] : bits[w] & ~fresh[w];

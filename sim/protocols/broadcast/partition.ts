@@ -1,7 +1,8 @@
 /**
  * What the broadcast engine needs to know when it runs as one partition of a parallel run
- * (sim/parallel/): which peers this thread acts for, and whom to tell of each informing so
- * that the per-broadcast timeline, trace and last round can be merged in global order.
+ * (sim/parallel/): which peers this thread acts for, how the work of a round tick is
+ * shared out, and whom to tell of each informing so that the per-broadcast timeline,
+ * trace and last round can be merged in global order.
  */
 import type { BroadcastState } from './state.js';
 
@@ -15,4 +16,13 @@ export interface BroadcastPartition {
    * Called once per informing, in this thread's event order.
    */
   informed(st: BroadcastState, peer: number, from: number, round: number): void;
+  /**
+   * A round tick's gossip is shared out among the threads in chunks of `chunkWords` bitset
+   * words (32 peers each), whoever owns the peers: each thread asks for chunks until none
+   * is left, so a slow thread does less of it. Returns the first word of this thread's
+   * next chunk of the tick in progress of `st`, or -1 when all `words` are taken. Every
+   * thread must call it until it returns -1, once per tick.
+   */
+  nextChunk(st: BroadcastState, words: number): number;
+  readonly chunkWords: number;
 }

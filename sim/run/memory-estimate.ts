@@ -40,7 +40,7 @@ export interface MemoryEstimate {
 
 /** Node itself, the modules and the JS heap of a small run (measured: 55–65 MB). */
 export const RUNTIME_BYTES = 64 * 2 ** 20;
-/** Bytes of one event-queue slot: time, tie (8 + 8), heap slot, kind, target, src, a (5 × 4), b (8), free list (4). */
+/** Bytes of one event-queue slot: heap time and slot (8 + 4), a 32-byte record (tie, b, kind, target, src, a), free list (4). */
 export const QUEUE_SLOT_BYTES = 48;
 /**
  * Temporaries of the overlay summary (alive list, path-length batch BFS, components,
@@ -126,7 +126,36 @@ function overlayTerms(scenario: Scenario, n: number, churn: boolean): { graph: n
  * sized from the expected pending events of each component; arrays that grow by doubling
  * (peers joining) are counted at 1.5 times their need.
  */
-export function estimateMemory(scenario: Scenario): MemoryEstimate {
+export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate {
+  const one = estimateOneThread(scenario);
+  if (threads <= 1) return one;
+  // A run split across worker threads (sim/parallel/): each worker keeps its own per-peer
+  // run state and its own runtime, the overlay is copied once into shared memory, messages
+  // between partitions wait in shared outboxes, and the main thread still holds what one
+  // thread would. Modelled as the one-thread estimate's non-runtime part once more per
+  // extra thread, 40% larger (outboxes, the shared copies), plus a runtime per worker
+  // (test/run/memory-estimate.test.ts holds the measured points).
+  const state = one.bytes - RUNTIME_BYTES;
+  const extra = (threads - 1) * SPLIT_STATE_FACTOR * state;
+  const terms = [...one.terms,
+    { what: `per-peer state of ${threads - 1} more thread${threads > 2 ? 's' : ''}, outboxes`, bytes: extra },
+    { what: `worker thread runtimes (${threads})`, bytes: threads * WORKER_RUNTIME_BYTES }];
+  const bytes = Math.round(one.bytes + extra + threads * WORKER_RUNTIME_BYTES);
+  return {
+    bytes,
+    peers: one.peers,
+    bytesPerPeer: Math.round((bytes - RUNTIME_BYTES) / Math.max(1, one.peers)),
+    peakPhase: one.peakPhase,
+    terms: terms.filter((t) => t.bytes > 0).sort((a, b) => b.bytes - a.bytes),
+  };
+}
+
+/** A worker thread's own runtime (its isolate, modules and JS heap). */
+export const WORKER_RUNTIME_BYTES = 24 * 2 ** 20;
+/** Per-peer state of each extra thread of a split run, relative to one thread's. */
+export const SPLIT_STATE_FACTOR = 1.4;
+
+function estimateOneThread(scenario: Scenario): MemoryEstimate {
   const n0 = scenario.peers.count;
   const duration = scenario.duration;
   const churn = scenario.churn;
@@ -290,10 +319,11 @@ function human(bytes: number, digits = 1): string {
 
 /**
  * Throws a ScenarioError (exit 2) when the estimate exceeds the limit: one paragraph with
- * the estimate, its largest terms, the limit and what to change.
+ * the estimate, its largest terms, the limit and what to change. `threads`: the threads the
+ * run will be split across (planParallelRun), 1 when it runs on one.
  */
-export function checkMemory(scenario: Scenario, limit: MemoryLimit, file?: string): MemoryEstimate {
-  const estimate = estimateMemory(scenario);
+export function checkMemory(scenario: Scenario, limit: MemoryLimit, file?: string, threads = 1): MemoryEstimate {
+  const estimate = estimateMemory(scenario, threads);
   if (estimate.bytes <= limit.bytes) return estimate;
   const top = estimate.terms.filter((t) => t.bytes >= 0.05 * estimate.bytes).slice(0, 4)
     .map((t) => `${t.what} ${human(t.bytes)}`).join(', ');
@@ -303,7 +333,7 @@ export function checkMemory(scenario: Scenario, limit: MemoryLimit, file?: strin
     : `${limit.source}, of which ${human(limit.bytes, digits)} may be used`;
   throw new ScenarioError(
     `scenario needs about ${human(estimate.bytes, digits)} (${estimate.peers.toLocaleString('en-US')} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
-    `but ${usable}; reduce peers.count (or overlay.degree, the number of broadcasts, capacity chunks...), ` +
+    `but ${usable}; reduce peers.count (or overlay.degree, the number of broadcasts, capacity chunks...${threads > 1 ? ', or --workers' : ''}), ` +
     `or set GOSSIPSIM_MEMORY_LIMIT (e.g. GOSSIPSIM_MEMORY_LIMIT=64GiB, or off) if the estimate is too cautious`,
     { file, keyPath: 'peers.count' },
   );

@@ -48,6 +48,22 @@ describe('gossipsim run: memory guard', () => {
     expect(existsSync(join(dir, 'r.html'))).toBe(false);
   });
 
+  it('counts the threads of a split run: a limit one thread fits in refuses --workers 2', () => {
+    const dir = tempDir();
+    const file = join(dir, 'flood.yaml');
+    // 50,000 peers: about 72 MiB estimated on one thread, about 130 MiB on two.
+    writeFileSync(file, BIG.replace('2000000', '50000'));
+    const env = { GOSSIPSIM_MEMORY_LIMIT: '90MiB' };
+    const two = run(['run', file, '--workers', '2', '--quiet', '--out', join(dir, 'r2.html')], env);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/more thread/);
+    expect(two.stderr).toContain('or --workers');
+    expect(existsSync(join(dir, 'r2.html'))).toBe(false);
+    const one = run(['run', file, '--workers', '1', '--quiet', '--out', join(dir, 'r1.html')], env);
+    expect(one.code).toBe(0);
+    expect(existsSync(join(dir, 'r1.html'))).toBe(true);
+  });
+
   it('a malformed GOSSIPSIM_MEMORY_LIMIT is bad input too (exit 2)', () => {
     const dir = tempDir();
     const file = join(dir, 'big.yaml');

@@ -51,6 +51,22 @@ describe('estimateMemory', () => {
     });
   }
 
+  /** [label, peers, scenario keys, threads, measured peak RSS in MiB] (`run --workers 2`). */
+  const SPLIT: Array<[string, number, Raw, number, number]> = [
+    ['push, uniform, degree-4 overlay', 1_000_000, pushUniform, 2, 267],
+    ['flood, random-regular degree 8', 1_000_000, { overlay: { degree: 8 }, workload: { broadcasts: { protocol: 'flood', origin: 0 } } }, 2, 523],
+  ];
+  for (const [label, n, over, threads, measuredMiB] of SPLIT) {
+    it(`${label}, ${n.toLocaleString('en-US')} peers on ${threads} threads: within ±25% of the measured ${measuredMiB} MiB`, () => {
+      const s = scenario(n, over);
+      const e = estimateMemory(s, threads);
+      expect(e.bytes / MiB).toBeGreaterThan(0.75 * measuredMiB);
+      expect(e.bytes / MiB).toBeLessThan(1.25 * measuredMiB);
+      expect(e.bytes).toBeGreaterThan(estimateMemory(s).bytes);
+      expect(e.terms.some((t) => /more thread/.test(t.what))).toBe(true);
+    });
+  }
+
   it('is a pure function of the scenario, grows with peers and degree, and lists its terms', () => {
     const a = estimateMemory(scenario(1_000_000, pushNeighbours('event')));
     expect(estimateMemory(scenario(1_000_000, pushNeighbours('event')))).toEqual(a);

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { runScenarioParallel } from '../../parallel/run-parallel.js';
+import { planParallelRun } from '../../parallel/eligibility.js';
 import { writeOutputFile } from '../../io/output.js';
 import { renderReport } from '../../../viz/report.js';
 import type { CliIO } from '../io.js';
@@ -27,8 +28,9 @@ export async function runCommand(file: string, opts: RunCommandOptions, io: CliI
   if (opts.seed !== undefined) sets.push(`seed=${parseIntOption('--seed', opts.seed, 0, 2 ** 32 - 1)}`);
   const workers = parseWorkers(opts.workers, 1);
   const scenario = loadScenarioFile(file, sets);
-  // Refuse, before anything is allocated, a scenario too big for this machine (exit 2).
-  checkMemory(scenario, memoryLimit(process.env, totalmem()), file);
+  // Refuse, before anything is allocated, a scenario too big for this machine (exit 2);
+  // split across threads, each keeps its own per-peer state.
+  checkMemory(scenario, memoryLimit(process.env, totalmem()), file, planParallelRun(scenario, workers).threads);
   const progress = makeProgress('simulating', !!opts.quiet, io.errStream);
   // --workers N > 1: one run split across N threads (sim/parallel/); same results.
   const results = await runScenarioParallel(scenario, { onProgress: (f) => progress.update(f), workers });

@@ -13,50 +13,24 @@
 import { NamedStream } from '../sim/engine/random.js';
 import { Graph } from '../sim/overlay/graph.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
-import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
-import { createContext } from '../sim/run/create-context.js';
-import { validate } from '../sim/scenario/validate.js';
-import { contributionOf, emit, measure, peakRss } from './row.js';
+import { BENCH_DEGREE, BENCH_SEED, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { emit, peakRss } from './row.js';
 
 const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
 const n = Number(process.argv[3] ?? 1_000_000);
 const full = process.argv.includes('--full');
 const engine = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'event';
-const degree = 8;
-const seed = 1;
 
 const baselineRss = process.memoryUsage().rss;
-const scenario = validate({
-  name: `bench ${protocol}`,
-  seed,
-  engine,
-  duration: '1h',
-  peers: { count: n },
-  network: { latency: { dist: 'uniform', min: '100ms', max: '500ms' } },
-  overlay: { model: 'random-regular', degree: protocol === 'flood' ? degree : 0 },
-  workload: {
-    broadcasts: protocol === 'flood'
-      ? { protocol: 'flood', origin: 0 }
-      : { protocol: 'push', origin: 0, forward: 'rounds', fanout: 1, period: '1s', targets: 'uniform' },
-  },
-});
+const scenario = broadcastScenario(n, protocol, { engine });
 
 const t0 = performance.now();
-const overlay = protocol === 'flood' ? randomRegular(n, { degree }, new NamedStream(seed, 'overlay')) : new Graph(n, 0);
+const overlay = protocol === 'flood' ? randomRegular(n, { degree: BENCH_DEGREE }, new NamedStream(BENCH_SEED, 'overlay')) : new Graph(n, 0);
 const overlaySeconds = (performance.now() - t0) / 1000;
-
-const ctx = createContext(scenario, overlay);
-const { sim, peers } = ctx;
-const component = new BroadcastComponent(scenario.workload.broadcasts, { elide: !full });
 
 // CPU time of this (single-threaded) process: less sensitive than wall time to other
 // processes sharing the machine.
-const { wallSeconds, cpuSeconds } = measure(() => {
-  component.start(ctx);
-  sim.run(Infinity);
-});
-const b = contributionOf(component, ctx).broadcasts![0];
-if (!b.allReached) throw new Error(`bench/broadcast: not every peer was informed (${b.reached} of ${b.alive})`);
+const { wallSeconds, cpuSeconds, events, broadcast: b } = simulateBroadcast(scenario, overlay, { elide: !full });
 const peak = peakRss();
 const network = engine === 'cycle' ? 'no latency' : 'latency U(100,500) ms';
 const label = protocol === 'flood'
@@ -66,8 +40,8 @@ emit({
   workload: `${label}: ${n.toLocaleString('en-US')} peers`,
   peers: n,
   wallSeconds,
-  events: sim.events,
-  eventsPerSecond: Math.round(sim.events / wallSeconds),
+  events,
+  eventsPerSecond: Math.round(events / wallSeconds),
   peakRssBytes: peak,
   bytesPerPeer: Math.round((peak - baselineRss) / n),
   ...(engine === 'cycle' ? { engine } : {}),
@@ -78,7 +52,7 @@ emit({
     duplicates: b.duplicates,
     messagesPerSecond: Math.round(b.messages / wallSeconds),
     cpuSeconds,
-    eventsPerCpuSecond: Math.round(sim.events / cpuSeconds),
+    eventsPerCpuSecond: Math.round(events / cpuSeconds),
     overlaySeconds,
     baselineRssBytes: baselineRss,
     peakRssPerPeer: Math.round(peak / n),

@@ -16,11 +16,9 @@
  * core). The results of 1 and N threads are checked equal (withoutWallClock) in the tests.
  */
 import { runScenarioParallel, type ParallelRunStats } from '../sim/parallel/run-parallel.js';
-import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
-import { createContext } from '../sim/run/create-context.js';
-import type { Results } from '../sim/run/results.js';
+import type { BroadcastResult } from '../sim/run/results.js';
 import { runScenario } from '../sim/run/run-scenario.js';
-import { validate } from '../sim/scenario/validate.js';
+import { broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
 import { emit, peakRss } from './row.js';
 
 const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
@@ -28,45 +26,20 @@ const n = Number(process.argv[3] ?? 1_000_000);
 const workers = Number(process.argv[4] ?? 1);
 const phaseArg = process.argv.indexOf('--phase');
 const phase = phaseArg > 0 && process.argv[phaseArg + 1] === 'simulation' ? 'simulation' : 'run';
-const degree = 8;
-const seed = 1;
 
 const baselineRss = process.memoryUsage().rss;
-const scenario = validate({
-  name: `bench parallel ${protocol}`,
-  seed,
-  duration: '1h',
-  peers: { count: n },
-  network: { latency: { dist: 'uniform', min: '100ms', max: '500ms' } },
-  overlay: { model: 'random-regular', degree: protocol === 'flood' ? degree : 0 },
-  workload: {
-    broadcasts: protocol === 'flood'
-      ? { protocol: 'flood', origin: 0 }
-      : { protocol: 'push', origin: 0, forward: 'rounds', fanout: 1, period: '1s', targets: 'uniform' },
-  },
-});
-
-/** One thread, simulation only: what bench/broadcast.ts times. */
-function simulateOneThread(): { seconds: number; cpuSeconds: number; events: number; broadcast: NonNullable<Results['broadcasts']>[0] } {
-  const ctx = createContext(scenario);
-  const sim = ctx.sim;
-  const component = new BroadcastComponent(scenario.workload.broadcasts);
-  const t = performance.now(), cpu = process.cpuUsage();
-  component.start(ctx);
-  sim.run(Infinity);
-  const used = process.cpuUsage(cpu);
-  const seconds = (performance.now() - t) / 1000;
-  const results = { series: { time: [] } } as unknown as Results;
-  component.contribute(results, ctx);
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, events: sim.events + sim.phantomEvents, broadcast: results.broadcasts![0] };
-}
+const scenario = broadcastScenario(n, protocol);
 
 let stats: ParallelRunStats | null = null;
 const t0 = performance.now(), cpu0 = process.cpuUsage();
-let wallSeconds: number, cpuSeconds: number, events: number, broadcast: NonNullable<Results['broadcasts']>[0];
+let wallSeconds: number, cpuSeconds: number, events: number, broadcast: BroadcastResult;
 let threads = workers;
 if (phase === 'simulation' && workers === 1) {
-  ({ seconds: wallSeconds, cpuSeconds, events, broadcast } = simulateOneThread());
+  // One thread, simulation only: what bench/broadcast.ts times (duplicates settled at send
+  // time counted as the events they stand for, as in the parallel rows).
+  const one = simulateBroadcast(scenario);
+  ({ wallSeconds, cpuSeconds, broadcast } = one);
+  events = one.events + one.phantomEvents;
 } else {
   const results = workers === 1
     ? runScenario(scenario)

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workloads } from './workloads.js';
 import type { BenchRow } from './row.js';
+import { measureSpeedup, speedupTable } from './speedup.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -46,7 +47,13 @@ const body = rows.map((r) =>
 const extras = rows.filter((r) => r.extra && Object.keys(r.extra).length > 0)
   .map((r) => `- ${r.workload}: ${Object.entries(r.extra!).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : JSON.stringify(v)}`).join(', ')}`)
   .join('\n');
-const table = `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.\n\n${header}\n${body}\n\n${extras}\n`;
+// The speed-up of --workers 2, from repeated runs (bench/speedup.ts), unless filtered out.
+const speedupReps = 5;
+const withSpeedup = only.length === 0 || only.some((o) => 'speedup'.includes(o));
+const speedup = withSpeedup
+  ? `\n## Speed-up of run --workers 2\n\n${speedupTable(measureSpeedup(speedupReps, 1_000_000, (l) => process.stderr.write(l + '\n')), 1_000_000)}`
+  : '';
+const table = `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.\n\n${header}\n${body}\n\n${extras}\n${speedup}`;
 process.stdout.write(table);
 const out = join(root, 'bench', 'results.md');
 mkdirSync(dirname(out), { recursive: true });

@@ -10,54 +10,30 @@
  */
 import { NamedStream } from '../sim/engine/random.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
-import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
-import { createContext } from '../sim/run/create-context.js';
-import { validate } from '../sim/scenario/validate.js';
-import { contributionOf, emit, measure, peakRss } from './row.js';
+import { BENCH_DEGREE, BENCH_SEED, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { emit, peakRss } from './row.js';
 
 const args = process.argv.slice(2);
 const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000_000);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1] : 'event';
-const degree = 8;
-const seed = 1;
 
 const baselineRss = process.memoryUsage().rss;
-const scenario = validate({
-  name: 'bench scale',
-  seed,
-  engine,
-  duration: '1h',
-  peers: { count: n },
-  network: { latency: { dist: 'uniform', min: '100ms', max: '500ms' } },
-  overlay: { model: 'random-regular', degree },
-  workload: {
-    broadcasts: { protocol: 'push', origin: 0, forward: 'rounds', fanout: 1, period: '1s', targets: 'neighbours' },
-  },
-});
+const scenario = broadcastScenario(n, 'push', { engine, targets: 'neighbours' });
 
 const t0 = performance.now();
-const overlay = randomRegular(n, { degree }, new NamedStream(seed, 'overlay'));
+const overlay = randomRegular(n, { degree: BENCH_DEGREE }, new NamedStream(BENCH_SEED, 'overlay'));
 const overlaySeconds = (performance.now() - t0) / 1000;
 const overlayPeakRss = peakRss();
 
-const ctx = createContext(scenario, overlay);
-const { sim, peers } = ctx;
-const component = new BroadcastComponent(scenario.workload.broadcasts);
-
-const { wallSeconds, cpuSeconds } = measure(() => {
-  component.start(ctx);
-  sim.run(Infinity);
-});
-const b = contributionOf(component, ctx).broadcasts![0];
-if (!b.allReached) throw new Error(`bench/scale: not every peer was informed (${b.reached} of ${b.alive})`);
+const { wallSeconds, cpuSeconds, events, broadcast: b, queueBytes } = simulateBroadcast(scenario, overlay);
 const peak = peakRss();
 const network = engine === 'cycle' ? 'no latency' : 'latency U(100,500) ms';
 emit({
   workload: `push gossip over a random-regular overlay of degree 8 (neighbours, fanout 1, period 1 s, ${network}): ${n.toLocaleString('en-US')} peers`,
   peers: n,
   wallSeconds,
-  events: sim.events,
-  eventsPerSecond: Math.round(sim.events / wallSeconds),
+  events,
+  eventsPerSecond: Math.round(events / wallSeconds),
   peakRssBytes: peak,
   bytesPerPeer: Math.round((peak - baselineRss) / n),
   engine,
@@ -72,7 +48,7 @@ emit({
     totalSeconds: overlaySeconds + wallSeconds,
     overlayPeakRssBytes: overlayPeakRss,
     graphBytes: overlay.bytes,
-    queueBytes: sim.queue.bytes,
+    queueBytes,
     baselineRssBytes: baselineRss,
   },
 });

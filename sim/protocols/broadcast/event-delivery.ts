@@ -72,7 +72,8 @@ export class EventDelivery implements Delivery {
     // So results are those of a run without elision, however many duplicates are elided.
     const arrival = this.ctx.sim.now + delay;
     const tracked = to >= this.own.lo && to < this.own.hi;
-    if (this.ctx.peers.alive[to] === 1 && arrival <= this.ctx.scenario.duration
+    const peers = this.ctx.peers;
+    if ((peers.aliveCount === peers.count || peers.alive[to] === 1) && arrival <= this.ctx.scenario.duration
       && (st.has(to) || (tracked && arrival > st.earliestArrival(to)))) {
       st.duplicates++;
       this.ctx.sim.phantom(arrival);

@@ -33,11 +33,13 @@ export class TargetPicker {
     const k = fanout < others ? fanout : others;
     const out = this.room(k);
     const streams = this.streams;
+    // While every peer is alive, skip the (random, cache-missing) read of alive[q].
+    const allAlive = this.peers.aliveCount === n;
     for (let j = 0; j < k; j++) {
       let q: number;
       for (;;) {
         q = streams.int(peer, n);
-        if (q === peer || alive[q] !== 1) continue;
+        if (q === peer || (!allAlive && alive[q] !== 1)) continue;
         let seen = false;
         for (let i = 0; i < j; i++) if (out[i] === q) { seen = true; break; }
         if (!seen) break;

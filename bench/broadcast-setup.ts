@@ -1,0 +1,63 @@
+/**
+ * What the broadcast benchmarks share (bench/broadcast.ts, parallel.ts, scale.ts): the
+ * benchmark scenario, and one broadcast simulated on one thread, timed from the
+ * component's start to the last event.
+ */
+import type { Graph } from '../sim/overlay/graph.js';
+import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
+import type { EngineOptions } from '../sim/protocols/broadcast/engine.js';
+import { createContext } from '../sim/run/create-context.js';
+import type { BroadcastResult } from '../sim/run/results.js';
+import type { Scenario } from '../sim/scenario/schema.js';
+import { validate } from '../sim/scenario/validate.js';
+import { contributionOf, measure } from './row.js';
+
+export const BENCH_SEED = 1;
+export const BENCH_DEGREE = 8;
+
+/**
+ * One broadcast from peer 0 over `n` peers, latency uniform in 100–500 ms: a flood over a
+ * random-regular overlay of degree 8, or push with fanout 1, rounds, period 1 s, to
+ * uniform targets (no overlay) or to overlay neighbours (degree 8).
+ */
+export function broadcastScenario(n: number, protocol: 'push' | 'flood', options: { engine?: string; targets?: 'uniform' | 'neighbours' } = {}): Scenario {
+  const targets = options.targets ?? 'uniform';
+  const overlay = protocol === 'flood' || targets === 'neighbours';
+  return validate({
+    name: `bench ${protocol}`,
+    seed: BENCH_SEED,
+    engine: options.engine ?? 'event',
+    duration: '1h',
+    peers: { count: n },
+    network: { latency: { dist: 'uniform', min: '100ms', max: '500ms' } },
+    overlay: { model: 'random-regular', degree: overlay ? BENCH_DEGREE : 0 },
+    workload: {
+      broadcasts: protocol === 'flood'
+        ? { protocol: 'flood', origin: 0 }
+        : { protocol: 'push', origin: 0, forward: 'rounds', fanout: 1, period: '1s', targets },
+    },
+  });
+}
+
+export interface SimulatedBroadcast {
+  wallSeconds: number;
+  cpuSeconds: number;
+  /** Events processed, and those settled at send time (see Simulator.phantom). */
+  events: number;
+  phantomEvents: number;
+  broadcast: BroadcastResult;
+  queueBytes: number;
+}
+
+/** Simulates the scenario's broadcast on this thread (over `overlay` if given); throws unless every peer was informed. */
+export function simulateBroadcast(scenario: Scenario, overlay?: Graph, options: EngineOptions = {}): SimulatedBroadcast {
+  const ctx = createContext(scenario, overlay);
+  const component = new BroadcastComponent(scenario.workload.broadcasts, options);
+  const { wallSeconds, cpuSeconds } = measure(() => {
+    component.start(ctx);
+    ctx.sim.run(Infinity);
+  });
+  const broadcast = contributionOf(component, ctx).broadcasts![0];
+  if (!broadcast.allReached) throw new Error(`bench: not every peer was informed (${broadcast.reached} of ${broadcast.alive})`);
+  return { wallSeconds, cpuSeconds, events: ctx.sim.events, phantomEvents: ctx.sim.phantomEvents, broadcast, queueBytes: ctx.sim.queue.bytes };
+}

@@ -1,0 +1,78 @@
+/**
+ * The speed-up of `run --workers 2` over `--workers 1` (issue 9 §2), measured so that it
+ * holds up on a shared machine whose speed drifts by ±20% from one minute to the next:
+ * each (protocol, phase) is run `reps` times with 1 and 2 threads, alternately and in a
+ * fresh process each (bench/parallel.js), and the table gives the median wall time of
+ * each, their ratio, and the range of the ratios of each back-to-back pair.
+ * `node dist/bench/speedup.js [reps] [peers]`, or as the last part of `npm run bench`.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchRow } from './row.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export interface SpeedupRow {
+  protocol: string;
+  phase: string;
+  one: number[];
+  two: number[];
+}
+
+function wallOf(protocol: string, peers: number, workers: number, phase: string): number {
+  const r = spawnSync(process.execPath, [join(here, 'parallel.js'), protocol, String(peers), String(workers), '--phase', phase], {
+    encoding: 'utf8', maxBuffer: 16 * 2 ** 20,
+  });
+  if (r.status !== 0) throw new Error(`bench/speedup: ${protocol} ${phase} with ${workers} workers failed:\n${r.stderr}`);
+  const line = r.stdout.split('\n').find((l) => l.trim().startsWith('{'));
+  return (JSON.parse(line!) as BenchRow).wallSeconds;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+export function measureSpeedup(reps: number, peers: number, log: (line: string) => void = () => {}): SpeedupRow[] {
+  const rows: SpeedupRow[] = [];
+  for (const protocol of ['flood', 'push']) {
+    for (const phase of ['simulation', 'run']) {
+      const row: SpeedupRow = { protocol, phase, one: [], two: [] };
+      for (let i = 0; i < reps; i++) {
+        // Alternate which goes first, so that a drift of the machine's speed favours neither.
+        const order = i % 2 === 0 ? [1, 2] : [2, 1];
+        for (const w of order) (w === 1 ? row.one : row.two).push(wallOf(protocol, peers, w, phase));
+        log(`bench/speedup: ${protocol} ${phase} ${i + 1}/${reps}: ${row.one.at(-1)!.toFixed(2)} s / ${row.two.at(-1)!.toFixed(2)} s`);
+      }
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+export function speedupTable(rows: SpeedupRow[], peers: number): string {
+  const what = (r: SpeedupRow) => r.protocol === 'flood'
+    ? 'flood, random-regular degree 8, latency U(100,500) ms'
+    : 'push, uniform, fanout 1, period 1 s, latency U(100,500) ms';
+  const lines = rows.map((r) => {
+    const pairs = r.one.map((x, i) => x / r.two[i]);
+    return `| ${what(r)}, ${peers.toLocaleString('en-US')} peers | ${r.phase === 'run' ? 'whole run' : 'simulation'} | ${median(r.one).toFixed(2)} | ${median(r.two).toFixed(2)} | **${(median(r.one) / median(r.two)).toFixed(2)}×** | ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}× |`;
+  });
+  return [
+    `Medians of ${rows[0]?.one.length ?? 0} runs each, 1 and 2 threads alternately, each in a fresh process.`,
+    '*simulation*: the event loop alone (the workers already loaded, as they are while the overlay is built);',
+    '*whole run*: overlay build, overlay summary, simulation and merge, as `gossipsim run` does them.',
+    '',
+    '| workload | measured | 1 thread (s) | 2 threads (s) | speed-up | range over pairs |',
+    '|---|---|---|---|---|---|',
+    ...lines,
+  ].join('\n') + '\n';
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const reps = Number(process.argv[2] ?? 5);
+  const peers = Number(process.argv[3] ?? 1_000_000);
+  process.stdout.write(speedupTable(measureSpeedup(reps, peers, (l) => process.stderr.write(l + '\n')), peers));
+}

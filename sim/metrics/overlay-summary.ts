@@ -58,8 +58,8 @@ export function completeOverlaySummary(plan: OverlaySummaryPlan, sums: PathSums)
 
 /**
  * The whole summary on this thread. Exact up to 100,000 peers for clustering and 2,000
- * for path length; sampled above (20,000 peers; 64 BFS sources): ~0.15 s at 10^5 peers,
- * ~3 s at 10^6 (degree 8, 2-core VM).
+ * for path length; sampled above (20,000 peers; 64 BFS sources): ~0.1 s at 10^5 peers,
+ * ~1.5 s at 10^6 (degree 8, 2-core VM; the BFS ~0.7 s of it).
  */
 export function summarizeOverlay(graph: Graph, alive: Uint8Array | null | undefined, rng: RandomSource): OverlayResults {
   const plan = planOverlaySummary(graph, alive, rng);

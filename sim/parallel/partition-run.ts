@@ -100,8 +100,11 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   };
 
   const withPeers = n <= TRACE_MAX_PEERS;
-  // Each peer is informed once per broadcast: a partition's size bounds its log.
-  const logs = Array.from({ length: broadcasts }, () => new InformLog(Math.min(hi - lo, 1 << 16), withPeers));
+  // Each peer is informed once per broadcast: a partition's size bounds its log. Room for
+  // all of it from the start (up to 2^22 entries in all, 64 MB): growing a log copies it,
+  // and stalls this thread while the others wait at the next barrier.
+  const logRoom = broadcasts * (hi - lo) <= 1 << 22 ? hi - lo : Math.min(hi - lo, 1 << 16);
+  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers));
   const informedHere = new Float64Array(broadcasts);
   const ticks = new TickShare(input.claims, broadcasts, threads);
   const partition: BroadcastPartition = {

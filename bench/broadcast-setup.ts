@@ -10,7 +10,7 @@ import { createContext } from '../sim/run/create-context.js';
 import type { BroadcastResult } from '../sim/run/results.js';
 import type { Scenario } from '../sim/scenario/schema.js';
 import { validate } from '../sim/scenario/validate.js';
-import { contributionOf, measure } from './row.js';
+import { contributionOf, measure, peakRss, type BenchRow } from './row.js';
 
 export const BENCH_SEED = 1;
 export const BENCH_DEGREE = 8;
@@ -60,4 +60,36 @@ export function simulateBroadcast(scenario: Scenario, overlay?: Graph, options: 
   const broadcast = contributionOf(component, ctx).broadcasts![0];
   if (!broadcast.allReached) throw new Error(`bench: not every peer was informed (${broadcast.reached} of ${broadcast.alive})`);
   return { wallSeconds, cpuSeconds, events: ctx.sim.events, phantomEvents: ctx.sim.phantomEvents, broadcast, queueBytes: ctx.sim.queue.bytes };
+}
+
+/** How the rows name the broadcast of broadcastScenario (uniform push or flood). */
+export function broadcastLabel(protocol: 'push' | 'flood', network = 'latency U(100,500) ms'): string {
+  return protocol === 'flood'
+    ? `flood, random-regular degree 8, ${network}`
+    : `push gossip, uniform, fanout 1, period 1 s, ${network}`;
+}
+
+/** The common fields of a broadcast row: peak RSS is read now; bytes/peer is above `baselineRss`. */
+export function broadcastRow(workload: string, peers: number, wallSeconds: number, events: number, baselineRss: number): BenchRow {
+  const peak = peakRss();
+  return {
+    workload,
+    peers,
+    wallSeconds,
+    events,
+    eventsPerSecond: Math.round(events / wallSeconds),
+    peakRssBytes: peak,
+    bytesPerPeer: Math.round((peak - baselineRss) / peers),
+  };
+}
+
+/** What a broadcast did, for a row's extra figures. */
+export function broadcastFigures(b: BroadcastResult, wallSeconds: number): Record<string, unknown> {
+  return {
+    rounds: b.rounds,
+    completionTime: b.completionTime,
+    messages: b.messages,
+    duplicates: b.duplicates,
+    messagesPerSecond: Math.round(b.messages / wallSeconds),
+  };
 }

@@ -13,8 +13,8 @@
 import { NamedStream } from '../sim/engine/random.js';
 import { Graph } from '../sim/overlay/graph.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
-import { BENCH_DEGREE, BENCH_SEED, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
-import { emit, peakRss } from './row.js';
+import { BENCH_DEGREE, BENCH_SEED, broadcastFigures, broadcastLabel, broadcastRow, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { emit } from './row.js';
 
 const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
 const n = Number(process.argv[3] ?? 1_000_000);
@@ -31,31 +31,18 @@ const overlaySeconds = (performance.now() - t0) / 1000;
 // CPU time of this (single-threaded) process: less sensitive than wall time to other
 // processes sharing the machine.
 const { wallSeconds, cpuSeconds, events, broadcast: b } = simulateBroadcast(scenario, overlay, { elide: !full });
-const peak = peakRss();
 const network = engine === 'cycle' ? 'no latency' : 'latency U(100,500) ms';
-const label = protocol === 'flood'
-  ? `flood, random-regular degree 8, ${network}${full ? ', every arrival simulated' : ''}`
-  : `push gossip, uniform, fanout 1, period 1 s, ${network}${full ? ', every arrival simulated' : ''}`;
+const row = broadcastRow(`${broadcastLabel(protocol, network)}${full ? ', every arrival simulated' : ''}: ${n.toLocaleString('en-US')} peers`, n, wallSeconds, events, baselineRss);
 emit({
-  workload: `${label}: ${n.toLocaleString('en-US')} peers`,
-  peers: n,
-  wallSeconds,
-  events,
-  eventsPerSecond: Math.round(events / wallSeconds),
-  peakRssBytes: peak,
-  bytesPerPeer: Math.round((peak - baselineRss) / n),
+  ...row,
   ...(engine === 'cycle' ? { engine } : {}),
   extra: {
-    rounds: b.rounds,
-    completionTime: b.completionTime,
-    messages: b.messages,
-    duplicates: b.duplicates,
-    messagesPerSecond: Math.round(b.messages / wallSeconds),
+    ...broadcastFigures(b, wallSeconds),
     cpuSeconds,
     eventsPerCpuSecond: Math.round(events / cpuSeconds),
     overlaySeconds,
     baselineRssBytes: baselineRss,
-    peakRssPerPeer: Math.round(peak / n),
+    peakRssPerPeer: Math.round(row.peakRssBytes / n),
     elision: !full,
   },
 });

@@ -18,8 +18,8 @@
 import { runScenarioParallel, type ParallelRunStats } from '../sim/parallel/run-parallel.js';
 import type { BroadcastResult } from '../sim/run/results.js';
 import { runScenario } from '../sim/run/run-scenario.js';
-import { broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
-import { emit, peakRss } from './row.js';
+import { broadcastLabel, broadcastRow, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { emit } from './row.js';
 
 const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
 const n = Number(process.argv[3] ?? 1_000_000);
@@ -58,19 +58,9 @@ if (phase === 'simulation' && workers === 1) {
   }
 }
 if (!broadcast.allReached) throw new Error(`bench/parallel: not every peer was informed (${broadcast.reached} of ${broadcast.alive})`);
-const peak = peakRss();
 const st = stats as ParallelRunStats | null;
-const label = protocol === 'flood'
-  ? 'flood, random-regular degree 8, latency U(100,500) ms'
-  : 'push gossip, uniform, fanout 1, period 1 s, latency U(100,500) ms';
 emit({
-  workload: `${label}: ${n.toLocaleString('en-US')} peers, ${phase === 'run' ? 'whole run' : 'simulation only'}`,
-  peers: n,
-  wallSeconds,
-  events,
-  eventsPerSecond: Math.round(events / wallSeconds),
-  peakRssBytes: peak,
-  bytesPerPeer: Math.round((peak - baselineRss) / n),
+  ...broadcastRow(`${broadcastLabel(protocol)}: ${n.toLocaleString('en-US')} peers, ${phase === 'run' ? 'whole run' : 'simulation only'}`, n, wallSeconds, events, baselineRss),
   workers: threads,
   extra: {
     cpuSeconds,

@@ -10,7 +10,7 @@
  */
 import { NamedStream } from '../sim/engine/random.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
-import { BENCH_DEGREE, BENCH_SEED, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { BENCH_DEGREE, BENCH_SEED, broadcastFigures, broadcastRow, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
 import { emit, peakRss } from './row.js';
 
 const args = process.argv.slice(2);
@@ -26,23 +26,12 @@ const overlaySeconds = (performance.now() - t0) / 1000;
 const overlayPeakRss = peakRss();
 
 const { wallSeconds, cpuSeconds, events, broadcast: b, queueBytes } = simulateBroadcast(scenario, overlay);
-const peak = peakRss();
 const network = engine === 'cycle' ? 'no latency' : 'latency U(100,500) ms';
 emit({
-  workload: `push gossip over a random-regular overlay of degree 8 (neighbours, fanout 1, period 1 s, ${network}): ${n.toLocaleString('en-US')} peers`,
-  peers: n,
-  wallSeconds,
-  events,
-  eventsPerSecond: Math.round(events / wallSeconds),
-  peakRssBytes: peak,
-  bytesPerPeer: Math.round((peak - baselineRss) / n),
+  ...broadcastRow(`push gossip over a random-regular overlay of degree 8 (neighbours, fanout 1, period 1 s, ${network}): ${n.toLocaleString('en-US')} peers`, n, wallSeconds, events, baselineRss),
   engine,
   extra: {
-    rounds: b.rounds,
-    completionTime: b.completionTime,
-    messages: b.messages,
-    duplicates: b.duplicates,
-    messagesPerSecond: Math.round(b.messages / wallSeconds),
+    ...broadcastFigures(b, wallSeconds),
     cpuSeconds,
     overlaySeconds,
     totalSeconds: overlaySeconds + wallSeconds,

@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { broadcastLabel } from './broadcast-setup.js';
 import type { BenchRow } from './row.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -53,9 +54,7 @@ export function measureSpeedup(reps: number, peers: number, log: (line: string) 
 }
 
 export function speedupTable(rows: SpeedupRow[], peers: number): string {
-  const what = (r: SpeedupRow) => r.protocol === 'flood'
-    ? 'flood, random-regular degree 8, latency U(100,500) ms'
-    : 'push, uniform, fanout 1, period 1 s, latency U(100,500) ms';
+  const what = (r: SpeedupRow) => broadcastLabel(r.protocol === 'flood' ? 'flood' : 'push');
   const lines = rows.map((r) => {
     const pairs = r.one.map((x, i) => x / r.two[i]);
     return `| ${what(r)}, ${peers.toLocaleString('en-US')} peers | ${r.phase === 'run' ? 'whole run' : 'simulation'} | ${median(r.one).toFixed(2)} | ${median(r.two).toFixed(2)} | **${(median(r.one) / median(r.two)).toFixed(2)}×** | ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}× |`;

@@ -25,6 +25,18 @@ export function alivePeers(graph: Graph, alive?: Uint8Array | null): Int32Array 
 }
 
 /**
+ * The mask a metric needs: null when every peer of the graph is alive (the metric then
+ * skips the test, a random read per link), else `alive`. Same results either way.
+ */
+export function liveMask(graph: Graph, alive?: Uint8Array | null): Uint8Array | null {
+  if (!alive) return null;
+  const n = graph.size;
+  if (alive.length < n) return alive;
+  for (let p = 0; p < n; p++) if (alive[p] !== 1) return alive;
+  return null;
+}
+
+/**
  * Moves a uniform sample of `count` distinct entries of `list` to its front (partial
  * Fisher–Yates, `count` draws from `rng`) and returns that prefix. Reorders `list`.
  */

@@ -5,7 +5,7 @@
  */
 import type { RandomSource } from '../engine/random.js';
 import type { Graph } from '../overlay/graph.js';
-import { alivePeers, sampleInPlace } from './alive-peers.js';
+import { alivePeers, liveMask, sampleInPlace } from './alive-peers.js';
 
 export interface ClusteringOptions {
   /** Count only alive peers and links between alive peers. */
@@ -32,7 +32,8 @@ export interface ClusteringResult {
  * included in the average. Cost: Σ over measured peers of their neighbours' degrees.
  */
 export function averageClustering(graph: Graph, options: ClusteringOptions = {}): ClusteringResult {
-  const { alive, rng, exactLimit = 100_000, samples = 20_000 } = options;
+  const { rng, exactLimit = 100_000, samples = 20_000 } = options;
+  const alive = liveMask(graph, options.alive);
   let peers = alivePeers(graph, alive);
   const exact = peers.length <= exactLimit || samples >= peers.length;
   if (!exact) {

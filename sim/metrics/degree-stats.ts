@@ -3,6 +3,7 @@
  * only when an alive mask is given, counting only links between alive peers.
  */
 import type { Graph } from '../overlay/graph.js';
+import { liveMask } from './alive-peers.js';
 
 export interface DegreeStats {
   /** Peers counted (alive peers, or all peer ids of the graph). */
@@ -17,8 +18,9 @@ export interface DegreeStats {
 }
 
 /** All zero (and an empty histogram) when no peer is counted. */
-export function degreeStats(graph: Graph, alive?: Uint8Array | null): DegreeStats {
+export function degreeStats(graph: Graph, aliveMask?: Uint8Array | null): DegreeStats {
   const { offset, deg, adj } = graph;
+  const alive = liveMask(graph, aliveMask);
   let counts = new Int32Array(64); // counts[d]: peers of degree d
   let peers = 0, sum = 0, sumSq = 0, min = Infinity, max = 0;
   for (let p = 0; p < graph.size; p++) {

@@ -4,7 +4,7 @@
  */
 import type { RandomSource } from '../engine/random.js';
 import type { Graph } from '../overlay/graph.js';
-import { alivePeers, sampleInPlace } from './alive-peers.js';
+import { alivePeers, liveMask, sampleInPlace } from './alive-peers.js';
 
 export interface PathLengthOptions {
   /** Count only alive peers and links between alive peers. */
@@ -96,8 +96,7 @@ export function meanPathLength(graph: Graph, options: PathLengthOptions = {}): P
 export function pathLengthSums(graph: Graph, alive: Uint8Array | null | undefined, from: Int32Array): PathSums {
   if (from.length === 0 || graph.edges === 0) return { total: 0, pairs: 0 };
   const n = graph.size;
-  // Every peer alive: skip the test, a random read per link.
-  if (alive && allSet(alive, n)) alive = null;
+  alive = liveMask(graph, alive);
   const { offset, deg, adj } = graph;
   const W = Math.max(1, Math.min(MAX_WORDS, Math.ceil(from.length / 32)));
   // W words a peer: visited (bit s: source s of the batch reached it), frontier (reached at
@@ -236,13 +235,6 @@ function bottomUp2(
     if ((a0 | a1) !== 0) upcoming[count++] = v;
   }
   return count;
-}
-
-/** Whether alive[p] = 1 for every peer p < n. */
-function allSet(alive: Uint8Array, n: number): boolean {
-  if (alive.length < n) return false;
-  for (let p = 0; p < n; p++) if (alive[p] !== 1) return false;
-  return true;
 }
 
 function popcount(x: number): number {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { largestComponent } from '../../sim/metrics/components.js';
 import { Graph } from '../../sim/overlay/graph.js';
 import { ring, star, trianglePlusPath } from './hand-built.js';
+import { NamedStream } from '../../sim/engine/random.js';
+import { erdosRenyi } from '../../sim/overlay/generators/erdos-renyi.js';
 
 describe('largestComponent', () => {
   it('triangle plus path: two components of 3', () => {
@@ -37,4 +39,35 @@ describe('largestComponent', () => {
   it('is 0 on an empty population', () => {
     expect(largestComponent(new Graph(0))).toEqual({ largest: 0, fraction: 0, components: 0, peers: 0 });
   });
+});
+
+describe('largestComponent against union-find', () => {
+  /** Reference: union-find over the links between alive peers. */
+  function reference(g: Graph, alive?: Uint8Array) {
+    const parent = Array.from({ length: g.size }, (_, i) => i);
+    const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+    for (let p = 0; p < g.size; p++) {
+      if (alive && !alive[p]) continue;
+      for (const q of g.neighbors(p)) if (!alive || alive[q]) parent[find(p)] = find(q);
+    }
+    const sizes = new Map<number, number>();
+    for (let p = 0; p < g.size; p++) if (!alive || alive[p]) sizes.set(find(p), (sizes.get(find(p)) ?? 0) + 1);
+    return { largest: Math.max(0, ...sizes.values()), components: sizes.size };
+  }
+
+  // Mean degree 0.8 to 3 around the percolation threshold (1): many components, a giant one
+  // above it; 20,000 peers, so the frontier of a big component passes n/16 (bottom-up levels).
+  for (const degree of [0.8, 1.2, 3]) {
+    it(`erdos-renyi of mean degree ${degree}, all alive and with a third offline`, () => {
+      const g = erdosRenyi(20_000, { degree }, new NamedStream(7, 'overlay'));
+      const alive = new Uint8Array(20_000).fill(1);
+      for (let p = 0; p < 20_000; p += 3) alive[p] = 0;
+      for (const mask of [undefined, alive]) {
+        const got = largestComponent(g, mask);
+        const want = reference(g, mask);
+        expect(got.largest).toBe(want.largest);
+        expect(got.components).toBe(want.components);
+      }
+    });
+  }
 });

@@ -12,7 +12,7 @@ export interface Workload {
 }
 
 export const workloads: Workload[] = [
-  { name: 'event queue, hold model (10^6 pending, 2·10^7 pop+push)', file: 'queue.js', issue: 3 },
+  { name: 'event queue, hold model (10^6 pending, 2·10^7 pop+push), median of 3 runs', file: 'queue.js', issue: 3 },
   { name: 'overlay: build a 10^6-peer random-regular overlay of degree 8', file: 'overlay.js', args: ['1000000', '8'], issue: 3 },
   { name: 'capacity: p2p, 100 MB in 256 KiB chunks to 10^4 peers', file: 'capacity.js', issue: 7 },
   { name: 'search: 10^4 floods (TTL 7) over 10^5 peers', file: 'search.js', args: ['flood'], issue: 5 },

@@ -114,6 +114,8 @@ export interface PartitionStats {
 }
 
 export type WorkerMessage =
+  /** Loaded, waiting for its partition. */
+  | { type: 'ready' }
   | { type: 'progress'; fraction: number }
   | { type: 'done'; output: PartitionOutput }
   /** `aborted`: this worker stopped because another one failed. */

@@ -33,8 +33,9 @@ export interface ParallelRunOptions extends RunOptions {
    * Overlap the overlay summary with the simulation (default true): the main thread
    * summarises the overlay while the workers simulate, and the workers share out its
    * path-length BFS (which takes longer than the simulation on large overlays) afterwards.
-   * False: the main thread summarises the overlay, then hands out the partitions (to time
-   * the simulation alone). Either way the workers load while the overlay is built.
+   * False: the main thread summarises the overlay, waits for the workers to have loaded,
+   * then hands out the partitions (to time the simulation alone). Either way the workers
+   * load while the overlay is built.
    */
   overlap?: boolean;
   /** Told the wall-clock figures of a split run (benchmarks; never in the results). */
@@ -133,6 +134,8 @@ async function runSplit(
     const start = performance.now();
     summary = withLinks(summarizeOverlay(overlay, peers.alive, metricsStream()));
     summarySeconds = seconds(start);
+    // Time the simulation alone: from loaded workers, as one thread is timed from loaded modules.
+    await workers.whenReady();
   }
   const workersStart = performance.now();
   const workersCpu = process.cpuUsage();

@@ -11,6 +11,8 @@ import type { PartitionInput, WorkerMessage } from './protocol.js';
 const port = parentPort!;
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
+post({ type: 'ready' });
+
 port.once('message', (input: PartitionInput) => {
   try {
     const output = runPartition(input, (fraction) => post({ type: 'progress', fraction }));

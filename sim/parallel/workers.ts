@@ -25,9 +25,31 @@ export class PartitionWorkers {
   private barrier: SharedArrayBuffer | null = null;
   private closed = false;
 
+  /** Resolves once every worker has loaded (see whenReady). */
+  private readonly ready: Promise<void>;
+
   constructor(readonly threads: number, private readonly onProgress?: (fraction: number) => void) {
     const file = workerFile();
     for (let i = 0; i < threads; i++) this.workers.push(new Worker(file));
+    this.ready = Promise.all(this.workers.map((w) => new Promise<void>((resolve) => {
+      const onMessage = (m: WorkerMessage) => {
+        if (m.type !== 'ready') return;
+        w.off('message', onMessage);
+        resolve();
+      };
+      w.on('message', onMessage);
+      // A worker that fails to load is reported by run(); do not wait for it here.
+      w.once('error', () => resolve());
+      w.once('exit', () => resolve());
+    }))).then(() => undefined);
+  }
+
+  /**
+   * Resolves when every worker has loaded its modules (or failed to). A run hands out the
+   * partitions at once; a benchmark of the simulation alone waits for this first.
+   */
+  whenReady(): Promise<void> {
+    return this.ready;
   }
 
   /** Hands each worker its partition; resolves with their outputs in partition order. */
@@ -52,6 +74,7 @@ export class PartitionWorkers {
       this.workers.forEach((w, index) => {
         let settled = false;
         w.on('message', (m: WorkerMessage) => {
+          if (m.type === 'ready') return;
           if (m.type === 'progress') {
             this.onProgress?.(m.fraction);
             return;

@@ -26,6 +26,7 @@ import { drainOutbox, OutboxWriter } from './outbox.js';
 import { PartitionSimulator } from './partition-simulator.js';
 import { PathJob } from './path-job.js';
 import type { BroadcastShare, PartitionInput, PartitionOutput } from './protocol.js';
+import { initialQueueSlots } from '../run/memory-estimate.js';
 import { SeriesRecorder } from '../run/series.js';
 import { sharedGraphView } from './shared-graph.js';
 import { threadCpuSeconds } from './thread-cpu.js';
@@ -55,10 +56,13 @@ function partitionedComponents(scenario: SimContext['scenario'], partition: Broa
 }
 
 /**
- * Events a partition's queue has room for from the start, at most: growing it later (a
- * copy of the whole queue) stalls one thread while the others wait at the next barrier.
+ * Room in a partition's queue from the start: its share of the events expected pending.
+ * Growing it later (a copy of the whole queue) would stall this thread while the others
+ * wait at the next barrier.
  */
-const QUEUE_PREALLOCATION = 1 << 20;
+function queueSlots(scenario: SimContext['scenario'], threads: number): number {
+  return Math.max(1024, Math.ceil(initialQueueSlots(scenario) / threads));
+}
 
 export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): PartitionOutput {
   const { scenario, index: me, threads, blockSize, lookahead } = input;
@@ -72,7 +76,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   // Outboxes of both window parities; `current` (what the simulator writes to) follows the parity.
   const writers = [0, 1].map((p) => input.outboxes[p][me].map((b) => (b === null ? null : new OutboxWriter(b))));
   const current: Array<OutboxWriter | null> = writers[0].slice();
-  const sim = new PartitionSimulator(n, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, n), Math.min(hi - lo, QUEUE_PREALLOCATION));
+  const sim = new PartitionSimulator(n, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, n), queueSlots(scenario, threads));
 
   // Every peer alive, all run long (no churn): one shared copy for all threads.
   const peers = new PeerTable(0);

@@ -9,6 +9,7 @@ import type { Graph } from '../overlay/graph.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import type { Scenario } from '../scenario/schema.js';
 import { makeStreamFactories, type SimContext } from './context.js';
+import { initialQueueSlots } from './memory-estimate.js';
 import { PeerTable } from './peers.js';
 
 /**
@@ -20,7 +21,7 @@ export function createContext(scenario: Scenario, overlay?: Graph): SimContext {
   const peers = new PeerTable(n);
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length);
   const graph = overlay ?? buildOverlay(scenario.overlay, n, streams.namedStream('overlay'));
-  const sim = new Simulator(n);
+  const sim = new Simulator(n, initialQueueSlots(scenario));
   // A latency can never be negative: a normal distribution's lower tail is clamped at 0.
   const latency = clampNonNegative(makeSampler(scenario.network.latency));
   const transport = new Transport(sim, latency, scenario.network.loss, streams.peerStreams('network'));

@@ -6,7 +6,8 @@
  * measured point. Also: the limit (GOSSIPSIM_MEMORY_LIMIT or the machine) and the refusal.
  */
 import { describe, expect, it } from 'vitest';
-import { checkMemory, estimateMemory, machineLimit, memoryLimit, RUNTIME_BYTES } from '../../sim/run/memory-estimate';
+import { checkMemory, estimateMemory, initialQueueSlots, machineLimit, memoryLimit, RUNTIME_BYTES } from '../../sim/run/memory-estimate';
+import { createContext } from '../../sim/run/create-context';
 import { ScenarioError } from '../../sim/scenario/errors';
 import { validate } from '../../sim/scenario/validate';
 
@@ -66,6 +67,15 @@ describe('estimateMemory', () => {
       expect(e.terms.some((t) => /more thread/.test(t.what))).toBe(true);
     });
   }
+
+  it('sizes the event queue from the start for the pending events it expects (+10%), within bounds', () => {
+    const flood = scenario(1_000_000, { overlay: { degree: 8 }, workload: { broadcasts: { protocol: 'flood', origin: 0 } } });
+    expect(estimateMemory(flood).pendingEvents).toBe(900_000); // 0.9 a peer: one flood wave with elision
+    expect(initialQueueSlots(flood)).toBeCloseTo(990_000, -1);
+    expect(initialQueueSlots(scenario(100, {}))).toBe(1024); // nothing expected: the minimum
+    const small = scenario(20_000, { overlay: { degree: 8 }, workload: { broadcasts: { protocol: 'flood', origin: 0 } } });
+    expect(createContext(small).sim.queue.bytes).toBeGreaterThanOrEqual(initialQueueSlots(small) * 48);
+  });
 
   it('is a pure function of the scenario, grows with peers and degree, and lists its terms', () => {
     const a = estimateMemory(scenario(1_000_000, pushNeighbours('event')));

@@ -351,3 +351,31 @@ export function checkMemory(scenario: Scenario, limit: MemoryLimit, file?: strin
     { file, keyPath: 'peers.count' },
   );
 }
+
+/**
+ * A sweep runs up to `concurrent` runs at once, one per worker thread of one process: its
+ * peak is about the runtime plus, per concurrent run, the largest run's state and a worker's
+ * runtime. Throws a ScenarioError (exit 2) naming the largest point when that exceeds the
+ * limit. `points`: each point's scenario and how the user wrote it (e.g. peers.count=10^6).
+ */
+export function checkSweepMemory(
+  points: Array<{ scenario: Scenario; label: string }>, concurrent: number, limit: MemoryLimit, file?: string,
+): number {
+  if (points.length === 0) return RUNTIME_BYTES;
+  let largest = points[0], largestBytes = -1;
+  for (const p of points) {
+    const b = estimateOneThread(p.scenario).bytes;
+    if (b > largestBytes) { largest = p; largestBytes = b; }
+  }
+  const runs = Math.max(1, concurrent);
+  const bytes = RUNTIME_BYTES + runs * (largestBytes - RUNTIME_BYTES + WORKER_RUNTIME_BYTES);
+  if (bytes <= limit.bytes) return bytes;
+  const usable = limit.source.startsWith('GOSSIPSIM') ? `the limit is ${human(limit.bytes)} (${limit.source})`
+    : `${limit.source}, of which ${human(limit.bytes)} may be used`;
+  throw new ScenarioError(
+    `sweep needs about ${human(bytes)} (${runs} run${runs > 1 ? 's' : ''} at once, the largest point ${largest.label} ` +
+    `needing about ${human(largestBytes)} alone), but ${usable}; use fewer --workers, smaller --vary values, ` +
+    `or set GOSSIPSIM_MEMORY_LIMIT (e.g. GOSSIPSIM_MEMORY_LIMIT=64GiB, or off) if the estimate is too cautious`,
+    { file },
+  );
+}

@@ -9,6 +9,7 @@ import { UsageError } from '../cli/errors.js';
 import { summarizeRuns } from './metrics.js';
 import { planPoints, planTasks, replicateSeed, type PointPlan, type Vary } from './plan.js';
 import { executeTasks } from './execute.js';
+import { checkSweepMemory, type MemoryLimit } from '../run/memory-estimate.js';
 
 export interface SweepOptions {
   file: string;
@@ -19,6 +20,8 @@ export interface SweepOptions {
   workers: number;
   shard?: { index: number; count: number };
   onProgress?: (done: number, total: number) => void;
+  /** Refuse, before running anything, a sweep whose concurrent runs would not fit (default: no check). */
+  memoryLimit?: MemoryLimit;
 }
 
 export function assemble(
@@ -50,8 +53,15 @@ export async function runSweep(o: SweepOptions): Promise<SweepResults> {
   const base = loadScenarioText(o.text, o.file, o.sets);
   const points = planPoints(o.varies);
   // Validate every point first: a bad value fails fast, before hours of work.
-  const pointSeeds = points.map((p) => loadScenarioText(o.text, o.file, [...o.sets, ...p.sets]).seed);
+  const scenarios = points.map((p) => loadScenarioText(o.text, o.file, [...o.sets, ...p.sets]));
+  const pointSeeds = scenarios.map((s) => s.seed);
   const tasks = planTasks(points.length, o.replicates, o.shard);
+  if (o.memoryLimit) {
+    // Only the points this shard runs; as many at once as there are workers.
+    const mine = [...new Set(tasks.map((t) => t.point))];
+    checkSweepMemory(mine.map((i) => ({ scenario: scenarios[i], label: points[i].sets.join(' ') })),
+      Math.min(o.workers, tasks.length), o.memoryLimit, o.file);
+  }
   const inputs = tasks.map((t) => ({
     text: o.text,
     file: o.file,

@@ -64,6 +64,25 @@ describe('gossipsim run: memory guard', () => {
     expect(existsSync(join(dir, 'r1.html'))).toBe(true);
   });
 
+  it('sweep: refuses, before any run, concurrent runs that would not fit, naming the largest point', () => {
+    const dir = tempDir();
+    const file = join(dir, 'flood.yaml');
+    writeFileSync(file, BIG.replace('2000000', '1000'));
+    // The 200,000-peer point needs about 93 MiB alone (runtime included); two at once
+    // (--workers 2) about 170 MiB, one about 117 MiB.
+    const args = ['sweep', file, '--vary', 'peers.count=1000,200000', '--replicates', '2', '--workers', '2', '--quiet', '--json', join(dir, 's.json')];
+    const r = run(args, { GOSSIPSIM_MEMORY_LIMIT: '150MiB' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sweep needs about \d+ MiB \(2 runs at once, the largest point peers\.count=200000 needing about \d+ MiB alone\)/);
+    expect(r.stderr).toContain('use fewer --workers');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(existsSync(join(dir, 's.json'))).toBe(false);
+    // One run at a time fits.
+    const one = run([...args.slice(0, 4), '--replicates', '1', '--workers', '1', '--quiet', '--json', join(dir, 's.json')], { GOSSIPSIM_MEMORY_LIMIT: '150MiB' });
+    expect(one.code).toBe(0);
+    expect(existsSync(join(dir, 's.json'))).toBe(true);
+  });
+
   it('a malformed GOSSIPSIM_MEMORY_LIMIT is bad input too (exit 2)', () => {
     const dir = tempDir();
     const file = join(dir, 'big.yaml');

@@ -14,6 +14,8 @@ import { defaultSweepWorkers, parseIntOption, parseWorkers } from '../options.js
 import { slug } from '../paths.js';
 import { makeProgress } from '../progress.js';
 import { readResultsFile } from '../results-file.js';
+import { totalmem } from 'node:os';
+import { memoryLimit } from '../../run/memory-estimate.js';
 
 export interface SweepCommandOptions {
   vary?: string[];
@@ -51,6 +53,8 @@ export async function sweepCommand(file: string, opts: SweepCommandOptions, io: 
   const progress = makeProgress('sweeping', !!opts.quiet, io.errStream);
   const results = await runSweep({
     file, text, sets: opts.set ?? [], varies, replicates, workers, shard,
+    // Refuse, before any run starts, a sweep whose concurrent runs would not fit (exit 2).
+    memoryLimit: memoryLimit(process.env, totalmem()),
     onProgress: (done, total) => progress.update(done / total, `${done}/${total} runs`),
   });
   progress.done();

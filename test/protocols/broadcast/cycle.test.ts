@@ -26,7 +26,8 @@ import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
 import type { BroadcastResult } from '../../../sim/run/results';
 import type { BroadcastSpec } from '../../../sim/scenario/schema';
 import { graphOf, makeTestContext, runComponents } from '../../helpers/context';
-import { broadcastSpec, meanOverSeeds } from './run-broadcast';
+import { bfs, ringWithChords } from '../../helpers/graphs';
+import { broadcastSpec, meanOverSeeds, MIXED_BROADCASTS } from './run-broadcast';
 
 const LATENCY = 0.1;
 const PERIOD = 1;
@@ -42,27 +43,6 @@ interface Case {
 function run(engine: 'event' | 'cycle', c: Case): BroadcastResult {
   const ctx = makeTestContext({ n: c.n, seed: c.seed, graph: c.graph, latency: LATENCY, loss: c.loss ?? 0, scenario: { engine } });
   return runComponents(ctx, [new BroadcastComponent([broadcastSpec({ period: PERIOD, ...c.spec })])]).broadcasts![0];
-}
-
-/** A ring (so connected) plus `chords` random links per peer. */
-function ringWithChords(n: number, chords: number, seed: number): Graph {
-  const g = new Graph(n);
-  for (let p = 0; p < n; p++) g.addLink(p, (p + 1) % n);
-  const rng = new NamedStream(seed, 'test/chords');
-  for (let p = 0; p < n; p++) for (let c = 0; c < chords; c++) g.addLink(p, rng.int(n));
-  return g;
-}
-
-/** Hop distance from `origin` to every peer (-1: unreachable), by breadth-first search. */
-function bfs(g: Graph, origin: number): Int32Array {
-  const dist = new Int32Array(g.size).fill(-1);
-  const queue = [origin];
-  dist[origin] = 0;
-  for (let head = 0; head < queue.length; head++) {
-    const p = queue[head];
-    for (const q of g.neighbors(p)) if (dist[q] < 0) { dist[q] = dist[p] + 1; queue.push(q); }
-  }
-  return dist;
 }
 
 const COUNTS = ['origin', 'reached', 'alive', 'coverage', 'allReached', 'rounds', 'messages', 'duplicates', 'lost', 'dropped'] as const;
@@ -266,14 +246,7 @@ describe('cycle engine: push, uniform, fanout 1 (Pittel 1987)', () => {
 });
 
 describe('cycle engine: determinism', () => {
-  const specs = [
-    broadcastSpec({ protocol: 'push' }),
-    broadcastSpec({ protocol: 'pull', at: 0.5, targets: 'neighbours' }),
-    broadcastSpec({ protocol: 'push-pull', at: 1, fanout: 2 }),
-    broadcastSpec({ protocol: 'flood', at: 1.5 }),
-    broadcastSpec({ protocol: 'push', forward: 'once', fanout: 3, at: 2, count: 3, every: 0.25 }),
-    broadcastSpec({ protocol: 'push-pull', forward: 'once', fanout: 2, at: 2.5, targets: 'neighbours' }),
-  ];
+  const specs = MIXED_BROADCASTS;
   const once = (seed: number) => {
     const n = 3000;
     const graph = randomRegular(n, { degree: 4 }, new NamedStream(seed, 'test/overlay'));

@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BroadcastComponent, planBroadcasts } from '../../../sim/protocols/broadcast/component';
-import type { BroadcastSpec } from '../../../sim/scenario/schema';
 import { Graph } from '../../../sim/overlay/graph';
 import { NamedStream } from '../../../sim/engine/random';
 import { makeTestContext, runComponents } from '../../helpers/context';
-import { broadcastSpec } from './run-broadcast';
+import { broadcastSpec, MIXED_BROADCASTS } from './run-broadcast';
 
 function randomGraph(n: number, links: number): Graph {
   const g = new Graph(n);
@@ -18,14 +17,7 @@ function randomGraph(n: number, links: number): Graph {
   return g;
 }
 
-const SPECS: BroadcastSpec[] = [
-  broadcastSpec({ protocol: 'push' }),
-  broadcastSpec({ protocol: 'pull', at: 0.5, targets: 'neighbours' }),
-  broadcastSpec({ protocol: 'push-pull', at: 1, fanout: 2 }),
-  broadcastSpec({ protocol: 'flood', at: 1.5 }),
-  broadcastSpec({ protocol: 'push', forward: 'once', fanout: 3, at: 2, count: 3, every: 0.25 }),
-  broadcastSpec({ protocol: 'push-pull', forward: 'once', fanout: 2, at: 2.5, targets: 'neighbours' }),
-];
+const SPECS = MIXED_BROADCASTS;
 
 function run(seed: number, elide?: boolean, latency: number | { dist: 'uniform'; min: number; max: number } = { dist: 'uniform', min: 0.1, max: 1.5 }) {
   const ctx = makeTestContext({ n: 400, seed, graph: randomGraph(400, 1200), latency, loss: 0.05 });

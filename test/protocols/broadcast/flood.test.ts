@@ -5,35 +5,11 @@
  * peer sends to all neighbours but its sender once, so messages = 2·links − (n − 1).
  */
 import { describe, expect, it } from 'vitest';
-import { NamedStream } from '../../../sim/engine/random';
-import { Graph } from '../../../sim/overlay/graph';
 import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
 import type { Results } from '../../../sim/run/results';
 import { makeTestContext } from '../../helpers/context';
+import { bfs, ringWithChords } from '../../helpers/graphs';
 import { broadcastSpec, runBroadcast } from './run-broadcast';
-
-/** A ring (so connected) plus `chords` random links per peer. */
-function ringWithChords(n: number, chords: number, seed: number): Graph {
-  const g = new Graph(n);
-  for (let p = 0; p < n; p++) g.addLink(p, (p + 1) % n);
-  const rng = new NamedStream(seed, 'test/chords');
-  for (let p = 0; p < n; p++) for (let c = 0; c < chords; c++) g.addLink(p, rng.int(n));
-  return g;
-}
-
-/** Hop distance from `origin` to every peer (-1: unreachable), by breadth-first search. */
-function bfs(g: Graph, origin: number): Int32Array {
-  const dist = new Int32Array(g.size).fill(-1);
-  const queue = [origin];
-  dist[origin] = 0;
-  for (let head = 0; head < queue.length; head++) {
-    const p = queue[head];
-    for (const q of g.neighbors(p)) {
-      if (dist[q] < 0) { dist[q] = dist[p] + 1; queue.push(q); }
-    }
-  }
-  return dist;
-}
 
 describe('flood', () => {
   for (const seed of [1, 2, 3]) {

@@ -14,6 +14,19 @@ export function broadcastSpec(over: Partial<BroadcastSpec> = {}): BroadcastSpec 
   };
 }
 
+/**
+ * Six broadcasts of every protocol and forwarding mode, staggered in time, over uniform and
+ * neighbour targets: the mix the determinism tests of both engines run.
+ */
+export const MIXED_BROADCASTS: BroadcastSpec[] = [
+  broadcastSpec({ protocol: 'push' }),
+  broadcastSpec({ protocol: 'pull', at: 0.5, targets: 'neighbours' }),
+  broadcastSpec({ protocol: 'push-pull', at: 1, fanout: 2 }),
+  broadcastSpec({ protocol: 'flood', at: 1.5 }),
+  broadcastSpec({ protocol: 'push', forward: 'once', fanout: 3, at: 2, count: 3, every: 0.25 }),
+  broadcastSpec({ protocol: 'push-pull', forward: 'once', fanout: 2, at: 2.5, targets: 'neighbours' }),
+];
+
 export interface OneBroadcast {
   n: number;
   seed: number;

@@ -11,23 +11,7 @@ import type { Graph } from '../../../sim/overlay/graph';
 import { placementFromHolders } from '../../../sim/data/placement';
 import { SearchComponent, type QueryRecord } from '../../../sim/protocols/search/component';
 import { makeTestContext, runComponents, graphOf } from '../../helpers/context';
-
-/** Hop distances from `source` (-1: unreachable), by a plain breadth-first search. */
-function bfs(g: Graph, source: number): Int32Array {
-  const dist = new Int32Array(g.size).fill(-1);
-  const queue = [source];
-  dist[source] = 0;
-  for (let head = 0; head < queue.length; head++) {
-    const p = queue[head];
-    for (const q of g.neighbors(p)) {
-      if (dist[q] < 0) {
-        dist[q] = dist[p] + 1;
-        queue.push(q);
-      }
-    }
-  }
-  return dist;
-}
+import { bfs } from '../../helpers/graphs';
 
 const LATENCY = 0.05;
 

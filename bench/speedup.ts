@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { broadcastLabel } from './broadcast-setup.js';
-import type { BenchRow } from './row.js';
+import { median, type BenchRow } from './row.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -29,12 +29,6 @@ function wallOf(protocol: string, peers: number, workers: number, phase: string)
   const line = r.stdout.split('\n').find((l) => l.trim().startsWith('{'));
   return (JSON.parse(line!) as BenchRow).wallSeconds;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 export function measureSpeedup(reps: number, peers: number, log: (line: string) => void = () => {}): SpeedupRow[] {
   const rows: SpeedupRow[] = [];

@@ -86,9 +86,9 @@ export function meanPathLength(graph: Graph, options: PathLengthOptions = {}): P
  * two ways (direction-optimising BFS, Beamer et al. 2012, in its multi-source form):
  * - top-down while the frontier is small: each frontier peer offers its bits to its
  *   neighbours;
- * - bottom-up once it is large (more than n/16 peers): each peer some search has not
- *   reached yet gathers its neighbours' frontier bits, a sequential sweep with no random
- *   writes.
+ * - bottom-up once it is large (more than n/16 peers), for batches of up to 64 sources:
+ *   each peer some search has not reached yet gathers its neighbours' frontier bits, a
+ *   sequential sweep with no random writes.
  * Both give the same levels, so the sums are exact either way. At 10^6 peers of degree 8
  * on a 2-core EPYC VM: 64 sources ~0.7 s (top-down alone: ~3.5 s; separate single-source
  * searches: ~26 s), 32 sources ~0.3 s.
@@ -103,7 +103,6 @@ export function pathLengthSums(graph: Graph, alive: Uint8Array | null | undefine
   // the current level), next (newly reached at the next level).
   const visited = new Int32Array(n * W), frontier = new Int32Array(n * W), next = new Int32Array(n * W);
   const all = new Int32Array(W);   // the batch's bits
-  const acc = new Int32Array(W);   // bottom-up: bits gathered by one peer
   let active = new Int32Array(n);   // peers with a non-zero frontier
   let upcoming = new Int32Array(n); // peers with a non-zero `next`
   const bottomUpAbove = n / 16;
@@ -122,10 +121,10 @@ export function pathLengthSums(graph: Graph, alive: Uint8Array | null | undefine
     }
     for (let level = 1; activeCount > 0; level++) {
       let upcomingCount = 0;
-      if (activeCount <= bottomUpAbove) {
+      // Batches of more than 64 sources (exact means of small overlays) stay top-down.
+      if (activeCount <= bottomUpAbove || W > 2) {
         for (let a = 0; a < activeCount; a++) {
-          const pw = active[a] * W;
-          const p = active[a];
+          const p = active[a], pw = p * W;
           for (let i = offset[p], e = i + deg[p]; i < e; i++) {
             const q = adj[i];
             if (alive && alive[q] !== 1) continue;
@@ -140,31 +139,10 @@ export function pathLengthSums(graph: Graph, alive: Uint8Array | null | undefine
             if (fresh !== 0 && had === 0) upcoming[upcomingCount++] = q;
           }
         }
-      } else if (W <= 2) {
+      } else {
         upcomingCount = W === 1
           ? bottomUp1(offset, deg, adj, alive, all[0], visited, frontier, next, upcoming)
           : bottomUp2(offset, deg, adj, alive, all[0], all[1], visited, frontier, next, upcoming);
-      } else {
-        for (let v = 0; v < n; v++) {
-          if (alive && alive[v] !== 1) continue;
-          const vw = v * W;
-          let missing = 0;
-          for (let w = 0; w < W; w++) missing |= all[w] & ~visited[vw + w];
-          if (missing === 0) continue;
-          for (let w = 0; w < W; w++) acc[w] = 0;
-          // Offline neighbours never hold frontier bits.
-          for (let i = offset[v], e = i + deg[v]; i < e; i++) {
-            const uw = adj[i] * W;
-            for (let w = 0; w < W; w++) acc[w] |= frontier[uw + w];
-          }
-          let fresh = 0;
-          for (let w = 0; w < W; w++) {
-            const bits = acc[w] & ~visited[vw + w];
-            next[vw + w] = bits;
-            fresh |= bits;
-          }
-          if (fresh !== 0) upcoming[upcomingCount++] = v;
-        }
       }
       for (let a = 0; a < activeCount; a++) {
         const pw = active[a] * W;
@@ -193,7 +171,8 @@ export function pathLengthSums(graph: Graph, alive: Uint8Array | null | undefine
 /**
  * One bottom-up level for a batch of one word (up to 32 sources): each peer some search has
  * not reached takes its neighbours' frontier bits. Writes the peers reached to `upcoming`;
- * returns how many. (The general loop, unrolled: this is where the time goes.)
+ * returns how many. (Unrolled for one and two words, where the time goes; wider batches,
+ * the exact means of small overlays, stay top-down.)
  */
 function bottomUp1(
   offset: Int32Array, deg: Int32Array, adj: Int32Array, alive: Uint8Array | null | undefined, all: number,

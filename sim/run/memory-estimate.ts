@@ -340,16 +340,24 @@ export function checkMemory(scenario: Scenario, limit: MemoryLimit, file?: strin
   if (estimate.bytes <= limit.bytes) return estimate;
   const top = estimate.terms.filter((t) => t.bytes >= 0.05 * estimate.bytes).slice(0, 4)
     .map((t) => `${t.what} ${human(t.bytes)}`).join(', ');
-  // One more digit when the two would print alike.
-  const digits = human(estimate.bytes) === human(limit.bytes) ? 3 : 1;
-  const usable = limit.source.startsWith('GOSSIPSIM') ? `the limit is ${human(limit.bytes, digits)} (${limit.source})`
-    : `${limit.source}, of which ${human(limit.bytes, digits)} may be used`;
+  const { needed, usable } = overLimit(estimate.bytes, limit);
   throw new ScenarioError(
-    `scenario needs about ${human(estimate.bytes, digits)} (${estimate.peers.toLocaleString('en-US')} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
+    `scenario needs about ${needed} (${estimate.peers.toLocaleString('en-US')} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
     `but ${usable}; reduce peers.count (or overlay.degree, the number of broadcasts, capacity chunks...${threads > 1 ? ', or --workers' : ''}), ` +
-    `or set GOSSIPSIM_MEMORY_LIMIT (e.g. GOSSIPSIM_MEMORY_LIMIT=64GiB, or off) if the estimate is too cautious`,
+    OVERRIDE_HINT,
     { file, keyPath: 'peers.count' },
   );
+}
+
+/** How the refusals end: the way round a cautious estimate. */
+const OVERRIDE_HINT = 'or set GOSSIPSIM_MEMORY_LIMIT (e.g. GOSSIPSIM_MEMORY_LIMIT=64GiB, or off) if the estimate is too cautious';
+
+/** The bytes needed and the limit, as a refusal words them (one more digit when they would print alike). */
+function overLimit(bytes: number, limit: MemoryLimit): { needed: string; usable: string } {
+  const digits = human(bytes) === human(limit.bytes) ? 3 : 1;
+  const usable = limit.source.startsWith('GOSSIPSIM') ? `the limit is ${human(limit.bytes, digits)} (${limit.source})`
+    : `${limit.source}, of which ${human(limit.bytes, digits)} may be used`;
+  return { needed: human(bytes, digits), usable };
 }
 
 /**
@@ -370,12 +378,11 @@ export function checkSweepMemory(
   const runs = Math.max(1, concurrent);
   const bytes = RUNTIME_BYTES + runs * (largestBytes - RUNTIME_BYTES + WORKER_RUNTIME_BYTES);
   if (bytes <= limit.bytes) return bytes;
-  const usable = limit.source.startsWith('GOSSIPSIM') ? `the limit is ${human(limit.bytes)} (${limit.source})`
-    : `${limit.source}, of which ${human(limit.bytes)} may be used`;
+  const { needed, usable } = overLimit(bytes, limit);
   throw new ScenarioError(
-    `sweep needs about ${human(bytes)} (${runs} run${runs > 1 ? 's' : ''} at once, the largest point ${largest.label} ` +
+    `sweep needs about ${needed} (${runs} run${runs > 1 ? 's' : ''} at once, the largest point ${largest.label} ` +
     `needing about ${human(largestBytes)} alone), but ${usable}; use fewer --workers, smaller --vary values, ` +
-    `or set GOSSIPSIM_MEMORY_LIMIT (e.g. GOSSIPSIM_MEMORY_LIMIT=64GiB, or off) if the estimate is too cautious`,
+    OVERRIDE_HINT,
     { file },
   );
 }

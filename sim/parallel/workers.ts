@@ -4,6 +4,7 @@
  * outputs come back in partition order. If any worker fails, the barrier is aborted (the
  * others stop too), every worker is terminated, and the first real error is reported.
  */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -11,11 +12,16 @@ import { packageRoot } from '../cli/paths.js';
 import { Barrier } from './barrier.js';
 import type { PartitionInput, PartitionOutput, WorkerMessage } from './protocol.js';
 
-/** The compiled worker entry: next to this file when running from dist/, else in dist/. */
-function workerFile(): string {
+/**
+ * The compiled worker entry, next to this file when running from dist/, else in dist/:
+ * the one-file bundle `npm run build` makes of it (scripts/bundle-worker.mjs; it starts in
+ * about half the time), or the plain module graph when there is no bundle.
+ */
+export function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return join(dirname(here), 'worker.js');
-  return join(packageRoot(), 'dist', 'sim', 'parallel', 'worker.js');
+  const dir = here.endsWith('.js') ? dirname(here) : join(packageRoot(), 'dist', 'sim', 'parallel');
+  const bundle = join(dir, 'worker.bundle.mjs');
+  return existsSync(bundle) ? bundle : join(dir, 'worker.js');
 }
 
 export type SharedInput = Omit<PartitionInput, 'index' | 'startedAt'>;

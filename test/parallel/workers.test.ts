@@ -6,13 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { Barrier } from '../../sim/parallel/barrier';
 import { Board } from '../../sim/parallel/board';
 import { allocateOutbox } from '../../sim/parallel/outbox';
-import { PartitionWorkers, type SharedInput } from '../../sim/parallel/workers';
+import { PartitionWorkers, workerFile, type SharedInput } from '../../sim/parallel/workers';
 import { shareGraph } from '../../sim/parallel/shared-graph';
 import { TickShare } from '../../sim/parallel/tick-share';
 import { Graph } from '../../sim/overlay/graph';
 import { validate } from '../../sim/scenario/validate';
 
 describe('PartitionWorkers', () => {
+  it('start the one-file bundle that npm run build makes of the worker (it loads in about half the time)', () => {
+    // Every parallel run of these tests then goes through the bundle, as `gossipsim` does.
+    expect(workerFile()).toMatch(/dist[\\/]sim[\\/]parallel[\\/]worker\.bundle\.mjs$/);
+  });
+
   it('reports the first real error of a worker and stops the others', async () => {
     const n = 256, threads = 2;
     const scenario = validate({

@@ -44,6 +44,16 @@ export class Graph {
     return g;
   }
 
+  /** withCapacities(size, () => k), without a call a peer: every run has exactly k slots. */
+  static withUniformCapacity(size: number, k: number): Graph {
+    const g = new Graph(size, size * k);
+    const offset = g.offset;
+    for (let p = 0, o = 0; p < size; p++, o += k) offset[p] = o;
+    g.cap.fill(k);
+    g.used = size * k;
+    return g;
+  }
+
   /** Bytes held by the graph's arrays. */
   get bytes(): number {
     return this.offset.byteLength + this.deg.byteLength + this.cap.byteLength + this.adj.byteLength;

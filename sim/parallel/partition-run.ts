@@ -26,7 +26,6 @@ import { drainOutbox, OutboxWriter } from './outbox.js';
 import { PartitionSimulator } from './partition-simulator.js';
 import { PathJob } from './path-job.js';
 import type { BroadcastShare, PartitionInput, PartitionOutput } from './protocol.js';
-import { initialQueueSlots } from '../run/memory-estimate.js';
 import { SeriesRecorder } from '../run/series.js';
 import { sharedGraphView } from './shared-graph.js';
 import { threadCpuSeconds } from './thread-cpu.js';
@@ -55,15 +54,6 @@ function partitionedComponents(scenario: SimContext['scenario'], partition: Broa
   return [new BroadcastComponent(scenario.workload.broadcasts, { partition, trace: false })];
 }
 
-/**
- * Room in a partition's queue from the start: its share of the events expected pending.
- * Growing it later (a copy of the whole queue) would stall this thread while the others
- * wait at the next barrier.
- */
-function queueSlots(scenario: SimContext['scenario'], threads: number): number {
-  return Math.max(1024, Math.ceil(initialQueueSlots(scenario) / threads));
-}
-
 export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): PartitionOutput {
   const { scenario, index: me, threads, blockSize, lookahead } = input;
   const n = scenario.peers.count;
@@ -76,7 +66,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   // Outboxes of both window parities; `current` (what the simulator writes to) follows the parity.
   const writers = [0, 1].map((p) => input.outboxes[p][me].map((b) => (b === null ? null : new OutboxWriter(b))));
   const current: Array<OutboxWriter | null> = writers[0].slice();
-  const sim = new PartitionSimulator(n, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, n), queueSlots(scenario, threads));
+  const sim = new PartitionSimulator(n, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, n), input.queueSlots);
 
   // Every peer alive, all run long (no churn): one shared copy for all threads.
   const peers = new PeerTable(0);

@@ -15,6 +15,8 @@ export interface PartitionInput {
   /** Peers per partition but the last (a multiple of 32); partition i starts at i·blockSize. */
   blockSize: number;
   lookahead: number;
+  /** Room in each partition's event queue from the start (see queueSlotsPerPartition). */
+  queueSlots: number;
   overlay: SharedGraph;
   /** Which peers are alive: all of them, shared read-only (no churn in a parallel run). */
   alive: SharedArrayBuffer;

@@ -12,6 +12,7 @@ import { PATH_EXACT_LIMIT, PATH_SOURCES } from '../metrics/path-length.js';
 import { buildOverlay } from '../overlay/build.js';
 import { planBroadcasts } from '../protocols/broadcast/component.js';
 import { makeStreamFactories } from '../run/context.js';
+import { initialQueueSlots } from '../run/memory-estimate.js';
 import { PeerTable } from '../run/peers.js';
 import type { Results } from '../run/results.js';
 import { assembleResults, linksOf, runScenario, SMALL_NETWORK, type RunOptions } from '../run/run-scenario.js';
@@ -106,6 +107,10 @@ async function runSplit(
     threads,
     blockSize,
     lookahead: plan.lookahead,
+    // Each partition's share of the events expected pending, room made from the start: growing
+    // a queue mid-run (a copy of all of it) stalls its thread while the others wait at the
+    // next barrier. Worked out here once (its first call costs a worker ~15 ms of set-up).
+    queueSlots: initialQueueSlots(scenario, threads),
     overlay: shareGraph(overlay),
     alive: sharedAlive(n),
     bitsets: Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),

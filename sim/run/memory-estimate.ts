@@ -155,11 +155,12 @@ export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate 
  * Room in the event queue from the start for the events expected pending at the busiest
  * moment, plus 10%: a queue that grows by doubling overshoots, and leaves its old arrays to
  * the next major collection (measured: 10^6-peer flood 152 -> 118 B a peer). At most 2^24
- * slots (800 MB); it still grows if more events are pending.
+ * slots (800 MB); it still grows if more events are pending. With `threads`, each
+ * partition's share of it.
  */
-export function initialQueueSlots(scenario: Scenario): number {
+export function initialQueueSlots(scenario: Scenario, threads = 1): number {
   const pending = estimateOneThread(scenario).pendingEvents;
-  return Math.max(1024, Math.min(2 ** 24, Math.ceil(1.1 * pending)));
+  return Math.max(1024, Math.ceil(Math.min(2 ** 24, Math.ceil(1.1 * pending)) / threads));
 }
 
 /** A worker thread's own runtime (its isolate, modules and JS heap). */

@@ -27,7 +27,7 @@ describe('PartitionWorkers', () => {
     const alive = new SharedArrayBuffer(n);
     new Uint8Array(alive).fill(1);
     const input: SharedInput = {
-      scenario, threads, blockSize: 128, lookahead: 0.05,
+      scenario, threads, blockSize: 128, lookahead: 0.05, queueSlots: 1024,
       overlay: shareGraph(new Graph(n, 0)),
       alive,
       bitsets: [], // one broadcast is planned: every worker refuses this input

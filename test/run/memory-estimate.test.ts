@@ -73,6 +73,7 @@ describe('estimateMemory', () => {
     expect(estimateMemory(flood).pendingEvents).toBe(900_000); // 0.9 a peer: one flood wave with elision
     expect(initialQueueSlots(flood)).toBeCloseTo(990_000, -1);
     expect(initialQueueSlots(scenario(100, {}))).toBe(1024); // nothing expected: the minimum
+    expect(initialQueueSlots(flood, 2)).toBe(Math.ceil(initialQueueSlots(flood) / 2)); // a partition's share
     const small = scenario(20_000, { overlay: { degree: 8 }, workload: { broadcasts: { protocol: 'flood', origin: 0 } } });
     expect(createContext(small).sim.queue.bytes).toBeGreaterThanOrEqual(initialQueueSlots(small) * 48);
   });

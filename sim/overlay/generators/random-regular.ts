@@ -74,7 +74,7 @@ function tryPairing(n: number, k: number, stubs: Int32Array, rng: RandomSource):
   // All pairs are written first without checks, then each run is scanned on its own:
   // checking each pair against the runs as they fill would chain two cache misses per
   // link, and this loop is most of the build time at 10^6 peers.
-  const g = Graph.withCapacities(n, () => k);
+  const g = Graph.withUniformCapacity(n, k);
   const adj = g.adj, deg = g.deg;
   for (let i = 0; i < total; i += 2) {
     const u = stubs[i], v = stubs[i + 1];
@@ -167,7 +167,7 @@ function mix(g: Graph, k: number, steps: number, rng: RandomSource): void {
 /** The complement of h (n-1-k regular) as a tight k-regular graph. */
 function complement(h: Graph, k: number): Graph {
   const n = h.size;
-  const g = Graph.withCapacities(n, () => k);
+  const g = Graph.withUniformCapacity(n, k);
   const mark = new Int32Array(n).fill(-1);
   for (let p = 0; p < n; p++) {
     for (let i = 0; i < h.deg[p]; i++) mark[h.neighbor(p, i)] = p;

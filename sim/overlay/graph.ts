@@ -5,6 +5,8 @@
  * repair) without an object per peer. ~(12 + 4·degree) bytes a peer when built tight.
  */
 
+const plainInt32 = (length: number) => new Int32Array(length);
+
 export class Graph {
   /** Number of peer ids (0..size-1) the graph has room for. */
   size: number;
@@ -21,12 +23,13 @@ export class Graph {
   /** Number of undirected links. */
   edges = 0;
 
-  constructor(size: number, poolCapacity = size * 4) {
+  /** `alloc` makes the four arrays (e.g. over SharedArrayBuffers, for a parallel run). */
+  constructor(size: number, poolCapacity = size * 4, alloc: (length: number) => Int32Array = plainInt32) {
     this.size = size;
-    this.offset = new Int32Array(size);
-    this.deg = new Int32Array(size);
-    this.cap = new Int32Array(size);
-    this.adj = new Int32Array(Math.max(16, poolCapacity));
+    this.offset = alloc(size);
+    this.deg = alloc(size);
+    this.cap = alloc(size);
+    this.adj = alloc(Math.max(16, poolCapacity));
   }
 
   /**
@@ -45,8 +48,8 @@ export class Graph {
   }
 
   /** withCapacities(size, () => k), without a call a peer: every run has exactly k slots. */
-  static withUniformCapacity(size: number, k: number): Graph {
-    const g = new Graph(size, size * k);
+  static withUniformCapacity(size: number, k: number, alloc: (length: number) => Int32Array = plainInt32): Graph {
+    const g = new Graph(size, size * k, alloc);
     const offset = g.offset;
     for (let p = 0, o = 0; p < size; p++, o += k) offset[p] = o;
     g.cap.fill(k);

@@ -115,9 +115,27 @@ export interface PartitionStats {
   processed: number;
 }
 
+/**
+ * Before its partition, a worker may be asked to wire its share of a random-regular
+ * overlay's runs (see overlay-build.ts): the peers [lo, hi) of the job's range `index`.
+ */
+export interface WiringRequest {
+  type: 'wire';
+  /** Pair i is (stubs[2i], stubs[2i+1]) (Int32). */
+  stubs: SharedArrayBuffer;
+  /** The overlay's run pool and degrees (Int32; runs of exactly k slots, degrees zero). */
+  adj: SharedArrayBuffer;
+  deg: SharedArrayBuffer;
+  k: number;
+  lo: number;
+  hi: number;
+}
+
 export type WorkerMessage =
   /** Loaded, waiting for its partition. */
   | { type: 'ready' }
+  /** Its share of a WiringRequest done: the peers of its range whose runs need repair. */
+  | { type: 'wired'; irregular: Int32Array }
   | { type: 'progress'; fraction: number }
   | { type: 'done'; output: PartitionOutput }
   /** `aborted`: this worker stopped because another one failed. */

@@ -1,7 +1,8 @@
 /**
  * `run --workers N`: one scenario on N worker threads, with results identical to a
  * one-thread run (wall-clock figures and `engine.workers` apart). The workers start (and
- * load) while the main thread builds the overlay and shares it; each is then handed its
+ * load) while the main thread builds the overlay in shared memory (with their help for a
+ * large random-regular one, see overlay-build.ts); each is then handed its
  * partition (partition-run.ts). While they simulate, the main thread summarises the
  * overlay and chooses the path-length BFS sources, which the workers share out once their
  * partitions are done (path-job.ts); then it merges what they hand back. A scenario that
@@ -9,7 +10,6 @@
  */
 import { completeOverlaySummary, planOverlaySummary, summarizeOverlay } from '../metrics/overlay-summary.js';
 import { PATH_EXACT_LIMIT, PATH_SOURCES } from '../metrics/path-length.js';
-import { buildOverlay } from '../overlay/build.js';
 import { planBroadcasts } from '../protocols/broadcast/component.js';
 import { makeStreamFactories } from '../run/context.js';
 import { initialQueueSlots } from '../run/memory-estimate.js';
@@ -21,6 +21,7 @@ import { Barrier } from './barrier.js';
 import { Board } from './board.js';
 import { planParallelRun, type ParallelPlan } from './eligibility.js';
 import { mergeBroadcasts } from './merge.js';
+import { buildSharedOverlay } from './overlay-build.js';
 import { allocateOutbox } from './outbox.js';
 import { partitionPeers } from './partition.js';
 import { PathJob } from './path-job.js';
@@ -97,7 +98,8 @@ async function runSplit(
   const threads = plan.threads;
   const peers = new PeerTable(n);
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length);
-  const overlay = buildOverlay(scenario.overlay, n, streams.namedStream('overlay'));
+  // The workers (loading meanwhile) write most of a large random-regular overlay.
+  const overlay = await buildSharedOverlay(scenario.overlay, n, streams.namedStream('overlay'), workers);
   const broadcasts = planBroadcasts(scenario.workload.broadcasts, scenario.duration).length;
   const { blockSize } = partitionPeers(n, threads);
   const outboxes = [0, 1].map(() => Array.from({ length: threads }, (_, from) =>

@@ -1,7 +1,7 @@
 /**
- * The overlay shared read-only by the threads of a parallel run: built once by the main
- * thread (from the seed, as in a one-thread run) and copied into SharedArrayBuffers, which
- * each worker wraps in a Graph without copying.
+ * The overlay shared read-only by the threads of a parallel run: built once (from the seed,
+ * as in a one-thread run) into SharedArrayBuffers, or copied into them, which each worker
+ * wraps in a Graph without copying.
  */
 import { Graph } from '../overlay/graph.js';
 
@@ -15,7 +15,16 @@ export interface SharedGraph {
   adj: SharedArrayBuffer;
 }
 
+/** An Int32Array of `length` zeros over a SharedArrayBuffer of its own. */
+export function sharedInt32(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Math.max(1, length) * Int32Array.BYTES_PER_ELEMENT), 0, length);
+}
+
+/** The first `length` entries of `a` in a SharedArrayBuffer: a's own when it is exactly that. */
 function share(a: Int32Array, length = a.length): SharedArrayBuffer {
+  if (a.buffer instanceof SharedArrayBuffer && a.byteOffset === 0 && a.buffer.byteLength === length * Int32Array.BYTES_PER_ELEMENT) {
+    return a.buffer;
+  }
   const b = new SharedArrayBuffer(Math.max(1, length) * Int32Array.BYTES_PER_ELEMENT);
   new Int32Array(b).set(a.subarray(0, length));
   return b;

@@ -1,19 +1,37 @@
 /**
- * Entry point of a worker thread of a parallel run (compiled to dist/sim/parallel/worker.js):
- * waits for its partition, runs it and posts the outcome; on failure, aborts the barrier
- * so that the other partitions stop too.
+ * Entry point of a worker thread of a parallel run (compiled to dist/sim/parallel/worker.js
+ * and bundled into worker.bundle.mjs): may first be asked to wire its share of the overlay
+ * (overlay-build.ts), then waits for its partition, runs it and posts the outcome. On
+ * failure it aborts the barrier, so that the other partitions stop too.
  */
 import { parentPort } from 'node:worker_threads';
+import { irregularRuns, wireRuns } from '../overlay/generators/random-regular.js';
 import { Barrier, BarrierAborted } from './barrier.js';
 import { runPartition } from './partition-run.js';
-import type { PartitionInput, WorkerMessage } from './protocol.js';
+import type { PartitionInput, WiringRequest, WorkerMessage } from './protocol.js';
 
 const port = parentPort!;
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+const failure = (e: unknown, aborted: boolean): WorkerMessage => {
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { type: 'error', message: err.message, stack: err.stack, aborted };
+};
 
 post({ type: 'ready' });
 
-port.once('message', (input: PartitionInput) => {
+function wire(m: WiringRequest): void {
+  try {
+    const adj = new Int32Array(m.adj), deg = new Int32Array(m.deg);
+    wireRuns(new Int32Array(m.stubs), adj, deg, m.k, m.lo, m.hi);
+    const irregular = irregularRuns(adj, deg, m.k, m.lo, m.hi).slice();
+    post({ type: 'wired', irregular }, [irregular.buffer as ArrayBuffer]);
+  } catch (e) {
+    post(failure(e, false));
+  }
+}
+
+function partition(input: PartitionInput): void {
+  port.off('message', onMessage);
   try {
     const output = runPartition(input, (fraction) => post({ type: 'progress', fraction }));
     const transfer: ArrayBuffer[] = [];
@@ -25,8 +43,13 @@ port.once('message', (input: PartitionInput) => {
   } catch (e) {
     const aborted = e instanceof BarrierAborted;
     if (!aborted) Barrier.abortBuffer(input.barrier);
-    const err = e instanceof Error ? e : new Error(String(e));
-    post({ type: 'error', message: err.message, stack: err.stack, aborted });
+    post(failure(e, aborted));
   }
   port.close();
-});
+}
+
+function onMessage(m: WiringRequest | PartitionInput): void {
+  if ('type' in m && m.type === 'wire') wire(m);
+  else partition(m as PartitionInput);
+}
+port.on('message', onMessage);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../cli/paths.js';
 import { Barrier } from './barrier.js';
-import type { PartitionInput, PartitionOutput, WorkerMessage } from './protocol.js';
+import type { PartitionInput, PartitionOutput, WiringRequest, WorkerMessage } from './protocol.js';
 
 /**
  * The compiled worker entry, next to this file when running from dist/, else in dist/:
@@ -58,6 +58,55 @@ export class PartitionWorkers {
     return this.ready;
   }
 
+  /**
+   * Has the workers wire a random-regular overlay's runs (see overlay-build.ts), each the
+   * peers of one of `threads` near-equal ranges of [0, n); resolves with the peers whose runs
+   * need repair, in increasing order. Rejects if a worker fails (the caller terminates them).
+   */
+  wire(job: Omit<WiringRequest, 'type' | 'lo' | 'hi'>, n: number): Promise<Int32Array> {
+    const threads = this.threads;
+    const per = Math.ceil(n / threads);
+    return new Promise<Int32Array>((resolve, reject) => {
+      const parts = new Array<Int32Array>(threads);
+      const detach: Array<() => void> = [];
+      let done = 0, settled = false;
+      const finish = (error: Error | null) => {
+        if (settled) return;
+        settled = true;
+        for (const d of detach) d();
+        if (error) return reject(error);
+        const all = new Int32Array(parts.reduce((a, p) => a + p.length, 0));
+        let at = 0;
+        for (const p of parts) { all.set(p, at); at += p.length; }
+        resolve(all);
+      };
+      this.workers.forEach((w, index) => {
+        const onMessage = (m: WorkerMessage) => {
+          if (m.type === 'wired') {
+            parts[index] = m.irregular;
+            if (++done === threads) finish(null);
+          } else if (m.type === 'error') {
+            const e = new Error(m.message);
+            if (m.stack) e.stack = m.stack;
+            finish(e);
+          }
+        };
+        const onError = (e: Error) => finish(e);
+        const onExit = (code: number) => finish(new Error(`parallel: worker ${index} exited with code ${code}`));
+        w.on('message', onMessage);
+        w.on('error', onError);
+        w.on('exit', onExit);
+        detach.push(() => {
+          w.off('message', onMessage);
+          w.off('error', onError);
+          w.off('exit', onExit);
+        });
+        const lo = Math.min(n, index * per);
+        w.postMessage({ type: 'wire', ...job, lo, hi: Math.min(n, lo + per) } satisfies WiringRequest);
+      });
+    });
+  }
+
   /** Hands each worker its partition; resolves with their outputs in partition order. */
   run(shared: SharedInput): Promise<PartitionOutput[]> {
     this.barrier = shared.barrier;
@@ -80,7 +129,7 @@ export class PartitionWorkers {
       this.workers.forEach((w, index) => {
         let settled = false;
         w.on('message', (m: WorkerMessage) => {
-          if (m.type === 'ready') return;
+          if (m.type === 'ready' || m.type === 'wired') return;
           if (m.type === 'progress') {
             this.onProgress?.(m.fraction);
             return;

@@ -52,14 +52,36 @@ export function randomRegular(n: number, params: RandomRegularParams, rng: Rando
 function sparseRegular(n: number, k: number, rng: RandomSource): Graph {
   const stubs = new Int32Array(n * k);
   for (let restart = 0; restart < MAX_RESTARTS; restart++) {
-    const g = tryPairing(n, k, stubs, rng);
-    if (g) return g;
+    pairStubs(n, k, stubs, rng);
+    const g = Graph.withUniformCapacity(n, k);
+    wireRuns(stubs, g.adj, g.deg, k, 0, n);
+    const settled = settleRegular(g, k, irregularRuns(g.adj, g.deg, k, 0, n), rng);
+    if (settled) return settled;
   }
-  throw new OverlayParameterError(MODEL, `could not wire a simple ${k}-regular graph on ${n} peers after ${MAX_RESTARTS} attempts`);
+  throw stalled(n, k);
 }
 
-/** One pairing plus repair; null when the repair stalls (the caller starts over). */
-function tryPairing(n: number, k: number, stubs: Int32Array, rng: RandomSource): Graph | null {
+/** The error when no pairing could be repaired into a simple graph. */
+export function stalled(n: number, k: number): OverlayParameterError {
+  return new OverlayParameterError(MODEL, `could not wire a simple ${k}-regular graph on ${n} peers after ${MAX_RESTARTS} attempts`);
+}
+
+/**
+ * Whether randomRegular(n, {degree: k}) builds its overlay through the stages below (the
+ * sparse case; a dense one is the complement of a sparse one). Up to MAX_RESTARTS
+ * pairings may be tried; a parallel run drives them like sparseRegular, splitting
+ * wireRuns and irregularRuns among its threads.
+ */
+export function isSparseRegular(n: number, k: number): boolean {
+  return k > 0 && k < n && (n * k) % 2 === 0 && k <= (n - 1) / 2;
+}
+export { MAX_RESTARTS as REGULAR_MAX_RESTARTS };
+
+/**
+ * Stage 1: a uniform random perfect matching of the n·k stubs (peer p owns stubs p·k to
+ * p·k+k-1): pair i is (stubs[2i], stubs[2i+1]). One seeded stream, drawn in order.
+ */
+export function pairStubs(n: number, k: number, stubs: Int32Array, rng: RandomSource): void {
   const total = n * k;
   for (let p = 0, i = 0; p < n; p++) for (let j = 0; j < k; j++) stubs[i++] = p;
   // Pair stub i with a uniformly chosen later stub: a uniform random perfect matching.
@@ -69,18 +91,64 @@ function tryPairing(n: number, k: number, stubs: Int32Array, rng: RandomSource):
     stubs[j] = stubs[i + 1];
     stubs[i + 1] = v;
   }
+}
 
-  // Every run has exactly k slots, laid out in id order, so peer p's run starts at p·k.
-  // All pairs are written first without checks, then each run is scanned on its own:
-  // checking each pair against the runs as they fill would chain two cache misses per
-  // link, and this loop is most of the build time at 10^6 peers.
-  const g = Graph.withUniformCapacity(n, k);
-  const adj = g.adj, deg = g.deg;
+/**
+ * Stage 2, for the peers in [lo, hi): writes every pair into the runs of its ends, in pair
+ * order (runs of exactly k slots, peer p's at p·k; `deg` zero on entry). Each run depends
+ * only on the pairs, so any split of the peers into ranges gives the same runs: a parallel
+ * run has each thread write one range (this loop is most of the build time at 10^6 peers,
+ * each write a cache miss). Runs are written without checks and scanned afterwards:
+ * checking each pair against the runs as they fill would chain two cache misses per link.
+ */
+export function wireRuns(stubs: Int32Array, adj: Int32Array, deg: Int32Array, k: number, lo: number, hi: number): void {
+  const total = stubs.length;
+  if (lo === 0 && hi * k >= total) {
+    for (let i = 0; i < total; i += 2) {
+      const u = stubs[i], v = stubs[i + 1];
+      adj[u * k + deg[u]++] = v;
+      adj[v * k + deg[v]++] = u;
+    }
+    return;
+  }
   for (let i = 0; i < total; i += 2) {
     const u = stubs[i], v = stubs[i + 1];
-    adj[u * k + deg[u]++] = v;
-    adj[v * k + deg[v]++] = u;
+    if (u >= lo && u < hi) adj[u * k + deg[u]++] = v;
+    if (v >= lo && v < hi) adj[v * k + deg[v]++] = u;
   }
+}
+
+/**
+ * Stage 3, for the peers in [lo, hi): those whose run, as wired, holds a self-loop or a
+ * neighbour twice, in increasing order. Read-only, so ranges may be scanned in parallel.
+ */
+export function irregularRuns(adj: Int32Array, deg: Int32Array, k: number, lo: number, hi: number): Int32Array {
+  let found = new Int32Array(16);
+  let count = 0;
+  for (let p = lo; p < hi; p++) {
+    const o = p * k, e = o + deg[p];
+    let irregular = false;
+    for (let i = o; i < e && !irregular; i++) {
+      const q = adj[i];
+      if (q === p) irregular = true;
+      else for (let j = o; j < i; j++) if (adj[j] === q) { irregular = true; break; }
+    }
+    if (!irregular) continue;
+    if (count === found.length) { const f = new Int32Array(2 * count); f.set(found); found = f; }
+    found[count++] = p;
+  }
+  return found.subarray(0, count);
+}
+
+/**
+ * Stage 4: takes the self-loops and repeated links out of the runs of `irregular` (every
+ * peer whose run holds any, in increasing order: the others need nothing) and puts them
+ * back as random edge swaps; then mixes small overlays (see the top of this file). Returns
+ * null when the repair stalls (the caller starts over with a new pairing).
+ */
+export function settleRegular(g: Graph, k: number, irregular: Int32Array, rng: RandomSource): Graph | null {
+  const n = g.size, total = n * k;
+  const adj = g.adj, deg = g.deg;
   g.edges = total / 2;
 
   // Bad pairs (self-loops, repeated links) leave the runs and wait here for repair;
@@ -96,7 +164,10 @@ function tryPairing(n: number, k: number, stubs: Int32Array, rng: RandomSource):
   };
   // Removes slot i of p's run by moving the last entry into it.
   const dropSlot = (p: number, i: number) => { adj[p * k + i] = adj[p * k + --deg[p]]; };
-  for (let p = 0; p < n; p++) {
+  // A peer whose run, as wired, holds neither a self-loop nor a repeated neighbour is left
+  // alone here, and nobody else touches its run (a repeated link p–q shows in both runs),
+  // so scanning only the irregular runs, in order, is scanning every run.
+  for (const p of irregular) {
     const o = p * k;
     // Invariant: slots [o, o+i) hold distinct neighbours other than p. A repeated link
     // p–q with q < p was already taken out while scanning q, so only q >= p is checked.

@@ -16,6 +16,7 @@ import { Phase, type BroadcastState } from '../protocols/broadcast/state.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import { makeStreamFactories, type Component, type SimContext } from '../run/context.js';
 import { PeerTable } from '../run/peers.js';
+import { liveMask } from '../metrics/alive-peers.js';
 import { pathLengthSums, type PathSums } from '../metrics/path-length.js';
 import { Barrier } from './barrier.js';
 import { BitsetExchange } from './bitset-exchange.js';
@@ -25,6 +26,7 @@ import { InformLog } from './inform-log.js';
 import { drainOutbox, OutboxWriter } from './outbox.js';
 import { PartitionSimulator } from './partition-simulator.js';
 import { PathJob } from './path-job.js';
+import { splitPathSums, SPLIT_BFS_MAX_SOURCES } from './path-split.js';
 import type { BroadcastShare, PartitionInput, PartitionOutput } from './protocol.js';
 import { SeriesRecorder } from '../run/series.js';
 import { sharedGraphView } from './shared-graph.js';
@@ -238,8 +240,10 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   let pathSums: PathSums | null = null;
   const pathStart = performance.now();
   if (input.pathJob !== null) {
-    const sources = new PathJob(input.pathJob).take(me, threads, barrier);
-    pathSums = pathLengthSums(ctx.overlay, peers.alive, sources);
+    const sources = new PathJob(input.pathJob).all(barrier);
+    pathSums = input.pathBfs !== null && sources.length <= SPLIT_BFS_MAX_SOURCES
+      ? splitPathSums(ctx.overlay, liveMask(ctx.overlay, peers.alive), sources, me, threads, input.pathBfs, () => barrier.wait())
+      : pathLengthSums(ctx.overlay, peers.alive, PathJob.share(sources, me, threads));
   }
   const pathSeconds = input.pathJob === null ? 0 : (performance.now() - pathStart) / 1000;
 

@@ -2,8 +2,10 @@
  * The path-length BFS of the overlay summary, shared out to the workers of a parallel run.
  * The main thread chooses the BFS sources (planOverlaySummary, from the seeded stream, as a
  * one-thread run does) while the workers simulate; each worker, once its partition is
- * done, takes its share of the sources and returns their sums, which add up exactly to
- * those of one thread (integers below 2^53), so the mean path length is the same.
+ * done, computes its part of the sums: of every source's BFS for its own peers when there
+ * are at most 64 sources (the sampled estimate of a large overlay, see path-split.ts), else
+ * of its share of the sources (every peer of a small overlay). Parts add up exactly to the
+ * sums of one thread (integers below 2^53), so the mean path length is the same.
  * Layout of the SharedArrayBuffer (Int32): [state, count, sources...].
  */
 import { Barrier, BarrierAborted } from './barrier.js';
@@ -46,18 +48,26 @@ export class PathJob {
   }
 
   /**
-   * Worker: waits for the sources and returns share `index` of `parts` (contiguous, sizes
-   * differing by at most one). Throws BarrierAborted if the run is aborted meanwhile.
+   * Worker: waits for the sources and returns them all. Throws BarrierAborted if the run is
+   * aborted meanwhile.
    */
-  take(index: number, parts: number, barrier: Barrier): Int32Array {
+  all(barrier: Barrier): Int32Array {
     const c = this.cells;
     while (Atomics.load(c, STATE) === PENDING) {
       if (barrier.aborted) throw new BarrierAborted();
       Atomics.wait(c, STATE, PENDING, POLL_MS);
     }
     if (Atomics.load(c, STATE) === CANCELLED) throw new BarrierAborted();
-    const count = Atomics.load(c, COUNT);
-    const lo = Math.floor((index * count) / parts), hi = Math.floor(((index + 1) * count) / parts);
-    return c.slice(HEADER + lo, HEADER + hi);
+    return c.slice(HEADER, HEADER + Atomics.load(c, COUNT));
+  }
+
+  /** Worker: share `index` of `parts` of the sources (contiguous, sizes differing by at most one). */
+  take(index: number, parts: number, barrier: Barrier): Int32Array {
+    return PathJob.share(this.all(barrier), index, parts);
+  }
+
+  static share(sources: Int32Array, index: number, parts: number): Int32Array {
+    const count = sources.length;
+    return sources.slice(Math.floor((index * count) / parts), Math.floor(((index + 1) * count) / parts));
   }
 }

@@ -5,6 +5,7 @@
 import type { Scenario } from '../scenario/schema.js';
 import type { Results } from '../run/results.js';
 import type { PathSums } from '../metrics/path-length.js';
+import type { SplitBfsBuffers } from './path-split.js';
 import type { SharedGraph } from './shared-graph.js';
 
 export interface PartitionInput {
@@ -39,6 +40,8 @@ export interface PartitionInput {
    * each worker computes the sums of its share of the sources. Null: the main thread does it.
    */
   pathJob: SharedArrayBuffer | null;
+  /** The shared state of a split BFS (path-split.ts), for a job of at most 64 sources. */
+  pathBfs: SplitBfsBuffers | null;
   /** outboxes[parity][from][to] (null where from = to). */
   outboxes: Array<Array<Array<SharedArrayBuffer | null>>>;
 }

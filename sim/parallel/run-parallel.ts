@@ -25,6 +25,7 @@ import { buildSharedOverlay } from './overlay-build.js';
 import { allocateOutbox } from './outbox.js';
 import { partitionPeers } from './partition.js';
 import { PathJob } from './path-job.js';
+import { allocateSplitBfs } from './path-split.js';
 import { TickShare } from './tick-share.js';
 import type { PartitionOutput, PartitionStats } from './protocol.js';
 import { shareGraph } from './shared-graph.js';
@@ -126,6 +127,8 @@ async function runSplit(
     outboxes,
     // The sources: every alive peer (at most PATH_EXACT_LIMIT of them) or a sample.
     pathJob: overlap ? PathJob.allocate(Math.min(n, Math.max(PATH_EXACT_LIMIT, PATH_SOURCES))) : null,
+    // A sample of sources (above PATH_EXACT_LIMIT peers) is searched split by peer range.
+    pathBfs: overlap && n > PATH_EXACT_LIMIT ? allocateSplitBfs(n, threads) : null,
   };
 
   const overlaySeconds = seconds(wallStart);

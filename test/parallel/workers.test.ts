@@ -38,6 +38,7 @@ describe('PartitionWorkers', () => {
       peerStreams: { broadcast: new SharedArrayBuffer(4 * n), network: new SharedArrayBuffer(4 * n) },
       peerSeq: new SharedArrayBuffer(4 * n),
       pathJob: null,
+      pathBfs: null,
     };
     const workers = new PartitionWorkers(threads);
     await expect(workers.run(input)).rejects.toThrow(/1 broadcasts planned, 0 expected/);

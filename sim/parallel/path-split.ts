@@ -1,0 +1,132 @@
+/**
+ * The overlay summary's sampled path-length BFS (up to 64 sources, one batch) split among
+ * the workers of a parallel run by peer range, level by level, instead of by source: in a
+ * bit-parallel BFS each level costs a sweep over the links whatever the number of sources,
+ * so giving each worker half the sources left each with nearly the whole cost. Here each
+ * worker advances every search for its own peers:
+ * - a level with a large frontier goes bottom-up: each of its peers not yet reached gathers
+ *   its neighbours' frontier bits (it writes only its own peers' words);
+ * - a small one goes top-down: each of its frontier peers offers its bits to its neighbours,
+ *   whoever owns them (Atomics.or, as two workers may offer to one peer);
+ * then, after a barrier, each applies the newly reached bits of its own peers and counts
+ * them. Levels are those of a one-thread BFS, so the sums, added over the workers, are
+ * exactly its sums (integers below 2^53). Two barriers a level.
+ */
+import type { Graph } from '../overlay/graph.js';
+import { popcount, type PathSums } from '../metrics/path-length.js';
+
+/** At most this many sources: two 32-bit words a peer. */
+export const SPLIT_BFS_MAX_SOURCES = 64;
+
+/** Shared state of one split BFS (see allocate). */
+export interface SplitBfsBuffers {
+  /** Int32, two words a peer each: sources reached; reached at the current level; newly reached. */
+  visited: SharedArrayBuffer;
+  frontier: SharedArrayBuffer;
+  next: SharedArrayBuffer;
+  /** Float64 [parity][worker]: frontier peers of each worker after a level. */
+  counts: SharedArrayBuffer;
+}
+
+export function allocateSplitBfs(n: number, threads: number): SplitBfsBuffers {
+  const words = () => new SharedArrayBuffer(Math.max(1, 2 * n) * Int32Array.BYTES_PER_ELEMENT);
+  return { visited: words(), frontier: words(), next: words(), counts: new SharedArrayBuffer(2 * threads * Float64Array.BYTES_PER_ELEMENT) };
+}
+
+/**
+ * Worker `me` of `parts`: its part of the sums of the BFS from `from` (every worker passes
+ * the same sources, at most 64, distinct). `sync` waits for every worker (a barrier); the
+ * buffers are zero on entry and used once.
+ */
+export function splitPathSums(
+  graph: Graph, alive: Uint8Array | null, from: Int32Array, me: number, parts: number,
+  buffers: SplitBfsBuffers, sync: () => void,
+): PathSums {
+  if (from.length > SPLIT_BFS_MAX_SOURCES) throw new Error(`parallel: ${from.length} BFS sources for a split BFS (at most ${SPLIT_BFS_MAX_SOURCES})`);
+  const n = graph.size;
+  if (from.length === 0 || graph.edges === 0) return { total: 0, pairs: 0 };
+  const { offset, deg, adj } = graph;
+  const visited = new Int32Array(buffers.visited, 0, 2 * n);
+  const frontier = new Int32Array(buffers.frontier, 0, 2 * n);
+  const next = new Int32Array(buffers.next, 0, 2 * n);
+  const counts = new Float64Array(buffers.counts);
+  const per = Math.ceil(n / parts);
+  const lo = Math.min(n, me * per), hi = Math.min(n, lo + per);
+  const bottomUpAbove = n / 16;
+
+  let all0 = 0, all1 = 0;
+  let active = new Int32Array(16), activeCount = 0;
+  const keep = (p: number) => {
+    if (activeCount === active.length) { const a = new Int32Array(2 * activeCount); a.set(active); active = a; }
+    active[activeCount++] = p;
+  };
+  for (let i = 0; i < from.length; i++) {
+    const bit = 1 << (i & 31);
+    if (i < 32) all0 |= bit; else all1 |= bit;
+    const s = from[i];
+    if (s < lo || s >= hi) continue;
+    const w = 2 * s + (i >>> 5);
+    visited[w] = frontier[w] = bit; // sources are distinct
+    keep(s);
+  }
+  let parity = 0;
+  const globalActive = () => {
+    counts[parity * parts + me] = activeCount;
+    sync();
+    let sum = 0;
+    for (let j = 0; j < parts; j++) sum += counts[parity * parts + j];
+    parity ^= 1;
+    return sum;
+  };
+
+  let total = 0, pairs = 0;
+  for (let level = 1, frontierSize = globalActive(); frontierSize > 0; level++) {
+    if (frontierSize <= bottomUpAbove) {
+      for (let a = 0; a < activeCount; a++) {
+        const pw = 2 * active[a], f0 = frontier[pw], f1 = frontier[pw + 1];
+        for (let i = offset[active[a]], e = i + deg[active[a]]; i < e; i++) {
+          const q = adj[i];
+          if (alive && alive[q] !== 1) continue;
+          const qw = 2 * q;
+          const b0 = f0 & ~visited[qw], b1 = f1 & ~visited[qw + 1];
+          if (b0 !== 0) Atomics.or(next, qw, b0);
+          if (b1 !== 0) Atomics.or(next, qw + 1, b1);
+        }
+      }
+    } else {
+      for (let v = lo; v < hi; v++) {
+        const vw = 2 * v;
+        const m0 = all0 & ~visited[vw], m1 = all1 & ~visited[vw + 1];
+        if ((m0 | m1) === 0 || (alive && alive[v] !== 1)) continue;
+        let a0 = 0, a1 = 0;
+        for (let i = offset[v], e = i + deg[v]; i < e; i++) {
+          const uw = 2 * adj[i];
+          a0 |= frontier[uw];
+          a1 |= frontier[uw + 1];
+        }
+        next[vw] = a0 & m0;
+        next[vw + 1] = a1 & m1;
+      }
+    }
+    sync(); // every offer made: `next` is complete, `frontier` no longer read
+
+    for (let a = 0; a < activeCount; a++) frontier[2 * active[a]] = frontier[2 * active[a] + 1] = 0;
+    activeCount = 0;
+    let reached = 0;
+    for (let v = lo; v < hi; v++) {
+      const vw = 2 * v, b0 = next[vw], b1 = next[vw + 1];
+      if ((b0 | b1) === 0) continue;
+      next[vw] = next[vw + 1] = 0;
+      visited[vw] |= b0;
+      visited[vw + 1] |= b1;
+      frontier[vw] = b0;
+      frontier[vw + 1] = b1;
+      reached += popcount(b0) + popcount(b1);
+      keep(v);
+    }
+    total += level * reached;
+    pairs += reached;
+    frontierSize = globalActive(); // and every worker's new frontier is in place
+  }
+  return { total, pairs };
+}

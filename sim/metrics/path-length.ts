@@ -191,13 +191,17 @@ function bottomUp1(
   return count;
 }
 
-/** bottomUp1 for a batch of two words (up to 64 sources). */
-function bottomUp2(
+/**
+ * bottomUp1 for a batch of two words (up to 64 sources), for the peers [lo, hi) (a split
+ * search sweeps each worker's own range, see sim/parallel/path-split.ts).
+ */
+export function bottomUp2(
   offset: Int32Array, deg: Int32Array, adj: Int32Array, alive: Uint8Array | null | undefined, all0: number, all1: number,
   visited: Int32Array, frontier: Int32Array, next: Int32Array, upcoming: Int32Array,
+  lo = 0, hi = visited.length >> 1,
 ): number {
   let count = 0;
-  for (let v = 0, n = visited.length >> 1; v < n; v++) {
+  for (let v = lo; v < hi; v++) {
     const vw = 2 * v;
     const m0 = all0 & ~visited[vw], m1 = all1 & ~visited[vw + 1];
     if ((m0 | m1) === 0 || (alive && alive[v] !== 1)) continue;

@@ -13,7 +13,7 @@
  * exactly its sums (integers below 2^53). Two barriers a level.
  */
 import type { Graph } from '../overlay/graph.js';
-import { popcount, type PathSums } from '../metrics/path-length.js';
+import { bottomUp2, popcount, type PathSums } from '../metrics/path-length.js';
 
 /** At most this many sources: two 32-bit words a peer. */
 export const SPLIT_BFS_MAX_SOURCES = 64;
@@ -53,6 +53,7 @@ export function splitPathSums(
   const per = Math.ceil(n / parts);
   const lo = Math.min(n, me * per), hi = Math.min(n, lo + per);
   const bottomUpAbove = n / 16;
+  const scratch = new Int32Array(Math.max(0, hi - lo));
 
   let all0 = 0, all1 = 0;
   let active = new Int32Array(16), activeCount = 0;
@@ -94,19 +95,8 @@ export function splitPathSums(
         }
       }
     } else {
-      for (let v = lo; v < hi; v++) {
-        const vw = 2 * v;
-        const m0 = all0 & ~visited[vw], m1 = all1 & ~visited[vw + 1];
-        if ((m0 | m1) === 0 || (alive && alive[v] !== 1)) continue;
-        let a0 = 0, a1 = 0;
-        for (let i = offset[v], e = i + deg[v]; i < e; i++) {
-          const uw = 2 * adj[i];
-          a0 |= frontier[uw];
-          a1 |= frontier[uw + 1];
-        }
-        next[vw] = a0 & m0;
-        next[vw + 1] = a1 & m1;
-      }
+      // (The peers it lists are found again below, with those of top-down levels.)
+      bottomUp2(offset, deg, adj, alive, all0, all1, visited, frontier, next, scratch, lo, hi);
     }
     sync(); // every offer made: `next` is complete, `frontier` no longer read
 

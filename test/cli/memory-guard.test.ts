@@ -78,9 +78,10 @@ describe('gossipsim run: memory guard', () => {
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(existsSync(join(dir, 's.json'))).toBe(false);
     // One run at a time fits.
-    const one = run([...args.slice(0, 4), '--replicates', '1', '--workers', '1', '--quiet', '--json', join(dir, 's.json')], { GOSSIPSIM_MEMORY_LIMIT: '150MiB' });
+    const one = run([...args.slice(0, 4), '--replicates', '1', '--workers', '1', '--quiet', '--json', join(dir, 's.json'), '--out', join(dir, 's.html')], { GOSSIPSIM_MEMORY_LIMIT: '150MiB' });
     expect(one.code).toBe(0);
     expect(existsSync(join(dir, 's.json'))).toBe(true);
+    expect(existsSync(join(dir, 's.html'))).toBe(true); // the report too, not in the project's reports/
   });
 
   it('a malformed GOSSIPSIM_MEMORY_LIMIT is bad input too (exit 2)', () => {

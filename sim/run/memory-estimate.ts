@@ -92,6 +92,14 @@ function pendingPerPeer(spec: BroadcastSpec, degree: number, elide: boolean): nu
   return (elide ? 0.2 : 1) * spec.fanout;
 }
 
+/**
+ * 1234567 as "1,234,567". Not toLocaleString: every run estimates its queue's size, and the
+ * first toLocaleString of a process (or worker) costs ~15 ms of set-up.
+ */
+function thousands(x: number): string {
+  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** Smallest power of two >= x (the event queue doubles from 1024 slots). */
 function queueCapacity(slots: number): number {
   let c = 1024;
@@ -270,7 +278,7 @@ function estimateOneThread(scenario: Scenario): MemoryEstimate {
   if (pending > 0) {
     // The queue doubles: while the last copy is made the old arrays are still there.
     const slots = queueCapacity(pending);
-    run.push({ what: `event queue (~${Math.round(pending).toLocaleString('en-US')} pending events)`, bytes: 1.5 * slots * QUEUE_SLOT_BYTES });
+    run.push({ what: `event queue (~${thousands(Math.round(pending))} pending events)`, bytes: 1.5 * slots * QUEUE_SLOT_BYTES });
   }
 
   const phases: Phase[] = [

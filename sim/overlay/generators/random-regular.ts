@@ -45,6 +45,8 @@ export function randomRegular(n: number, params: RandomRegularParams, rng: Rando
   if ((n * k) % 2 !== 0) {
     throw new OverlayParameterError(MODEL, `peers × degree = ${n} × ${k} is odd, so no ${k}-regular graph on ${n} peers exists; change the peer count or the degree`);
   }
+  // No links: nothing to draw (a broadcast to uniform targets needs no overlay).
+  if (k === 0) return Graph.withUniformCapacity(n, 0);
   if (k > (n - 1) / 2) return complement(sparseRegular(n, n - 1 - k, rng), k);
   return sparseRegular(n, k, rng);
 }

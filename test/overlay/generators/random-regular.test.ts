@@ -32,6 +32,15 @@ describe('randomRegular', () => {
     expect(() => randomRegular(3, { degree: 8 }, rng)).toThrow(OverlayParameterError);
   });
 
+  it('degree 0: every peer, no link, and nothing drawn from the stream', () => {
+    const rng = new NamedStream(1, 'overlay');
+    const g = randomRegular(1000, { degree: 0 }, rng);
+    expect(g.size).toBe(1000);
+    expect(g.edges).toBe(0);
+    expect(Array.from(g.deg).every((d) => d === 0)).toBe(true);
+    expect(rng.next()).toBe(new NamedStream(1, 'overlay').next());
+  });
+
   it('same seed gives identical arrays; another seed a different overlay', () => {
     const a = randomRegular(3000, { degree: 6 }, new NamedStream(42, 'overlay'));
     const b = randomRegular(3000, { degree: 6 }, new NamedStream(42, 'overlay'));

@@ -121,6 +121,9 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const states: readonly BroadcastState[] = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent)?.states ?? [];
   if (states.length !== broadcasts) throw new Error(`parallel: ${states.length} broadcasts planned, ${broadcasts} expected`);
   const bitsets = new BitsetExchange(input.bitsets, states, n, blockSize, me, threads);
+  // Push in rounds sends only at its round ticks (controller events): its arrivals send
+  // nothing, unlike a flood's, a push once's or a pull request's (answered on arrival).
+  const quietArrivals = states.every(({ behaviour: b }) => !b.floodOnReceipt && !b.pushOnReceipt && !b.pullEachRound);
   admitBroadcastArrivals(sim, states, scenario.duration);
 
   // Partition 0 samples the series, from figures summed at the barrier.
@@ -219,7 +222,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       w?.reset();
       current[j] = w;
     }
-    if (sim.controller.peekTime() === earliest) {
+    const controllerDue = sim.controller.peekTime() === earliest;
+    if (controllerDue) {
       sim.runController(earliest);
       const settleStart = performance.now();
       if (ticks.settle(barrier)) {
@@ -227,7 +231,11 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
         tickBarriers++;
       }
     }
-    const end = Math.min(earliest + lookahead, sim.controller.peekTime(), nextUp(t));
+    // A window with controller events ends one lookahead on: the messages they sent reach
+    // other partitions at its barrier. One without runs to the next controller event if
+    // nothing in it can send a message (every message in flight was delivered at the
+    // barrier before it, as it was sent by an earlier window's controller events).
+    const end = Math.min(controllerDue || !quietArrivals ? earliest + lookahead : Infinity, sim.controller.peekTime(), nextUp(t));
     // (planParallelRun made sure that time + lookahead > time up to the run's end.)
     if (!(end > earliest)) throw new Error(`parallel: empty time window at ${earliest} s`);
     sim.runBefore(end);

@@ -127,6 +127,9 @@ describe('runScenarioParallel gives the one-thread results', () => {
       expect(chunks).toBe(3);
       expect(parts.reduce((a, p) => a + p.tickChunks, 0)).toBe(ticks * chunks);
       for (const p of parts) expect(p.pathSeconds).toBeGreaterThan(0);
+      // Arrivals of push in rounds send nothing: after each tick's window (one latency long,
+      // ~0.05 s here) one window runs to the next tick, instead of one a latency (~6 a round).
+      expect(parts[0].windows).toBeLessThanOrEqual(2 * ticks + 6);
     }
   });
 

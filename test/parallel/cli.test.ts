@@ -3,19 +3,20 @@
  * --workers 1, and a note on stderr (not with --quiet) when the run stays on one thread.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { gossipsim, tempDir } from '../helpers/cli';
 
 const dir = tempDir('gossipsim-parallel-');
-function scenarioFile(name: string, latency: string): string {
+function scenarioFile(name: string, latency: string, peers = 3000): string {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, [
     `name: ${name}`,
     'seed: 4',
     'duration: 1min',
-    'peers: { count: 3000 }',
+    `peers: { count: ${peers} }`,
     `network: { latency: ${latency}, loss: 0.05 }`,
     'overlay: { model: random-regular, degree: 6 }',
     'workload:',
@@ -39,6 +40,17 @@ describe('gossipsim run --workers', () => {
     });
     expect(outs[1].engine.workers).toBe(2);
     expect(JSON.stringify(withoutWallClock(outs[1]))).toBe(JSON.stringify(withoutWallClock(outs[0])));
+  });
+
+  it('says on stderr when a run has more threads than the machine has cores', () => {
+    const cores = availableParallelism();
+    // At least 32 peers a thread, so that all of them are used.
+    const file = scenarioFile('many', '{ dist: uniform, min: 20ms, max: 200ms }', Math.max(3000, 64 * (cores + 1)));
+    const r = gossipsim(['run', file, '--workers', String(cores + 1), '--out', join(dir, 'many.html')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`note: --workers ${cores + 1}: ${cores + 1} threads on ${cores} cores`);
+    const fits = gossipsim(['run', file, '--workers', String(Math.min(2, cores)), '--out', join(dir, 'many.html')]);
+    expect(fits.stderr).not.toContain('threads on');
   });
 
   it('says on stderr why a scenario with zero minimum latency runs on one thread', () => {

@@ -11,7 +11,7 @@ import { slug } from '../paths.js';
 import { makeProgress } from '../progress.js';
 import { formatSummary } from '../summary.js';
 import { stringifyResults } from '../../run/serialize.js';
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { checkMemory, memoryLimit } from '../../run/memory-estimate.js';
 
 export interface RunCommandOptions {
@@ -39,6 +39,10 @@ export async function runCommand(file: string, opts: RunCommandOptions, io: CliI
   // Why fewer threads than asked for were used (e.g. a component that cannot be split).
   const workersNote = results.engine.workersNote as string | undefined;
   if (workersNote && !opts.quiet) io.err(`note: --workers ${workers}: ${workersNote}\n`);
+  const threads = results.engine.workers, cores = availableParallelism();
+  if (threads > cores && !opts.quiet) {
+    io.err(`note: --workers ${workers}: ${threads} threads on ${cores} cores: the threads share the cores, and each time window waits for the slowest, so the run is likely slower than with --workers ${cores} (the results are the same)\n`);
+  }
   if (!opts.quiet) for (const note of notes) io.err(`note: ${note}\n`);
   const outputs: string[] = [];
   const reportPath = opts.out ?? join('reports', `${slug(scenario.name)}.html`);

@@ -15,13 +15,14 @@ import {
 import { Graph } from '../overlay/graph.js';
 import type { Scenario } from '../scenario/schema.js';
 import { sharedInt32 } from './shared-graph.js';
+import type { WiringJob } from './workers.js';
 
 /** Below this many stubs (n·k) the workers are not worth a message: this thread wires. */
 export const SPLIT_WIRING_MIN_STUBS = 1 << 16;
 
 /** What wires a share of the runs: the run's workers (PartitionWorkers.wire). */
 export interface RunWiring {
-  wire(job: { stubs: SharedArrayBuffer; adj: SharedArrayBuffer; deg: SharedArrayBuffer; k: number }, n: number): Promise<Int32Array>;
+  wire(job: WiringJob, n: number): Promise<Int32Array>;
 }
 
 export async function buildSharedOverlay(

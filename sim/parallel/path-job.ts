@@ -61,11 +61,7 @@ export class PathJob {
     return c.slice(HEADER, HEADER + Atomics.load(c, COUNT));
   }
 
-  /** Worker: share `index` of `parts` of the sources (contiguous, sizes differing by at most one). */
-  take(index: number, parts: number, barrier: Barrier): Int32Array {
-    return PathJob.share(this.all(barrier), index, parts);
-  }
-
+  /** Share `index` of `parts` of the sources (contiguous, sizes differing by at most one). */
   static share(sources: Int32Array, index: number, parts: number): Int32Array {
     const count = sources.length;
     return sources.slice(Math.floor((index * count) / parts), Math.floor(((index + 1) * count) / parts));

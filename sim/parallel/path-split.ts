@@ -14,6 +14,7 @@
  */
 import type { Graph } from '../overlay/graph.js';
 import { bottomUp2, popcount, type PathSums } from '../metrics/path-length.js';
+import { partitionPeers } from './partition.js';
 
 /** At most this many sources: two 32-bit words a peer. */
 export const SPLIT_BFS_MAX_SOURCES = 64;
@@ -50,17 +51,16 @@ export function splitPathSums(
   const frontier = new Int32Array(buffers.frontier, 0, 2 * n);
   const next = new Int32Array(buffers.next, 0, 2 * n);
   const counts = new Float64Array(buffers.counts);
-  const per = Math.ceil(n / parts);
-  const lo = Math.min(n, me * per), hi = Math.min(n, lo + per);
+  // This worker's peers: its partition's (any split gives the same sums).
+  const { bounds } = partitionPeers(n, parts);
+  const lo = bounds[me], hi = bounds[me + 1];
   const bottomUpAbove = n / 16;
-  const scratch = new Int32Array(Math.max(0, hi - lo));
+  const scratch = new Int32Array(hi - lo);
 
   let all0 = 0, all1 = 0;
-  let active = new Int32Array(16), activeCount = 0;
-  const keep = (p: number) => {
-    if (activeCount === active.length) { const a = new Int32Array(2 * activeCount); a.set(active); active = a; }
-    active[activeCount++] = p;
-  };
+  // This worker's frontier peers (each at most once a level).
+  const active = new Int32Array(hi - lo);
+  let activeCount = 0;
   for (let i = 0; i < from.length; i++) {
     const bit = 1 << (i & 31);
     if (i < 32) all0 |= bit; else all1 |= bit;
@@ -68,7 +68,7 @@ export function splitPathSums(
     if (s < lo || s >= hi) continue;
     const w = 2 * s + (i >>> 5);
     visited[w] = frontier[w] = bit; // sources are distinct
-    keep(s);
+    active[activeCount++] = s;
   }
   let parity = 0;
   const globalActive = () => {
@@ -112,7 +112,7 @@ export function splitPathSums(
       frontier[vw] = b0;
       frontier[vw + 1] = b1;
       reached += popcount(b0) + popcount(b1);
-      keep(v);
+      active[activeCount++] = v;
     }
     total += level * reached;
     pairs += reached;

@@ -16,7 +16,7 @@ export interface PartitionInput {
   /** Peers per partition but the last (a multiple of 32); partition i starts at i·blockSize. */
   blockSize: number;
   lookahead: number;
-  /** Room in each partition's event queue from the start (see queueSlotsPerPartition). */
+  /** Room in each partition's event queue from the start (initialQueueSlots(scenario, threads)). */
   queueSlots: number;
   overlay: SharedGraph;
   /** Which peers are alive: all of them, shared read-only (no churn in a parallel run). */
@@ -37,7 +37,7 @@ export interface PartitionInput {
   startedAt: number;
   /**
    * The overlay summary's path-length BFS, shared out (see PathJob): after its partition,
-   * each worker computes the sums of its share of the sources. Null: the main thread does it.
+   * each worker computes its part of the sums. Null: the main thread does it.
    */
   pathJob: SharedArrayBuffer | null;
   /** The shared state of a split BFS (path-split.ts), for a job of at most 64 sources. */
@@ -88,7 +88,7 @@ export interface PartitionOutput {
   broadcasts: BroadcastShare[];
   /** Partition 0 only: the time series, sampled as a one-thread run would. */
   series: Results['series'] | null;
-  /** Path-length sums of this worker's share of the BFS sources (null without a path job). */
+  /** This worker's part of the path-length sums (null without a path job). */
   pathSums: PathSums | null;
   /** Wall-clock figures of this worker (for benchmarks; never in the results). */
   stats: PartitionStats;

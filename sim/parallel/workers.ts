@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../cli/paths.js';
 import { Barrier } from './barrier.js';
+import { partitionPeers } from './partition.js';
 import type { PartitionInput, PartitionOutput, WiringRequest, WorkerMessage } from './protocol.js';
 
 /**
@@ -25,6 +26,17 @@ export function workerFile(): string {
 }
 
 export type SharedInput = Omit<PartitionInput, 'index' | 'startedAt'>;
+/** A WiringRequest but for the range, which each worker is given. */
+export type WiringJob = Omit<WiringRequest, 'type' | 'lo' | 'hi'>;
+
+/** The error a worker reported, with its own stack. */
+function workerError(m: { message: string; stack?: string }): Error {
+  const e = new Error(m.message);
+  if (m.stack) e.stack = m.stack;
+  return e;
+}
+
+const exitError = (index: number, code: number) => new Error(`parallel: worker ${index} exited with code ${code}`);
 
 export class PartitionWorkers {
   private readonly workers: Worker[] = [];
@@ -60,12 +72,12 @@ export class PartitionWorkers {
 
   /**
    * Has the workers wire a random-regular overlay's runs (see overlay-build.ts), each the
-   * peers of one of `threads` near-equal ranges of [0, n); resolves with the peers whose runs
-   * need repair, in increasing order. Rejects if a worker fails (the caller terminates them).
+   * peers of its partition (any split gives the same runs); resolves with the peers whose
+   * runs need repair, in increasing order. Rejects if a worker fails (the caller terminates them).
    */
-  wire(job: Omit<WiringRequest, 'type' | 'lo' | 'hi'>, n: number): Promise<Int32Array> {
+  wire(job: WiringJob, n: number): Promise<Int32Array> {
     const threads = this.threads;
-    const per = Math.ceil(n / threads);
+    const { bounds } = partitionPeers(n, threads);
     return new Promise<Int32Array>((resolve, reject) => {
       const parts = new Array<Int32Array>(threads);
       const detach: Array<() => void> = [];
@@ -86,13 +98,11 @@ export class PartitionWorkers {
             parts[index] = m.irregular;
             if (++done === threads) finish(null);
           } else if (m.type === 'error') {
-            const e = new Error(m.message);
-            if (m.stack) e.stack = m.stack;
-            finish(e);
+            finish(workerError(m));
           }
         };
         const onError = (e: Error) => finish(e);
-        const onExit = (code: number) => finish(new Error(`parallel: worker ${index} exited with code ${code}`));
+        const onExit = (code: number) => finish(exitError(index, code));
         w.on('message', onMessage);
         w.on('error', onError);
         w.on('exit', onExit);
@@ -101,8 +111,7 @@ export class PartitionWorkers {
           w.off('error', onError);
           w.off('exit', onExit);
         });
-        const lo = Math.min(n, index * per);
-        w.postMessage({ type: 'wire', ...job, lo, hi: Math.min(n, lo + per) } satisfies WiringRequest);
+        w.postMessage({ type: 'wire', ...job, lo: bounds[index], hi: bounds[index + 1] } satisfies WiringRequest);
       });
     });
   }
@@ -142,8 +151,7 @@ export class PartitionWorkers {
               resolve(outputs);
             }
           } else {
-            const e = new Error(m.message);
-            if (m.stack) e.stack = m.stack;
+            const e = workerError(m);
             if (!m.aborted) fail(e);
             else aborted ??= e;
           }
@@ -154,7 +162,7 @@ export class PartitionWorkers {
           fail(e);
         });
         w.on('exit', (code) => {
-          if (!settled) fail(new Error(`parallel: worker ${index} exited with code ${code}`));
+          if (!settled) fail(exitError(index, code));
         });
         w.postMessage({ ...shared, index, startedAt } satisfies PartitionInput);
       });

@@ -351,7 +351,7 @@ export function checkMemory(scenario: Scenario, limit: MemoryLimit, file?: strin
     .map((t) => `${t.what} ${human(t.bytes)}`).join(', ');
   const { needed, usable } = overLimit(estimate.bytes, limit);
   throw new ScenarioError(
-    `scenario needs about ${needed} (${estimate.peers.toLocaleString('en-US')} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
+    `scenario needs about ${needed} (${thousands(estimate.peers)} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
     `but ${usable}; reduce peers.count (or overlay.degree, the number of broadcasts, capacity chunks...${threads > 1 ? ', or --workers' : ''}), ` +
     OVERRIDE_HINT,
     { file, keyPath: 'peers.count' },

@@ -23,7 +23,7 @@ describe('PathJob', () => {
     for (const parts of [2, 3, 7]) {
       const buffer = PathJob.allocate(100);
       new PathJob(buffer).publish(sources.from);
-      const shares = Array.from({ length: parts }, (_, i) => new PathJob(buffer).take(i, parts, barrier));
+      const shares = Array.from({ length: parts }, (_, i) => PathJob.share(new PathJob(buffer).all(barrier), i, parts));
       expect(shares.map((s) => s.length).reduce((a, b) => a + b)).toBe(64);
       expect(Array.from(shares.flatMap((s) => Array.from(s)))).toEqual(Array.from(sources.from));
       let total = 0, pairs = 0;
@@ -40,9 +40,9 @@ describe('PathJob', () => {
     const barrier = new Barrier(Barrier.allocate(), 2);
     const cancelled = new PathJob(PathJob.allocate(4));
     cancelled.cancel();
-    expect(() => cancelled.take(0, 2, barrier)).toThrow(BarrierAborted);
+    expect(() => cancelled.all(barrier)).toThrow(BarrierAborted);
     barrier.abort();
-    expect(() => new PathJob(PathJob.allocate(4)).take(0, 2, barrier)).toThrow(BarrierAborted);
+    expect(() => new PathJob(PathJob.allocate(4)).all(barrier)).toThrow(BarrierAborted);
   });
 
   it('refuses more sources than it has room for', () => {

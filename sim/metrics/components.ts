@@ -29,6 +29,12 @@ export interface ComponentStats {
 export function largestComponent(graph: Graph, aliveMask?: Uint8Array | null, denominator?: number): ComponentStats {
   const n = graph.size;
   const alive = liveMask(graph, aliveMask);
+  // No links: every alive peer is a component of its own.
+  if (graph.edges === 0) {
+    let peers = n;
+    if (alive) for (let p = 0; p < n; p++) if (alive[p] !== 1) peers--;
+    return componentStats(peers > 0 ? 1 : 0, peers, peers, denominator);
+  }
   const { offset, deg, adj } = graph;
   // level[p]: BFS level of p in its component, -1 while not reached.
   const level = new Int32Array(n).fill(-1);
@@ -73,6 +79,19 @@ export function largestComponent(graph: Graph, aliveMask?: Uint8Array | null, de
     peers += size;
     if (size > largest) largest = size;
   }
+  return componentStats(largest, components, peers, denominator);
+}
+
+/**
+ * The statistics of an overlay known to be connected among its `peers` alive peers (one
+ * component holding them all), as largestComponent would find them: the overlay summary
+ * knows this when every BFS of its path-length estimate reached every alive peer.
+ */
+export function connectedStats(peers: number, denominator?: number): ComponentStats {
+  return componentStats(peers, peers > 0 ? 1 : 0, peers, denominator);
+}
+
+function componentStats(largest: number, components: number, peers: number, denominator?: number): ComponentStats {
   const denom = denominator ?? peers;
   return { largest, fraction: denom > 0 ? largest / denom : 0, components, peers };
 }

@@ -152,7 +152,8 @@ async function runSplit(
   const outputs = workers.run(shared);
   let parts: PartitionOutput[];
   if (overlap) {
-    // Everything of the summary but the BFS, while the workers simulate; the BFS after.
+    // The summary but for the BFS while the workers simulate; the BFS after (and from it
+    // the components, unless it shows the overlay disconnected: then they are searched).
     const job = new PathJob(shared.pathJob!);
     let planned: ReturnType<typeof planOverlaySummary>;
     try {
@@ -172,7 +173,7 @@ async function runSplit(
       total += p.pathSums!.total;
       pairs += p.pathSums!.pairs;
     }
-    summary = withLinks(completeOverlaySummary(planned, { total, pairs }));
+    summary = withLinks(completeOverlaySummary(overlay, planned, { total, pairs }));
   } else {
     parts = await outputs;
   }

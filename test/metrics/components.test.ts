@@ -23,6 +23,15 @@ describe('largestComponent', () => {
     expect(largestComponent(star(), alive).fraction).toBe(1 / 5);
   });
 
+  it('no links: every alive peer is a component of its own', () => {
+    expect(largestComponent(new Graph(4))).toEqual({ largest: 1, fraction: 0.25, components: 4, peers: 4 });
+    // A mask longer than the graph (a peer table's), two of the four down.
+    const alive = Uint8Array.from([1, 0, 1, 0, 1, 1]);
+    expect(largestComponent(new Graph(4), alive, 4)).toEqual({ largest: 1, fraction: 0.25, components: 2, peers: 2 });
+    expect(largestComponent(new Graph(2), Uint8Array.from([0, 0]))).toEqual({ largest: 0, fraction: 0, components: 0, peers: 0 });
+    expect(largestComponent(new Graph(0))).toEqual({ largest: 0, fraction: 0, components: 0, peers: 0 });
+  });
+
   it('a ring cut at two places splits in two arcs', () => {
     const alive = new Uint8Array(10).fill(1);
     alive[0] = 0; alive[4] = 0; // arcs 1..3 and 5..9

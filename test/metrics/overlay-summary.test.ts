@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { summarizeOverlay } from '../../sim/metrics/overlay-summary.js';
 import { NamedStream } from '../../sim/engine/random.js';
 import { randomRegular } from '../../sim/overlay/generators/random-regular.js';
-import { trianglePlusPath } from './hand-built.js';
+import { erdosRenyi } from '../../sim/overlay/generators/erdos-renyi.js';
+import { largestComponent } from '../../sim/metrics/components.js';
+import { Graph } from '../../sim/overlay/graph.js';
+import { fromLinks, ring, trianglePlusPath } from './hand-built.js';
 
 describe('summarizeOverlay', () => {
   it('fills the SPEC §3 overlay section from the metrics (hand-built graph)', () => {
@@ -49,5 +52,31 @@ describe('summarizeOverlay', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     const c = summarizeOverlay(g, null, new NamedStream(2, 'metrics/overlay'));
     expect(c.meanPathLength).not.toBe(a.meanPathLength);
+  });
+
+  // The summary takes the components from the path sums when they show the overlay
+  // connected, and searches them otherwise: either way they are largestComponent's.
+  it('reports the components largestComponent finds, connected or not, exact or sampled', () => {
+    const cases: Array<[string, Graph, Uint8Array | null]> = [
+      ['one peer', new Graph(1), null],
+      ['two peers, no link', new Graph(2), null],
+      ['edgeless 5,000 peers', Graph.withUniformCapacity(5000, 0), null],
+      ['ring of 50', ring(50), null],
+      ['ring of 50, one peer down (a path)', ring(50), (() => { const a = new Uint8Array(50).fill(1); a[7] = 0; return a; })()],
+      ['ring of 50, two peers down (two paths)', ring(50), (() => { const a = new Uint8Array(50).fill(1); a[7] = a[30] = 0; return a; })()],
+      ['triangle plus path', trianglePlusPath(), null],
+      ['a link and an isolated peer', fromLinks(3, [[0, 1]]), null],
+      // Above the exact limits: 64 sampled BFS sources.
+      ['random 3-regular, 20,000 peers', randomRegular(20_000, { degree: 3 }, new NamedStream(3, 'overlay')), null],
+      ['sparse ER (mean degree 1.5), 20,000 peers', erdosRenyi(20_000, { degree: 1.5 }, new NamedStream(4, 'overlay')), null],
+    ];
+    for (const [name, g, alive] of cases) {
+      const s = summarizeOverlay(g, alive, new NamedStream(1, 'metrics/overlay'));
+      const c = largestComponent(g, alive);
+      expect({ name, fraction: s.largestComponentFraction, components: s.components }).toEqual({ name, fraction: c.fraction, components: c.components });
+    }
+    // The cases cover both ways: connected overlays and disconnected ones.
+    expect(largestComponent(cases[8][1]).components).toBe(1);
+    expect(largestComponent(cases[9][1]).components).toBeGreaterThan(1000);
   });
 });

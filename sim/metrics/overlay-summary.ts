@@ -75,7 +75,7 @@ export function completeOverlaySummary(graph: Graph, plan: OverlaySummaryPlan, s
 /**
  * The whole summary on this thread. Exact up to 100,000 peers for clustering and 2,000
  * for path length; sampled above (20,000 peers; 64 BFS sources): ~0.1 s at 10^5 peers,
- * ~1.5 s at 10^6 (degree 8, 2-core VM; the BFS ~0.7 s of it).
+ * ~0.5 s at 10^6 (degree 8, 2-core VM; most of it the BFS).
  */
 export function summarizeOverlay(graph: Graph, alive: Uint8Array | null | undefined, rng: RandomSource): OverlayResults {
   const plan = planOverlaySummary(graph, alive, rng);

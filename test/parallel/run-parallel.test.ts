@@ -133,6 +133,21 @@ describe('runScenarioParallel gives the one-thread results', () => {
     }
   });
 
+  it('reports the one-thread components, whether the split BFS shows the overlay connected or not', async () => {
+    // Above 2,000 peers the BFS is split among the workers; the components come from it when
+    // it reached every peer from every source, and are searched after it otherwise.
+    const connected = scenario(12, 3000, cases[4][1]);
+    const disconnected = scenario(13, 3000, { ...cases[4][1], overlay: { model: 'erdos-renyi', degree: 2 } });
+    const components: number[] = [];
+    for (const s of [connected, disconnected]) {
+      const one = runScenario(s);
+      components.push(one.overlay.components!);
+      expect(text(await runScenarioParallel(s, { workers: 2 }))).toBe(text(one));
+    }
+    expect(components[0]).toBe(1);
+    expect(components[1]).toBeGreaterThan(100);
+  });
+
   it('without overlap the main thread summarises the overlay alone, with the same results', async () => {
     const s = scenario(9, 3000, cases[4][1]);
     let stats: ParallelRunStats | null = null;

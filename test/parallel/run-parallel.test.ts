@@ -141,7 +141,7 @@ describe('runScenarioParallel gives the one-thread results', () => {
     const components: number[] = [];
     for (const s of [connected, disconnected]) {
       const one = runScenario(s);
-      components.push(one.overlay.components!);
+      components.push(one.overlay.components as number);
       expect(text(await runScenarioParallel(s, { workers: 2 }))).toBe(text(one));
     }
     expect(components[0]).toBe(1);

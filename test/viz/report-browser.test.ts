@@ -83,7 +83,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the report in chromium', () => {
     expect(before.slider).toBe(0);
     expect(before.informed).toBe(1);
     await page.click('.spread button.play');
-    await page.waitForTimeout(900);
+    // At 1x the whole spread plays in about 8 s of wall time. Wait (up to that, plus slack
+    // for a loaded CI machine) until a second peer is drawn informed, rather than a fixed
+    // 900 ms: under load the page may draw few frames in that time (CI saw slider > 0 but
+    // still one informed peer). Pausing right after keeps the check below meaningful.
+    await page.waitForFunction(() => document.querySelectorAll('.spread circle.node.informed').length > 1,
+      undefined, { timeout: 12_000, polling: 50 });
     const playing = await state();
     expect(playing.slider).toBeGreaterThan(before.slider);
     expect(playing.time).not.toBe(before.time);
@@ -134,8 +139,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the report in chromium', () => {
     const chart = page.locator('#capacity svg.chart-svg');
     const box = (await chart.boundingBox())!;
     await chart.hover({ position: { x: box.width * 0.7, y: box.height * 0.5 } });
-    await page.waitForTimeout(100);
-    expect(await page.$eval('.tooltip', (el) => el.classList.contains('visible') && (el.textContent ?? '').length > 0)).toBe(true);
+    await page.waitForFunction(() => {
+      const el = document.querySelector('.tooltip');
+      return el !== null && el.classList.contains('visible') && (el.textContent ?? '').length > 0;
+    }, undefined, { timeout: 5_000 });
     await page.mouse.move(0, 0);
     await shoot(page, 'lab-run');
     await page.emulateMedia({ media: 'print' });

@@ -2,11 +2,10 @@
  * Number formatting for the report's server-rendered parts (summary cards): fixed rules,
  * no locale, so the same results always give the same text.
  */
+import { groupDigits } from '../sim/text/group-digits.js';
 
 /** Groups thousands with a thin space: 1234567 -> "1 234 567". */
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
-}
+const group = (digits: string): string => groupDigits(digits, '\u2009');
 
 /** A count or measure: integers grouped, others to `digits` significant digits. */
 export function formatNumber(value: number | null | undefined, digits = 3): string {

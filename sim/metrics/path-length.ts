@@ -89,9 +89,9 @@ export function meanPathLength(graph: Graph, options: PathLengthOptions = {}): P
  * - bottom-up once it is large (more than n/16 peers), for batches of up to 64 sources:
  *   each peer some search has not reached yet gathers its neighbours' frontier bits, a
  *   sequential sweep with no random writes.
- * Both give the same levels, so the sums are exact either way. At 10^6 peers of degree 8
- * on a 2-core EPYC VM: 64 sources ~0.7 s (top-down alone: ~3.5 s; separate single-source
- * searches: ~26 s), 32 sources ~0.3 s.
+ * Both give the same levels, so the sums are exact either way. At 10^6 peers of degree 8,
+ * 64 sources take 0.45-0.55 s on a 2-core EPYC VM (2026-11-25) and 0.65-0.95 s on a 2-core
+ * Xeon VM (2026-12-02); top-down alone took ~3.5 s, separate single-source searches ~26 s.
  */
 export function pathLengthSums(graph: Graph, alive: Uint8Array | null | undefined, from: Int32Array): PathSums {
   if (from.length === 0 || graph.edges === 0) return { total: 0, pairs: 0 };

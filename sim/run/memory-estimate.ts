@@ -18,6 +18,7 @@
 import { ScenarioError } from '../scenario/errors.js';
 import { parseSize } from '../scenario/units.js';
 import type { BroadcastSpec, Scenario } from '../scenario/schema.js';
+import { groupDigits } from '../text/group-digits.js';
 
 /** One named part of the estimate. */
 export interface MemoryTerm {
@@ -92,13 +93,8 @@ function pendingPerPeer(spec: BroadcastSpec, degree: number, elide: boolean): nu
   return (elide ? 0.2 : 1) * spec.fanout;
 }
 
-/**
- * 1234567 as "1,234,567". Not toLocaleString: every run estimates its queue's size, and the
- * first toLocaleString of a process (or worker) costs ~15 ms of set-up.
- */
-function thousands(x: number): string {
-  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+/** 1234567 as "1,234,567" (see groupDigits: no toLocaleString). */
+const thousands = (x: number): string => groupDigits(String(x), ',');
 
 /** Smallest power of two >= x (the event queue doubles from 1024 slots). */
 function queueCapacity(slots: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeOverlay } from '../../sim/metrics/overlay-summary.js';
+import { completeOverlaySummary, planOverlaySummary, summarizeOverlay } from '../../sim/metrics/overlay-summary.js';
 import { NamedStream } from '../../sim/engine/random.js';
 import { randomRegular } from '../../sim/overlay/generators/random-regular.js';
 import { erdosRenyi } from '../../sim/overlay/generators/erdos-renyi.js';
@@ -78,5 +78,25 @@ describe('summarizeOverlay', () => {
     // The cases cover both ways: connected overlays and disconnected ones.
     expect(largestComponent(cases[8][1]).components).toBe(1);
     expect(largestComponent(cases[9][1]).components).toBeGreaterThan(1000);
+  });
+
+  // An isolated alive peer proves the overlay disconnected, so the plan searches the
+  // components at once (a parallel run: while its workers simulate) instead of after the BFS.
+  it('searches the components in the plan when an alive peer is isolated, and only then', () => {
+    const rng = () => new NamedStream(1, 'metrics/overlay');
+    const isolated = planOverlaySummary(fromLinks(3, [[0, 1]]), null, rng());
+    expect(isolated.components).toEqual(largestComponent(fromLinks(3, [[0, 1]]), null));
+    // Completed with sums that would otherwise read as connected, the plan's components stand.
+    const claimed = completeOverlaySummary(fromLinks(3, [[0, 1]]), isolated, { total: 6, pairs: 6 });
+    expect(claimed.components).toBe(2);
+    expect(claimed.largestComponentFraction).toBeCloseTo(2 / 3, 12);
+    // A sparse ER overlay has isolated peers; a ring has none, nor a ring with one peer down.
+    expect(planOverlaySummary(erdosRenyi(20_000, { degree: 1.5 }, new NamedStream(4, 'overlay')), null, rng()).components?.components)
+      .toBeGreaterThan(1000);
+    expect(planOverlaySummary(ring(50), null, rng()).components).toBeUndefined();
+    const down = new Uint8Array(50).fill(1); down[7] = 0;
+    expect(planOverlaySummary(ring(50), down, rng()).components).toBeUndefined();
+    // One peer alone is not "isolated" from anyone.
+    expect(planOverlaySummary(new Graph(1), null, rng()).components).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
  * Seeded random streams. Every draw belongs to a named scenario-level stream (seedrandom)
  * or to one peer's stream, so results never depend on which thread ran first.
  */
-import seedrandom from 'seedrandom';
+import type seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 
 /** Anything that yields uniform numbers in [0, 1). Distributions draw from it. */
 export interface RandomSource {
@@ -11,7 +12,7 @@ export interface RandomSource {
 
 /** A 32-bit key derived from (scenario seed, stream name) through seedrandom. */
 export function streamKey(seed: number, name: string): number {
-  return seedrandom.alea(`gossipsim/${seed}/${name}`).int32() >>> 0;
+  return alea(`gossipsim/${seed}/${name}`).int32() >>> 0;
 }
 
 /**
@@ -21,7 +22,7 @@ export function streamKey(seed: number, name: string): number {
 export class NamedStream implements RandomSource {
   private readonly prng: seedrandom.PRNG;
   constructor(seed: number, name: string) {
-    this.prng = seedrandom.alea(`gossipsim/${seed}/${name}`);
+    this.prng = alea(`gossipsim/${seed}/${name}`);
   }
   next(): number {
     return this.prng();

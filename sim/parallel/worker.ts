@@ -1,6 +1,6 @@
 /**
  * Entry point of a worker thread of a parallel run (compiled to dist/sim/parallel/worker.js
- * and bundled into worker.bundle.mjs): may first be asked to wire its share of the overlay
+ * and bundled into worker.bundle.cjs): may first be asked to wire its share of the overlay
  * (overlay-build.ts), then waits for its partition, runs it and posts the outcome. On
  * failure it aborts the barrier, so that the other partitions stop too.
  */

@@ -21,7 +21,7 @@ import type { PartitionInput, PartitionOutput, WiringRequest, WorkerMessage } fr
 export function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   const dir = here.endsWith('.js') ? dirname(here) : join(packageRoot(), 'dist', 'sim', 'parallel');
-  const bundle = join(dir, 'worker.bundle.mjs');
+  const bundle = join(dir, 'worker.bundle.cjs');
   return existsSync(bundle) ? bundle : join(dir, 'worker.js');
 }
 

@@ -15,7 +15,7 @@ import { validate } from '../../sim/scenario/validate';
 describe('PartitionWorkers', () => {
   it('start the one-file bundle that npm run build makes of the worker (it loads in about half the time)', () => {
     // Every parallel run of these tests then goes through the bundle, as `gossipsim` does.
-    expect(workerFile()).toMatch(/dist[\\/]sim[\\/]parallel[\\/]worker\.bundle\.mjs$/);
+    expect(workerFile()).toMatch(/dist[\\/]sim[\\/]parallel[\\/]worker\.bundle\.cjs$/);
   });
 
   it('reports the first real error of a worker and stops the others', async () => {

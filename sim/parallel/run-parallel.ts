@@ -3,10 +3,11 @@
  * one-thread run (wall-clock figures and `engine.workers` apart). The workers start (and
  * load) while the main thread builds the overlay in shared memory (with their help for a
  * large random-regular one, see overlay-build.ts); each is then handed its
- * partition (partition-run.ts). While they simulate, the main thread summarises the
- * overlay and chooses the path-length BFS sources, which the workers share out once their
- * partitions are done (path-job.ts); then it merges what they hand back. A scenario that
- * cannot be split (see eligibility.ts) runs on this thread, with a note saying why.
+ * partition (partition-run.ts). While they simulate, the main thread, in the background
+ * (background-priority.ts), summarises the overlay and chooses the path-length BFS
+ * sources, which the workers share out once their partitions are done (path-job.ts);
+ * then it merges what they hand back. A scenario that cannot be split (see
+ * eligibility.ts) runs on this thread, with a note saying why.
  */
 import { completeOverlaySummary, planOverlaySummary, summarizeOverlay } from '../metrics/overlay-summary.js';
 import { PATH_EXACT_LIMIT, PATH_SOURCES } from '../metrics/path-length.js';
@@ -17,6 +18,7 @@ import { PeerTable } from '../run/peers.js';
 import type { Results } from '../run/results.js';
 import { assembleResults, linksOf, runScenario, SMALL_NETWORK, type RunOptions } from '../run/run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
+import { enterBackground } from './background-priority.js';
 import { Barrier } from './barrier.js';
 import { Board } from './board.js';
 import { planParallelRun, type ParallelPlan } from './eligibility.js';
@@ -154,20 +156,26 @@ async function runSplit(
   if (overlap) {
     // The summary but for the BFS while the workers simulate; the BFS after (and from it
     // the components, unless it shows the overlay disconnected: then they are searched).
+    // This thread runs in the background meanwhile (see background-priority.ts).
     const job = new PathJob(shared.pathJob!);
+    const restorePriority = enterBackground();
     let planned: ReturnType<typeof planOverlaySummary>;
     try {
-      const start = performance.now();
-      planned = planOverlaySummary(overlay, peers.alive, metricsStream());
-      job.publish(planned.paths.from);
-      summarySeconds = seconds(start);
-    } catch (e) {
-      job.cancel();
-      Barrier.abortBuffer(shared.barrier);
-      await outputs.catch(() => undefined);
-      throw e;
+      try {
+        const start = performance.now();
+        planned = planOverlaySummary(overlay, peers.alive, metricsStream());
+        job.publish(planned.paths.from);
+        summarySeconds = seconds(start);
+      } catch (e) {
+        job.cancel();
+        Barrier.abortBuffer(shared.barrier);
+        await outputs.catch(() => undefined);
+        throw e;
+      }
+      parts = await outputs;
+    } finally {
+      restorePriority();
     }
-    parts = await outputs;
     let total = 0, pairs = 0;
     for (const p of parts) {
       total += p.pathSums!.total;

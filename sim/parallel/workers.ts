@@ -46,19 +46,28 @@ export class PartitionWorkers {
   /** Resolves once every worker has loaded (see whenReady). */
   private readonly ready: Promise<void>;
 
-  constructor(readonly threads: number, private readonly onProgress?: (fraction: number) => void) {
-    const file = workerFile();
+  /** The first error of a worker that failed or exited before it was given work. */
+  private early: Error | null = null;
+
+  /** `file`: the worker entry (tests give a broken one); default workerFile(). */
+  constructor(readonly threads: number, private readonly onProgress?: (fraction: number) => void, file = workerFile()) {
     for (let i = 0; i < threads; i++) this.workers.push(new Worker(file));
-    this.ready = Promise.all(this.workers.map((w) => new Promise<void>((resolve) => {
+    this.ready = Promise.all(this.workers.map((w, index) => new Promise<void>((resolve) => {
       const onMessage = (m: WorkerMessage) => {
         if (m.type !== 'ready') return;
         w.off('message', onMessage);
         resolve();
       };
       w.on('message', onMessage);
-      // A worker that fails to load is reported by run(); do not wait for it here.
-      w.once('error', () => resolve());
-      w.once('exit', () => resolve());
+      // A worker that fails to load is reported by wire() or run(), even if it is gone by then.
+      w.once('error', (e) => {
+        this.early ??= e;
+        resolve();
+      });
+      w.once('exit', (code) => {
+        this.early ??= exitError(index, code);
+        resolve();
+      });
     }))).then(() => undefined);
   }
 
@@ -78,6 +87,7 @@ export class PartitionWorkers {
   wire(job: WiringJob, n: number): Promise<Int32Array> {
     const threads = this.threads;
     const { bounds } = partitionPeers(n, threads);
+    if (this.early) return Promise.reject(this.early);
     return new Promise<Int32Array>((resolve, reject) => {
       const parts = new Array<Int32Array>(threads);
       const detach: Array<() => void> = [];
@@ -121,6 +131,7 @@ export class PartitionWorkers {
     this.barrier = shared.barrier;
     const threads = this.threads;
     const startedAt = performance.timeOrigin + performance.now();
+    if (this.early) return Promise.reject(this.early);
     return new Promise<PartitionOutput[]>((resolve, reject) => {
       const outputs = new Array<PartitionOutput>(threads);
       let settledCount = 0, done = 0, failed = false;

@@ -15,7 +15,7 @@ import type { PartitionInput, PartitionOutput, WiringRequest, WorkerMessage } fr
 
 /**
  * The compiled worker entry, next to this file when running from dist/, else in dist/:
- * the one-file bundle `npm run build` makes of it (scripts/bundle-worker.mjs; it starts in
+ * the one-file bundle `npm run build` makes of it (scripts/bundle.mjs; it starts in
  * about half the time), or the plain module graph when there is no bundle.
  */
 export function workerFile(): string {

@@ -1,11 +1,12 @@
 /** Runs the built CLI (dist/) in a child process, as a user would. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
-export const BIN = join(ROOT, 'dist', 'sim', 'cli', 'main.js');
+/** What `gossipsim` runs: package.json's `bin`, the one-file bundle of the CLI (scripts/bundle.mjs). */
+export const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { gossipsim: string } }).bin.gossipsim);
 
 export interface CliResult {
   code: number;

@@ -4,7 +4,10 @@
  * overlays that partitions cut a lot or little, runs cut short by `duration`, and windows
  * exactly one latency long (constant latency). Needs the built worker (npm run build).
  */
+import { readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { BACKGROUND_NICE, mayLowerNiceTo } from '../../sim/parallel/background-priority';
 import { runScenarioParallel, type ParallelRunStats } from '../../sim/parallel/run-parallel';
 import { CHUNK_WORDS } from '../../sim/parallel/tick-share';
 import { runScenario } from '../../sim/run/run-scenario';
@@ -146,6 +149,22 @@ describe('runScenarioParallel gives the one-thread results', () => {
     }
     expect(components[0]).toBe(1);
     expect(components[1]).toBeGreaterThan(100);
+  });
+
+  it('summarises in the background while the workers simulate, and gives its priority back', async () => {
+    // Background only where /proc says the priority can be taken back (see background-priority.ts).
+    const read = (path: string) => { try { return readFileSync(path, 'utf8'); } catch { return ''; } };
+    const before = getPriority(0);
+    const background = process.platform === 'linux' && before < BACKGROUND_NICE
+      && mayLowerNiceTo(before, read('/proc/thread-self/status'), read('/proc/self/limits'));
+    // Progress reaches this thread while it waits for the workers.
+    const seen = new Set<number>();
+    const s = scenario(14, 3000, cases[4][1]);
+    const r = await runScenarioParallel(s, { workers: 2, onProgress: () => seen.add(getPriority(0)) });
+    expect(text(r)).toBe(text(runScenario(s)));
+    expect(seen.size).toBeGreaterThan(0);
+    expect([...seen]).toEqual([background ? BACKGROUND_NICE : before]);
+    expect(getPriority(0)).toBe(before);
   });
 
   it('without overlap the main thread summarises the overlay alone, with the same results', async () => {

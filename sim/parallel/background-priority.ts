@@ -39,19 +39,26 @@ function readable(path: string): string {
 }
 
 /**
+ * Whether enterBackground lowers this thread's priority, now at nice `before`: on Linux,
+ * below BACKGROUND_NICE, and where /proc says it can be set back to `before`.
+ */
+export function mayEnterBackground(before: number): boolean {
+  return process.platform === 'linux' && before < BACKGROUND_NICE
+    && mayLowerNiceTo(before, readable('/proc/thread-self/status'), readable('/proc/self/limits'));
+}
+
+/**
  * Lowers this thread's priority to BACKGROUND_NICE when it can be restored; returns what
  * restores it (a no-op when nothing was changed).
  */
 export function enterBackground(): () => void {
-  if (process.platform !== 'linux') return () => {};
   let before: number;
   try {
     before = getPriority(0);
   } catch {
     return () => {};
   }
-  if (before >= BACKGROUND_NICE) return () => {};
-  if (!mayLowerNiceTo(before, readable('/proc/thread-self/status'), readable('/proc/self/limits'))) return () => {};
+  if (!mayEnterBackground(before)) return () => {};
   try {
     setPriority(0, BACKGROUND_NICE);
   } catch {

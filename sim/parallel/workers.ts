@@ -85,9 +85,9 @@ export class PartitionWorkers {
    * runs need repair, in increasing order. Rejects if a worker fails (the caller terminates them).
    */
   wire(job: WiringJob, n: number): Promise<Int32Array> {
+    if (this.early) return Promise.reject(this.early);
     const threads = this.threads;
     const { bounds } = partitionPeers(n, threads);
-    if (this.early) return Promise.reject(this.early);
     return new Promise<Int32Array>((resolve, reject) => {
       const parts = new Array<Int32Array>(threads);
       const detach: Array<() => void> = [];

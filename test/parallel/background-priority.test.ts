@@ -2,10 +2,9 @@
  * The main thread's background priority while the workers of a parallel run simulate:
  * taken only where it can be given back, and given back.
  */
-import { readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE, enterBackground, mayLowerNiceTo } from '../../sim/parallel/background-priority';
+import { BACKGROUND_NICE, enterBackground, mayEnterBackground, mayLowerNiceTo } from '../../sim/parallel/background-priority';
 
 const limits = (soft: string) => `Limit                     Soft Limit           Hard Limit           Units     \nMax nice priority         ${soft}                    ${soft}                    \n`;
 const status = (capEff: string) => `Name:\tnode\nCapInh:\t0000000000000000\nCapEff:\t${capEff}\n`;
@@ -25,15 +24,14 @@ describe('background priority', () => {
     expect(mayLowerNiceTo(0, noCap, limits('unlimited'))).toBe(true);
   });
 
-  it('not at all when /proc says nothing', () => {
+  it('not at all when /proc says nothing, nor for a thread already in the background', () => {
     expect(mayLowerNiceTo(0, '', '')).toBe(false);
+    expect(mayEnterBackground(BACKGROUND_NICE)).toBe(false);
   });
 
   it('is entered and left on this machine as /proc allows', () => {
     const before = getPriority(0);
-    const read = (p: string) => { try { return readFileSync(p, 'utf8'); } catch { return ''; } };
-    const allowed = process.platform === 'linux' && before < BACKGROUND_NICE
-      && mayLowerNiceTo(before, read('/proc/thread-self/status'), read('/proc/self/limits'));
+    const allowed = mayEnterBackground(before);
     const restore = enterBackground();
     try {
       expect(getPriority(0)).toBe(allowed ? BACKGROUND_NICE : before);

@@ -4,10 +4,9 @@
  * overlays that partitions cut a lot or little, runs cut short by `duration`, and windows
  * exactly one latency long (constant latency). Needs the built worker (npm run build).
  */
-import { readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE, mayLowerNiceTo } from '../../sim/parallel/background-priority';
+import { BACKGROUND_NICE, mayEnterBackground } from '../../sim/parallel/background-priority';
 import { runScenarioParallel, type ParallelRunStats } from '../../sim/parallel/run-parallel';
 import { CHUNK_WORDS } from '../../sim/parallel/tick-share';
 import { runScenario } from '../../sim/run/run-scenario';
@@ -153,10 +152,8 @@ describe('runScenarioParallel gives the one-thread results', () => {
 
   it('summarises in the background while the workers simulate, and gives its priority back', async () => {
     // Background only where /proc says the priority can be taken back (see background-priority.ts).
-    const read = (path: string) => { try { return readFileSync(path, 'utf8'); } catch { return ''; } };
     const before = getPriority(0);
-    const background = process.platform === 'linux' && before < BACKGROUND_NICE
-      && mayLowerNiceTo(before, read('/proc/thread-self/status'), read('/proc/self/limits'));
+    const background = mayEnterBackground(before);
     // Progress reaches this thread while it waits for the workers.
     const seen = new Set<number>();
     const s = scenario(14, 3000, cases[4][1]);

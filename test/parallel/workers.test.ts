@@ -16,8 +16,8 @@ import { Graph } from '../../sim/overlay/graph';
 import { validate } from '../../sim/scenario/validate';
 
 /** A run's shared input for 256 peers and two threads; `bitsets: []` makes every worker refuse it. */
-function brokenInput(threads = 2): SharedInput {
-  const n = 256;
+function brokenInput(): SharedInput {
+  const n = 256, threads = 2;
   const scenario = validate({
     name: 'broken', peers: { count: n }, network: { latency: '50ms' },
     workload: { broadcasts: [{ protocol: 'push', targets: 'uniform' }] },

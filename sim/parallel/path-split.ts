@@ -82,41 +82,71 @@ export function splitPathSums(
 
   let total = 0, pairs = 0;
   for (let level = 1, frontierSize = globalActive(); frontierSize > 0; level++) {
-    if (frontierSize <= bottomUpAbove) {
-      for (let a = 0; a < activeCount; a++) {
-        const pw = 2 * active[a], f0 = frontier[pw], f1 = frontier[pw + 1];
-        for (let i = offset[active[a]], e = i + deg[active[a]]; i < e; i++) {
-          const q = adj[i];
-          if (alive && alive[q] !== 1) continue;
-          const qw = 2 * q;
-          const b0 = f0 & ~visited[qw], b1 = f1 & ~visited[qw + 1];
-          if (b0 !== 0) Atomics.or(next, qw, b0);
-          if (b1 !== 0) Atomics.or(next, qw + 1, b1);
-        }
-      }
-    } else {
-      // (The peers it lists are found again below, with those of top-down levels.)
-      bottomUp2(offset, deg, adj, alive, all0, all1, visited, frontier, next, scratch, lo, hi);
-    }
+    if (frontierSize <= bottomUpAbove) offerTopDown(offset, deg, adj, alive, active, activeCount, visited, frontier, next);
+    // (The peers it lists are found again below, with those of top-down levels.)
+    else bottomUp2(offset, deg, adj, alive, all0, all1, visited, frontier, next, scratch, lo, hi);
     sync(); // every offer made: `next` is complete, `frontier` no longer read
 
-    for (let a = 0; a < activeCount; a++) frontier[2 * active[a]] = frontier[2 * active[a] + 1] = 0;
-    activeCount = 0;
-    let reached = 0;
-    for (let v = lo; v < hi; v++) {
-      const vw = 2 * v, b0 = next[vw], b1 = next[vw + 1];
-      if ((b0 | b1) === 0) continue;
-      next[vw] = next[vw + 1] = 0;
-      visited[vw] |= b0;
-      visited[vw + 1] |= b1;
-      frontier[vw] = b0;
-      frontier[vw + 1] = b1;
-      reached += popcount(b0) + popcount(b1);
-      active[activeCount++] = v;
-    }
+    clearFrontier(frontier, active, activeCount);
+    activeCount = takeNext(visited, frontier, next, active, lo, hi);
+    const reached = bitsOf(frontier, active, activeCount);
     total += level * reached;
     pairs += reached;
     frontierSize = globalActive(); // and every worker's new frontier is in place
   }
   return { total, pairs };
+}
+
+// The steps of a level, each a small function of its own: V8 compiles each as soon as its
+// loop is hot, with its whole type feedback, instead of compiling, dropping and compiling
+// again one large function as each of its loops is first reached (the search runs once
+// per worker, in a fresh thread).
+
+/** A top-down level: each frontier peer of this worker offers its bits to its neighbours. */
+function offerTopDown(
+  offset: Int32Array, deg: Int32Array, adj: Int32Array, alive: Uint8Array | null, active: Int32Array, activeCount: number,
+  visited: Int32Array, frontier: Int32Array, next: Int32Array,
+): void {
+  for (let a = 0; a < activeCount; a++) {
+    const pw = 2 * active[a], f0 = frontier[pw], f1 = frontier[pw + 1];
+    for (let i = offset[active[a]], e = i + deg[active[a]]; i < e; i++) {
+      const q = adj[i];
+      if (alive && alive[q] !== 1) continue;
+      const qw = 2 * q;
+      const b0 = f0 & ~visited[qw], b1 = f1 & ~visited[qw + 1];
+      if (b0 !== 0) Atomics.or(next, qw, b0);
+      if (b1 !== 0) Atomics.or(next, qw + 1, b1);
+    }
+  }
+}
+
+/** Clears the frontier bits of this worker's `count` frontier peers. */
+function clearFrontier(frontier: Int32Array, active: Int32Array, count: number): void {
+  for (let a = 0; a < count; a++) frontier[2 * active[a]] = frontier[2 * active[a] + 1] = 0;
+}
+
+/**
+ * Moves the newly reached bits of peers [lo, hi) from `next` into `visited` and `frontier`;
+ * lists those peers in `active` and returns how many.
+ */
+function takeNext(visited: Int32Array, frontier: Int32Array, next: Int32Array, active: Int32Array, lo: number, hi: number): number {
+  let count = 0;
+  for (let v = lo; v < hi; v++) {
+    const vw = 2 * v, b0 = next[vw], b1 = next[vw + 1];
+    if ((b0 | b1) === 0) continue;
+    next[vw] = next[vw + 1] = 0;
+    visited[vw] |= b0;
+    visited[vw + 1] |= b1;
+    frontier[vw] = b0;
+    frontier[vw + 1] = b1;
+    active[count++] = v;
+  }
+  return count;
+}
+
+/** Frontier bits of the `count` peers listed in `active`: the (source, peer) pairs reached. */
+function bitsOf(frontier: Int32Array, active: Int32Array, count: number): number {
+  let bits = 0;
+  for (let a = 0; a < count; a++) bits += popcount(frontier[2 * active[a]]) + popcount(frontier[2 * active[a] + 1]);
+  return bits;
 }

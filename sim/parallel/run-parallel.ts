@@ -10,28 +10,22 @@
  * eligibility.ts) runs on this thread, with a note saying why.
  */
 import { completeOverlaySummary, planOverlaySummary, summarizeOverlay } from '../metrics/overlay-summary.js';
-import { PATH_EXACT_LIMIT, PATH_SOURCES } from '../metrics/path-length.js';
 import { planBroadcasts } from '../protocols/broadcast/component.js';
 import { makeStreamFactories } from '../run/context.js';
-import { initialQueueSlots } from '../run/memory-estimate.js';
 import { PeerTable } from '../run/peers.js';
 import type { Results } from '../run/results.js';
 import { assembleResults, linksOf, runScenario, SMALL_NETWORK, type RunOptions } from '../run/run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { enterBackground } from './background-priority.js';
 import { Barrier } from './barrier.js';
-import { Board } from './board.js';
 import { planParallelRun, type ParallelPlan } from './eligibility.js';
 import { mergeBroadcasts } from './merge.js';
 import { buildSharedOverlay } from './overlay-build.js';
-import { allocateOutbox } from './outbox.js';
-import { partitionPeers } from './partition.js';
 import { PathJob } from './path-job.js';
-import { allocateSplitBfs } from './path-split.js';
-import { TickShare } from './tick-share.js';
 import type { PartitionOutput, PartitionStats } from './protocol.js';
-import { shareGraph } from './shared-graph.js';
-import { PartitionWorkers, type SharedInput } from './workers.js';
+import { sharedInput } from './shared-input.js';
+import { warmsUp, warmUpRuns } from './warm-up.js';
+import { PartitionWorkers } from './workers.js';
 
 export interface ParallelRunOptions extends RunOptions {
   /**
@@ -43,6 +37,11 @@ export interface ParallelRunOptions extends RunOptions {
    * load while the overlay is built.
    */
   overlap?: boolean;
+  /**
+   * Warm the workers up on a small copy of the scenario first (see warm-up.ts); default:
+   * runs of at least WARM_UP_MIN_PEERS peers. The results are the same either way.
+   */
+  warmUp?: boolean;
   /** Told the wall-clock figures of a split run (benchmarks; never in the results). */
   onStats?: (stats: ParallelRunStats) => void;
 }
@@ -58,16 +57,6 @@ export interface ParallelRunStats {
   workersCpuSeconds: number;
   /** Each worker's own figures, in partition order. */
   partitions: PartitionStats[];
-}
-
-/** The peer streams a broadcast draws from (TargetPicker, Transport), shared by the workers. */
-const TICK_STREAMS = ['broadcast', 'network'];
-
-/** Every peer alive (no churn in a parallel run), in shared memory. */
-function sharedAlive(n: number): SharedArrayBuffer {
-  const buffer = new SharedArrayBuffer(Math.max(1, n));
-  new Uint8Array(buffer).fill(1);
-  return buffer;
 }
 
 /**
@@ -86,6 +75,9 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   // Started first, they load while this thread builds the overlay.
   const workers = new PartitionWorkers(plan.threads, options.onProgress);
   try {
+    // Handed out at once: each worker runs them as soon as it has loaded, before its share of
+    // the overlay's wiring, while this thread draws the pairing.
+    if (warmsUp(scenario, options.warmUp)) workers.warmUp(warmUpRuns(scenario, plan));
     return await runSplit(scenario, plan, workers, options.overlap ?? true, options, wallStart);
   } finally {
     workers.terminate();
@@ -104,34 +96,7 @@ async function runSplit(
   // The workers (loading meanwhile) write most of a large random-regular overlay.
   const overlay = await buildSharedOverlay(scenario.overlay, n, streams.namedStream('overlay'), workers);
   const broadcasts = planBroadcasts(scenario.workload.broadcasts, scenario.duration).length;
-  const { blockSize } = partitionPeers(n, threads);
-  const outboxes = [0, 1].map(() => Array.from({ length: threads }, (_, from) =>
-    Array.from({ length: threads }, (_, to) => (from === to ? null : allocateOutbox()))));
-  const shared: SharedInput = {
-    scenario,
-    threads,
-    blockSize,
-    lookahead: plan.lookahead,
-    // Each partition's share of the events expected pending, room made from the start: growing
-    // a queue mid-run (a copy of all of it) stalls its thread while the others wait at the
-    // next barrier. Worked out here once (its first call costs a worker ~15 ms of set-up).
-    queueSlots: initialQueueSlots(scenario, threads),
-    overlay: shareGraph(overlay),
-    alive: sharedAlive(n),
-    bitsets: Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
-    barrier: Barrier.allocate(),
-    claims: TickShare.allocate(broadcasts),
-    // The streams a round tick draws from: targets ('broadcast') and the network's latency
-    // and loss ('network'); with the peers' sequence numbers, any thread may act for any peer.
-    peerStreams: Object.fromEntries(TICK_STREAMS.map((name) => [name, new SharedArrayBuffer(Math.max(4, 4 * n))])),
-    peerSeq: new SharedArrayBuffer(Math.max(4, 4 * n)),
-    board: Board.allocate(threads, broadcasts),
-    outboxes,
-    // The sources: every alive peer (at most PATH_EXACT_LIMIT of them) or a sample.
-    pathJob: overlap ? PathJob.allocate(Math.min(n, Math.max(PATH_EXACT_LIMIT, PATH_SOURCES))) : null,
-    // A sample of sources (above PATH_EXACT_LIMIT peers) is searched split by peer range.
-    pathBfs: overlap && n > PATH_EXACT_LIMIT ? allocateSplitBfs(n, threads) : null,
-  };
+  const shared = sharedInput(scenario, plan, overlay, overlap);
 
   const overlaySeconds = seconds(wallStart);
 
@@ -146,7 +111,8 @@ async function runSplit(
     const start = performance.now();
     summary = withLinks(summarizeOverlay(overlay, peers.alive, metricsStream()));
     summarySeconds = seconds(start);
-    // Time the simulation alone: from loaded workers, as one thread is timed from loaded modules.
+    // Time the simulation alone: from loaded (and warmed-up) workers, as one thread is timed
+    // from loaded modules.
     await workers.whenReady();
   }
   const workersStart = performance.now();

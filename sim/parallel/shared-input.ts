@@ -1,0 +1,66 @@
+/**
+ * The shared buffers of one split run, as every worker is handed them (see protocol.ts).
+ */
+import type { Graph } from '../overlay/graph.js';
+import { PATH_EXACT_LIMIT, PATH_SOURCES } from '../metrics/path-length.js';
+import { planBroadcasts } from '../protocols/broadcast/component.js';
+import { initialQueueSlots } from '../run/memory-estimate.js';
+import type { Scenario } from '../scenario/schema.js';
+import { Barrier } from './barrier.js';
+import { Board } from './board.js';
+import type { ParallelPlan } from './eligibility.js';
+import { allocateOutbox } from './outbox.js';
+import { partitionPeers } from './partition.js';
+import { PathJob } from './path-job.js';
+import { allocateSplitBfs } from './path-split.js';
+import { shareGraph } from './shared-graph.js';
+import { TickShare } from './tick-share.js';
+import type { SharedInput } from './workers.js';
+
+/** The peer streams a broadcast draws from (TargetPicker, Transport), shared by the workers. */
+const TICK_STREAMS = ['broadcast', 'network'];
+
+/** Every peer alive (no churn in a parallel run), in shared memory. */
+function sharedAlive(n: number): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(Math.max(1, n));
+  new Uint8Array(buffer).fill(1);
+  return buffer;
+}
+
+/**
+ * What every worker is handed for `scenario` over `overlay`: the shared buffers of the run.
+ * `overlap`: the workers share out the overlay summary's path-length BFS afterwards.
+ */
+export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Graph, overlap: boolean): SharedInput {
+  const n = scenario.peers.count;
+  const threads = plan.threads;
+  const broadcasts = planBroadcasts(scenario.workload.broadcasts, scenario.duration).length;
+  const { blockSize } = partitionPeers(n, threads);
+  const outboxes = [0, 1].map(() => Array.from({ length: threads }, (_, from) =>
+    Array.from({ length: threads }, (_, to) => (from === to ? null : allocateOutbox()))));
+  return {
+    scenario,
+    threads,
+    blockSize,
+    lookahead: plan.lookahead,
+    // Each partition's share of the events expected pending, room made from the start: growing
+    // a queue mid-run (a copy of all of it) stalls its thread while the others wait at the
+    // next barrier. Worked out here once (its first call costs a worker ~15 ms of set-up).
+    queueSlots: initialQueueSlots(scenario, threads),
+    overlay: shareGraph(overlay),
+    alive: sharedAlive(n),
+    bitsets: Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
+    barrier: Barrier.allocate(),
+    claims: TickShare.allocate(broadcasts),
+    // The streams a round tick draws from: targets ('broadcast') and the network's latency
+    // and loss ('network'); with the peers' sequence numbers, any thread may act for any peer.
+    peerStreams: Object.fromEntries(TICK_STREAMS.map((name) => [name, new SharedArrayBuffer(Math.max(4, 4 * n))])),
+    peerSeq: new SharedArrayBuffer(Math.max(4, 4 * n)),
+    board: Board.allocate(threads, broadcasts),
+    outboxes,
+    // The sources: every alive peer (at most PATH_EXACT_LIMIT of them) or a sample.
+    pathJob: overlap ? PathJob.allocate(Math.min(n, Math.max(PATH_EXACT_LIMIT, PATH_SOURCES))) : null,
+    // A sample of sources (above PATH_EXACT_LIMIT peers) is searched split by peer range.
+    pathBfs: overlap && n > PATH_EXACT_LIMIT ? allocateSplitBfs(n, threads) : null,
+  };
+}

@@ -2,7 +2,7 @@
  * Parallel single run (issue 9 §2): the 10^6-peer flood and push broadcast of
  * bench/broadcast.ts, through the runner, on 1 thread (`runScenario`, i.e. `run`) or split
  * across N worker threads (`runScenarioParallel`, i.e. `run --workers N`).
- * `node dist/bench/parallel.js flood|push <peers> <workers> [--phase run|simulation] [--no-warm-up]`:
+ * `node dist/bench/parallel.js flood|push <peers> <workers> [--phase run|simulation]`:
  *   run (default): the whole run, overlay building and summary included (wallSeconds);
  *     with N > 1 the main thread summarises the overlay while the workers simulate, and
  *     the workers then share out the summary's path-length BFS;
@@ -11,7 +11,6 @@
  *     partitions to the merged results (the overlay is built and summarised beforehand,
  *     untimed; the worker threads start and load meanwhile, as they do in a real run while
  *     the overlay is built, just as the one-thread figure leaves out Node's start).
- * --no-warm-up: the workers do not warm up first (sim/parallel/warm-up.ts), to compare.
  * extra.cpuSeconds is the CPU time of the timed part, all threads of the process together:
  * the machine is shared, and CPU time shows what wall time hides (another process taking a
  * core). The results of 1 and N threads are checked equal (withoutWallClock) in the tests.
@@ -27,7 +26,6 @@ const n = Number(process.argv[3] ?? 1_000_000);
 const workers = Number(process.argv[4] ?? 1);
 const phaseArg = process.argv.indexOf('--phase');
 const phase = phaseArg > 0 && process.argv[phaseArg + 1] === 'simulation' ? 'simulation' : 'run';
-const warmUp = process.argv.includes('--no-warm-up') ? false : undefined;
 
 const baselineRss = process.memoryUsage().rss;
 const scenario = broadcastScenario(n, protocol);
@@ -45,7 +43,7 @@ if (phase === 'simulation' && workers === 1) {
 } else {
   const results = workers === 1
     ? runScenario(scenario)
-    : await runScenarioParallel(scenario, { workers, overlap: phase === 'run', warmUp, onStats: (s) => { stats = s; } });
+    : await runScenarioParallel(scenario, { workers, overlap: phase === 'run', onStats: (s) => { stats = s; } });
   const used = process.cpuUsage(cpu0);
   wallSeconds = (performance.now() - t0) / 1000;
   cpuSeconds = (used.user + used.system) / 1e6;

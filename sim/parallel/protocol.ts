@@ -134,17 +134,9 @@ export interface WiringRequest {
   hi: number;
 }
 
-/** Runs of a small copy of the scenario, one after the other, to warm the worker up (see warm-up.ts). */
-export interface WarmUpRequest {
-  type: 'warm';
-  runs: PartitionInput[];
-}
-
 export type WorkerMessage =
   /** Loaded, waiting for its partition. */
   | { type: 'ready' }
-  /** The warm-up runs done (their outcomes dropped). */
-  | { type: 'warmed' }
   /** Its share of a WiringRequest done: the peers of its range whose runs need repair. */
   | { type: 'wired'; irregular: Int32Array }
   | { type: 'progress'; fraction: number }

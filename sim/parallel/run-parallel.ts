@@ -24,7 +24,6 @@ import { buildSharedOverlay } from './overlay-build.js';
 import { PathJob } from './path-job.js';
 import type { PartitionOutput, PartitionStats } from './protocol.js';
 import { sharedInput } from './shared-input.js';
-import { warmsUp, warmUpRuns } from './warm-up.js';
 import { PartitionWorkers } from './workers.js';
 
 export interface ParallelRunOptions extends RunOptions {
@@ -37,11 +36,6 @@ export interface ParallelRunOptions extends RunOptions {
    * load while the overlay is built.
    */
   overlap?: boolean;
-  /**
-   * Warm the workers up on a small copy of the scenario first (see warm-up.ts); default:
-   * runs of at least WARM_UP_MIN_PEERS peers. The results are the same either way.
-   */
-  warmUp?: boolean;
   /** Told the wall-clock figures of a split run (benchmarks; never in the results). */
   onStats?: (stats: ParallelRunStats) => void;
 }
@@ -75,9 +69,6 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
   // Started first, they load while this thread builds the overlay.
   const workers = new PartitionWorkers(plan.threads, options.onProgress);
   try {
-    // Handed out at once: each worker runs them as soon as it has loaded, before its share of
-    // the overlay's wiring, while this thread draws the pairing.
-    if (warmsUp(scenario, options.warmUp)) workers.warmUp(warmUpRuns(scenario, plan));
     return await runSplit(scenario, plan, workers, options.overlap ?? true, options, wallStart);
   } finally {
     workers.terminate();
@@ -111,8 +102,7 @@ async function runSplit(
     const start = performance.now();
     summary = withLinks(summarizeOverlay(overlay, peers.alive, metricsStream()));
     summarySeconds = seconds(start);
-    // Time the simulation alone: from loaded (and warmed-up) workers, as one thread is timed
-    // from loaded modules.
+    // Time the simulation alone: from loaded workers, as one thread is timed from loaded modules.
     await workers.whenReady();
   }
   const workersStart = performance.now();

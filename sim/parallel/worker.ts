@@ -1,15 +1,14 @@
 /**
  * Entry point of a worker thread of a parallel run (compiled to dist/sim/parallel/worker.js
- * and bundled into worker.bundle.cjs): may first be asked to warm up on a small run
- * (warm-up.ts) and to wire its share of the overlay (overlay-build.ts), then waits for its
- * partition, runs it and posts the outcome. On failure it aborts the barrier, so that the
- * other partitions stop too.
+ * and bundled into worker.bundle.cjs): may first be asked to wire its share of the overlay
+ * (overlay-build.ts), then waits for its partition, runs it and posts the outcome. On
+ * failure it aborts the barrier, so that the other partitions stop too.
  */
 import { parentPort } from 'node:worker_threads';
 import { irregularRuns, wireRuns } from '../overlay/generators/random-regular.js';
 import { Barrier, BarrierAborted } from './barrier.js';
 import { runPartition } from './partition-run.js';
-import type { PartitionInput, WarmUpRequest, WiringRequest, WorkerMessage } from './protocol.js';
+import type { PartitionInput, WiringRequest, WorkerMessage } from './protocol.js';
 
 const port = parentPort!;
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
@@ -25,24 +24,13 @@ function wire(m: WiringRequest): void {
     const adj = new Int32Array(m.adj), deg = new Int32Array(m.deg);
     wireRuns(new Int32Array(m.stubs), adj, deg, m.k, m.lo, m.hi);
     const irregular = irregularRuns(adj, deg, m.k, m.lo, m.hi).slice();
-    // Copied, not transferred: detaching any ArrayBuffer makes V8 throw away all code compiled
-    // so far that reads typed arrays (it assumed none would be detached), the warm-up's too.
+    // Copied, not transferred: once any ArrayBuffer of an isolate has been detached, V8
+    // compiles every later typed-array access with a check that its buffer is still there
+    // (and drops the code compiled so far). The partition loops used ~12% more CPU so
+    // (10^6-peer flood, 8 back-to-back pairs). The outcome is transferred after the run.
     post({ type: 'wired', irregular });
   } catch (e) {
     post(failure(e, false));
-  }
-}
-
-/** Runs warm-up partitions (warm-up.ts) in turn, dropping their outcomes; then waits for more. */
-function warm(runs: PartitionInput[]): void {
-  let input: PartitionInput | null = null;
-  try {
-    for (input of runs) runPartition(input);
-    post({ type: 'warmed' });
-  } catch (e) {
-    const aborted = e instanceof BarrierAborted;
-    if (!aborted && input) Barrier.abortBuffer(input.barrier);
-    post(failure(e, aborted));
   }
 }
 
@@ -64,9 +52,8 @@ function partition(input: PartitionInput): void {
   port.close();
 }
 
-function onMessage(m: WiringRequest | WarmUpRequest | PartitionInput): void {
+function onMessage(m: WiringRequest | PartitionInput): void {
   if ('type' in m && m.type === 'wire') wire(m);
-  else if ('type' in m && m.type === 'warm') warm(m.runs);
   else partition(m as PartitionInput);
 }
 port.on('message', onMessage);

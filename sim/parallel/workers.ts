@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../cli/paths.js';
 import { Barrier } from './barrier.js';
 import { partitionPeers } from './partition.js';
-import type { PartitionInput, PartitionOutput, WarmUpRequest, WiringRequest, WorkerMessage } from './protocol.js';
+import type { PartitionInput, PartitionOutput, WiringRequest, WorkerMessage } from './protocol.js';
 
 /**
  * The compiled worker entry, next to this file when running from dist/, else in dist/:
@@ -49,9 +49,6 @@ export class PartitionWorkers {
   /** The first error of a worker that failed or exited before it was given work. */
   private early: Error | null = null;
 
-  /** Settles when the warm-up run (if any) has ended in every worker. */
-  private warmed: Promise<void> = Promise.resolve();
-
   /** `file`: the worker entry (tests give a broken one); default workerFile(). */
   constructor(readonly threads: number, private readonly onProgress?: (fraction: number) => void, file = workerFile()) {
     for (let i = 0; i < threads; i++) this.workers.push(new Worker(file));
@@ -79,35 +76,7 @@ export class PartitionWorkers {
    * partitions at once; a benchmark of the simulation alone waits for this first.
    */
   whenReady(): Promise<void> {
-    return Promise.all([this.ready, this.warmed]).then(() => undefined);
-  }
-
-  /**
-   * Has every worker run each of `runs` first, in turn, to warm it up (see warm-up.ts): each
-   * starts as soon as it has loaded, before any later request; what they compute is dropped.
-   * A failure is reported by the next wire() or run(), as a failure to load is.
-   */
-  warmUp(runs: SharedInput[]): void {
-    if (runs.length === 0) return;
-    const startedAt = performance.timeOrigin + performance.now();
-    this.warmed = Promise.all(this.workers.map((w, index) => new Promise<void>((resolve) => {
-      const done = () => {
-        w.off('message', onMessage);
-        w.off('exit', done);
-        resolve();
-      };
-      const onMessage = (m: WorkerMessage) => {
-        if (m.type === 'warmed') done();
-        else if (m.type === 'error') {
-          // The worker that failed, rather than one it stopped.
-          if (this.early === null || !m.aborted) this.early = workerError(m);
-          done();
-        }
-      };
-      w.on('message', onMessage);
-      w.on('exit', done);
-      w.postMessage({ type: 'warm', runs: runs.map((shared) => ({ ...shared, index, startedAt })) } satisfies WarmUpRequest);
-    }))).then(() => undefined);
+    return this.ready;
   }
 
   /**
@@ -180,7 +149,7 @@ export class PartitionWorkers {
       this.workers.forEach((w, index) => {
         let settled = false;
         w.on('message', (m: WorkerMessage) => {
-          if (m.type === 'ready' || m.type === 'wired' || m.type === 'warmed') return;
+          if (m.type === 'ready' || m.type === 'wired') return;
           if (m.type === 'progress') {
             this.onProgress?.(m.fraction);
             return;

@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { BACKGROUND_NICE, mayEnterBackground } from '../../sim/parallel/background-priority';
 import { runScenarioParallel, type ParallelRunStats } from '../../sim/parallel/run-parallel';
 import { CHUNK_WORDS } from '../../sim/parallel/tick-share';
-import { warmUpScenario } from '../../sim/parallel/warm-up';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { validate } from '../../sim/scenario/validate';
@@ -79,9 +78,7 @@ describe('runScenarioParallel gives the one-thread results', () => {
       const one = runScenario(s);
       const expected = text(one);
       for (const workers of [2, 3]) {
-        // Three threads warm up first (on a copy of the scenario: these runs are smaller than
-        // WARM_UP_PEERS), two do not: the results are the same either way.
-        const r = await runScenarioParallel(s, { workers, warmUp: workers === 3 });
+        const r = await runScenarioParallel(s, { workers });
         expect(r.engine.workers).toBe(workers);
         expect(r.engine.workersNote).toBeUndefined();
         expect(text(r)).toBe(expected);
@@ -90,18 +87,6 @@ describe('runScenarioParallel gives the one-thread results', () => {
       expect(one.broadcasts!.every((b) => b.reached > 1)).toBe(true);
       expect(one.series.time.length).toBeGreaterThan(3);
     });
-  });
-
-  it('after warming up on a smaller copy of the scenario (different overlay, origin folded in), with the one-thread results', async () => {
-    // 9,000 peers: the warm-up runs have 8,192 (WARM_UP_PEERS); a fixed origin above that is folded into them.
-    const s = scenario(21, 9000, {
-      network: { latency: uniformLatency, loss: 0.05 },
-      workload: { broadcasts: [{ protocol: 'flood', origin: 8500 }, { at: '3s', protocol: 'push-pull', targets: 'uniform', period: '700ms' }] },
-    });
-    expect(warmUpScenario(s, 2).peers.count).toBe(8192);
-    expect(warmUpScenario(s, 2).workload.broadcasts[0].origin).toBe(8500 - 8192);
-    const expected = text(runScenario(s));
-    for (const warmUp of [true, false]) expect(text(await runScenarioParallel(s, { workers: 2, warmUp }))).toBe(expected);
   });
 
   it('a duration cut leaves the broadcast not ended, and in-flight duplicates uncounted, as one thread does', async () => {

@@ -51,14 +51,6 @@ describe('PartitionWorkers', () => {
     await expect(workers.run(brokenInput())).rejects.toThrow(/1 broadcasts planned, 0 expected/);
   });
 
-  it('reports a warm-up run that failed, from the run that follows it, instead of waiting for it', async () => {
-    const workers = new PartitionWorkers(2);
-    workers.warmUp([brokenInput()]);
-    await workers.whenReady();
-    await expect(workers.run(brokenInput())).rejects.toThrow(/1 broadcasts planned, 0 expected/);
-    workers.terminate();
-  });
-
   it('reports a worker that failed to load before it was given work, instead of waiting for it', async () => {
     // Gone before wire() or run() listen to it (it failed while the overlay was built, say).
     const dir = mkdtempSync(join(tmpdir(), 'gossipsim-worker-'));

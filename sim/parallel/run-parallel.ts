@@ -10,7 +10,6 @@
  * eligibility.ts) runs on this thread, with a note saying why.
  */
 import { completeOverlaySummary, planOverlaySummary, summarizeOverlay } from '../metrics/overlay-summary.js';
-import { planBroadcasts } from '../protocols/broadcast/component.js';
 import { makeStreamFactories } from '../run/context.js';
 import { PeerTable } from '../run/peers.js';
 import type { Results } from '../run/results.js';
@@ -86,8 +85,9 @@ async function runSplit(
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length);
   // The workers (loading meanwhile) write most of a large random-regular overlay.
   const overlay = await buildSharedOverlay(scenario.overlay, n, streams.namedStream('overlay'), workers);
-  const broadcasts = planBroadcasts(scenario.workload.broadcasts, scenario.duration).length;
   const shared = sharedInput(scenario, plan, overlay, overlap);
+  // One shared bitset per planned broadcast (as each partition counts them).
+  const broadcasts = shared.bitsets.length;
 
   const overlaySeconds = seconds(wallStart);
 

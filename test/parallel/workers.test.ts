@@ -6,38 +6,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Barrier } from '../../sim/parallel/barrier';
-import { Board } from '../../sim/parallel/board';
-import { allocateOutbox } from '../../sim/parallel/outbox';
+import { sharedInput } from '../../sim/parallel/shared-input';
 import { PartitionWorkers, workerFile, type SharedInput } from '../../sim/parallel/workers';
-import { shareGraph } from '../../sim/parallel/shared-graph';
-import { TickShare } from '../../sim/parallel/tick-share';
 import { Graph } from '../../sim/overlay/graph';
 import { validate } from '../../sim/scenario/validate';
 
-/** A run's shared input for 256 peers and two threads; `bitsets: []` makes every worker refuse it. */
+/** A run's shared input for 256 peers and two threads, but with no bitsets: every worker refuses it. */
 function brokenInput(): SharedInput {
-  const n = 256, threads = 2;
   const scenario = validate({
-    name: 'broken', peers: { count: n }, network: { latency: '50ms' },
+    name: 'broken', peers: { count: 256 }, network: { latency: '50ms' },
     workload: { broadcasts: [{ protocol: 'push', targets: 'uniform' }] },
   });
-  const alive = new SharedArrayBuffer(n);
-  new Uint8Array(alive).fill(1);
-  return {
-    scenario, threads, blockSize: 128, lookahead: 0.05, queueSlots: 1024,
-    overlay: shareGraph(new Graph(n, 0)),
-    alive,
-    bitsets: [], // one broadcast is planned: every worker refuses this input
-    barrier: Barrier.allocate(),
-    board: Board.allocate(threads, 0),
-    outboxes: [0, 1].map(() => [[null, allocateOutbox()], [allocateOutbox(), null]]),
-    claims: TickShare.allocate(1),
-    peerStreams: { broadcast: new SharedArrayBuffer(4 * n), network: new SharedArrayBuffer(4 * n) },
-    peerSeq: new SharedArrayBuffer(4 * n),
-    pathJob: null,
-    pathBfs: null,
-  };
+  const plan = { threads: 2, lookahead: 0.05, note: null };
+  // One broadcast is planned, and none handed: "1 broadcasts planned, 0 expected".
+  return { ...sharedInput(scenario, plan, new Graph(256, 0), false), bitsets: [] };
 }
 
 describe('PartitionWorkers', () => {

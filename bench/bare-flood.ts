@@ -1,0 +1,231 @@
+/**
+ * A bare flood on worker threads: the calibration behind the parallel speed-up figures
+ * (issue 9 §2, bench/parallel.md). It is not the simulator: it runs the 10^6-peer flood of
+ * bench/parallel.ts (the same random-regular overlay of degree 8, each peer forwarding to
+ * every neighbour but its sender on first receipt, latency uniform in 100–500 ms) with
+ * nothing else in its event loop: no event kinds, no per-peer random streams (one stream per
+ * thread, so its event order depends on the number of threads), no tie-breaks, no logs or
+ * series. It shows how much faster two threads can run such a loop on this machine.
+ * - Peers are split in equal ranges; each thread keeps its events in a binary heap of typed arrays
+ *   and processes them in conservative windows of 100 ms (the minimum latency), then hands
+ *   the messages for the other half over through shared memory at a barrier.
+ * - `--elide` (as the simulator does): a message known to change nothing is not queued (its
+ *   target holds the rumour, or an earlier copy is on its way to it); the sender knows only
+ *   its own peers, the receiver checks the rest as they arrive.
+ * `node dist/bench/bare-flood.js <threads> [peers] [--elide]` prints one JSON line: wall
+ * seconds (from handing the threads their work to their last event), each thread's loop
+ * seconds, events queued and processed, messages sent (7 n + 1 whatever the threads: every
+ * peer informed once) and peers informed.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { NamedStream } from '../sim/engine/random.js';
+import { randomRegular } from '../sim/overlay/generators/random-regular.js';
+import { Barrier } from '../sim/parallel/barrier.js';
+import { shareGraph, sharedGraphView, type SharedGraph } from '../sim/parallel/shared-graph.js';
+import { BENCH_DEGREE, BENCH_SEED } from './broadcast-setup.js';
+
+const LATENCY_MIN = 100;
+const LATENCY_SPAN = 400;
+/** Messages one thread may hand another in one window. */
+const OUTBOX_ROOM = 1 << 22;
+
+interface BareInput {
+  graph: SharedGraph;
+  threads: number;
+  me: number;
+  elide: boolean;
+  informed: SharedArrayBuffer;
+  /** [from][to]: times (Float64) and [peer, sender] pairs (Int32) of the messages of a window. */
+  outTimes: SharedArrayBuffer[][];
+  outPeers: SharedArrayBuffer[][];
+  /** Int32 [from * threads + to]: messages in each outbox. */
+  outCounts: SharedArrayBuffer;
+  /** Float64 [thread]: earliest pending event of each thread. */
+  mins: SharedArrayBuffer;
+  barrier: SharedArrayBuffer;
+}
+
+export interface BareOutput {
+  loopSeconds: number;
+  events: number;
+  messages: number;
+  informed: number;
+}
+
+/** A small seeded stream (LCG): the bare loop has one per thread. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+export function runBare(input: BareInput): BareOutput {
+  const { threads, me, elide } = input;
+  const g = sharedGraphView(input.graph);
+  const n = g.size, offset = g.offset, deg = g.deg, adj = g.adj;
+  const block = Math.ceil(n / threads), lo = me * block, hi = Math.min(n, lo + block);
+  const informed = new Uint8Array(input.informed);
+  const earliest = new Float64Array(elide ? n : 0).fill(Infinity);
+  const random = lcg(1 + me);
+
+  // The heap: times, peers, senders.
+  let cap = 1 << 20, size = 0;
+  let ht = new Float64Array(cap), hp = new Int32Array(cap), hf = new Int32Array(cap);
+  const push = (t: number, p: number, f: number) => {
+    if (size === cap) {
+      cap *= 2;
+      const t2 = new Float64Array(cap), p2 = new Int32Array(cap), f2 = new Int32Array(cap);
+      t2.set(ht); p2.set(hp); f2.set(hf);
+      ht = t2; hp = p2; hf = f2;
+    }
+    let i = size++;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (ht[up] <= t) break;
+      ht[i] = ht[up]; hp[i] = hp[up]; hf[i] = hf[up];
+      i = up;
+    }
+    ht[i] = t; hp[i] = p; hf[i] = f;
+  };
+  const popTop = () => {
+    const t = ht[--size], p = hp[size], f = hf[size];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && ht[c + 1] < ht[c]) c++;
+      if (ht[c] >= t) break;
+      ht[i] = ht[c]; hp[i] = hp[c]; hf[i] = hf[c];
+      i = c;
+    }
+    ht[i] = t; hp[i] = p; hf[i] = f;
+  };
+  /** Queues a copy for own peer q unless it is known to change nothing. */
+  const offer = (t: number, q: number, f: number) => {
+    if (informed[q] === 1) return;
+    if (elide) {
+      if (t > earliest[q]) return;
+      earliest[q] = t;
+    }
+    push(t, q, f);
+  };
+
+  const outCounts = new Int32Array(input.outCounts);
+  const outT = input.outTimes[me].map((b) => new Float64Array(b));
+  const outP = input.outPeers[me].map((b) => new Int32Array(b));
+  const mins = new Float64Array(input.mins);
+  // The simulator's barrier (sim/parallel/barrier.ts).
+  const barrier = new Barrier(input.barrier, threads);
+  const sync = () => {
+    if (threads > 1) barrier.wait();
+  };
+
+  sync(); // every thread loaded: start together
+  const start = performance.now();
+
+  if (lo === 0) push(0, 0, -1);
+  let events = 0, messages = 0;
+  for (;;) {
+    mins[me] = size > 0 ? ht[0] : Infinity;
+    sync();
+    let first = Infinity;
+    for (let j = 0; j < threads; j++) first = Math.min(first, mins[j]);
+    sync(); // every thread has read `mins`
+    if (first === Infinity) break;
+    const end = first + LATENCY_MIN;
+    while (size > 0 && ht[0] < end) {
+      const t = ht[0], p = hp[0], from = hf[0];
+      popTop();
+      events++;
+      if (informed[p] === 1) continue;
+      informed[p] = 1;
+      for (let i = offset[p], e = i + deg[p]; i < e; i++) {
+        const q = adj[i];
+        if (q === from) continue;
+        messages++;
+        const tq = t + LATENCY_MIN + LATENCY_SPAN * random();
+        if (q >= lo && q < hi) offer(tq, q, p);
+        else {
+          const j = Math.floor(q / block);
+          const c = outCounts[me * threads + j];
+          if (c === OUTBOX_ROOM) throw new Error('bare-flood: outbox full');
+          outT[j][c] = tq;
+          outP[j][2 * c] = q;
+          outP[j][2 * c + 1] = p;
+          outCounts[me * threads + j] = c + 1;
+        }
+      }
+    }
+    sync(); // every outbox written
+    for (let j = 0; j < threads; j++) {
+      if (j === me) continue;
+      const c = outCounts[j * threads + me];
+      const times = new Float64Array(input.outTimes[j][me]), peers = new Int32Array(input.outPeers[j][me]);
+      for (let k = 0; k < c; k++) offer(times[k], peers[2 * k], peers[2 * k + 1]);
+    }
+    sync(); // every outbox read
+    for (let j = 0; j < threads; j++) outCounts[me * threads + j] = 0;
+  }
+  let reached = 0;
+  for (let p = lo; p < hi; p++) reached += informed[p];
+  return { loopSeconds: (performance.now() - start) / 1000, events, messages, informed: reached };
+}
+
+export interface BareRun {
+  /** The longest loop (the threads start together, once loaded). */
+  wallSeconds: number;
+  loops: number[];
+  events: number;
+  messages: number;
+  informed: number;
+}
+
+export async function bareFlood(threads: number, n: number, elide: boolean): Promise<BareRun> {
+  const graph = shareGraph(randomRegular(n, { degree: BENCH_DEGREE }, new NamedStream(BENCH_SEED, 'overlay')));
+  const grid = (bytes: number) => Array.from({ length: threads }, (_, from) =>
+    Array.from({ length: threads }, (_, to) => new SharedArrayBuffer(from === to ? 8 : bytes)));
+  const base = {
+    graph, threads, elide,
+    informed: new SharedArrayBuffer(n),
+    outTimes: grid(OUTBOX_ROOM * 8),
+    outPeers: grid(OUTBOX_ROOM * 8),
+    outCounts: new SharedArrayBuffer(threads * threads * 4),
+    mins: new SharedArrayBuffer(threads * 8),
+    barrier: Barrier.allocate(),
+  };
+  const outs = threads === 1
+    ? [runBare({ ...base, me: 0 })]
+    : await Promise.all(Array.from({ length: threads }, (_, me) => new Promise<BareOutput>((resolve, reject) => {
+      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { ...base, me } });
+      w.once('message', (o: BareOutput) => { resolve(o); void w.terminate(); });
+      w.once('error', reject);
+    })));
+  const loops = outs.map((o) => o.loopSeconds);
+  return {
+    wallSeconds: Math.max(...loops),
+    loops,
+    events: outs.reduce((s, o) => s + o.events, 0),
+    messages: outs.reduce((s, o) => s + o.messages, 0),
+    informed: outs.reduce((s, o) => s + o.informed, 0),
+  };
+}
+
+if (!isMainThread) {
+  const input = workerData as BareInput;
+  try {
+    parentPort!.postMessage(runBare(input));
+  } catch (e) {
+    Barrier.abortBuffer(input.barrier); // the other threads stop waiting for this one
+    throw e;
+  }
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const threads = Number(args[0] ?? 1);
+  const n = Number(args.find((a, i) => i > 0 && /^\d+$/.test(a)) ?? 1_000_000);
+  const out = await bareFlood(threads, n, args.includes('--elide'));
+  if (out.informed !== n) throw new Error(`bare-flood: ${out.informed} of ${n} peers informed`);
+  console.log(JSON.stringify({ threads, peers: n, elide: args.includes('--elide'), ...out, loops: out.loops.map((x) => +x.toFixed(3)) }));
+}

@@ -6,16 +6,17 @@
  * nothing else in its event loop: no event kinds, no per-peer random streams (one stream per
  * thread, so its event order depends on the number of threads), no tie-breaks, no logs or
  * series. It shows how much faster two threads can run such a loop on this machine.
- * - Peers are split in equal ranges; each thread keeps its events in a binary heap of typed arrays
- *   and processes them in conservative windows of 100 ms (the minimum latency), then hands
- *   the messages for the other half over through shared memory at a barrier.
+ * - Peers are split in equal ranges; each thread keeps its events in a binary heap of typed
+ *   arrays and processes them in conservative windows of 100 ms (the minimum latency), then
+ *   hands the messages for the other ranges over through shared memory at a barrier (the
+ *   simulator's, sim/parallel/barrier.ts).
  * - `--elide` (as the simulator does): a message known to change nothing is not queued (its
  *   target holds the rumour, or an earlier copy is on its way to it); the sender knows only
  *   its own peers, the receiver checks the rest as they arrive.
  * `node dist/bench/bare-flood.js <threads> [peers] [--elide]` prints one JSON line: wall
- * seconds (from handing the threads their work to their last event), each thread's loop
- * seconds, events queued and processed, messages sent (7 n + 1 whatever the threads: every
- * peer informed once) and peers informed.
+ * seconds (the longest loop: the threads start together once loaded, and run from the first
+ * event to the last), each thread's loop seconds, events processed, messages sent (7 n + 1
+ * whatever the threads: every peer is informed once) and peers informed.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';

@@ -4,9 +4,9 @@
  * each (protocol, phase) is run `reps` times with 1 and 2 threads, alternately and in a
  * fresh process each (bench/parallel.js), and the table gives the median wall time of
  * each, their ratio, and the median and range of the ratios of each back-to-back pair.
- * A last row measures, the same way, the bare flood of bench/bare-flood.ts (the flood's
- * event loop and nothing else, duplicates elided as the simulator does): what two threads
- * can gain on this machine, at the time of the other rows.
+ * Two last rows measure, the same way, the bare flood and push of bench/bare-broadcast.ts
+ * (their event loops and nothing else, duplicates elided as the simulator does): what two
+ * threads can gain on this machine, at the time of the other rows.
  * `node dist/bench/speedup.js [reps] [peers]`, or as the last part of `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,8 +25,9 @@ export interface SpeedupRow {
 }
 
 function wallOf(protocol: string, peers: number, workers: number, phase: string): number {
-  const args = protocol === 'bare'
-    ? [join(here, 'bare-flood.js'), String(workers), String(peers), '--elide']
+  const bare = /^bare-(flood|push)$/.exec(protocol);
+  const args = bare
+    ? [join(here, 'bare-broadcast.js'), bare[1], String(workers), String(peers), '--elide']
     : [join(here, 'parallel.js'), protocol, String(peers), String(workers), '--phase', phase];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
   if (r.status !== 0) throw new Error(`bench/speedup: ${protocol} ${phase} with ${workers} workers failed:\n${r.stderr}`);
@@ -36,8 +37,8 @@ function wallOf(protocol: string, peers: number, workers: number, phase: string)
 
 export function measureSpeedup(reps: number, peers: number, log: (line: string) => void = () => {}): SpeedupRow[] {
   const rows: SpeedupRow[] = [];
-  for (const protocol of ['flood', 'push', 'bare']) {
-    for (const phase of protocol === 'bare' ? ['simulation'] : ['simulation', 'run']) {
+  for (const protocol of ['flood', 'push', 'bare-flood', 'bare-push']) {
+    for (const phase of protocol.startsWith('bare-') ? ['simulation'] : ['simulation', 'run']) {
       const row: SpeedupRow = { protocol, phase, one: [], two: [] };
       for (let i = 0; i < reps; i++) {
         // Alternate which goes first, so that a drift of the machine's speed favours neither.
@@ -52,9 +53,10 @@ export function measureSpeedup(reps: number, peers: number, log: (line: string) 
 }
 
 export function speedupTable(rows: SpeedupRow[], peers: number): string {
-  const what = (r: SpeedupRow) => r.protocol === 'bare'
-    ? `bare flood (bench/bare-flood.ts: the loop alone, duplicates elided), ${broadcastLabel('flood').replace(/^flood, /, '')}`
-    : broadcastLabel(r.protocol === 'flood' ? 'flood' : 'push');
+  const what = (r: SpeedupRow) => {
+    const label = broadcastLabel(r.protocol.endsWith('flood') ? 'flood' : 'push');
+    return r.protocol.startsWith('bare-') ? `bare ${label} (bench/bare-broadcast.ts: the loop alone, duplicates elided)` : label;
+  };
   const lines = rows.map((r) => {
     const pairs = r.one.map((x, i) => x / r.two[i]);
     return `| ${what(r)}, ${peers.toLocaleString('en-US')} peers | ${r.phase === 'run' ? 'whole run' : 'simulation'} | ${median(r.one).toFixed(2)} | ${median(r.two).toFixed(2)} | **${(median(r.one) / median(r.two)).toFixed(2)}×** | ${median(pairs).toFixed(2)}× | ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}× |`;
@@ -63,7 +65,7 @@ export function speedupTable(rows: SpeedupRow[], peers: number): string {
     `Medians of ${rows[0]?.one.length ?? 0} runs each, 1 and 2 threads alternately, each in a fresh process.`,
     '*simulation*: the event loop alone (the workers already loaded, as they are while the overlay is built);',
     '*whole run*: overlay build, overlay summary, simulation and merge, as `gossipsim run` does them;',
-    '*bare flood*: not the simulator but the same flood\'s event loop with nothing else in it (no per-peer',
+    '*bare*: not the simulator but the same broadcast\'s event loop with nothing else in it (no per-peer',
     'random streams, tie-breaks, logs or series), to show what two threads can gain on this machine then.',
     '',
     '*pairs*: the ratio of each back-to-back pair, which a drift of the machine\'s speed between',

@@ -34,6 +34,22 @@ function d3Path(): string {
   return join(dirname(require.resolve('d3')), 'd3.min.js');
 }
 
+/** The rule of report.css that holds the dark palette. */
+const DARK_RULE = /:root\[data-theme="dark"\]\s*\{[^}]*\}/;
+
+/**
+ * `css` with the dark palette applied also to the theme "auto" on a system that prefers
+ * dark, right after the rule that sets it for the theme "dark": the palette is written once,
+ * in that rule. Throws if `css` has no such rule.
+ */
+export function withAutoDark(css: string): string {
+  const rule = DARK_RULE.exec(css);
+  if (!rule) throw new Error('viz/assets: the stylesheet has no :root[data-theme="dark"] rule');
+  const body = rule[0].slice(rule[0].indexOf('{'));
+  const end = rule.index + rule[0].length;
+  return `${css.slice(0, end)}\n@media (prefers-color-scheme: dark) {\n  :root[data-theme="auto"] ${body}\n}${css.slice(end)}`;
+}
+
 let cached: ReportAssets | undefined;
 
 export function reportAssets(): ReportAssets {
@@ -42,7 +58,7 @@ export function reportAssets(): ReportAssets {
   cached = {
     d3: readFileSync(d3Path(), 'utf8'),
     client: CLIENT_SCRIPTS.map((name) => `// ---- ${name}\n` + readFileSync(join(dir, name), 'utf8')).join('\n'),
-    css: readFileSync(join(dir, CLIENT_STYLESHEET), 'utf8'),
+    css: withAutoDark(readFileSync(join(dir, CLIENT_STYLESHEET), 'utf8')),
   };
   return cached;
 }

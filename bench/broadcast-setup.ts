@@ -10,7 +10,7 @@ import { createContext } from '../sim/run/create-context.js';
 import type { BroadcastResult } from '../sim/run/results.js';
 import type { Scenario } from '../sim/scenario/schema.js';
 import { validate } from '../sim/scenario/validate.js';
-import { contributionOf, measure, peakRss, type BenchRow } from './row.js';
+import { contributionOf, measure } from './row.js';
 
 export const BENCH_SEED = 1;
 export const BENCH_DEGREE = 8;
@@ -67,20 +67,6 @@ export function broadcastLabel(protocol: 'push' | 'flood', network = 'latency U(
   return protocol === 'flood'
     ? `flood, random-regular degree 8, ${network}`
     : `push gossip, uniform, fanout 1, period 1 s, ${network}`;
-}
-
-/** The common fields of a broadcast row: peak RSS is read now; bytes/peer is above `baselineRss`. */
-export function broadcastRow(workload: string, peers: number, wallSeconds: number, events: number, baselineRss: number): BenchRow {
-  const peak = peakRss();
-  return {
-    workload,
-    peers,
-    wallSeconds,
-    events,
-    eventsPerSecond: Math.round(events / wallSeconds),
-    peakRssBytes: peak,
-    bytesPerPeer: Math.round((peak - baselineRss) / peers),
-  };
 }
 
 /** What a broadcast did, for a row's extra figures. */

@@ -13,8 +13,8 @@
 import { NamedStream } from '../sim/engine/random.js';
 import { Graph } from '../sim/overlay/graph.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
-import { BENCH_DEGREE, BENCH_SEED, broadcastFigures, broadcastLabel, broadcastRow, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
-import { emit } from './row.js';
+import { BENCH_DEGREE, BENCH_SEED, broadcastFigures, broadcastLabel, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { emit, workloadRow } from './row.js';
 
 const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
 const n = Number(process.argv[3] ?? 1_000_000);
@@ -32,7 +32,7 @@ const overlaySeconds = (performance.now() - t0) / 1000;
 // processes sharing the machine.
 const { wallSeconds, cpuSeconds, events, broadcast: b } = simulateBroadcast(scenario, overlay, { elide: !full });
 const network = engine === 'cycle' ? 'no latency' : 'latency U(100,500) ms';
-const row = broadcastRow(`${broadcastLabel(protocol, network)}${full ? ', every arrival simulated' : ''}: ${n.toLocaleString('en-US')} peers`, n, wallSeconds, events, baselineRss);
+const row = workloadRow(`${broadcastLabel(protocol, network)}${full ? ', every arrival simulated' : ''}: ${n.toLocaleString('en-US')} peers`, n, wallSeconds, events, baselineRss);
 emit({
   ...row,
   ...(engine === 'cycle' ? { engine } : {}),

@@ -12,7 +12,7 @@ import { CapacityComponent } from '../sim/protocols/capacity/component.js';
 import type { P2PDistribution } from '../sim/protocols/capacity/p2p.js';
 import { createContext } from '../sim/run/create-context.js';
 import { validate } from '../sim/scenario/validate.js';
-import { emit, measure, peakRss } from './row.js';
+import { emit, measure, workloadRow } from './row.js';
 
 const n = Number(process.argv[2] ?? 10_000);
 const file = process.argv[3] ?? '100MB';
@@ -42,16 +42,9 @@ const { wallSeconds } = measure(() => {
   sim.run(Infinity);
 });
 const r = component.summarize(sim.now);
-const rss = peakRss();
 
 emit({
-  workload: `capacity p2p ${file} in ${chunk} chunks${rarity === 'neighbours' ? ', neighbour rarity' : ''}`,
-  peers: n,
-  wallSeconds,
-  events: sim.events,
-  eventsPerSecond: Math.round(sim.events / wallSeconds),
-  peakRssBytes: rss,
-  bytesPerPeer: (rss - baselineRss) / n,
+  ...workloadRow(`capacity p2p ${file} in ${chunk} chunks${rarity === 'neighbours' ? ', neighbour rarity' : ''}`, n, wallSeconds, sim.events, baselineRss),
   extra: {
     chunks: r.chunks,
     rarity,

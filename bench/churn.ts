@@ -14,7 +14,7 @@ import { ChurnComponent } from '../sim/dynamics/churn.js';
 import { dynamicsOf } from '../sim/dynamics/shared.js';
 import { createContext } from '../sim/run/create-context.js';
 import { validate } from '../sim/scenario/validate.js';
-import { contributionOf, emit, measure, peakRss } from './row.js';
+import { contributionOf, emit, measure, workloadRow } from './row.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const seconds = Number(process.argv[3] ?? 3600);
@@ -50,15 +50,8 @@ const { wallSeconds, cpuSeconds } = measure(() => {
 });
 const results = contributionOf(churn, ctx);
 const service = dynamicsOf(ctx).membership.sampling!;
-const peak = peakRss();
 emit({
-  workload: `churn: weibull sessions + Cyclon (period 10 s, view 20), ${n.toLocaleString('en-US')} peers, ${seconds} s simulated`,
-  peers: n,
-  wallSeconds,
-  events: sim.events,
-  eventsPerSecond: Math.round(sim.events / wallSeconds),
-  peakRssBytes: peak,
-  bytesPerPeer: Math.round((peak - baselineRss) / n),
+  ...workloadRow(`churn: weibull sessions + Cyclon (period 10 s, view 20), ${n.toLocaleString('en-US')} peers, ${seconds} s simulated`, n, wallSeconds, sim.events, baselineRss),
   extra: {
     cpuSeconds,
     overlaySeconds,

@@ -18,8 +18,8 @@
 import { runScenarioParallel, type ParallelRunStats } from '../sim/parallel/run-parallel.js';
 import type { BroadcastResult } from '../sim/run/results.js';
 import { runScenario } from '../sim/run/run-scenario.js';
-import { broadcastLabel, broadcastRow, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
-import { emit } from './row.js';
+import { broadcastLabel, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { emit, workloadRow } from './row.js';
 
 const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
 const n = Number(process.argv[3] ?? 1_000_000);
@@ -60,7 +60,7 @@ if (phase === 'simulation' && workers === 1) {
 if (!broadcast.allReached) throw new Error(`bench/parallel: not every peer was informed (${broadcast.reached} of ${broadcast.alive})`);
 const st = stats as ParallelRunStats | null;
 emit({
-  ...broadcastRow(`${broadcastLabel(protocol)}: ${n.toLocaleString('en-US')} peers, ${phase === 'run' ? 'whole run' : 'simulation only'}`, n, wallSeconds, events, baselineRss),
+  ...workloadRow(`${broadcastLabel(protocol)}: ${n.toLocaleString('en-US')} peers, ${phase === 'run' ? 'whole run' : 'simulation only'}`, n, wallSeconds, events, baselineRss),
   workers: threads,
   extra: {
     cpuSeconds,

@@ -18,6 +18,24 @@ export function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
+/**
+ * The common fields of a row of `peers` peers that processed `events` in `wallSeconds`:
+ * peak RSS is read now; bytes/peer is what it adds above `baselineRss` (the RSS before any
+ * peer existed).
+ */
+export function workloadRow(workload: string, peers: number, wallSeconds: number, events: number, baselineRss: number): BenchRow {
+  const peak = peakRss();
+  return {
+    workload,
+    peers,
+    wallSeconds,
+    events,
+    eventsPerSecond: Math.round(events / wallSeconds),
+    peakRssBytes: peak,
+    bytesPerPeer: Math.round((peak - baselineRss) / peers),
+  };
+}
+
 export function emit(row: BenchRow): void {
   process.stdout.write(JSON.stringify(row) + '\n');
 }

@@ -10,8 +10,8 @@
  */
 import { NamedStream } from '../sim/engine/random.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
-import { BENCH_DEGREE, BENCH_SEED, broadcastFigures, broadcastRow, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
-import { emit, peakRss } from './row.js';
+import { BENCH_DEGREE, BENCH_SEED, broadcastFigures, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { emit, peakRss, workloadRow } from './row.js';
 
 const args = process.argv.slice(2);
 const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000_000);
@@ -28,7 +28,7 @@ const overlayPeakRss = peakRss();
 const { wallSeconds, cpuSeconds, events, broadcast: b, queueBytes } = simulateBroadcast(scenario, overlay);
 const network = engine === 'cycle' ? 'no latency' : 'latency U(100,500) ms';
 emit({
-  ...broadcastRow(`push gossip over a random-regular overlay of degree 8 (neighbours, fanout 1, period 1 s, ${network}): ${n.toLocaleString('en-US')} peers`, n, wallSeconds, events, baselineRss),
+  ...workloadRow(`push gossip over a random-regular overlay of degree 8 (neighbours, fanout 1, period 1 s, ${network}): ${n.toLocaleString('en-US')} peers`, n, wallSeconds, events, baselineRss),
   engine,
   extra: {
     ...broadcastFigures(b, wallSeconds),

@@ -11,7 +11,7 @@
 import { SearchComponent } from '../sim/protocols/search/component.js';
 import { createContext } from '../sim/run/create-context.js';
 import { validate } from '../sim/scenario/validate.js';
-import { contributionOf, emit, measure, peakRss } from './row.js';
+import { contributionOf, emit, measure, workloadRow } from './row.js';
 
 const protocol = process.argv[2] === 'random-walk' ? 'random-walk' : 'flood';
 const n = Number(process.argv[3] ?? 100_000);
@@ -42,16 +42,9 @@ const component = new SearchComponent();
 const placementSeconds = measure(() => component.start(ctx)).wallSeconds;
 const { wallSeconds } = measure(() => sim.run(Infinity));
 const s = contributionOf(component, ctx).searches as Record<string, number>;
-const rss = peakRss();
 
 emit({
-  workload: `search: ${queries} ${protocol === 'flood' ? 'floods (TTL 7)' : 'random walks (32 walkers)'}`,
-  peers: n,
-  wallSeconds,
-  events: transport.sent,
-  eventsPerSecond: Math.round(transport.sent / wallSeconds),
-  peakRssBytes: rss,
-  bytesPerPeer: Math.round((rss - baselineRss) / n),
+  ...workloadRow(`search: ${queries} ${protocol === 'flood' ? 'floods (TTL 7)' : 'random walks (32 walkers)'}`, n, wallSeconds, transport.sent, baselineRss),
   extra: {
     messagesPerSecond: Math.round(transport.sent / wallSeconds),
     messages: transport.sent,

@@ -3,17 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenarioFile, loadScenarioText } from '../../sim/scenario/load.js';
-import { ScenarioError } from '../../sim/scenario/errors.js';
+import { errorOf } from '../helpers/scenario-error.js';
 
-function errorOf(fn: () => unknown): ScenarioError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError, nothing was thrown');
-}
 const problem = (text: string, sets: string[] = []) => errorOf(() => loadScenarioText(text, 'scenarios/x.yaml', sets)).format();
 
 const multiLine = `# yaml-language-server: $schema=scenario.schema.json

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validate, validateNode, type Locator } from '../../sim/scenario/validate.js';
-import { ScenarioError, ScenarioErrors, formatKeyPath } from '../../sim/scenario/errors.js';
+import { ScenarioErrors, formatKeyPath } from '../../sim/scenario/errors.js';
+import { errorOf } from '../helpers/scenario-error.js';
 import { s, type Node } from '../../sim/scenario/dsl.js';
 import { scenarioSchema } from '../../sim/scenario/schema.js';
 
-/** The one error `fn` throws, formatted (fails the test when nothing is thrown). */
-function errorOf(fn: () => unknown): ScenarioError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError, nothing was thrown');
-}
 const problem = (raw: unknown) => errorOf(() => validate(raw)).format();
 const base = { name: 'test' };
 

@@ -4,12 +4,11 @@
  * (dist/sim/cli/main.js), finding the same files (report assets, the worker bundle,
  * package.json) from its own place.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withoutWallClock } from '../../sim/run/serialize';
-import { BIN, ROOT, tempDir } from '../helpers/cli';
+import { BIN, ROOT, runCli, tempDir } from '../helpers/cli';
 
 const MODULES = join(ROOT, 'dist', 'sim', 'cli', 'main.js');
 const SCENARIO = `name: Bundle check
@@ -22,11 +21,6 @@ workload:
   broadcasts: { protocol: push, origin: 0, forward: rounds, fanout: 2, period: 1s }
 `;
 
-function run(entry: string, args: string[]) {
-  const r = spawnSync(process.execPath, [entry, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 describe('the bundled CLI', () => {
   it('is the package bin, an executable next to the modules it bundles', () => {
     expect(BIN).toBe(join(ROOT, 'dist', 'sim', 'cli', 'gossipsim.cjs'));
@@ -36,7 +30,7 @@ describe('the bundled CLI', () => {
 
   it('prints the same help and version as the module graph', () => {
     for (const args of [['--help'], ['run', '--help'], ['--version']]) {
-      const a = run(BIN, args), b = run(MODULES, args);
+      const a = runCli(BIN, args), b = runCli(MODULES, args);
       expect(a.code).toBe(0);
       expect(a.stdout).toBe(b.stdout);
     }
@@ -48,7 +42,7 @@ describe('the bundled CLI', () => {
     writeFileSync(file, SCENARIO);
     const results = (entry: string, tag: string, workers: number) => {
       const json = join(dir, `${tag}.json`), html = join(dir, `${tag}.html`);
-      const r = run(entry, ['run', file, '--quiet', '--workers', String(workers), '--json', json, '--out', html]);
+      const r = runCli(entry, ['run', file, '--quiet', '--workers', String(workers), '--json', json, '--out', html]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       return { json: withoutWallClock(JSON.parse(readFileSync(json, 'utf8'))), html: readFileSync(html, 'utf8') };
@@ -69,7 +63,7 @@ describe('the bundled CLI', () => {
     const dir = tempDir();
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, 'name: bad\npeers: { count: -5 }\n');
-    const a = run(BIN, ['run', file]), b = run(MODULES, ['run', file]);
+    const a = runCli(BIN, ['run', file]), b = runCli(MODULES, ['run', file]);
     expect(a.code).toBe(2);
     expect(a.stderr).toBe(b.stderr);
     expect(a.stderr).toContain('peers.count');

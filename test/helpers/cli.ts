@@ -14,10 +14,15 @@ export interface CliResult {
   stderr: string;
 }
 
-export function gossipsim(args: string[], cwd = ROOT): CliResult {
-  if (!existsSync(BIN)) throw new Error(`build first (npm run build): ${BIN} is missing`);
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GOSSIPSIM_DEBUG: '' } });
+/** Runs the CLI entry `entry` (a built file) with `args`, as `gossipsim` runs BIN. */
+export function runCli(entry: string, args: string[], cwd = ROOT): CliResult {
+  if (!existsSync(entry)) throw new Error(`build first (npm run build): ${entry} is missing`);
+  const r = spawnSync(process.execPath, [entry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GOSSIPSIM_DEBUG: '' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function gossipsim(args: string[], cwd = ROOT): CliResult {
+  return runCli(BIN, args, cwd);
 }
 
 export function tempDir(prefix = 'gossipsim-test-'): string {

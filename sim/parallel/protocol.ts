@@ -119,17 +119,25 @@ export interface PartitionStats {
 }
 
 /**
- * Before its partition, a worker may be asked to wire its share of a random-regular
- * overlay's runs (see overlay-build.ts): the peers [lo, hi) of the job's range `index`.
+ * Before its partition, a worker may be asked to help build a random-regular overlay (see
+ * overlay-build.ts): the job's `wirer` wires every pair as the main thread settles it;
+ * then each worker scans the runs of the peers [lo, hi) for repair.
  */
 export interface WiringRequest {
   type: 'wire';
   /** Pair i is (stubs[2i], stubs[2i+1]) (Int32). */
   stubs: SharedArrayBuffer;
+  /**
+   * Int32 cells: [0] how many stubs the main thread has settled (pairStubs), [1] 1 once
+   * the wirer has wired them all. Both stored with Atomics and notified.
+   */
+  progress: SharedArrayBuffer;
   /** The overlay's run pool and degrees (Int32; runs of exactly k slots, degrees zero). */
   adj: SharedArrayBuffer;
   deg: SharedArrayBuffer;
   k: number;
+  /** Whether this worker wires the pairs (one does). */
+  wirer: boolean;
   lo: number;
   hi: number;
 }
@@ -137,7 +145,7 @@ export interface WiringRequest {
 export type WorkerMessage =
   /** Loaded, waiting for its partition. */
   | { type: 'ready' }
-  /** Its share of a WiringRequest done: the peers of its range whose runs need repair. */
+  /** Its part of a WiringRequest done: the peers of its range whose runs need repair. */
   | { type: 'wired'; irregular: Int32Array }
   | { type: 'progress'; fraction: number }
   | { type: 'done'; output: PartitionOutput }

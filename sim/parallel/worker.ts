@@ -1,12 +1,12 @@
 /**
  * Entry point of a worker thread of a parallel run (compiled to dist/sim/parallel/worker.js
- * and bundled into worker.bundle.cjs): may first be asked to wire its share of the overlay
- * (overlay-build.ts), then waits for its partition, runs it and posts the outcome. On
+ * and bundled into worker.bundle.cjs): may first be asked to help build the overlay
+ * (overlay-wiring.ts), then waits for its partition, runs it and posts the outcome. On
  * failure it aborts the barrier, so that the other partitions stop too.
  */
 import { parentPort } from 'node:worker_threads';
-import { irregularRuns, wireRuns } from '../overlay/generators/random-regular.js';
 import { Barrier, BarrierAborted } from './barrier.js';
+import { wireShare } from './overlay-wiring.js';
 import { runPartition } from './partition-run.js';
 import type { PartitionInput, WiringRequest, WorkerMessage } from './protocol.js';
 
@@ -21,9 +21,7 @@ post({ type: 'ready' });
 
 function wire(m: WiringRequest): void {
   try {
-    const adj = new Int32Array(m.adj), deg = new Int32Array(m.deg);
-    wireRuns(new Int32Array(m.stubs), adj, deg, m.k, m.lo, m.hi);
-    const irregular = irregularRuns(adj, deg, m.k, m.lo, m.hi).slice();
+    const irregular = wireShare(m).slice();
     // Copied, not transferred: once any ArrayBuffer of an isolate has been detached, V8
     // compiles every later typed-array access with a check that its buffer is still there
     // (and drops the code compiled so far). The partition loops used ~12% more CPU so

@@ -26,8 +26,8 @@ export function workerFile(): string {
 }
 
 export type SharedInput = Omit<PartitionInput, 'index' | 'startedAt'>;
-/** A WiringRequest but for the range, which each worker is given. */
-export type WiringJob = Omit<WiringRequest, 'type' | 'lo' | 'hi'>;
+/** A WiringRequest but for each worker's part (who wires, which peers it scans). */
+export type WiringJob = Omit<WiringRequest, 'type' | 'wirer' | 'lo' | 'hi'>;
 
 /** The error a worker reported, with its own stack. */
 function workerError(m: { message: string; stack?: string }): Error {
@@ -80,9 +80,11 @@ export class PartitionWorkers {
   }
 
   /**
-   * Has the workers wire a random-regular overlay's runs (see overlay-build.ts), each the
-   * peers of its partition (any split gives the same runs); resolves with the peers whose
-   * runs need repair, in increasing order. Rejects if a worker fails (the caller terminates them).
+   * Has the workers help build a random-regular overlay (see overlay-build.ts): the first
+   * wires the pairs as the caller settles them, then each scans the runs of its
+   * partition's peers. Posts at once (the caller then draws the pairing); resolves with
+   * the peers whose runs need repair, in increasing order. Rejects if a worker fails (the
+   * caller terminates them).
    */
   wire(job: WiringJob, n: number): Promise<Int32Array> {
     if (this.early) return Promise.reject(this.early);
@@ -121,7 +123,7 @@ export class PartitionWorkers {
           w.off('error', onError);
           w.off('exit', onExit);
         });
-        w.postMessage({ type: 'wire', ...job, lo: bounds[index], hi: bounds[index + 1] } satisfies WiringRequest);
+        w.postMessage({ type: 'wire', ...job, wirer: index === 0, lo: bounds[index], hi: bounds[index + 1] } satisfies WiringRequest);
       });
     });
   }

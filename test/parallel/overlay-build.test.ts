@@ -1,14 +1,14 @@
 /**
- * A parallel run builds its overlay in shared memory, a large random-regular one with its
- * workers writing the runs of their range of peers: the overlay must be exactly the one
- * buildOverlay makes on one thread (the same links in the same slot order, so that every
- * later draw is the same), whatever the number of workers. Needs the built worker.
+ * A parallel run builds its overlay in shared memory, a large random-regular one with a
+ * worker wiring the runs while this thread draws the pairing: the overlay must be exactly
+ * the one buildOverlay makes on one thread (the same links in the same slot order, so that
+ * every later draw is the same), whatever the number of workers. Needs the built worker.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { NamedStream } from '../../sim/engine/random';
 import { buildOverlay } from '../../sim/overlay/build';
 import type { Graph } from '../../sim/overlay/graph';
-import { buildSharedOverlay, SPLIT_WIRING_MIN_STUBS } from '../../sim/parallel/overlay-build';
+import { buildSharedOverlay, WORKER_WIRING_MIN_STUBS } from '../../sim/parallel/overlay-build';
 import { shareGraph } from '../../sim/parallel/shared-graph';
 import { PartitionWorkers } from '../../sim/parallel/workers';
 import type { Scenario } from '../../sim/scenario/schema';
@@ -30,7 +30,8 @@ afterAll(() => { for (const w of pools.values()) w.terminate(); });
 
 describe('buildSharedOverlay', () => {
   // Small and dense ones need many repairs (self-loops, repeated links) and, up to 10^5
-  // links, the mixing chain; 3 threads split the peers unevenly.
+  // links, the mixing chain; with minStubs 0 even 60 peers are wired by the worker, in
+  // slices of PAIRING_CHUNK stubs (the larger ones take several).
   const cases: Array<[number, number]> = [[60, 10], [500, 7], [2000, 6], [3001, 4], [20_000, 8]];
   for (const threads of [2, 3]) {
     it(`wires random-regular overlays on ${threads} workers exactly as one thread does`, async () => {
@@ -59,7 +60,7 @@ describe('buildSharedOverlay', () => {
       const built = await buildSharedOverlay(spec(model, k), n, new NamedStream(9, 'overlay'), never);
       expect(layout(built), model).toEqual(layout(one));
     }
-    expect(3000 * 6).toBeLessThan(SPLIT_WIRING_MIN_STUBS);
+    expect(3000 * 6).toBeLessThan(WORKER_WIRING_MIN_STUBS);
   });
 
   it('refuses impossible parameters with the one-thread error', async () => {

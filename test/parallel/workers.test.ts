@@ -42,7 +42,7 @@ describe('PartitionWorkers', () => {
       const workers = new PartitionWorkers(2, undefined, file);
       await workers.whenReady();
       await new Promise((resolve) => setTimeout(resolve, 300)); // as while the overlay is built
-      await expect(workers.wire({ stubs: new SharedArrayBuffer(8), adj: new SharedArrayBuffer(8), deg: new SharedArrayBuffer(8), k: 1 }, 2)).rejects.toThrow(/worker failed to load/);
+      await expect(workers.wire({ stubs: new SharedArrayBuffer(8), progress: new SharedArrayBuffer(8), adj: new SharedArrayBuffer(8), deg: new SharedArrayBuffer(8), k: 1 }, 2)).rejects.toThrow(/worker failed to load/);
       await expect(workers.run(brokenInput())).rejects.toThrow(/worker failed to load/);
       workers.terminate();
     } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomRegular } from '../../../sim/overlay/generators/random-regular.js';
+import { irregularRuns, pairStubs, PAIRING_CHUNK, randomRegular, wirePairs } from '../../../sim/overlay/generators/random-regular.js';
 import { OverlayParameterError } from '../../../sim/overlay/errors.js';
 import { NamedStream } from '../../../sim/engine/random.js';
 import { largestComponent } from '../../../sim/metrics/components.js';
@@ -100,5 +100,61 @@ describe('randomRegular', () => {
     expect(g.bytes / g.size).toBe(44);
     expect(degrees(g).every((d) => d === 8)).toBe(true);
     expectSimpleSymmetric(g);
+  });
+});
+
+describe('the stages a parallel run drives (pairStubs, wirePairs)', () => {
+  /** The pairing of n·k stubs, and the count of settled stubs it last published. */
+  const paired = (n: number, k: number, seed: number) => {
+    const stubs = new Int32Array(n * k);
+    const cell = new Int32Array(new SharedArrayBuffer(4));
+    pairStubs(n, k, stubs, new NamedStream(seed, 'overlay'), cell);
+    return { stubs, settled: Atomics.load(cell, 0) };
+  };
+
+  it('publishes the settled count, and a pairing that does not depend on being published', () => {
+    // Several chunks (a worker following the publications is tested in test/parallel/overlay-build.test.ts).
+    const n = 10_000, k = 7 * 2;
+    expect(n * k).toBeGreaterThan(3 * PAIRING_CHUNK);
+    const { stubs, settled } = paired(n, k, 3);
+    expect(settled).toBe(n * k);
+    const plain = new Int32Array(n * k);
+    pairStubs(n, k, plain, new NamedStream(3, 'overlay'));
+    expect(stubs.every((p, i) => p === plain[i])).toBe(true);
+    // Every peer owns exactly k stubs.
+    const count = new Int32Array(n);
+    for (const p of stubs) count[p]++;
+    expect(count.every((c) => c === k)).toBe(true);
+  });
+
+  it('wires consecutive slices exactly as one call, and irregularRuns finds exactly the irregular runs', () => {
+    for (const [n, k, seed] of [[300, 6, 1], [5000, 8, 2], [40, 13 * 2, 3]] as const) {
+      const { stubs } = paired(n, k, seed);
+      const wire = (cuts: number[]) => {
+        const adj = new Int32Array(n * k), deg = new Int32Array(n);
+        for (let c = 0; c + 1 < cuts.length; c++) wirePairs(stubs, adj, deg, k, cuts[c], cuts[c + 1]);
+        return { adj, deg };
+      };
+      const whole = wire([0, n * k]);
+      // Slices of any even length, as a follower sees them (chunks, catching up, single pairs).
+      const rng = new NamedStream(seed, 'slices');
+      const cuts = [0];
+      while (cuts[cuts.length - 1] < n * k) cuts.push(Math.min(n * k, cuts[cuts.length - 1] + 2 * (1 + Math.floor(rng.next() * 40))));
+      expect(cuts.length).toBeGreaterThan(3);
+      expect(wire(cuts)).toEqual(whole);
+      expect(whole.deg.every((d) => d === k)).toBe(true);
+      // The irregular runs, by a plain scan: a self-loop or a neighbour twice.
+      const expected: number[] = [];
+      for (let p = 0; p < n; p++) {
+        const run = Array.from(whole.adj.subarray(p * k, p * k + k));
+        if (run.includes(p) || new Set(run).size < k) expected.push(p);
+      }
+      const half = n >> 1;
+      const found = [...irregularRuns(whole.adj, whole.deg, k, 0, half), ...irregularRuns(whole.adj, whole.deg, k, half, n)];
+      expect(found, `n=${n} k=${k}`).toEqual(expected);
+      // The small dense cases do have some (the check is not vacuous).
+      if (n <= 300) expect(expected.length).toBeGreaterThan(0);
+    }
+    expect(PAIRING_CHUNK % 2).toBe(0);
   });
 });

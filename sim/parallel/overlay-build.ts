@@ -38,6 +38,9 @@ export async function buildSharedOverlay(
     const progress = sharedInt32(2);
     const buffer = (a: Int32Array) => a.buffer as SharedArrayBuffer;
     const irregular = wiring.wire({ stubs: buffer(stubs), progress: buffer(progress), adj: buffer(g.adj), deg: buffer(g.deg), k }, n);
+    // Should this thread fail before the await, the workers' ends (terminated) would
+    // reject `irregular` unheard: mark it heard (the await still sees a rejection).
+    irregular.catch(() => undefined);
     // The wirer follows progress[0] (a worker that fails is reported by the await).
     pairStubs(n, k, stubs, rng, progress);
     const settled = settleRegular(g, k, await irregular, rng);

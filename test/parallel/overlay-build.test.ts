@@ -63,6 +63,20 @@ describe('buildSharedOverlay', () => {
     expect(3000 * 6).toBeLessThan(WORKER_WIRING_MIN_STUBS);
   });
 
+  it("reports this thread's own failure while a worker wires, and leaves nothing unheard when the workers end", async () => {
+    const workers = new PartitionWorkers(2);
+    try {
+      let draws = 0;
+      const failing = { next: () => { if (++draws > 10_000) throw new Error('pairing failed'); return 0.5; } };
+      await expect(buildSharedOverlay(spec('random-regular', 8), 20_000, failing, workers, 0)).rejects.toThrow('pairing failed');
+    } finally {
+      // The run ends its workers (blocked, waiting for pairs): their exits reject the
+      // pending wiring, which must not surface as an unhandled rejection.
+      workers.terminate();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+
   it('refuses impossible parameters with the one-thread error', async () => {
     const never = { wire: () => Promise.reject(new Error('not to be asked')) };
     await expect(buildSharedOverlay(spec('random-regular', 3), 7, new NamedStream(1, 'overlay'), never, 0)).rejects.toThrow(/odd/);

@@ -39,7 +39,7 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
     .option('--workers <n>', 'worker threads sharing this one run (default 1); results are identical whatever the number. Broadcasts on the event engine with a positive minimum latency are split; other scenarios run on one thread and say why on stderr, as does a run with more threads than cores')
     .option('--out <report.html>', 'where to write the HTML report')
     .option('--json <results.json>', 'also write the results file (SPEC §3)')
-    .option('--quiet', 'print nothing: no summary, notes or progress bar (the results file keeps the notes)')
+    .option('--quiet', 'print nothing: no summary, notes or progress bar (a results file still has engine.workersNote and engine.notes)')
     .addHelpText('after', '\nExample:\n  gossipsim run scenarios/first-look.yaml --set peers.count=5000 --json results.json')
     .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
 

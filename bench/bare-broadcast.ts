@@ -27,12 +27,10 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { NamedStream } from '../sim/engine/random.js';
 import { Graph } from '../sim/overlay/graph.js';
-import { randomRegular } from '../sim/overlay/generators/random-regular.js';
 import { Barrier } from '../sim/parallel/barrier.js';
 import { shareGraph, sharedGraphView, type SharedGraph } from '../sim/parallel/shared-graph.js';
-import { BENCH_DEGREE, BENCH_SEED } from './broadcast-setup.js';
+import { benchOverlay } from './broadcast-setup.js';
 
 export type BareProtocol = 'flood' | 'push';
 
@@ -249,7 +247,7 @@ export interface BareRun {
 
 export async function bareBroadcast(protocol: BareProtocol, threads: number, n: number, elide: boolean): Promise<BareRun> {
   const overlay = protocol === 'flood'
-    ? randomRegular(n, { degree: BENCH_DEGREE }, new NamedStream(BENCH_SEED, 'overlay'))
+    ? benchOverlay(n)
     : Graph.withUniformCapacity(n, 0);
   const grid = (bytes: number) => Array.from({ length: threads }, (_, from) =>
     Array.from({ length: threads }, (_, to) => new SharedArrayBuffer(from === to ? 8 : bytes)));

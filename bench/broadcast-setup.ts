@@ -1,8 +1,10 @@
 /**
- * What the broadcast benchmarks share (bench/broadcast.ts, parallel.ts, scale.ts): the
- * benchmark scenario, and one broadcast simulated on one thread, timed from the
- * component's start to the last event.
+ * What the broadcast benchmarks share (bench/broadcast.ts, parallel.ts, scale.ts,
+ * bare-broadcast.ts): the benchmark scenario, its overlay, and one broadcast simulated on
+ * one thread, timed from the component's start to the last event.
  */
+import { NamedStream } from '../sim/engine/random.js';
+import { randomRegular } from '../sim/overlay/generators/random-regular.js';
 import type { Graph } from '../sim/overlay/graph.js';
 import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
 import type { EngineOptions } from '../sim/protocols/broadcast/engine.js';
@@ -37,6 +39,14 @@ export function broadcastScenario(n: number, protocol: 'push' | 'flood', options
         : { protocol: 'push', origin: 0, forward: 'rounds', fanout: 1, period: '1s', targets },
     },
   });
+}
+
+/**
+ * The random-regular overlay of degree 8 over `n` peers that a run of broadcastScenario
+ * builds (its seed's 'overlay' stream), built ahead so that it can be timed on its own.
+ */
+export function benchOverlay(n: number): Graph {
+  return randomRegular(n, { degree: BENCH_DEGREE }, new NamedStream(BENCH_SEED, 'overlay'));
 }
 
 export interface SimulatedBroadcast {

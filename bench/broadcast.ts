@@ -10,10 +10,8 @@
  * bytesPerPeer = (peak RSS − RSS before any peer existed) / peers; extra.peakRssPerPeer
  * is the whole peak RSS (Node itself included) divided by the peers.
  */
-import { NamedStream } from '../sim/engine/random.js';
 import { Graph } from '../sim/overlay/graph.js';
-import { randomRegular } from '../sim/overlay/generators/random-regular.js';
-import { BENCH_DEGREE, BENCH_SEED, broadcastFigures, broadcastLabel, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { benchOverlay, broadcastFigures, broadcastLabel, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
 import { emit, workloadRow } from './row.js';
 
 const protocol = process.argv[2] === 'flood' ? 'flood' : 'push';
@@ -25,7 +23,7 @@ const baselineRss = process.memoryUsage().rss;
 const scenario = broadcastScenario(n, protocol, { engine });
 
 const t0 = performance.now();
-const overlay = protocol === 'flood' ? randomRegular(n, { degree: BENCH_DEGREE }, new NamedStream(BENCH_SEED, 'overlay')) : new Graph(n, 0);
+const overlay = protocol === 'flood' ? benchOverlay(n) : new Graph(n, 0);
 const overlaySeconds = (performance.now() - t0) / 1000;
 
 // CPU time of this (single-threaded) process: less sensitive than wall time to other

@@ -8,9 +8,7 @@
  * bytesPerPeer = (peak RSS − RSS before any peer existed) / peers: the overlay (44 bytes a
  * peer, plus the build's 32-byte stub array), the engine and the broadcast state.
  */
-import { NamedStream } from '../sim/engine/random.js';
-import { randomRegular } from '../sim/overlay/generators/random-regular.js';
-import { BENCH_DEGREE, BENCH_SEED, broadcastFigures, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
+import { benchOverlay, broadcastFigures, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
 import { emit, peakRss, workloadRow } from './row.js';
 
 const args = process.argv.slice(2);
@@ -21,7 +19,7 @@ const baselineRss = process.memoryUsage().rss;
 const scenario = broadcastScenario(n, 'push', { engine, targets: 'neighbours' });
 
 const t0 = performance.now();
-const overlay = randomRegular(n, { degree: BENCH_DEGREE }, new NamedStream(BENCH_SEED, 'overlay'));
+const overlay = benchOverlay(n);
 const overlaySeconds = (performance.now() - t0) / 1000;
 const overlayPeakRss = peakRss();
 

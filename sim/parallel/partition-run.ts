@@ -224,7 +224,12 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     }
     const controllerDue = sim.controller.peekTime() === earliest;
     if (controllerDue) {
-      sim.runController(earliest);
+      sim.runController(earliest, () => {
+        const start = performance.now();
+        ticks.separate(barrier);
+        waitSeconds += (performance.now() - start) / 1000;
+        tickBarriers++;
+      });
       const settleStart = performance.now();
       if (ticks.settle(barrier)) {
         waitSeconds += (performance.now() - settleStart) / 1000;

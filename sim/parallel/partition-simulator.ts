@@ -59,10 +59,18 @@ export class PartitionSimulator extends Simulator {
     if (this.admit === null || this.admit(time, kind, target, src, a, b)) this.queue.push(time, tie, kind, target, src, a, b);
   };
 
-  /** Runs the controller events due at exactly `time` (those they schedule for it too). */
-  runController(time: number): void {
+  /**
+   * Runs the controller events due at exactly `time` (those they schedule for it too).
+   * `between` is called between two of them (every thread holds the same ones, so every
+   * thread calls it as often): a thread may act for another's peers in a controller event
+   * (a shared round tick), so the threads wait there for each other.
+   */
+  runController(time: number, between?: () => void): void {
     const q = this.controller, handlers = this.handlerList;
+    let first = true;
     while (q.size > 0 && q.peekTime() === time) {
+      if (!first) between?.();
+      first = false;
       q.pop();
       this.now = time;
       this.currentTie = q.curTie;

@@ -9,8 +9,9 @@
  *
  * The counter of a broadcast only grows: tick j hands out claims j·(chunks + threads) and
  * up, since each thread makes exactly one claim past the last chunk. After a shared-out
- * tick every thread waits at a barrier (`settle`) before handling any arrival, so that no
- * two threads act for the same peer at once.
+ * tick every thread waits at a barrier (`settle`) before handling any arrival, and between
+ * two controller events due at the same instant (`separate`), so that no two threads act
+ * for the same peer at once.
  */
 import type { BroadcastState } from '../protocols/broadcast/state.js';
 import type { Barrier } from './barrier.js';
@@ -47,6 +48,17 @@ export class TickShare {
     }
     this.base[st.id] += chunks + this.threads;
     return -1;
+  }
+
+  /**
+   * Between two controller events due at the same instant: every thread waits for the
+   * others, whether or not a tick was shared out. A shared tick acts for any peer, so it
+   * must not overlap another tick's gossip, or a broadcast's start, which may have the
+   * origin send (its owner alone), drawing from the same peers' streams.
+   */
+  separate(barrier: Barrier): void {
+    this.shared = false;
+    barrier.wait();
   }
 
   /** After the controller events of a window: if a tick was shared out, wait for everyone's part. */

@@ -1,8 +1,8 @@
 /**
  * A parallel run gives the results of a one-thread run, byte for byte (wall-clock figures
  * and the threads used apart), for every broadcast protocol, with loss, random latency,
- * overlays that partitions cut a lot or little, runs cut short by `duration`, and windows
- * exactly one latency long (constant latency). Needs the built worker (npm run build).
+ * overlays that partitions cut a lot or little, runs cut short by `duration`, windows
+ * exactly one latency long (constant latency), and controller events at one instant. Needs the built worker (npm run build).
  */
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,19 @@ const cases: Array<[string, Record<string, unknown>]> = [
   }],
   ['push with few rounds allowed (never reaches everyone)', {
     workload: { broadcasts: [{ protocol: 'push', targets: 'uniform', fanout: 1, period: '1s', maxRounds: 6 }] },
+  }],
+  // Two controller events at one instant: a thread must not gossip in the second while
+  // another still acts for the same peers in the first (tick-share.ts, `separate`).
+  ['push every second and pull every 500 ms at once (their ticks fall at the same instants)', {
+    workload: { broadcasts: [
+      { at: '1s', protocol: 'push', targets: 'uniform', fanout: 1, period: '1s' },
+      { at: '3s', protocol: 'pull', targets: 'neighbours', fanout: 1, period: '500ms' }] },
+  }],
+  ['a flood and a push once starting at the instants of a push-pull tick', {
+    workload: { broadcasts: [
+      { at: '1s', protocol: 'push-pull', targets: 'uniform', fanout: 1, period: '1s' },
+      { at: '3s', protocol: 'flood', origin: 'random' },
+      { at: '4s', protocol: 'push', forward: 'once', fanout: 3, targets: 'uniform', origin: 'random' }] },
   }],
 ];
 

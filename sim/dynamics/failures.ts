@@ -38,11 +38,18 @@ export interface ResilienceResult {
  * recomputed while removing). Peers crashed by a failure stay down, even under churn.
  */
 export class FailuresComponent implements Component {
-  /** Victims are chosen from the whole overlay, and a crash changes other peers' links. */
-  readonly parallel = 'unsafe';
+  /**
+   * A failure is a controller event that reads the whole overlay and changes other peers'
+   * links and liveness. A split run (sim/parallel/) gives every thread its own copy of the
+   * overlay and of who is alive, and every thread applies each failure alike, so failures
+   * split. Not with `overlay.repair`: the repair walks change links at peer events.
+   */
+  readonly parallel: 'safe' | 'unsafe';
   private readonly results: ResilienceResult[] = [];
 
-  constructor(private readonly specs: FailureSpec[]) {}
+  constructor(private readonly specs: FailureSpec[], repair = false) {
+    this.parallel = repair ? 'unsafe' : 'safe';
+  }
 
   start(ctx: SimContext): void {
     const kind = ctx.sim.registerKind('failures/fail', (index) => this.fail(ctx, index));

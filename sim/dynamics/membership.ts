@@ -56,7 +56,6 @@ export class Membership {
   private readonly targetDegree: number;
   private readonly maxDegree: number;
   readonly retryTimeout: number;
-  private readonly bootstrapRng: PeerStreams;
   private readonly checkKind: number;
   /** Bumped when a peer goes down, so join checks of an earlier life are ignored. */
   private epoch: Int32Array;
@@ -68,7 +67,6 @@ export class Membership {
     this.targetDegree = Math.min(overlay.maxDegree, overlay.degree);
     const meanLatency = makeSampler(ctx.scenario.network.latency).mean;
     this.retryTimeout = Math.min(RETRY_MAX, Math.max(RETRY_MIN, RETRY_LATENCIES * meanLatency));
-    this.bootstrapRng = ctx.peerStreams('bootstrap');
     this.epoch = new Int32Array(ctx.peers.alive.length);
     this.checkKind = ctx.sim.registerKind('membership/join-check', (p, _src, epoch, attempt) => this.onJoinCheck(p, epoch, attempt));
     if (ctx.scenario.churn?.sync) {
@@ -170,9 +168,13 @@ export class Membership {
     this.join(p);
   }
 
-  /** A bootstrap peer for p (bootstrap.ts), drawn from p's 'bootstrap' stream; -1 if none. */
+  /**
+   * A bootstrap peer for p (bootstrap.ts), drawn from p's 'bootstrap' stream; -1 if none.
+   * The stream is looked up here, not held from the start: failures without churn or repair
+   * never draw from it, and a split run (sim/parallel/) shares only the streams drawn.
+   */
   private bootstrap(p: number): number {
-    return pickBootstrap(this.ctx.peers.alive, this.ctx.peers.count, p, this.bootstrapRng.use(p));
+    return pickBootstrap(this.ctx.peers.alive, this.ctx.peers.count, p, this.ctx.peerStreams('bootstrap').use(p));
   }
 
   /** Attempt `attempt` (0 first) of p's join; an overlay of degree 0 needs no links. */

@@ -31,8 +31,13 @@ export function observesDynamics(scenario: Scenario): boolean {
  * between live peers, so the series checks that they stay 0).
  */
 export class DynamicsObserver implements Component {
-  /** The largest component is a property of the whole overlay. */
-  readonly parallel = 'unsafe';
+  /**
+   * The largest component is a property of the whole overlay: safe in a split run only
+   * where every thread holds the whole overlay, changed by controller events alone (failures
+   * without repair; churn and peer sampling do not split). Partition 0 samples it then,
+   * when every thread has processed the events before the sampling instant.
+   */
+  readonly parallel = 'safe';
   private every = 1;
   private samples = 0;
 

@@ -11,14 +11,8 @@
 import type { BroadcastState } from '../protocols/broadcast/state.js';
 import type { PartitionSimulator } from './partition-simulator.js';
 
-/** The kind id registered under `name`, or -1. */
-function kindId(sim: PartitionSimulator, name: string): number {
-  for (let k = 0; sim.kindName(k) !== undefined; k++) if (sim.kindName(k) === name) return k;
-  return -1;
-}
-
 export function admitBroadcastArrivals(sim: PartitionSimulator, states: readonly BroadcastState[], horizon: number): void {
-  const rumour = kindId(sim, 'broadcast/rumour');
+  const rumour = sim.kindId('broadcast/rumour');
   if (rumour < 0) return;
   sim.admit = (time, kind, target, _src, id) => {
     if (kind !== rumour || time > horizon) return true;

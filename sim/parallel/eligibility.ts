@@ -5,6 +5,8 @@
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import type { Scenario } from '../scenario/schema.js';
 import { BroadcastComponent } from '../protocols/broadcast/component.js';
+import { FailuresComponent } from '../dynamics/failures.js';
+import { DynamicsObserver } from '../dynamics/observer.js';
 import { buildComponents } from '../run/components.js';
 import { MIN_PEERS_PER_PARTITION, usableThreads } from './partition.js';
 
@@ -16,6 +18,9 @@ export interface ParallelPlan {
   /** Why fewer threads than requested are used (null: as many as requested). */
   note: string | null;
 }
+
+/** The components partition-run.ts builds in a split form. */
+const SPLIT_COMPONENTS = [FailuresComponent, DynamicsObserver, BroadcastComponent];
 
 /** The smallest latency a message can have: the lookahead of conservative windows. */
 export function minimumLatency(scenario: Scenario): number {
@@ -43,7 +48,7 @@ export function planParallelRun(scenario: Scenario, requested: number): Parallel
       + `events read or change other peers' state directly, e.g. peers going down); ${why}.`);
   }
   // The workers know how to split exactly these (partition-run.ts).
-  const unknown = components.filter((c) => !(c instanceof BroadcastComponent));
+  const unknown = components.filter((c) => !SPLIT_COMPONENTS.some((kind) => c instanceof kind));
   if (unknown.length > 0) throw new Error(`parallel: no partitioned form of ${unknown.map(componentName).join(', ')}`);
   if (!(lookahead > 0)) {
     return single(`network.latency can be 0 (its distribution has no positive minimum), so there is `

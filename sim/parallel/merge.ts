@@ -10,6 +10,7 @@ import { broadcastResult } from '../protocols/broadcast/result.js';
 import { Phase } from '../protocols/broadcast/state.js';
 import type { BroadcastResult } from '../run/results.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { DownLogData } from './down-log.js';
 import type { BroadcastShare, InformLogData } from './protocol.js';
 
 /**
@@ -79,8 +80,14 @@ export function mergeLogs(logs: InformLogData[], visit: (log: InformLogData, i: 
   for (let k = 0; k < log.length; k++) visit(logs[log[k]], entry[k]);
 }
 
-/** shares[p][b]: partition p's share of broadcast b. Returns the started broadcasts' results. */
-export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][]): BroadcastResult[] {
+/** Whether (ta, ka) comes before (tb, kb). */
+const earlier = (ta: number, ka: number, tb: number, kb: number) => ta < tb || (ta === tb && ka < kb);
+
+/**
+ * shares[p][b]: partition p's share of broadcast b; `downs`: the peers that went down
+ * (failures), or null. Returns the started broadcasts' results.
+ */
+export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], downs: DownLogData | null = null): BroadcastResult[] {
   const n = scenario.peers.count;
   const states = planBroadcasts(scenario.workload.broadcasts, scenario.duration);
   const results: BroadcastResult[] = [];
@@ -104,9 +111,13 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][]):
     const trace = st.trace;
     const logs = parts.map((p) => p.log).filter((l) => l.length > 0);
     const total = logs.reduce((sum, l) => sum + l.length, 0);
-    // No churn: after the k-th informing (0-based), k + 1 peers are informed and alive.
-    const informedAfter = (k: number) => k + 1;
-    if (trace === null && logs.length <= 2) {
+    // No churn: after the k-th informing (0-based), k + 1 peers are informed, all alive
+    // without failures; with them, less those that went down holding the rumour before it.
+    const events = downs === null ? 0 : downs.time.length;
+    const lostBefore = downs === null ? null : downs.informed[st.id];
+    let e = 0, lost = 0;
+    const informedAfter = (k: number) => k + 1 - lost;
+    if (trace === null && logs.length <= 2 && events === 0) {
       // Only the changes the timeline keeps (a few thousand) are looked up.
       st.timeline.offerAll(total, logs.length === 1 ? (k) => logs[0].time[k] : (k) => kthTime(logs[0], logs[1], k), informedAfter);
     } else {
@@ -114,6 +125,7 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][]):
       for (let k = 0; k < total; k++) {
         const log = logs[order.log[k]], i = order.entry[k];
         const time = log.time[i];
+        for (; e < events && earlier(downs!.time[e], downs!.tie[e], time, log.tie[i]); e++) lost += lostBefore![e];
         st.timeline.offer(time, informedAfter(k));
         if (trace) {
           const from = log.from![i];
@@ -121,7 +133,20 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][]):
         }
       }
     }
-    st.reachedEver = st.liveInformed = total;
+    // The result is frozen when the broadcast ends (at its latest event), or at the end of
+    // the run: the peers down by then are not counted as reached or alive.
+    let endTime = -Infinity, endTie = 0;
+    for (const p of parts) if (earlier(endTime, endTie, p.endTime, p.endTie)) { endTime = p.endTime; endTie = p.endTie; }
+    const ended = !st.ticking && st.pending === 0;
+    let down = 0;
+    lost = 0;
+    for (let d = 0; d < events; d++) {
+      if (ended && !earlier(downs!.time[d], downs!.tie[d], endTime, endTie)) break;
+      down += downs!.peers[d];
+      lost += lostBefore![d];
+    }
+    st.reachedEver = total;
+    st.liveInformed = total - lost;
     // The latest informing overall, and the largest round.
     let latest: (typeof logs)[number] | null = null;
     for (const log of logs) {
@@ -134,9 +159,9 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][]):
         st.lastRound = log.lastRound;
       }
     }
-    // No churn in a parallel run: every peer is alive at the end.
-    st.aliveAtEnd = n;
-    if (!st.ticking && st.pending === 0) st.phase = Phase.Ended;
+    // No churn in a parallel run: every peer is alive at the end, but those failures took down.
+    st.aliveAtEnd = n - down;
+    if (ended) st.phase = Phase.Ended;
     results.push(broadcastResult(st));
   }
   return results;

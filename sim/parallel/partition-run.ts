@@ -10,15 +10,19 @@
  */
 import { Transport } from '../network/transport.js';
 import { BroadcastComponent } from '../protocols/broadcast/component.js';
+import { FailuresComponent } from '../dynamics/failures.js';
+import { DynamicsObserver, observesDynamics } from '../dynamics/observer.js';
 import { TRACE_MAX_PEERS } from '../protocols/broadcast/engine.js';
 import type { BroadcastPartition } from '../protocols/broadcast/partition.js';
 import { Phase, type BroadcastState } from '../protocols/broadcast/state.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import { makeStreamFactories, type Component, type SimContext } from '../run/context.js';
+import type { Results } from '../run/results.js';
 import { PeerTable } from '../run/peers.js';
 import { liveMask } from '../metrics/alive-peers.js';
 import { pathLengthSums, type PathSums } from '../metrics/path-length.js';
 import { Barrier } from './barrier.js';
+import { DownLog } from './down-log.js';
 import { BitsetExchange } from './bitset-exchange.js';
 import { admitBroadcastArrivals } from './broadcast-admission.js';
 import { Board, LAST, NEXT, PHANTOM } from './board.js';
@@ -29,7 +33,7 @@ import { PathJob } from './path-job.js';
 import { splitPathSums, SPLIT_BFS_MAX_SOURCES } from './path-split.js';
 import type { BroadcastShare, PartitionInput, PartitionOutput } from './protocol.js';
 import { SeriesRecorder } from '../run/series.js';
-import { sharedGraphView } from './shared-graph.js';
+import { privateGraphCopy, sharedGraphView } from './shared-graph.js';
 import { threadCpuSeconds } from './thread-cpu.js';
 import { TickShare } from './tick-share.js';
 
@@ -45,15 +49,47 @@ export function nextUp(x: number): number {
 }
 
 /**
- * The partitioned form of the scenario's components. planParallelRun has checked that
- * every component buildComponents makes is partition-safe, and the broadcasts are the
- * only such component; they are built here directly (not through buildComponents, which
- * would load every component's modules into each worker).
+ * The partitioned form of the scenario's components, in buildComponents' order (the order
+ * in which they start, sample and contribute). planParallelRun has checked that every
+ * component buildComponents makes is partition-safe and one of these; they are built here
+ * directly (not through buildComponents, which would load every component's modules into
+ * each worker). Failures and the observer run whole in every thread, on its own copy of
+ * the overlay and of who is alive; partition 0's samples and results are the run's.
  */
 function partitionedComponents(scenario: SimContext['scenario'], partition: BroadcastPartition): Component[] {
-  if (scenario.workload.broadcasts.length === 0) return [];
+  const list: Component[] = [];
+  if (scenario.failures.length > 0) list.push(new FailuresComponent(scenario.failures, scenario.overlay.repair));
+  if (observesDynamics(scenario)) list.push(new DynamicsObserver());
   // The trace is rebuilt from the merged logs; a partition keeps none.
-  return [new BroadcastComponent(scenario.workload.broadcasts, { partition, trace: false })];
+  if (scenario.workload.broadcasts.length > 0) {
+    list.push(new BroadcastComponent(scenario.workload.broadcasts, { partition, trace: false }));
+  }
+  return list;
+}
+
+/**
+ * Notes, per broadcast, the (time, tie) of the latest of its events this partition runs:
+ * its start and ticks (controller events: every partition runs them) and its arrivals.
+ */
+function trackLatestEvents(sim: PartitionSimulator, broadcasts: number): { time: Float64Array; tie: Float64Array } {
+  const time = new Float64Array(broadcasts).fill(-Infinity), tie = new Float64Array(broadcasts);
+  // The broadcast's id: the target of a start or tick, `a` of an arrival (event-delivery.ts).
+  const byTarget = ['broadcast/start', 'broadcast/tick'], byA = ['broadcast/rumour', 'broadcast/request'];
+  for (const name of byTarget) {
+    sim.wrapKind(sim.kindId(name), (h) => (target, src, a, b) => {
+      h(target, src, a, b);
+      time[target] = sim.now;
+      tie[target] = sim.currentTie;
+    });
+  }
+  for (const name of byA) {
+    sim.wrapKind(sim.kindId(name), (h) => (target, src, a, b) => {
+      h(target, src, a, b);
+      time[a] = sim.now;
+      tie[a] = sim.currentTie;
+    });
+  }
+  return { time, tie };
 }
 
 export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): PartitionOutput {
@@ -70,10 +106,14 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const current: Array<OutboxWriter | null> = writers[0].slice();
   const sim = new PartitionSimulator(n, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, n), input.queueSlots);
 
-  // Every peer alive, all run long (no churn): one shared copy for all threads.
+  // Every peer alive (no churn): one shared copy for all threads, all run long; with
+  // failures, which take peers down and drop their links, each thread's own copies.
+  const failures = scenario.failures.length > 0;
+  const initialAlive = new Uint8Array(input.alive, 0, n);
+  const initialOverlay = sharedGraphView(input.overlay);
   const peers = new PeerTable(0);
   peers.count = peers.aliveCount = n;
-  peers.alive = new Uint8Array(input.alive, 0, n);
+  peers.alive = failures ? initialAlive.slice() : initialAlive;
   const sharedStreams = new Map(Object.entries(input.peerStreams).map(([name, b]) => [name, new Uint32Array(b, 0, n)]));
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length, sharedStreams);
   const latency = clampNonNegative(makeSampler(scenario.network.latency));
@@ -83,7 +123,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     seed: scenario.seed,
     sim,
     peers,
-    overlay: sharedGraphView(input.overlay),
+    overlay: failures ? privateGraphCopy(input.overlay) : initialOverlay,
     transport,
     // Only shared streams: a round tick may act for any peer (see tick-share.ts).
     peerStreams: (name) => {
@@ -120,6 +160,16 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   for (const c of components) c.start(ctx);
   const states: readonly BroadcastState[] = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent)?.states ?? [];
   if (states.length !== broadcasts) throw new Error(`parallel: ${states.length} broadcasts planned, ${broadcasts} expected`);
+  // Peers going down (failures): those of this partition that held each rumour, for the
+  // live counts summed at the barriers; partition 0 logs them all for the merge. A victim's
+  // bit is exact in every thread's copy: it was set before the barrier, or never.
+  const downHere = new Float64Array(broadcasts);
+  const downs = me === 0 && failures ? new DownLog(broadcasts) : null;
+  ctx.peerDown.push((p) => {
+    if (p >= lo && p < hi) for (let b = 0; b < broadcasts; b++) if (states[b].has(p)) downHere[b]++;
+    downs?.down(sim.now, sim.currentTie, (b) => states[b].has(p));
+  });
+  const latest = failures ? trackLatestEvents(sim, broadcasts) : null;
   const bitsets = new BitsetExchange(input.bitsets, states, n, blockSize, me, threads);
   // Push in rounds sends only at its round ticks (controller events): its arrivals send
   // nothing, unlike a flood's, a push once's or a pull request's (answered on arrival).
@@ -158,6 +208,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     for (let b = 0; b < broadcasts; b++) {
       cells[row + informedField[b]] = informedHere[b];
       cells[row + informedField[b] + 1] = states[b].pending;
+      cells[row + informedField[b] + 2] = downHere[b];
       bitsets.publish(b, informedHere[b]);
     }
     const waitStart = performance.now();
@@ -182,15 +233,16 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     for (let b = 0; b < broadcasts; b++) {
       const st = states[b];
       if (st.phase === Phase.Waiting) continue;
-      let informed = 0, pending = 0;
+      let informed = 0, pending = 0, down = 0;
       for (let i = 0; i < threads; i++) {
         const r = board.row(parity, i) + informedField[b];
         informed += cells[r];
         pending += cells[r + 1];
+        down += cells[r + 2];
         bitsets.take(b, i, cells[r]);
       }
-      // What a round tick and the series read: the global count (no churn: all alive).
-      st.liveInformed = informed;
+      // What a round tick and the series read: the global count of live peers informed.
+      st.liveInformed = informed - down;
       // Ended everywhere: release the per-peer arrival times, as a one-thread run does.
       if (!st.ticking && pending === 0) st.earliest = null;
     }
@@ -255,8 +307,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   if (input.pathJob !== null) {
     const sources = new PathJob(input.pathJob).all(barrier);
     pathSums = input.pathBfs !== null && sources.length <= SPLIT_BFS_MAX_SOURCES
-      ? splitPathSums(ctx.overlay, liveMask(ctx.overlay, peers.alive), sources, me, threads, input.pathBfs, () => barrier.wait())
-      : pathLengthSums(ctx.overlay, peers.alive, PathJob.share(sources, me, threads));
+      ? splitPathSums(initialOverlay, liveMask(initialOverlay, initialAlive), sources, me, threads, input.pathBfs, () => barrier.wait())
+      : pathLengthSums(initialOverlay, initialAlive, PathJob.share(sources, me, threads));
   }
   const pathSeconds = input.pathJob === null ? 0 : (performance.now() - pathStart) / 1000;
 
@@ -271,8 +323,17 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     dropped: st.dropped,
     synced: st.synced,
     pending: st.pending,
+    endTime: latest ? latest.time[st.id] : -Infinity,
+    endTie: latest ? latest.tie[st.id] : 0,
     log: logs[st.id].data(),
   }));
+  // Partition 0's components but the broadcasts (merged by the main thread) add their part.
+  let contributions: Partial<Results> | null = null;
+  if (me === 0) {
+    const part = {} as Results;
+    for (const c of components) if (!(c instanceof BroadcastComponent)) c.contribute(part, ctx);
+    if (Object.keys(part).length > 0) contributions = part;
+  }
   return {
     index: me,
     events: sim.events,
@@ -283,6 +344,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     endTime,
     broadcasts: shares,
     series: recorder ? recorder.finish() : null,
+    contributions,
+    downs: downs ? downs.data : null,
     pathSums,
     stats: {
       startSeconds: (performance.timeOrigin + loopStart - input.startedAt) / 1000,

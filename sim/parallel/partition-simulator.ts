@@ -41,6 +41,17 @@ export class PartitionSimulator extends Simulator {
     return super.registerKind(name, handler);
   }
 
+  /** The kind id registered under `name`, or -1. */
+  kindId(name: string): number {
+    for (let k = 0; this.kindName(k) !== undefined; k++) if (this.kindName(k) === name) return k;
+    return -1;
+  }
+
+  /** Runs events of `kind` through wrap(its handler) from now on (-1: no such kind, nothing). */
+  wrapKind(kind: number, wrap: (handler: EventHandler) => EventHandler): void {
+    if (kind >= 0) this.handlerList[kind] = wrap(this.handlerList[kind]);
+  }
+
   override at(time: number, kind: number, target: number, src: number, a = 0, b = 0): void {
     const tie = this.nextTie(src);
     if (src === CONTROLLER) this.controller.push(time, tie, kind, target, src, a, b);

@@ -7,6 +7,7 @@ import type { Results } from '../run/results.js';
 import type { PathSums } from '../metrics/path-length.js';
 import type { SplitBfsBuffers } from './path-split.js';
 import type { SharedGraph } from './shared-graph.js';
+import type { DownLogData } from './down-log.js';
 
 export interface PartitionInput {
   scenario: Scenario;
@@ -19,7 +20,11 @@ export interface PartitionInput {
   /** Room in each partition's event queue from the start (initialQueueSlots(scenario, threads)). */
   queueSlots: number;
   overlay: SharedGraph;
-  /** Which peers are alive: all of them, shared read-only (no churn in a parallel run). */
+  /**
+   * Every peer alive, shared read-only (no churn in a parallel run). With failures each
+   * worker keeps its own copy of this and of the overlay, which the failures change; the
+   * shared ones stay as at the start, for the overlay summary's path-length BFS.
+   */
   alive: SharedArrayBuffer;
   /** The informed bitset of each planned broadcast (in id order), shared by all workers. */
   bitsets: SharedArrayBuffer[];
@@ -58,6 +63,13 @@ export interface BroadcastShare {
   dropped: number;
   synced: number;
   pending: number;
+  /**
+   * With failures: (time, tie) of the latest event of the broadcast this partition processed
+   * (its start, a tick, an arrival; -Infinity: none, or no failures). The latest over the
+   * partitions is when a broadcast that ended did so (see mergeBroadcasts).
+   */
+  endTime: number;
+  endTie: number;
   /** This partition's informings, in its event order (see InformLog). */
   log: InformLogData;
 }
@@ -88,6 +100,13 @@ export interface PartitionOutput {
   broadcasts: BroadcastShare[];
   /** Partition 0 only: the time series, sampled as a one-thread run would. */
   series: Results['series'] | null;
+  /**
+   * Partition 0 only: what the components other than the broadcasts add to the results
+   * (failures: `resilience`, `dynamics`), in component order. Null: nothing.
+   */
+  contributions: Partial<Results> | null;
+  /** Partition 0 only, with failures: the peers that went down (see DownLog). */
+  downs: DownLogData | null;
   /** This worker's part of the path-length sums (null without a path job). */
   pathSums: PathSums | null;
   /** Wall-clock figures of this worker (for benchmarks; never in the results). */

@@ -144,7 +144,7 @@ async function runSplit(
   const overlayResults = summary!;
   const workersSeconds = seconds(workersStart);
   const mergeStart = performance.now();
-  const merged = broadcasts > 0 ? mergeBroadcasts(scenario, parts.map((p) => p.broadcasts)) : null;
+  const merged = broadcasts > 0 ? mergeBroadcasts(scenario, parts.map((p) => p.broadcasts), parts[0].downs) : null;
   const mergeSeconds = seconds(mergeStart);
   const cpu = process.cpuUsage(workersCpu);
 
@@ -159,6 +159,8 @@ async function runSplit(
     events, simulatedSeconds: first.endTime, workers: threads, messages, messagesLost,
   }, overlayResults, first.series!);
   if (plan.note) results.engine.workersNote = plan.note;
+  // In component order, as a one-thread run adds them: failures and the observer, then broadcasts.
+  if (first.contributions) Object.assign(results, first.contributions);
   if (merged) results.broadcasts = merged;
   options.onStats?.({
     overlaySeconds, summarySeconds, workersSeconds, mergeSeconds,

@@ -42,6 +42,20 @@ export function shareGraph(g: Graph): SharedGraph {
   };
 }
 
+/** A copy of the shared graph in this thread's own memory (for failures to change). */
+export function privateGraphCopy(s: SharedGraph): Graph {
+  const view = sharedGraphView(s);
+  const g = new Graph(0, 0);
+  g.size = view.size;
+  g.offset = view.offset.slice();
+  g.deg = view.deg.slice();
+  g.cap = view.cap.slice();
+  g.adj = view.adj.slice(0, Math.max(16, view.used));
+  g.used = view.used;
+  g.edges = view.edges;
+  return g;
+}
+
 /** A Graph over the shared arrays (to be read, never mutated: no churn in a parallel run). */
 export function sharedGraphView(s: SharedGraph): Graph {
   const g = new Graph(0, 0);

@@ -19,7 +19,7 @@ export function buildComponents(scenario: Scenario): Component[] {
   void scenario;
   if (scenario.overlay.sampling) list.push(new PeerSamplingComponent(scenario.overlay.sampling, overlayReadDuringRun(scenario)));
   if (scenario.churn) list.push(new ChurnComponent(scenario.churn));
-  if (scenario.failures.length > 0) list.push(new FailuresComponent(scenario.failures));
+  if (scenario.failures.length > 0) list.push(new FailuresComponent(scenario.failures, scenario.overlay.repair));
   if (observesDynamics(scenario)) list.push(new DynamicsObserver());
   list.push(...searchComponents(scenario));
   if (scenario.workload.broadcasts.length > 0) list.push(new BroadcastComponent(scenario.workload.broadcasts));

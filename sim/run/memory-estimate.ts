@@ -139,8 +139,9 @@ export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate 
   // run state and its own runtime, the overlay is copied once into shared memory, messages
   // between partitions wait in shared outboxes, and the main thread still holds what one
   // thread would. Modelled as the one-thread estimate's non-runtime part once more per
-  // extra thread, 40% larger (outboxes, the shared copies), plus a runtime per worker
-  // (test/run/memory-estimate.test.ts holds the measured points).
+  // extra thread, 40% larger (outboxes, the shared copies, and with failures each worker's
+  // own copy of the overlay), plus a runtime per worker (test/run/memory-estimate.test.ts
+  // holds the measured points).
   const state = one.bytes - RUNTIME_BYTES;
   const extra = (threads - 1) * SPLIT_STATE_FACTOR * state;
   const terms = [...one.terms,

@@ -1,8 +1,8 @@
 /**
  * Every bundled scenario and lesson gives the same results with --workers 1, 2 and 3
- * (wall-clock figures and threads used apart): rumour scenarios run split across threads;
- * search, churn, failures, peer sampling and capacity scenarios fall back to one thread,
- * and say why. Peers are reduced (as --set peers.count=...) to keep the file quick.
+ * (wall-clock figures and threads used apart): rumour and failure scenarios run split
+ * across threads; search, churn, peer sampling and capacity scenarios fall back to one
+ * thread, and say why. Peers are reduced (as --set peers.count=...) to keep the file quick.
  */
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../sim/cli/commands/list';
@@ -21,14 +21,15 @@ describe('bundled scenarios and lessons, --workers 1, 2, 3', () => {
       const big = loadScenarioFile(s.absolutePath).peers.count > MAX_PEERS;
       const scenario = loadScenarioFile(s.absolutePath, big ? [`peers.count=${MAX_PEERS}`] : []);
       const expected = text(runScenario(scenario));
-      const onlyBroadcasts = scenario.workload.searches.length === 0 && !scenario.churn && scenario.failures.length === 0
+      // Broadcasts split, and failures without overlay repair (resilience); nothing else does.
+      const splits = scenario.workload.searches.length === 0 && !scenario.churn && !(scenario.failures.length > 0 && scenario.overlay.repair)
         && !scenario.capacity && !scenario.overlay.sampling && scenario.engine === 'event' && minimumLatency(scenario) > 0;
       for (const workers of [1, 2, 3]) {
         const r = await runScenarioParallel(scenario, { workers });
         expect(text(r)).toBe(expected);
         if (workers === 1) {
           expect(r.engine.workersNote).toBeUndefined();
-        } else if (onlyBroadcasts) {
+        } else if (splits) {
           expect(r.engine.workers).toBe(workers);
         } else {
           expect(r.engine.workers).toBe(1);

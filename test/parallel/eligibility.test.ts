@@ -42,6 +42,14 @@ describe('planParallelRun', () => {
     expect(search.note).toMatch(/search/);
   });
 
+  it('splits failures, but not with overlay repair (its walks change links at peer events)', () => {
+    const failures = [{ at: '5s', fraction: 0.2, target: 'degree' }];
+    expect(planParallelRun(scenario({ failures }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    const repair = planParallelRun(scenario({ failures, overlay: { repair: true } }), 2);
+    expect(repair.threads).toBe(1);
+    expect(repair.note).toMatch(/^failures is not partition-safe/);
+  });
+
   it('falls back for the cycle engine', () => {
     const plan = planParallelRun(scenario({ engine: 'cycle' }), 2);
     expect(plan.threads).toBe(1);

@@ -2,7 +2,8 @@
  * A parallel run gives the results of a one-thread run, byte for byte (wall-clock figures
  * and the threads used apart), for every broadcast protocol, with loss, random latency,
  * overlays that partitions cut a lot or little, runs cut short by `duration`, windows
- * exactly one latency long (constant latency), and controller events at one instant. Needs the built worker (npm run build).
+ * exactly one latency long (constant latency), controller events at one instant, and
+ * failures before, during and after broadcasts. Needs the built worker (npm run build).
  */
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -84,21 +85,67 @@ function scenario(seed: number, peers: number, extra: Record<string, unknown>) {
   });
 }
 
+/** Runs `s` split on 2 and 3 threads, each with the one-thread results; returns those. */
+async function splitAsOneThread(s: ReturnType<typeof scenario>) {
+  const one = runScenario(s);
+  const expected = text(one);
+  for (const workers of [2, 3]) {
+    const r = await runScenarioParallel(s, { workers });
+    expect(r.engine.workers).toBe(workers);
+    expect(r.engine.workersNote).toBeUndefined();
+    expect(text(r)).toBe(expected);
+  }
+  return one;
+}
+
 describe('runScenarioParallel gives the one-thread results', () => {
   cases.forEach(([name, extra], i) => {
     it(name, async () => {
       const s = scenario(11 + i, 1500 + 97 * i, extra);
-      const one = runScenario(s);
-      const expected = text(one);
-      for (const workers of [2, 3]) {
-        const r = await runScenarioParallel(s, { workers });
-        expect(r.engine.workers).toBe(workers);
-        expect(r.engine.workersNote).toBeUndefined();
-        expect(text(r)).toBe(expected);
-      }
+      const one = await splitAsOneThread(s);
       // the run is not trivial: the rumour spread, and the time series has rows
       expect(one.broadcasts!.every((b) => b.reached > 1)).toBe(true);
       expect(one.series.time.length).toBeGreaterThan(3);
+    });
+  });
+
+  describe('failures (each thread applies them to its own copy of the overlay and of who is alive)', () => {
+    const failureCases: Array<[string, Record<string, unknown>]> = [
+      ['a targeted attack, then a flood (the resilience lesson, larger)', {
+        overlay: { model: 'barabasi-albert', degree: 4 },
+        failures: [{ at: '10s', fraction: 0.05, target: 'degree' }],
+        workload: { broadcasts: [{ at: '20s', protocol: 'flood', origin: 'random' }] },
+      }],
+      ['crashes while a push and a pull spread (their ticks after them), 5% loss, and one after both ended', {
+        network: { latency: uniformLatency, loss: 0.05 },
+        failures: [
+          { at: '3s', fraction: 0.3, target: 'random' },
+          { at: '5500ms', fraction: 0.2, target: 'degree' },
+          { at: '100s', fraction: 0.5, target: 'random' }],
+        workload: { broadcasts: [
+          { at: '1s', protocol: 'push', targets: 'uniform', fanout: 1, period: '1s' },
+          { at: '2s', protocol: 'pull', targets: 'neighbours', fanout: 1, period: '500ms' }] },
+      }],
+      ['a crash at the instant a flood starts and push-pull ticks, with a trace (under 500 peers)', {
+        network: { latency: '100ms' },
+        failures: [{ at: '4s', fraction: 0.4, target: 'random' }],
+        workload: { broadcasts: [
+          { at: '1s', protocol: 'push-pull', targets: 'neighbours', fanout: 1, period: '1s', origin: 'random' },
+          { at: '4s', protocol: 'flood', origin: 'random' }] },
+      }],
+    ];
+    failureCases.forEach(([name, extra], i) => {
+      it(name, async () => {
+        const s = scenario(31 + i, i === 2 ? 450 : 3000 + 101 * i, extra);
+        const one = await splitAsOneThread(s);
+        // the failures did something the results show: peers down, links lost, rumours cut off
+        const n = s.peers.count;
+        expect(one.resilience!.length).toBe(s.failures.length);
+        expect(one.resilience!.every((f) => (f.removed as number) > 0 && (f.largestComponentFraction as number) < 1)).toBe(true);
+        expect(one.series.largestComponentFraction.some((x) => x !== null && x < 1)).toBe(true);
+        expect(one.broadcasts!.some((b) => b.alive < n && b.reached > 1)).toBe(true);
+        expect(one.broadcasts!.some((b) => (b.reachedEver as number) > b.reached || (b.dropped as number) > 0 || b.reached < b.alive)).toBe(true);
+      });
     });
   });
 

@@ -20,6 +20,10 @@ const scenario = (n: number, over: Raw) => validate({ name: 'm', seed: 1, durati
 const pushUniform: Raw = { overlay: { degree: 4 }, workload: { broadcasts: { protocol: 'push', origin: 0 } } };
 const pushNeighbours = (engine: string): Raw => ({ engine, overlay: { degree: 8 }, workload: { broadcasts: { protocol: 'push', origin: 0, targets: 'neighbours' } } });
 
+const pushAfterFailure = (degree: number): Raw => ({
+  duration: '1min', overlay: { degree }, failures: [{ at: '5s', fraction: 0.3 }], workload: { broadcasts: { protocol: 'push', origin: 0 } },
+});
+
 /** [label, peers, scenario keys, measured peak RSS in MiB] */
 const MEASURED: Array<[string, number, Raw, number]> = [
   ['push, uniform, degree-4 overlay', 1_000_000, pushUniform, 132],
@@ -56,6 +60,9 @@ describe('estimateMemory', () => {
   const SPLIT: Array<[string, number, Raw, number, number]> = [
     ['push, uniform, degree-4 overlay', 1_000_000, pushUniform, 2, 267],
     ['flood, random-regular degree 8', 1_000_000, { overlay: { degree: 8 }, workload: { broadcasts: { protocol: 'flood', origin: 0 } } }, 2, 523],
+    // Failures: each worker changes its own copy of the overlay (measured on the Xeon VM).
+    ['push, 30% of the peers crashing at 5 s, degree-4 overlay', 1_000_000, pushAfterFailure(4), 2, 318],
+    ['push, 30% of the peers crashing at 5 s, degree-8 overlay', 1_000_000, pushAfterFailure(8), 2, 350],
   ];
   for (const [label, n, over, threads, measuredMiB] of SPLIT) {
     it(`${label}, ${n.toLocaleString('en-US')} peers on ${threads} threads: within ±25% of the measured ${measuredMiB} MiB`, () => {

@@ -48,7 +48,8 @@ export interface EngineOptions {
    * peers (the origin is informed by its owner), shares out round ticks with the other
    * threads (see BroadcastPartition.nextChunk), reports each
    * informing to it, and never decides alone that a broadcast has ended (its `pending`
-   * is only its share). Event engine, no churn, no failures. Default: one thread, all peers.
+   * is only its share). Event engine, no churn; with failures, the runner sets `liveInformed`
+   * (the global count) at each barrier. Default: one thread, all peers.
    */
   partition?: BroadcastPartition;
 }
@@ -113,8 +114,12 @@ export class BroadcastEngine implements Arrivals {
     if (origin >= 0 && origin < peers.count && peers.alive[origin] === 1) {
       if (this.owns(origin)) this.inform(st, origin, -1, 0);
       // Another partition's thread may gossip for the origin in the tick below: it must
-      // know the origin holds the rumour (its owner alone records the informing).
-      else st.mark(origin);
+      // know the origin holds the rumour (its owner alone records the informing), and
+      // count it, as the tick compares the count with the live peers in every thread.
+      else {
+        st.mark(origin);
+        st.liveInformed++;
+      }
       // The cycle engine ticks for every protocol: hop r of push `once` and flood is round r.
       if (isPeriodic(st.behaviour) || this.deferForwarding) {
         st.ticking = true;
@@ -188,8 +193,10 @@ export class BroadcastEngine implements Arrivals {
     const { peers } = this.ctx;
     if (r > st.spec.maxRounds) return this.stopTicking(st);
     st.ensureCapacity(peers.count);
-    // Without churn the running count is exact; with it, recount (corrects any drift).
-    if (this.anyPeerLeft) st.liveInformed = this.countLiveInformed(st);
+    // Without churn the running count is exact; with it, recount (corrects any drift). A
+    // partition's bits of the others' peers may be newer than the tick (bitset-exchange.ts):
+    // it keeps the count it was given at the barrier, less the peers down since.
+    if (this.anyPeerLeft && this.partition === null) st.liveInformed = this.countLiveInformed(st);
     const gossip = isPeriodic(st.behaviour) && st.liveInformed < peers.aliveCount;
     let forward = false;
     if (this.deferForwarding) {

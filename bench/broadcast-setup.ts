@@ -20,11 +20,15 @@ export const BENCH_DEGREE = 8;
 /**
  * One broadcast from peer 0 over `n` peers, latency uniform in 100–500 ms: a flood over a
  * random-regular overlay of degree 8, or push with fanout 1, rounds, period 1 s, to
- * uniform targets (no overlay) or to overlay neighbours (degree 8).
+ * uniform targets (no overlay) or to overlay neighbours (degree 8). `failures`: that
+ * fraction of the peers crashes at 0 s, and the broadcast starts at 1 s from a random
+ * live peer (every message then simulated: no elision once peers can go down).
  */
-export function broadcastScenario(n: number, protocol: 'push' | 'flood', options: { engine?: string; targets?: 'uniform' | 'neighbours' } = {}): Scenario {
+export function broadcastScenario(n: number, protocol: 'push' | 'flood', options: { engine?: string; targets?: 'uniform' | 'neighbours'; failures?: number } = {}): Scenario {
   const targets = options.targets ?? 'uniform';
   const overlay = protocol === 'flood' || targets === 'neighbours';
+  const failures = options.failures ?? 0;
+  const from = failures > 0 ? { at: '1s', origin: 'random' } : { origin: 0 };
   return validate({
     name: `bench ${protocol}`,
     seed: BENCH_SEED,
@@ -33,10 +37,11 @@ export function broadcastScenario(n: number, protocol: 'push' | 'flood', options
     peers: { count: n },
     network: { latency: { dist: 'uniform', min: '100ms', max: '500ms' } },
     overlay: { model: 'random-regular', degree: overlay ? BENCH_DEGREE : 0 },
+    failures: failures > 0 ? [{ at: '0s', fraction: failures, target: 'random' }] : [],
     workload: {
       broadcasts: protocol === 'flood'
-        ? { protocol: 'flood', origin: 0 }
-        : { protocol: 'push', origin: 0, forward: 'rounds', fanout: 1, period: '1s', targets },
+        ? { protocol: 'flood', ...from }
+        : { protocol: 'push', ...from, forward: 'rounds', fanout: 1, period: '1s', targets },
     },
   });
 }
@@ -72,11 +77,12 @@ export function simulateBroadcast(scenario: Scenario, overlay?: Graph, options: 
   return { wallSeconds, cpuSeconds, events: ctx.sim.events, phantomEvents: ctx.sim.phantomEvents, broadcast, queueBytes: ctx.sim.queue.bytes };
 }
 
-/** How the rows name the broadcast of broadcastScenario (uniform push or flood). */
-export function broadcastLabel(protocol: 'push' | 'flood', network = 'latency U(100,500) ms'): string {
+/** How the rows name the broadcast of broadcastScenario (uniform push or flood; `failures` as there). */
+export function broadcastLabel(protocol: 'push' | 'flood', network = 'latency U(100,500) ms', failures = 0): string {
+  const after = failures > 0 ? `, after ${Math.round(100 * failures)}% of the peers crash` : '';
   return protocol === 'flood'
-    ? `flood, random-regular degree 8, ${network}`
-    : `push gossip, uniform, fanout 1, period 1 s, ${network}`;
+    ? `flood, random-regular degree 8, ${network}${after}`
+    : `push gossip, uniform, fanout 1, period 1 s, ${network}${after}`;
 }
 
 /** What a broadcast did, for a row's extra figures. */

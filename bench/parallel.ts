@@ -2,7 +2,7 @@
  * Parallel single run (issue 9 §2): the 10^6-peer flood and push broadcast of
  * bench/broadcast.ts, through the runner, on 1 thread (`runScenario`, i.e. `run`) or split
  * across N worker threads (`runScenarioParallel`, i.e. `run --workers N`).
- * `node dist/bench/parallel.js flood|push <peers> <workers> [--phase run|simulation]`:
+ * `node dist/bench/parallel.js flood|push <peers> <workers> [--phase run|simulation] [--failures f]`:
  *   run (default): the whole run, overlay building and summary included (wallSeconds);
  *     with N > 1 the main thread summarises the overlay while the workers simulate, and
  *     the workers then share out the summary's path-length BFS;
@@ -11,6 +11,7 @@
  *     partitions to the merged results (the overlay is built and summarised beforehand,
  *     untimed; the worker threads start and load meanwhile, as they do in a real run while
  *     the overlay is built, just as the one-thread figure leaves out Node's start).
+ * --failures f: a fraction f of the peers crashes first (failures split too); whole run only.
  * extra.cpuSeconds is the CPU time of the timed part, all threads of the process together:
  * the machine is shared, and CPU time shows what wall time hides (another process taking a
  * core). The results of 1 and N threads are checked equal (withoutWallClock) in the tests.
@@ -26,9 +27,12 @@ const n = Number(process.argv[3] ?? 1_000_000);
 const workers = Number(process.argv[4] ?? 1);
 const phaseArg = process.argv.indexOf('--phase');
 const phase = phaseArg > 0 && process.argv[phaseArg + 1] === 'simulation' ? 'simulation' : 'run';
+const failuresArg = process.argv.indexOf('--failures');
+const failures = failuresArg > 0 ? Number(process.argv[failuresArg + 1]) : 0;
+if (failures > 0 && phase === 'simulation') throw new Error('bench/parallel: --failures times the whole run only');
 
 const baselineRss = process.memoryUsage().rss;
-const scenario = broadcastScenario(n, protocol);
+const scenario = broadcastScenario(n, protocol, { failures });
 
 let stats: ParallelRunStats | null = null;
 const t0 = performance.now(), cpu0 = process.cpuUsage();
@@ -60,7 +64,7 @@ if (phase === 'simulation' && workers === 1) {
 if (!broadcast.allReached) throw new Error(`bench/parallel: not every peer was informed (${broadcast.reached} of ${broadcast.alive})`);
 const st = stats as ParallelRunStats | null;
 emit({
-  ...workloadRow(`${broadcastLabel(protocol)}: ${n.toLocaleString('en-US')} peers, ${phase === 'run' ? 'whole run' : 'simulation only'}`, n, wallSeconds, events, baselineRss),
+  ...workloadRow(`${broadcastLabel(protocol, undefined, failures)}: ${n.toLocaleString('en-US')} peers, ${phase === 'run' ? 'whole run' : 'simulation only'}`, n, wallSeconds, events, baselineRss),
   workers: threads,
   extra: {
     cpuSeconds,

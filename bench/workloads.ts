@@ -35,4 +35,7 @@ export const workloads: Workload[] = [
   { name: 'parallel: flood over 10^6 peers, whole run, 2 threads', file: 'parallel.js', args: ['flood', '1000000', '2'], issue: 9 },
   { name: 'parallel: push over 10^6 peers, whole run, 1 thread', file: 'parallel.js', args: ['push', '1000000', '1'], issue: 9 },
   { name: 'parallel: push over 10^6 peers, whole run, 2 threads', file: 'parallel.js', args: ['push', '1000000', '2'], issue: 9 },
+  // Failures split too; with them every message is simulated (no elision).
+  { name: 'parallel: push over 10^6 peers after 30% crash, whole run, 1 thread', file: 'parallel.js', args: ['push', '1000000', '1', '--failures', '0.3'], issue: 9 },
+  { name: 'parallel: push over 10^6 peers after 30% crash, whole run, 2 threads', file: 'parallel.js', args: ['push', '1000000', '2', '--failures', '0.3'], issue: 9 },
 ];

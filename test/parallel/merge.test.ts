@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { kthTime, mergeLogs } from '../../sim/parallel/merge';
-import type { InformLogData } from '../../sim/parallel/protocol';
+import { DownLog, type DownLogData } from '../../sim/parallel/down-log';
+import { kthTime, mergeBroadcasts, mergeLogs } from '../../sim/parallel/merge';
+import type { BroadcastShare, InformLogData } from '../../sim/parallel/protocol';
+import { Phase } from '../../sim/protocols/broadcast/state';
+import { validate } from '../../sim/scenario/validate';
 
 function log(entries: Array<[time: number, tie: number, peer: number]>): InformLogData {
   return {
@@ -43,5 +46,55 @@ describe('kthTime', () => {
       expect(merged).toHaveLength(na + nb);
       for (let k = 0; k < na + nb; k++) expect(kthTime(a, b, k)).toBe(merged[k]);
     }
+  });
+});
+
+describe('mergeBroadcasts with failures', () => {
+  // 100 peers, a flood from peer 0 at 0 s; partition 0 informs at 0 s and 1 s, partition 1
+  // at 0.5 s and 2 s. Failures take down 10 peers at 0.7 s (1 of them informed) and 20 at
+  // 3 s (2 informed); the broadcast's latest event is at 2.5 s.
+  const scenario = validate({
+    name: 'merge', peers: { count: 100 }, network: { latency: '100ms' },
+    failures: [{ at: '700ms', fraction: 0.1 }, { at: '3s', fraction: 0.2 }],
+    workload: { broadcasts: [{ protocol: 'flood', origin: 0 }] },
+  });
+  const downs: DownLogData = { time: [0.7, 3], tie: [1, 2], peers: [10, 20], informed: [[1, 2]] };
+  const share = (entries: Array<[number, number, number]>, pending: number, end: [number, number]): BroadcastShare => ({
+    phase: Phase.Running, origin: 0, round: 0, ticking: false, messages: 4, duplicates: 0, lost: 0, dropped: 0,
+    synced: 0, pending, endTime: end[0], endTie: end[1], log: log(entries),
+  });
+  const shares = (pending: number) => [
+    [share([[0, 0, 0], [1, 2 ** 29 + 5, 7]], pending, [1, 2 ** 29 + 5])],
+    [share([[0.5, 2 ** 29 + 1, 60], [2, 2 ** 30 + 3, 61]], 0, [2.5, 2 ** 30 + 9])],
+  ];
+
+  it('takes the peers down before an informing off the timeline, and before the end off reached and alive', () => {
+    const [r] = mergeBroadcasts(scenario, shares(0), downs);
+    expect(r.ended).toBe(true);
+    expect(r.timeline).toEqual({ time: [0, 0.5, 1, 2], informed: [1, 2, 2, 3] });
+    // the crash at 3 s came after the broadcast's latest event (2.5 s): its result is frozen before it
+    expect([r.reachedEver, r.reached, r.alive]).toEqual([4, 3, 90]);
+  });
+
+  it('counts every crash for a broadcast still going at the end of the run', () => {
+    const [r] = mergeBroadcasts(scenario, shares(1), downs);
+    expect(r.ended).toBe(false);
+    expect([r.reachedEver, r.reached, r.alive]).toEqual([4, 1, 70]);
+  });
+
+  it('without failures every informed peer is reached and every peer alive', () => {
+    const [r] = mergeBroadcasts(scenario, shares(0), null);
+    expect([r.reachedEver, r.reached, r.alive]).toEqual([4, 4, 100]);
+    expect(r.timeline).toEqual({ time: [0, 0.5, 1, 2], informed: [1, 2, 3, 4] });
+  });
+});
+
+describe('DownLog', () => {
+  it('counts the peers of one failure together, and per broadcast those that held it', () => {
+    const d = new DownLog(2);
+    const holds = (p: number) => (b: number) => (b === 0 ? p % 2 === 0 : p < 3);
+    for (const p of [0, 1, 2, 3]) d.down(5, 1, holds(p));
+    d.down(5, 4, holds(8));
+    expect(d.data).toEqual({ time: [5, 5], tie: [1, 4], peers: [4, 1], informed: [[2, 1], [3, 0]] });
   });
 });

@@ -17,7 +17,8 @@ export function formatSummary(r: Results, outputs: string[]): string {
   const e = r.engine;
   lines.push(`${r.scenario.name}  (seed ${r.seed}, ${r.scenario.engine} engine)`);
   lines.push(
-    `  engine     ${fmt(e.events)} events in ${fmt(e.wallSeconds)} s wall, ${fmt(e.simulatedSeconds)} s simulated, ` +
+    `  engine     ${fmt(e.events)} events in ${fmt(e.wallSeconds)} s wall${e.workers > 1 ? ` on ${e.workers} threads` : ''}, ` +
+      `${fmt(e.simulatedSeconds)} s simulated, ` +
       `${fmt(e.eventsPerSecond)} events/s, peak RSS ${fmt(Math.round(e.peakRssBytes / 2 ** 20))} MiB`,
   );
   const o = r.overlay;

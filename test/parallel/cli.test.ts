@@ -49,6 +49,8 @@ describe('gossipsim run --workers', () => {
     const r = gossipsim(['run', file, '--workers', String(cores + 1), '--out', join(dir, 'many.html')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`note: --workers ${cores + 1}: ${cores + 1} threads on ${cores} cores`);
+    // the summary says how many threads the run used
+    expect(r.stdout).toMatch(new RegExp(`events in [\\d.]+ s wall on ${cores + 1} threads, `));
     const fits = gossipsim(['run', file, '--workers', String(Math.min(2, cores)), '--out', join(dir, 'many.html')]);
     expect(fits.stderr).not.toContain('threads on');
   });
@@ -59,6 +61,7 @@ describe('gossipsim run --workers', () => {
     const r = gossipsim(['run', file, '--workers', '2', '--json', json, '--out', join(dir, 'zero.html')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/note: --workers 2: .*no lookahead.*ran on one thread/);
+    expect(r.stdout).toMatch(/events in [\d.]+ s wall, /);
     expect(resultsOf(json).engine.workers).toBe(1);
     const quiet = gossipsim(['run', file, '--workers', '2', '--out', join(dir, 'zero.html'), '--quiet']);
     expect(quiet.code).toBe(0);

@@ -22,12 +22,12 @@ import { PeerTable } from '../run/peers.js';
 import { liveMask } from '../metrics/alive-peers.js';
 import { pathLengthSums, type PathSums } from '../metrics/path-length.js';
 import { Barrier } from './barrier.js';
-import { DownLog } from './down-log.js';
 import { BitsetExchange } from './bitset-exchange.js';
 import { admitBroadcastArrivals } from './broadcast-admission.js';
 import { Board, LAST, NEXT, PHANTOM } from './board.js';
 import { InformLog } from './inform-log.js';
 import { drainOutbox, OutboxWriter } from './outbox.js';
+import { PartitionFailures } from './partition-failures.js';
 import { PartitionSimulator } from './partition-simulator.js';
 import { PathJob } from './path-job.js';
 import { splitPathSums, SPLIT_BFS_MAX_SOURCES } from './path-split.js';
@@ -65,31 +65,6 @@ function partitionedComponents(scenario: SimContext['scenario'], partition: Broa
     list.push(new BroadcastComponent(scenario.workload.broadcasts, { partition, trace: false }));
   }
   return list;
-}
-
-/**
- * Notes, per broadcast, the (time, tie) of the latest of its events this partition runs:
- * its start and ticks (controller events: every partition runs them) and its arrivals.
- */
-function trackLatestEvents(sim: PartitionSimulator, broadcasts: number): { time: Float64Array; tie: Float64Array } {
-  const time = new Float64Array(broadcasts).fill(-Infinity), tie = new Float64Array(broadcasts);
-  // The broadcast's id: the target of a start or tick, `a` of an arrival (event-delivery.ts).
-  const byTarget = ['broadcast/start', 'broadcast/tick'], byA = ['broadcast/rumour', 'broadcast/request'];
-  for (const name of byTarget) {
-    sim.wrapKind(sim.kindId(name), (h) => (target, src, a, b) => {
-      h(target, src, a, b);
-      time[target] = sim.now;
-      tie[target] = sim.currentTie;
-    });
-  }
-  for (const name of byA) {
-    sim.wrapKind(sim.kindId(name), (h) => (target, src, a, b) => {
-      h(target, src, a, b);
-      time[a] = sim.now;
-      tie[a] = sim.currentTie;
-    });
-  }
-  return { time, tie };
 }
 
 export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): PartitionOutput {
@@ -160,16 +135,10 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   for (const c of components) c.start(ctx);
   const states: readonly BroadcastState[] = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent)?.states ?? [];
   if (states.length !== broadcasts) throw new Error(`parallel: ${states.length} broadcasts planned, ${broadcasts} expected`);
-  // Peers going down (failures): those of this partition that held each rumour, for the
-  // live counts summed at the barriers; partition 0 logs them all for the merge. A victim's
-  // bit is exact in every thread's copy: it was set before the barrier, or never.
-  const downHere = new Float64Array(broadcasts);
-  const downs = me === 0 && failures ? new DownLog(broadcasts) : null;
-  ctx.peerDown.push((p) => {
-    if (p >= lo && p < hi) for (let b = 0; b < broadcasts; b++) if (states[b].has(p)) downHere[b]++;
-    downs?.down(sim.now, sim.currentTie, (b) => states[b].has(p));
-  });
-  const latest = failures ? trackLatestEvents(sim, broadcasts) : null;
+  // With failures: this partition's peers down holding each rumour (for the live counts
+  // summed at the barriers), partition 0's log of them all, each broadcast's latest event.
+  const split = failures ? new PartitionFailures(ctx, sim, states, lo, hi, me === 0) : null;
+  const downHere = split ? split.downHere : new Float64Array(broadcasts);
   const bitsets = new BitsetExchange(input.bitsets, states, n, blockSize, me, threads);
   // Push in rounds sends only at its round ticks (controller events): its arrivals send
   // nothing, unlike a flood's, a push once's or a pull request's (answered on arrival).
@@ -323,8 +292,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     dropped: st.dropped,
     synced: st.synced,
     pending: st.pending,
-    endTime: latest ? latest.time[st.id] : -Infinity,
-    endTie: latest ? latest.tie[st.id] : 0,
+    endTime: split ? split.latestTime[st.id] : -Infinity,
+    endTie: split ? split.latestTie[st.id] : 0,
     log: logs[st.id].data(),
   }));
   // Partition 0's components but the broadcasts (merged by the main thread) add their part.
@@ -345,7 +314,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     broadcasts: shares,
     series: recorder ? recorder.finish() : null,
     contributions,
-    downs: downs ? downs.data : null,
+    downs: split?.log ? split.log.data : null,
     pathSums,
     stats: {
       startSeconds: (performance.timeOrigin + loopStart - input.startedAt) / 1000,

@@ -45,10 +45,12 @@ export class FailuresComponent implements Component {
    * split. Not with `overlay.repair`: the repair walks change links at peer events.
    */
   readonly parallel: 'safe' | 'unsafe';
+  readonly parallelNote?: string;
   private readonly results: ResilienceResult[] = [];
 
   constructor(private readonly specs: FailureSpec[], repair = false) {
     this.parallel = repair ? 'unsafe' : 'safe';
+    if (repair) this.parallelNote = 'with overlay.repair, whose walks add links between peers at their own events';
   }
 
   start(ctx: SimContext): void {

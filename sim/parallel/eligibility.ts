@@ -41,11 +41,14 @@ export function planParallelRun(scenario: Scenario, requested: number): Parallel
     return single(`the cycle engine runs on one thread; ${why}.`);
   }
   const components = buildComponents(scenario);
-  const unsafe = [...new Set(components.filter((c) => c.parallel !== 'safe').map(componentName))];
-  if (unsafe.length > 0) {
-    const many = unsafe.length > 1;
-    return single(`${unsafe.join(', ')} ${many ? 'are' : 'is'} not partition-safe (${many ? 'their' : 'its'} `
-      + `events read or change other peers' state directly, e.g. peers going down); ${why}.`);
+  // Each unsafe component once, with its own reason where it gives one.
+  const unsafe = new Map(components.filter((c) => c.parallel !== 'safe').map((c) => [componentName(c), c.parallelNote]));
+  if (unsafe.size > 0) {
+    const many = unsafe.size > 1;
+    const names = [...unsafe].map(([name, note]) => (note ? `${name} (${note})` : name));
+    const generic = [...unsafe.values()].some((note) => !note)
+      ? ` (${many ? 'their' : 'its'} events read or change other peers' state directly, e.g. peers going down)` : '';
+    return single(`${names.join(', ')} ${many ? 'are' : 'is'} not partition-safe${generic}; ${why}.`);
   }
   // The workers know how to split exactly these (partition-run.ts).
   const unknown = components.filter((c) => !SPLIT_COMPONENTS.some((kind) => c instanceof kind));

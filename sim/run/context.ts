@@ -60,6 +60,8 @@ export interface Component {
    * safe component. Absent or 'unsafe': a run that includes it stays on one thread.
    */
   readonly parallel?: 'safe' | 'unsafe';
+  /** Why it is unsafe, when more can be said than the runner's general note (a few words). */
+  readonly parallelNote?: string;
 }
 
 /**

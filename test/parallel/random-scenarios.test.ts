@@ -1,0 +1,78 @@
+/**
+ * Property: every scenario the split engine accepts gives the one-thread results, byte for
+ * byte, on 2 and 3 workers. fast-check draws the scenarios from a fixed seed (the same cases
+ * every run): mixes of push, pull, push-pull and flood broadcasts, in rounds or once, that
+ * start and tick at shared instants; failures (random or by degree) before, during and after
+ * them, some at those instants; four overlays, three latency laws, loss. A failing case is
+ * shrunk to a small one and printed. Needs the built worker (npm run build).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runScenarioParallel } from '../../sim/parallel/run-parallel';
+import { runScenario } from '../../sim/run/run-scenario';
+import { withoutWallClock } from '../../sim/run/serialize';
+import { validate } from '../../sim/scenario/validate';
+
+const text = (r: unknown) => JSON.stringify(withoutWallClock(r));
+
+/** Where two results texts first differ, in a few words (the whole texts are long). */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i === a.length && i === b.length ? 'identical' : `first difference at character ${i}: …${a.slice(Math.max(0, i - 80), i + 40)}… against …${b.slice(Math.max(0, i - 80), i + 40)}…`;
+}
+
+/** Instants on a coarse grid, so that starts, ticks and failures often coincide. */
+const instant = fc.constantFrom('0s', '500ms', '1s', '2s', '2500ms', '3s', '4s');
+
+const broadcast = fc.oneof(
+  fc.record({ protocol: fc.constant('flood'), at: instant, origin: fc.oneof(fc.constant('random'), fc.nat(99)) }),
+  fc.record({
+    protocol: fc.constantFrom('push', 'pull', 'push-pull'),
+    at: instant,
+    origin: fc.oneof(fc.constant('random'), fc.nat(99)),
+    targets: fc.constantFrom('uniform', 'neighbours'),
+    fanout: fc.integer({ min: 1, max: 2 }),
+    period: fc.constantFrom('500ms', '1s'),
+    forward: fc.constantFrom('rounds', 'once'),
+    count: fc.integer({ min: 1, max: 2 }),
+    every: fc.constantFrom('1s', '3s'),
+  }).map((b) => (b.protocol === 'pull' ? { ...b, forward: 'rounds' } : b)),
+);
+
+const failure = fc.record({
+  at: instant,
+  fraction: fc.constantFrom(0.05, 0.3, 0.6, 0.95),
+  target: fc.constantFrom('random', 'degree'),
+});
+
+const scenario = fc.record({
+  seed: fc.nat(10_000),
+  peers: fc.constantFrom(150, 700, 2500),
+  duration: fc.constantFrom('6s', '30s'),
+  latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '50ms', max: '300ms' }, '100ms', { dist: 'pareto', scale: '40ms', shape: 2.5 }),
+  loss: fc.constantFrom(0, 0.05),
+  model: fc.constantFrom('random-regular', 'barabasi-albert', 'erdos-renyi', 'watts-strogatz'),
+  degree: fc.constantFrom(4, 6),
+  sample: fc.constantFrom('500ms', '1s'),
+  broadcasts: fc.array(broadcast, { minLength: 1, maxLength: 3 }),
+  failures: fc.array(failure, { maxLength: 2 }),
+});
+
+describe('random scenarios split across workers', () => {
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    await fc.assert(fc.asyncProperty(scenario, async (c) => {
+      const s = validate({
+        name: 'random', seed: c.seed, duration: c.duration, peers: { count: c.peers },
+        network: { latency: c.latency, loss: c.loss }, overlay: { model: c.model, degree: c.degree },
+        failures: c.failures, workload: { broadcasts: c.broadcasts }, metrics: { sample: c.sample },
+      });
+      const expected = text(runScenario(s));
+      for (const workers of [2, 3]) {
+        const r = await runScenarioParallel(s, { workers });
+        expect(r.engine.workers).toBe(workers);
+        expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
+      }
+    }), { seed: 20261202, numRuns: 15, endOnFailure: false });
+  });
+});

@@ -122,8 +122,10 @@ export function runCards(r: Results): Card[] {
   }
   const e = r.engine;
   if (e) {
+    const threads = num(e.workers) ?? 1;
     cards.push({ label: 'Events', value: formatNumber(e.events),
-      detail: `${formatNumber(num(e.eventsPerSecond))} events/s over ${formatDuration(num(e.wallSeconds))} wall time`,
+      detail: `${formatNumber(num(e.eventsPerSecond))} events/s over ${formatDuration(num(e.wallSeconds))} wall time` +
+        (threads > 1 ? ` on ${formatNumber(threads)} threads` : ''),
       group: 'engine' });
     cards.push({ label: 'Simulated time', value: formatDuration(e.simulatedSeconds),
       detail: `seed ${r.seed}${num(e.messages) !== null ? `, ${formatNumber(num(e.messages))} messages` : ''}`,

@@ -47,6 +47,13 @@ describe('runCards', () => {
     expect(b.detail).toContain(`done after ${formatDuration(run.broadcasts![1].completionTime)}`);
   });
 
+  it('says on how many threads a split run ran (nothing for one)', () => {
+    const run = classRun();
+    const events = (workers: number) => runCards({ ...run, engine: { ...run.engine, workers } }).find((c) => c.label === 'Events')!.detail;
+    expect(events(2)).toMatch(/ wall time on 2 threads$/);
+    expect(events(1)).toMatch(/ wall time$/);
+  });
+
   it('summarises many broadcasts in one card, and tolerates results with no optional section', () => {
     const run = classRun();
     const many = { ...run, broadcasts: Array.from({ length: 6 }, () => run.broadcasts![0]) };

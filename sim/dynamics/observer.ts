@@ -30,16 +30,34 @@ export function observesDynamics(scenario: Scenario): boolean {
  * at the component samples (there a crash drops the links at once and links are made only
  * between live peers, so the series checks that they stay 0).
  */
+/** One sample of the observer, by its row in the series (a split run's threads share them out). */
+export interface ObserverSample {
+  row: number;
+  fraction: number;
+  deadLinks: number | null;
+}
+
 export class DynamicsObserver implements Component {
   /**
    * The largest component is a property of the whole overlay: safe in a split run only
    * where every thread holds the whole overlay, changed by controller events alone (failures
-   * without repair; churn and peer sampling do not split). Partition 0 samples it then,
-   * when every thread has processed the events before the sampling instant.
+   * without repair; churn and peer sampling do not split). Each thread's copy is then exact
+   * at every sampling instant, so the threads take the searches in turn (see `share`).
    */
   readonly parallel = 'safe';
   private every = 1;
   private samples = 0;
+  /**
+   * Split run (sim/parallel/): the searches this thread made for rows it does not write
+   * (partition 0 writes the series, null there; the runner fills them in). Empty otherwise.
+   */
+  readonly computed: ObserverSample[] = [];
+
+  /**
+   * `share`: in a split run, every thread calls `sample` at every instant, and thread `me`
+   * of `threads` searches the k-th searched sample when k mod threads = me.
+   */
+  constructor(private readonly share: { me: number; threads: number } | null = null) {}
 
   start(ctx: SimContext): void {
     const { scenario, peers, overlay } = ctx;
@@ -56,13 +74,20 @@ export class DynamicsObserver implements Component {
     const sampling = dynamics.membership.sampling;
     const alive = ctx.peers.alive;
     const i = this.samples++;
-    if (i % this.every === 0) {
+    if (i % this.every === 0 && this.share !== null && (i / this.every) % this.share.threads !== this.share.me) {
+      // Another thread searches this one; partition 0 holds its place in the series. (The
+      // history, which only overlay repair and peer sampling read, is not kept then.)
+      write('largestComponentFraction', null);
+      if (!sampling) write('deadLinks', null);
+    } else if (i % this.every === 0) {
       const fraction = largestComponent(currentOverlay(ctx), alive).fraction;
       // The runner samples at i × metrics.sample (the last sample at `duration`).
       dynamics.history.time.push(Math.min(i * ctx.scenario.metrics.sample, ctx.scenario.duration));
       dynamics.history.fraction.push(fraction);
       write('largestComponentFraction', fraction);
-      if (!sampling) write('deadLinks', deadLinkFraction(ctx.overlay, alive));
+      const dead = sampling ? null : deadLinkFraction(ctx.overlay, alive);
+      if (!sampling) write('deadLinks', dead);
+      if (this.share !== null && this.share.me !== 0) this.computed.push({ row: i, fraction, deadLinks: dead });
     } else {
       write('largestComponentFraction', null);
       if (!sampling) write('deadLinks', null);

@@ -54,12 +54,15 @@ export function nextUp(x: number): number {
  * component buildComponents makes is partition-safe and one of these; they are built here
  * directly (not through buildComponents, which would load every component's modules into
  * each worker). Failures and the observer run whole in every thread, on its own copy of
- * the overlay and of who is alive; partition 0's samples and results are the run's.
+ * the overlay and of who is alive; partition 0's series and results are the run's, the
+ * observer's searches shared out among the threads.
  */
-function partitionedComponents(scenario: SimContext['scenario'], partition: BroadcastPartition): Component[] {
+function partitionedComponents(
+  scenario: SimContext['scenario'], partition: BroadcastPartition, me: number, threads: number,
+): Component[] {
   const list: Component[] = [];
   if (scenario.failures.length > 0) list.push(new FailuresComponent(scenario.failures, scenario.overlay.repair));
-  if (observesDynamics(scenario)) list.push(new DynamicsObserver());
+  if (observesDynamics(scenario)) list.push(new DynamicsObserver({ me, threads }));
   // The trace is rebuilt from the merged logs; a partition keeps none.
   if (scenario.workload.broadcasts.length > 0) {
     list.push(new BroadcastComponent(scenario.workload.broadcasts, { partition, trace: false }));
@@ -131,7 +134,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const loopStart = performance.now();
   const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
-  const components = partitionedComponents(scenario, partition);
+  const components = partitionedComponents(scenario, partition, me, threads);
   for (const c of components) c.start(ctx);
   const states: readonly BroadcastState[] = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent)?.states ?? [];
   if (states.length !== broadcasts) throw new Error(`parallel: ${states.length} broadcasts planned, ${broadcasts} expected`);
@@ -145,10 +148,15 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const quietArrivals = states.every(({ behaviour: b }) => !b.floodOnReceipt && !b.pushOnReceipt && !b.pullEachRound);
   admitBroadcastArrivals(sim, states, scenario.duration);
 
-  // Partition 0 samples the series, from figures summed at the barrier.
+  // Partition 0 samples the series, from figures summed at the barrier; the others make
+  // their share of the observer's searches (written in by the main thread).
   const recorder = me === 0 ? new SeriesRecorder() : null;
+  const observer = components.find((c): c is DynamicsObserver => c instanceof DynamicsObserver) ?? null;
   const sample = (t: number) => {
-    if (!recorder) return;
+    if (!recorder) {
+      observer?.sample(ctx, () => undefined);
+      return;
+    }
     const write = recorder.row(t);
     write('alive', peers.aliveCount);
     for (const c of components) c.sample?.(ctx, write);
@@ -313,6 +321,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     endTime,
     broadcasts: shares,
     series: recorder ? recorder.finish() : null,
+    observerSamples: observer ? observer.computed : [],
     contributions,
     downs: split?.log ? split.log.data : null,
     pathSums,

@@ -8,6 +8,7 @@ import type { PathSums } from '../metrics/path-length.js';
 import type { SplitBfsBuffers } from './path-split.js';
 import type { SharedGraph } from './shared-graph.js';
 import type { DownLogData } from './down-log.js';
+import type { ObserverSample } from '../dynamics/observer.js';
 
 export interface PartitionInput {
   scenario: Scenario;
@@ -105,6 +106,8 @@ export interface PartitionOutput {
    * (failures: `resilience`, `dynamics`), in component order. Null: nothing.
    */
   contributions: Partial<Results> | null;
+  /** The observer's samples this partition searched and partition 0 did not write (see DynamicsObserver). */
+  observerSamples: ObserverSample[];
   /** Partition 0 only, with failures: the peers that went down (see DownLog). */
   downs: DownLogData | null;
   /** This worker's part of the path-length sums (null without a path job). */

@@ -155,9 +155,17 @@ async function runSplit(
     messages += p.messages;
     messagesLost += p.messagesLost;
   }
+  const series = first.series!;
+  // The observer's samples the other partitions searched, in the rows partition 0 left null.
+  for (const p of parts) {
+    for (const o of p.observerSamples) {
+      series.largestComponentFraction[o.row] = o.fraction;
+      if (o.deadLinks !== null) series.deadLinks[o.row] = o.deadLinks;
+    }
+  }
   const results = assembleResults(scenario, wallStart, {
     events, simulatedSeconds: first.endTime, workers: threads, messages, messagesLost,
-  }, overlayResults, first.series!);
+  }, overlayResults, series);
   if (plan.note) results.engine.workersNote = plan.note;
   // In component order, as a one-thread run adds them: failures and the observer, then broadcasts.
   if (first.contributions) Object.assign(results, first.contributions);

@@ -149,6 +149,26 @@ describe('runScenarioParallel gives the one-thread results', () => {
     });
   });
 
+  it('shares out the largest-component searches among the threads, also when only every k-th sample has one', async () => {
+    // 20,000 peers of degree 4 sampled every second for 3,000 s: over the observer's budget,
+    // so it searches every k-th sample (k > 1); the floods every 500 s keep the run going.
+    const s = validate({
+      name: 'observer split', seed: 5, duration: '3000s', peers: { count: 20_000 },
+      network: { latency: uniformLatency }, overlay: { model: 'random-regular', degree: 4 },
+      failures: [{ at: '200s', fraction: 0.3 }, { at: '1200s', fraction: 0.2, target: 'degree' }],
+      workload: { broadcasts: [{ protocol: 'flood', origin: 'random', count: 6, every: '500s' }] },
+      metrics: { sample: '1s' },
+    });
+    const one = await splitAsOneThread(s);
+    const k = (one.dynamics as { largestComponentEvery: number }).largestComponentEvery;
+    expect(k).toBeGreaterThan(1);
+    const lcf = one.series.largestComponentFraction;
+    expect(lcf.length).toBeGreaterThan(2000);
+    lcf.forEach((x, i) => (i % k === 0 ? expect(x).not.toBeNull() : expect(x).toBeNull()));
+    expect(lcf[0]).toBe(1);
+    expect(lcf[lcf.length - 1 - ((lcf.length - 1) % k)]).toBeLessThan(1);
+  });
+
   it('a duration cut leaves the broadcast not ended, and in-flight duplicates uncounted, as one thread does', async () => {
     const s = scenario(3, 2000, cases[7][1]);
     const r = await runScenarioParallel(s, { workers: 2 });

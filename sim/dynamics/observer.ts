@@ -20,6 +20,13 @@ export function observesDynamics(scenario: Scenario): boolean {
   return scenario.churn !== null || scenario.failures.length > 0 || scenario.overlay.sampling !== null;
 }
 
+/** One sample of the observer, by its row in the series (a split run's threads share them out). */
+export interface ObserverSample {
+  row: number;
+  fraction: number;
+  deadLinks: number | null;
+}
+
 /**
  * The largest component costs a breadth-first search over the overlay, so it is computed
  * at every k-th sample only, k = ceil(samples × estimated cost of one search / budget)
@@ -30,13 +37,6 @@ export function observesDynamics(scenario: Scenario): boolean {
  * at the component samples (there a crash drops the links at once and links are made only
  * between live peers, so the series checks that they stay 0).
  */
-/** One sample of the observer, by its row in the series (a split run's threads share them out). */
-export interface ObserverSample {
-  row: number;
-  fraction: number;
-  deadLinks: number | null;
-}
-
 export class DynamicsObserver implements Component {
   /**
    * The largest component is a property of the whole overlay: safe in a split run only

@@ -18,7 +18,7 @@ import { FloodSearch } from './flood.js';
 import type { SearchProtocol } from './protocol.js';
 import { SlotPool, type QuerySlot } from './query-slot.js';
 import { RandomWalkSearch } from './random-walk.js';
-import { SearchRuntime } from './runtime.js';
+import { controlHops, controlPeer, SearchRuntime } from './runtime.js';
 import { SearchTally, type SearchSummary } from './stats.js';
 import { SuperPeerDirectory } from './super-peers.js';
 
@@ -82,9 +82,8 @@ function recordOf(slot: QuerySlot, finished: boolean): QueryRecord {
     probesToHit: slot.probesToHit >= 0 ? slot.probesToHit : null,
     rings: slot.rings,
     probedPeers: () => {
-      const peers = new Set<number>();
-      for (let e = 0; e < slot.trailLength; e++) peers.add(slot.trailPeer[e]);
-      peers.delete(slot.origin);
+      const peers: number[] = [];
+      slot.seen.forEachPeer((p) => { if (p !== slot.origin) peers.push(p); });
       return Int32Array.from(peers).sort();
     },
   };
@@ -231,17 +230,15 @@ export class SearchComponent implements Component {
   private onAnswer(target: number, _src: number, a: number, b: number): void {
     const slot = this.pool.slots[a];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, b);
+    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, b);
     this.settle(slot);
   }
 
   private onControl(target: number, src: number, a: number, b: number): void {
-    const slot = this.pool.slots[a];
+    const code = a % 4;
+    const slot = this.pool.slots[(a - code) / 4];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) {
-      const code = b % 4;
-      slot.protocol.onControl(slot, target, src, code, (b - code) / 4);
-    }
+    if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, code, controlPeer(b), controlHops(b));
     this.settle(slot);
   }
 

@@ -19,46 +19,45 @@ export class DirectorySearch implements SearchProtocol {
 
   launch(slot: QuerySlot): void {
     const origin = slot.origin;
-    const e = slot.addEntry(origin, -1, 0);
-    slot.seen.set(origin, e);
+    slot.visit(origin, -1, true);
     const dir = this.directory;
     if (dir.isSuper[origin]) {
-      this.atHome(slot, origin, e);
+      this.atHome(slot, origin, 0);
       return;
     }
     const sp = dir.attachedTo[origin];
-    if (sp >= 0) this.rt.sendQuery(slot, origin, sp, e);
+    if (sp >= 0) this.rt.sendQuery(slot, origin, sp, 0);
   }
 
-  onQuery(slot: QuerySlot, peer: number, from: number, entry: number): void {
-    const hops = slot.trailHops[entry] + 1;
-    const e = slot.addEntry(peer, entry, hops);
-    slot.seen.set(peer, e);
+  onQuery(slot: QuerySlot, peer: number, from: number, fromHops: number): void {
+    const hops = fromHops + 1;
+    slot.visit(peer, from, true);
     // The origin's own super-peer gets the query from an ordinary origin; any other
     // super-peer is being asked by the origin's super-peer.
-    const fromOrigin = slot.trailPrev[entry] < 0 && !this.directory.isSuper[slot.origin];
+    const fromOrigin = from === slot.origin && !this.directory.isSuper[slot.origin];
     if (fromOrigin) {
-      this.atHome(slot, peer, e);
+      this.atHome(slot, peer, hops);
     } else if (this.directory.lookup(peer, slot.item, slot.origin) >= 0) {
-      this.rt.hit(slot, e);
+      this.rt.hit(slot, peer, hops);
     } else {
-      this.rt.sendControl(slot, peer, from, CONTROL_MISS, entry);
+      // The miss carries the asking super-peer's own hops, for its next question.
+      this.rt.sendControl(slot, peer, from, CONTROL_MISS, -1, fromHops);
     }
   }
 
-  /** The origin's super-peer `sp` (trail entry `e`) handles the query. */
-  private atHome(slot: QuerySlot, sp: number, e: number): void {
+  /** The origin's super-peer `sp` (`hops` from the origin: 0 or 1) handles the query. */
+  private atHome(slot: QuerySlot, sp: number, hops: number): void {
     if (this.directory.lookup(sp, slot.item, slot.origin) >= 0) {
-      this.rt.hit(slot, e);
+      this.rt.hit(slot, sp, hops);
       return;
     }
     slot.askFrom = this.rt.streams.int(sp, this.directory.superPeers.length);
     slot.asked = 0;
-    this.askNext(slot, sp, e);
+    this.askNext(slot, sp, hops);
   }
 
   /** Asks the next live super-peer in this query's order; nothing when all were asked. */
-  private askNext(slot: QuerySlot, sp: number, e: number): void {
+  private askNext(slot: QuerySlot, sp: number, hops: number): void {
     const list = this.directory.superPeers;
     const alive = this.rt.ctx.peers.alive;
     const s = list.length;
@@ -66,13 +65,13 @@ export class DirectorySearch implements SearchProtocol {
       const candidate = list[(slot.askFrom + slot.asked) % s];
       slot.asked++;
       if (candidate === sp || !alive[candidate]) continue;
-      this.rt.sendQuery(slot, sp, candidate, e);
+      this.rt.sendQuery(slot, sp, candidate, hops);
       return;
     }
   }
 
-  onControl(slot: QuerySlot, peer: number, _from: number, code: number, entry: number): void {
-    if (code === CONTROL_MISS) this.askNext(slot, peer, entry);
+  onControl(slot: QuerySlot, peer: number, _from: number, code: number, _about: number, hops: number): void {
+    if (code === CONTROL_MISS) this.askNext(slot, peer, hops);
   }
 
   onQuiet(_slot: QuerySlot): boolean {

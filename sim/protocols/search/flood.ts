@@ -22,28 +22,26 @@ export class FloodSearch implements SearchProtocol {
   protected startFlood(slot: QuerySlot, ttl: number): void {
     const origin = slot.origin;
     slot.ringTtl = ttl;
-    slot.ringStartEntry = slot.trailLength;
-    const e = slot.addEntry(origin, -1, 0);
-    slot.seen.set(origin, e);
+    slot.ring++;
+    slot.visit(origin, -1, true);
     const g = this.rt.ctx.overlay;
     const d = g.degree(origin);
-    for (let i = 0; i < d; i++) this.rt.sendQuery(slot, origin, g.neighbor(origin, i), e);
+    for (let i = 0; i < d; i++) this.rt.sendQuery(slot, origin, g.neighbor(origin, i), 0);
   }
 
-  onQuery(slot: QuerySlot, peer: number, from: number, entry: number): void {
+  onQuery(slot: QuerySlot, peer: number, from: number, fromHops: number): void {
     // Already processed in this flood: a duplicate.
-    if (slot.seen.get(peer) >= slot.ringStartEntry) return;
-    const hops = slot.trailHops[entry] + 1;
-    const e = slot.addEntry(peer, entry, hops);
-    slot.seen.set(peer, e);
+    if (slot.seenInRing(peer)) return;
+    const hops = fromHops + 1;
+    slot.visit(peer, from, true);
     const rt = this.rt;
-    if (rt.data.holds(peer, slot.item)) rt.hit(slot, e);
+    if (rt.data.holds(peer, slot.item)) rt.hit(slot, peer, hops);
     if (hops >= slot.ringTtl) return;
     const g = rt.ctx.overlay;
     const d = g.degree(peer);
     for (let i = 0; i < d; i++) {
       const q = g.neighbor(peer, i);
-      if (q !== from) rt.sendQuery(slot, peer, q, e);
+      if (q !== from) rt.sendQuery(slot, peer, q, hops);
     }
   }
 

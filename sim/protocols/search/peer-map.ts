@@ -1,7 +1,8 @@
 /**
- * A small open-addressing hash map from peer id to an int (a query's trail entry at that
- * peer). One per active query: memory grows with the peers a query touches, not with the
- * network, and `clear()` makes it reusable for the next query.
+ * A small open-addressing hash map from peer id to a non-negative integer below 2^53 (a
+ * query's record of its visit to that peer, see QuerySlot). One per active query: memory
+ * grows with the peers a query touches, not with the network, and `clear()` makes it
+ * reusable for the next query.
  */
 
 const EMPTY = 0;
@@ -9,7 +10,7 @@ const EMPTY = 0;
 export class PeerMap {
   /** peer + 1 per slot; 0 = empty. */
   private keys: Int32Array;
-  private vals: Int32Array;
+  private vals: Float64Array;
   private mask: number;
   /** Number of peers in the map. */
   size = 0;
@@ -18,7 +19,7 @@ export class PeerMap {
     let c = 16;
     while (c < initialCapacity * 2) c *= 2;
     this.keys = new Int32Array(c);
-    this.vals = new Int32Array(c);
+    this.vals = new Float64Array(c);
     this.mask = c - 1;
   }
 
@@ -82,7 +83,7 @@ export class PeerMap {
     const oldKeys = this.keys, oldVals = this.vals;
     const c = oldKeys.length * 2;
     this.keys = new Int32Array(c);
-    this.vals = new Int32Array(c);
+    this.vals = new Float64Array(c);
     this.mask = c - 1;
     for (let j = 0; j < oldKeys.length; j++) {
       const k = oldKeys[j];
@@ -91,6 +92,12 @@ export class PeerMap {
       this.keys[i] = k;
       this.vals[i] = oldVals[j];
     }
+  }
+
+  /** Calls `visit` with every peer in the map (in slot order, not insertion order). */
+  forEachPeer(visit: (peer: number) => void): void {
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) visit(keys[i] - 1);
   }
 
   clear(): void {

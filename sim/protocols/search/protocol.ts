@@ -7,7 +7,7 @@ import type { QuerySlot } from './query-slot.js';
 
 export type SearchProtocolName = 'flood' | 'random-walk' | 'expanding-ring' | 'directory';
 
-/** Codes carried by control messages (packed as entry · 4 + code). */
+/** Codes carried by control messages (packed as slot · 4 + code). */
 export const CONTROL_CHECK = 0;     // random walk: walker → origin, "should I go on?"
 export const CONTROL_CONTINUE = 1;  // origin → walker: not satisfied yet
 export const CONTROL_STOP = 2;      // origin → walker: satisfied, stop
@@ -17,10 +17,13 @@ export interface SearchProtocol {
   readonly name: SearchProtocolName;
   /** Sends the first messages of a query whose origin does not hold the item. */
   launch(slot: QuerySlot): void;
-  /** A query message from `from` (trail entry `entry`) reached live peer `peer`. */
-  onQuery(slot: QuerySlot, peer: number, from: number, entry: number): void;
-  /** A control message reached live peer `peer`; `entry` is the trail entry it refers to. */
-  onControl(slot: QuerySlot, peer: number, from: number, code: number, entry: number): void;
+  /** A query message from `from`, whose visit was `hops` from the origin, reached live peer `peer`. */
+  onQuery(slot: QuerySlot, peer: number, from: number, hops: number): void;
+  /**
+   * A control message reached live peer `peer`, about a visit `hops` from the origin whose
+   * query came from `about` (−1: none); see SearchRuntime.sendControl.
+   */
+  onControl(slot: QuerySlot, peer: number, from: number, code: number, about: number, hops: number): void;
   /** No message of the query is in flight any more: true when the query is over. */
   onQuiet(slot: QuerySlot): boolean;
 }

@@ -1,13 +1,15 @@
 /**
  * The state of one query in flight, reused from a pool once the query is over: who asked
- * for what, its message counters, the peers it reached and its trail (the reverse path
- * answers follow back to the origin). Messages carry the slot index, so a slot is only
- * reused after its last message has been delivered.
+ * for what, its message counters, and the peers it reached with the peer each first heard
+ * it from (the reverse path answers follow back to the origin). Messages carry the slot
+ * index, so a slot is only reused after its last message has been delivered; all else a
+ * peer needs to act on a message (hops so far, where a walker came from) travels in it.
  */
 import { PeerMap } from './peer-map.js';
 import type { SearchProtocol } from './protocol.js';
 
-const INITIAL_TRAIL = 64;
+/** A visit record packs ring · PARENT_SPAN + parent + 1 (parent −1: the origin itself). */
+const PARENT_SPAN = 2 ** 24;
 
 export class QuerySlot {
   readonly index: number;
@@ -46,40 +48,43 @@ export class QuerySlot {
   rings = 0;
   /** expanding-ring: TTL of the current ring. */
   ringTtl = 0;
-  /** Entries from this index on belong to the current ring (flood: 0). */
-  ringStartEntry = 0;
+  /** Floods started so far (expanding ring: one a ring; flood: 1); 0 for other protocols. */
+  ring = 0;
   /** directory: super-peers asked so far by the origin's super-peer. */
   asked = 0;
   /** directory: position in the super-peer list where the asking order starts. */
   askFrom = 0;
 
-  /** Peers that processed the query → their first trail entry (in the current ring). */
+  /**
+   * Peers that processed the query → the ring of their latest first visit and the peer it
+   * came from (see `visit`). Answers go from a peer to that one, and so on back.
+   */
   readonly seen = new PeerMap();
-  // The trail: entry e = (peer, previous entry, hops from the origin). Entry prev = -1 marks
-  // the origin. Answers go from a peer to the sender of its first entry, and so on back.
-  trailPeer = new Int32Array(INITIAL_TRAIL);
-  trailPrev = new Int32Array(INITIAL_TRAIL);
-  trailHops = new Int32Array(INITIAL_TRAIL);
-  trailLength = 0;
 
   constructor(index: number) {
     this.index = index;
   }
 
-  /** Appends a trail entry and returns its index. */
-  addEntry(peer: number, prev: number, hops: number): number {
-    if (this.trailLength === this.trailPeer.length) {
-      const c = this.trailPeer.length * 2;
-      const grow = (a: Int32Array) => { const b = new Int32Array(c); b.set(a); return b; };
-      this.trailPeer = grow(this.trailPeer);
-      this.trailPrev = grow(this.trailPrev);
-      this.trailHops = grow(this.trailHops);
-    }
-    const e = this.trailLength++;
-    this.trailPeer[e] = peer;
-    this.trailPrev[e] = prev;
-    this.trailHops[e] = hops;
-    return e;
+  /**
+   * Records that `peer` processes the query, first heard from `parent` (−1: it is the
+   * origin), in the current ring: replacing an earlier record when `replace`, else only if
+   * the peer had none (a walk keeps each peer's first visit). True when the peer is new.
+   */
+  visit(peer: number, parent: number, replace: boolean): boolean {
+    const record = this.ring * PARENT_SPAN + parent + 1;
+    return replace ? this.seen.set(peer, record) : this.seen.add(peer, record);
+  }
+
+  /** Whether `peer` processed the query in the current ring. */
+  seenInRing(peer: number): boolean {
+    const record = this.seen.get(peer);
+    return record >= 0 && Math.floor(record / PARENT_SPAN) === this.ring;
+  }
+
+  /** The peer `peer` (which processed the query) first heard it from; −1 for the origin. */
+  parentOf(peer: number): number {
+    const record = this.seen.get(peer);
+    return record < 0 ? -1 : (record % PARENT_SPAN) - 1;
   }
 
   /** Distinct peers that processed the query, origin excluded. */
@@ -111,11 +116,10 @@ export class QuerySlot {
     this.localHit = false;
     this.rings = 0;
     this.ringTtl = 0;
-    this.ringStartEntry = 0;
+    this.ring = 0;
     this.asked = 0;
     this.askFrom = 0;
     this.seen.clear();
-    this.trailLength = 0;
   }
 }
 

@@ -22,53 +22,50 @@ export class RandomWalkSearch implements SearchProtocol {
 
   launch(slot: QuerySlot): void {
     const origin = slot.origin;
-    const e = slot.addEntry(origin, -1, 0);
-    slot.seen.set(origin, e);
+    slot.visit(origin, -1, false);
     const g = this.rt.ctx.overlay;
     const d = g.degree(origin);
     if (d === 0) return;
     const streams = this.rt.streams;
     for (let w = 0; w < this.walkers; w++) {
-      this.rt.sendQuery(slot, origin, g.neighbor(origin, streams.int(origin, d)), e);
+      this.rt.sendQuery(slot, origin, g.neighbor(origin, streams.int(origin, d)), 0);
     }
   }
 
-  onQuery(slot: QuerySlot, peer: number, _from: number, entry: number): void {
+  onQuery(slot: QuerySlot, peer: number, from: number, fromHops: number): void {
     const rt = this.rt;
-    const hops = slot.trailHops[entry] + 1;
-    const e = slot.addEntry(peer, entry, hops);
+    const hops = fromHops + 1;
     // `seen` keeps each peer's first visit: the way answers go back.
-    const firstVisit = slot.seen.add(peer, e);
+    const firstVisit = slot.visit(peer, from, false);
     if (rt.data.holds(peer, slot.item)) {
       // A holder answers once per query; the walker ends here either way.
-      if (firstVisit) rt.hit(slot, e);
+      if (firstVisit) rt.hit(slot, peer, hops);
       return;
     }
     if (hops >= this.ttl) return;
     if (hops % this.checkEvery === 0) {
-      rt.sendControl(slot, peer, slot.origin, CONTROL_CHECK, e);
+      // The check carries where the walker came from, for its next step.
+      rt.sendControl(slot, peer, slot.origin, CONTROL_CHECK, from, hops);
       return;
     }
-    this.step(slot, peer, e);
+    this.step(slot, peer, from, hops);
   }
 
-  onControl(slot: QuerySlot, peer: number, _from: number, code: number, entry: number): void {
+  onControl(slot: QuerySlot, peer: number, from: number, code: number, back: number, hops: number): void {
     if (code === CONTROL_CHECK) {
       // At the origin: satisfied once an answer has come back.
       const reply = slot.answers > 0 ? CONTROL_STOP : CONTROL_CONTINUE;
-      this.rt.sendControl(slot, peer, slot.trailPeer[entry], reply, entry);
+      this.rt.sendControl(slot, peer, from, reply, back, hops);
     } else if (code === CONTROL_CONTINUE) {
-      this.step(slot, peer, entry);
+      this.step(slot, peer, back, hops);
     }
   }
 
-  /** Moves the walker standing at `peer` (trail entry `entry`) one hop on. */
-  private step(slot: QuerySlot, peer: number, entry: number): void {
+  /** Moves the walker standing at `peer`, `hops` from the origin, come from `back` (−1: none), one hop on. */
+  private step(slot: QuerySlot, peer: number, back: number, hops: number): void {
     const g = this.rt.ctx.overlay;
     const d = g.degree(peer);
     if (d === 0) return;
-    const prevEntry = slot.trailPrev[entry];
-    const back = prevEntry >= 0 ? slot.trailPeer[prevEntry] : -1;
     let next: number;
     if (d === 1) {
       next = g.neighbor(peer, 0);
@@ -78,7 +75,7 @@ export class RandomWalkSearch implements SearchProtocol {
       next = g.neighbor(peer, j);
       if (next === back) next = g.neighbor(peer, d - 1);
     }
-    this.rt.sendQuery(slot, peer, next, entry);
+    this.rt.sendQuery(slot, peer, next, hops);
   }
 
   onQuiet(_slot: QuerySlot): boolean {

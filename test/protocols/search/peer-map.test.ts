@@ -1,4 +1,4 @@
-/** PeerMap: an open-addressing map peer → int; checked against a Map over random operations. */
+/** PeerMap: an open-addressing map peer → integer; checked against a Map over random operations. */
 import { describe, expect, it } from 'vitest';
 import { PeerMap } from '../../../sim/protocols/search/peer-map';
 import { NamedStream } from '../../../sim/engine/random';
@@ -28,6 +28,16 @@ describe('PeerMap', () => {
       expect(map.size).toBe(ref.size);
     }
     for (const [peer, value] of ref) expect(map.get(peer)).toBe(value);
+  });
+
+  it('stores values up to 2^53 and lists its peers', () => {
+    const map = new PeerMap();
+    map.set(5, 2 ** 53 - 1);
+    map.set(9, 0);
+    expect(map.get(5)).toBe(2 ** 53 - 1);
+    const peers: number[] = [];
+    map.forEachPeer((p) => peers.push(p));
+    expect(peers.sort((a, b) => a - b)).toEqual([5, 9]);
   });
 
   it('stores peer 0 and large ids', () => {

@@ -1,7 +1,7 @@
 /**
  * Answers follow the reverse path hop by hop, each hop a message: from a peer to the peer
  * it first received the query from (Gnutella's query-id routing), so a walk's loops are
- * cut out of the way back. Exact, on hand-built trails.
+ * cut out of the way back. Exact, on hand-built walks.
  */
 import { describe, expect, it } from 'vitest';
 import { placementFromHolders } from '../../../sim/data/placement';
@@ -20,7 +20,7 @@ function setup() {
   const answer = ctx.sim.registerKind('answer', (target, src, _a, b) => {
     hops.push([src, target]);
     slot.inFlight--;
-    rt.onAnswer(slot, b);
+    rt.onAnswer(slot, target, b);
   });
   rt = new SearchRuntime(ctx, placementFromHolders(10, [[5]]), { query: -1, answer, control: -1 }, ctx.peerStreams('search'));
   const protocol = { name: 'random-walk' } as SearchProtocol;
@@ -32,13 +32,10 @@ describe('answers along the reverse path', () => {
   it('a walk 0→1→2→3→1→5 answers 5→1→0: the loop 1→2→3→1 is cut out', () => {
     const { ctx, rt, slot, hops } = setup();
     const walk = [0, 1, 2, 3, 1, 5];
-    let prev = -1;
-    walk.forEach((peer, h) => {
-      const e = slot.addEntry(peer, prev, h);
-      slot.seen.add(peer, e); // first visits only, as the walk protocol keeps them
-      prev = e;
-    });
-    rt.hit(slot, prev);
+    // first visits only, as the walk protocol keeps them: 1 first heard it from 0, not 3
+    walk.forEach((peer, h) => slot.visit(peer, h === 0 ? -1 : walk[h - 1], false));
+    expect(slot.parentOf(1)).toBe(0);
+    rt.hit(slot, 5, walk.length - 1);
     ctx.sim.run(Infinity);
     expect(hops).toEqual([[5, 1], [1, 0]]);
     expect(slot.answerMessages).toBe(2);
@@ -52,13 +49,9 @@ describe('answers along the reverse path', () => {
 
   it('a chain without loops answers back along every hop', () => {
     const { ctx, rt, slot, hops } = setup();
-    let prev = -1;
-    [0, 4, 7, 5].forEach((peer, h) => {
-      const e = slot.addEntry(peer, prev, h);
-      slot.seen.add(peer, e);
-      prev = e;
-    });
-    rt.hit(slot, prev);
+    const chain = [0, 4, 7, 5];
+    chain.forEach((peer, h) => slot.visit(peer, h === 0 ? -1 : chain[h - 1], false));
+    rt.hit(slot, 5, chain.length - 1);
     ctx.sim.run(Infinity);
     expect(hops).toEqual([[5, 7], [7, 4], [4, 0]]);
     expect(slot.timeToHit).toBeCloseTo(3 * L, 12);

@@ -18,11 +18,13 @@ export class FloodSearch implements SearchProtocol {
     this.startFlood(slot, this.ttl);
   }
 
-  /** Starts a flood of TTL `ttl` from the origin; peers seen in earlier floods take part again. */
+  /**
+   * Starts a flood of TTL `ttl` from the origin, as ring `slot.rings` (set by the caller);
+   * peers seen in earlier rings take part again.
+   */
   protected startFlood(slot: QuerySlot, ttl: number): void {
     const origin = slot.origin;
     slot.ringTtl = ttl;
-    slot.ring++;
     slot.visit(origin, -1, true);
     const g = this.rt.ctx.overlay;
     const d = g.degree(origin);

@@ -44,12 +44,13 @@ export class QuerySlot {
   localHit = false;
 
   // Protocol-specific fields (documented where used).
-  /** expanding-ring: rings tried so far. */
+  /**
+   * expanding-ring: rings tried so far, the current one's number (0 for every other
+   * protocol: a flood's one flood is ring 0). Visits record the ring they belong to.
+   */
   rings = 0;
   /** expanding-ring: TTL of the current ring. */
   ringTtl = 0;
-  /** Floods started so far (expanding ring: one a ring; flood: 1); 0 for other protocols. */
-  ring = 0;
   /** directory: super-peers asked so far by the origin's super-peer. */
   asked = 0;
   /** directory: position in the super-peer list where the asking order starts. */
@@ -71,14 +72,14 @@ export class QuerySlot {
    * the peer had none (a walk keeps each peer's first visit). True when the peer is new.
    */
   visit(peer: number, parent: number, replace: boolean): boolean {
-    const record = this.ring * PARENT_SPAN + parent + 1;
+    const record = this.rings * PARENT_SPAN + parent + 1;
     return replace ? this.seen.set(peer, record) : this.seen.add(peer, record);
   }
 
   /** Whether `peer` processed the query in the current ring. */
   seenInRing(peer: number): boolean {
     const record = this.seen.get(peer);
-    return record >= 0 && Math.floor(record / PARENT_SPAN) === this.ring;
+    return record >= 0 && Math.floor(record / PARENT_SPAN) === this.rings;
   }
 
   /** The peer `peer` (which processed the query) first heard it from; −1 for the origin. */
@@ -116,7 +117,6 @@ export class QuerySlot {
     this.localHit = false;
     this.rings = 0;
     this.ringTtl = 0;
-    this.ring = 0;
     this.asked = 0;
     this.askFrom = 0;
     this.seen.clear();

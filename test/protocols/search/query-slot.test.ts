@@ -19,14 +19,14 @@ function slot(): QuerySlot {
 describe('QuerySlot visits', () => {
   it('keep the first parent (walks) or the latest (floods), and know the ring', () => {
     const s = slot();
-    s.ring = 1;
+    s.rings = 1;
     expect(s.visit(3, -1, true)).toBe(true);
     expect(s.visit(7, 3, false)).toBe(true);
     expect(s.visit(7, 9, false)).toBe(false); // a walk's later visit keeps the first parent
     expect(s.parentOf(7)).toBe(3);
     expect(s.parentOf(3)).toBe(-1);
     expect(s.seenInRing(7)).toBe(true);
-    s.ring = 2; // the next ring of an expanding ring: earlier visits are not in it
+    s.rings = 2; // the next ring of an expanding ring: earlier visits are not in it
     expect(s.seenInRing(7)).toBe(false);
     expect(s.visit(7, 12, true)).toBe(false);
     expect([s.seenInRing(7), s.parentOf(7)]).toEqual([true, 12]);
@@ -35,7 +35,7 @@ describe('QuerySlot visits', () => {
 
   it('hold the largest peer ids and many rings', () => {
     const s = slot();
-    s.ring = 1000;
+    s.rings = 1000;
     s.visit(MAX_PEERS - 1, MAX_PEERS - 2, true);
     expect(s.parentOf(MAX_PEERS - 1)).toBe(MAX_PEERS - 2);
     expect(s.seenInRing(MAX_PEERS - 1)).toBe(true);

@@ -74,12 +74,11 @@ export class DynamicsObserver implements Component {
     const sampling = dynamics.membership.sampling;
     const alive = ctx.peers.alive;
     const i = this.samples++;
-    if (i % this.every === 0 && this.share !== null && (i / this.every) % this.share.threads !== this.share.me) {
-      // Another thread searches this one; partition 0 holds its place in the series. (The
-      // history, which only overlay repair and peer sampling read, is not kept then.)
-      write('largestComponentFraction', null);
-      if (!sampling) write('deadLinks', null);
-    } else if (i % this.every === 0) {
+    // In a split run another thread may search this sample: partition 0 then holds its place
+    // in the series with null. (The history, which only overlay repair and peer sampling
+    // read, keeps this thread's searches only.)
+    const searched = i % this.every === 0 && (this.share === null || (i / this.every) % this.share.threads === this.share.me);
+    if (searched) {
       const fraction = largestComponent(currentOverlay(ctx), alive).fraction;
       // The runner samples at i × metrics.sample (the last sample at `duration`).
       dynamics.history.time.push(Math.min(i * ctx.scenario.metrics.sample, ctx.scenario.duration));

@@ -19,6 +19,8 @@ import { ScenarioError } from '../scenario/errors.js';
 import { parseSize } from '../scenario/units.js';
 import type { BroadcastSpec, Scenario } from '../scenario/schema.js';
 import { groupDigits } from '../text/group-digits.js';
+import { loadTrace } from '../dynamics/trace/load.js';
+import { traceBytes } from '../dynamics/trace/trace.js';
 
 /** One named part of the estimate. */
 export interface MemoryTerm {
@@ -237,6 +239,11 @@ function estimateOneThread(scenario: Scenario): MemoryEstimate {
   if (churn) {
     run.push(perPeer('churn state', 8 + 4 + 4 + (churn.sync ? 13 + 4 : 0)));
     pending += n;
+    // A replayed trace (dynamics/trace/): its sessions and ids, read when the scenario loaded.
+    if (churn.trace) {
+      const trace = loadTrace(churn.trace);
+      run.push({ what: `churn trace (${trace.start.length} sessions)`, bytes: traceBytes(trace.start.length, trace.ids.length) });
+    }
   }
 
   // Searches (data/placement.ts, run-pool.ts, search/*): each replica is listed twice (by

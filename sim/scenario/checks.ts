@@ -26,6 +26,7 @@ export interface Problem {
  *   expanding-ring ringStart <= ttl; a search gives `count` or `rate`, not both.
  * - hybrid: superPeers × peers.count >= 1 (at least one super-peer).
  * - capacity: chunk <= file.
+ * - churn: with `trace`, no session, downtime or arrivals; without it, no trace* keys.
  */
 export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolean): Problem[] {
   const problems: Problem[] = [];
@@ -95,6 +96,16 @@ export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolea
 
   if (scenario.hybrid && scenario.hybrid.superPeers * n < 1) {
     problem(['hybrid', 'superPeers'], `${scenario.hybrid.superPeers} of ${n} peers promotes no super-peer: expected at least 1/peers.count (${Number((1 / n).toPrecision(3))})`);
+  }
+  const churn = scenario.churn;
+  if (churn?.trace) {
+    for (const key of ['session', 'downtime', 'arrivals'] as const) {
+      if (given(['churn', key])) problem(['churn', key], `churn.${key} is not used when churn.trace replays a trace: remove one of the two`);
+    }
+  } else if (churn) {
+    for (const key of ['traceScale', 'traceOffset', 'traceLoop'] as const) {
+      if (given(['churn', key])) problem(['churn', key], `churn.${key} applies only with churn.trace`);
+    }
   }
   const capacity = scenario.capacity;
   if (capacity && capacity.chunk > capacity.file) {

@@ -1,0 +1,45 @@
+/**
+ * Reads an availability trace file (format from its name: `.csv` is the session CSV,
+ * anything else the FTA event table), refusing up front a file too big for memory.
+ * The last trace read is kept, so the scenario loader and the run parse it once.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { parseCsvTrace } from './parse-csv.js';
+import { parseFtaTrace } from './parse-fta.js';
+import { traceBytes, traceError, type Trace, type TraceFormat } from './trace.js';
+
+/** The shortest session line ("a,0,1\n"): a file of B bytes holds at most B / 6 sessions. */
+const MIN_LINE_BYTES = 6;
+
+/** The format a trace file is read in: `.csv` → csv, else the FTA event table. */
+export function traceFormatOf(file: string): TraceFormat {
+  return /\.csv$/i.test(file) ? 'csv' : 'fta';
+}
+
+let cached: { file: string; mtimeMs: number; size: number; trace: Trace } | undefined;
+
+/**
+ * The trace in `file`. Throws a ScenarioError (exit 2) for an unreadable file, a file whose
+ * text and sessions could not fit in `limitBytes` (the scenario loader passes the memory
+ * limit: GOSSIPSIM_MEMORY_LIMIT or the machine's), or a bad line (`file:line: what is wrong`).
+ */
+export function loadTrace(file: string, limitBytes = Infinity): Trace {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw traceError(file, undefined, `cannot read the trace file: ${code === 'ENOENT' ? 'no such file or directory' : String((error as Error).message)}`);
+  }
+  if (stat.isDirectory()) throw traceError(file, undefined, 'cannot read the trace file: it is a directory');
+  if (cached && cached.file === file && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.trace;
+  // The text itself plus, at worst, a session every MIN_LINE_BYTES (peers at most as many).
+  const worst = stat.size + traceBytes(stat.size / MIN_LINE_BYTES, 0);
+  if (worst > limitBytes) {
+    throw traceError(file, undefined, `the trace file (${(stat.size / 2 ** 20).toFixed(1)} MiB) could need up to ${(worst / 2 ** 30).toFixed(2)} GiB to load, more than the memory limit (${(limitBytes / 2 ** 30).toFixed(2)} GiB); set GOSSIPSIM_MEMORY_LIMIT (or off) if that is too cautious`);
+  }
+  const text = readFileSync(file, 'utf8');
+  const trace = traceFormatOf(file) === 'csv' ? parseCsvTrace(text, file) : parseFtaTrace(text, file);
+  cached = { file, mtimeMs: stat.mtimeMs, size: stat.size, trace };
+  return trace;
+}

@@ -1,0 +1,56 @@
+/**
+ * What `churn.trace` changes in a scenario as it loads: the path resolved against the
+ * scenario file, `peers.count` taken from the trace when omitted (and checked when given),
+ * and `churn.traceOffset` inside the trace.
+ */
+import { totalmem } from 'node:os';
+import { isAbsolute, relative, resolve, dirname } from 'node:path';
+import { memoryLimit } from '../../run/memory-estimate.js';
+import { ScenarioError, type KeyPath } from '../../scenario/errors.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { Locator } from '../../scenario/validate.js';
+import { loadTrace } from './load.js';
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Before validation, on the raw mapping (--set applied): resolves `churn.trace` (relative to
+ * the scenario file's folder, or to the working directory when it came from --set), reads
+ * the trace (a bad one throws `file:line: ...`), and fills in or checks `peers.count`.
+ */
+export function applyTrace(raw: Record<string, unknown>, scenarioFile: string, fromSet: boolean, locate: Locator): void {
+  const churn = raw.churn;
+  if (!isMapping(churn) || typeof churn.trace !== 'string' || churn.trace === '') return;
+  const written = churn.trace;
+  const base = fromSet ? process.cwd() : dirname(resolve(scenarioFile));
+  const path = isAbsolute(written) ? written : relative(process.cwd(), resolve(base, written)) || written;
+  churn.trace = path;
+  const trace = loadTrace(path, memoryLimit(process.env, totalmem()).bytes);
+  const tracePeers = trace.ids.length;
+  const at = (keyPath: KeyPath, detail: string) => ScenarioError.at(detail, keyPath, locate(keyPath, 'value'), scenarioFile);
+  if (tracePeers === 0) throw at(['churn', 'trace'], `the trace ${path} has no session to replay`);
+  if (raw.peers === undefined || raw.peers === null) raw.peers = {};
+  const peers = raw.peers;
+  if (!isMapping(peers)) return; // the validator says what is wrong with it
+  if (peers.count === undefined) {
+    peers.count = tracePeers;
+  } else if (typeof peers.count === 'number' && peers.count < tracePeers) {
+    throw at(['peers', 'count'], `the trace ${path} has ${tracePeers} distinct peers, more than peers.count (${peers.count}): leave peers.count out to take it from the trace, or give at least ${tracePeers} (peers beyond the trace stay online)`);
+  }
+}
+
+/** After validation: a traceOffset at or past the trace's last session end would replay nothing. */
+export function checkTraceOffset(scenario: Scenario, scenarioFile: string, locate: Locator): void {
+  const churn = scenario.churn;
+  if (!churn?.trace) return;
+  const trace = loadTrace(churn.trace);
+  let last = 0;
+  for (let i = 0; i < trace.end.length; i++) if (trace.end[i] > last) last = trace.end[i];
+  if (churn.traceOffset >= last) {
+    const keyPath = ['churn', 'traceOffset'];
+    throw ScenarioError.at(`the trace ${churn.trace} ends at ${last} s (trace time), so an offset of ${churn.traceOffset} s would replay nothing`,
+      keyPath, locate(keyPath, 'value'), scenarioFile);
+  }
+}

@@ -94,11 +94,11 @@ export class TraceChurnComponent implements Component {
   }
 
   private joinTime(): number {
-    return this.joinAt[this.nextJoin] + this.joinIteration * this.period;
+    return this.joinAt[this.nextJoin] + (this.joinIteration > 0 ? this.joinIteration * this.period : 0);
   }
 
   private leaveTime(): number {
-    return this.leaveAt[this.leaveOrder[this.nextLeave]] + this.leaveIteration * this.period;
+    return this.leaveAt[this.leaveOrder[this.nextLeave]] + (this.leaveIteration > 0 ? this.leaveIteration * this.period : 0);
   }
 
   private scheduleNext(ctx: SimContext, step: number): void {

@@ -242,7 +242,7 @@ function estimateOneThread(scenario: Scenario): MemoryEstimate {
     // A replayed trace (dynamics/trace/): its sessions and ids, read when the scenario loaded.
     if (churn.trace) {
       const trace = loadTrace(churn.trace);
-      run.push({ what: `churn trace (${trace.start.length} sessions)`, bytes: traceBytes(trace.start.length, trace.ids.length) });
+      run.push({ what: `churn trace (${trace.start.length} sessions)`, bytes: traceBytes(trace.start.length, trace.ids.length, trace.fileBytes) });
     }
   }
 

@@ -26,6 +26,31 @@ export function parseNumber(field: string): number {
   return Number(t);
 }
 
+/**
+ * The number written in text[from, to) (surrounding spaces allowed), else NaN. Plain
+ * decimals ("123", "12.5") are read without making a string; anything else goes through
+ * parseNumber.
+ */
+export function parseNumberIn(text: string, from: number, to: number): number {
+  while (from < to && text.charCodeAt(from) === 32) from++;
+  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  let value = 0, i = from, scale = 0;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      if (scale > 0) scale *= 10;
+    } else if (c === 46 && scale === 0) {
+      scale = 1;
+    } else {
+      break;
+    }
+  }
+  // Up to 15 digits a double holds exactly; longer or other forms take the slow path.
+  if (i === to && to > from && to - from <= 15 && !(scale === 1 && to - from === 1)) return scale > 1 ? value / scale : value;
+  return parseNumber(text.slice(from, to));
+}
+
 /** Peer ids: printable characters, no spaces or quotes, at most 200. */
 export function validPeerId(id: string): boolean {
   return id.length > 0 && id.length <= 200 && /^[^\s"',]+$/.test(id);

@@ -33,13 +33,14 @@ export function loadTrace(file: string, limitBytes = Infinity): Trace {
   }
   if (stat.isDirectory()) throw traceError(file, undefined, 'cannot read the trace file: it is a directory');
   if (cached && cached.file === file && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.trace;
-  // The text itself plus, at worst, a session every MIN_LINE_BYTES (peers at most as many).
-  const worst = stat.size + traceBytes(stat.size / MIN_LINE_BYTES, 0);
+  // At worst a session every MIN_LINE_BYTES (and few peers: their bytes are small beside).
+  const worst = traceBytes(stat.size / MIN_LINE_BYTES, 0, stat.size);
   if (worst > limitBytes) {
     throw traceError(file, undefined, `the trace file (${(stat.size / 2 ** 20).toFixed(1)} MiB) could need up to ${(worst / 2 ** 30).toFixed(2)} GiB to load, more than the memory limit (${(limitBytes / 2 ** 30).toFixed(2)} GiB); set GOSSIPSIM_MEMORY_LIMIT (or off) if that is too cautious`);
   }
   const text = readFileSync(file, 'utf8');
   const trace = traceFormatOf(file) === 'csv' ? parseCsvTrace(text, file) : parseFtaTrace(text, file);
+  trace.fileBytes = stat.size;
   cached = { file, mtimeMs: stat.mtimeMs, size: stat.size, trace };
   return trace;
 }

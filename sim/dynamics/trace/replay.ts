@@ -31,18 +31,16 @@ export class TraceChurnComponent implements Component {
   private downtimes = 0;
   private downtimeTotal = 0;
   private trace!: Trace;
-  /** Window sessions in run time (iteration 0): join times in trace order, leave times, and the leave order. */
-  private joinAt = new Float64Array(0);
-  private leaveAt = new Float64Array(0);
-  private leaveOrder = new Uint32Array(0);
-  private sessionPeer = new Uint32Array(0);
-  /** Run-time length of one loop iteration (Infinity without traceLoop). */
-  private period = Infinity;
+  private offset = 0;
+  private scale = 1;
+  /** Run-time length of one loop iteration (0 without traceLoop). */
+  private period = 0;
+  /** The next session (trace order) to join, and its loop iteration. */
+  private next = 0;
+  private iteration = 0;
+  /** Pending leaves of the peers online, soonest first (ties: lower peer first). */
+  private readonly leaving = new LeaveHeap();
   private since = new Float64Array(0);
-  private nextJoin = 0;
-  private joinIteration = 0;
-  private nextLeave = 0;
-  private leaveIteration = 0;
 
   constructor(private readonly spec: ChurnSpec) {}
 
@@ -50,35 +48,44 @@ export class TraceChurnComponent implements Component {
     const { sim, peers } = ctx;
     const membership = dynamicsOf(ctx).membership;
     this.trace = loadTrace(this.spec.trace as string);
-    this.prepare();
+    this.offset = this.spec.traceOffset;
+    this.scale = this.spec.traceScale;
+    const { end } = this.trace;
+    let last = 0;
+    for (let i = 0; i < end.length; i++) if (end[i] > last) last = end[i];
+    if (this.spec.traceLoop && last > this.offset) this.period = (last - this.offset) * this.scale;
     const tracePeers = this.trace.ids.length;
     this.since = new Float64Array(tracePeers);
-    // Online at time 0: sessions whose window start is 0 (they cover traceOffset).
+    // Online at time 0: the sessions that cover traceOffset (their run time is 0).
     const online = new Uint8Array(tracePeers);
-    while (this.nextJoin < this.joinAt.length && this.joinAt[this.nextJoin] === 0) online[this.sessionPeer[this.nextJoin++]] = 1;
+    this.skipEmpty();
+    while (this.next < end.length && this.iteration === 0 && this.joinTime() === 0) {
+      const i = this.next;
+      online[this.trace.peer[i]] = 1;
+      this.leaving.push(this.leaveTime(i), this.trace.peer[i]);
+      this.advance();
+    }
     const away: number[] = [];
     for (let p = 0; p < tracePeers; p++) if (!online[p]) away.push(p);
     membership.crash(away);
-    if (this.nextJoin === this.joinAt.length && this.period !== Infinity) { this.nextJoin = 0; this.joinIteration = 1; }
     const step = sim.registerKind('trace/step', () => {
       const now = sim.now;
       const leaving: number[] = [];
-      while (this.nextLeave < this.leaveAt.length && this.leaveTime() <= now) {
-        const p = this.sessionPeer[this.leaveOrder[this.nextLeave]];
+      while (this.leaving.size > 0 && this.leaving.topTime() <= now) {
+        const p = this.leaving.pop();
         if (peers.alive[p] === 1) {
           leaving.push(p);
           this.sessions++;
           this.sessionTotal += now - this.since[p];
           this.since[p] = now;
         }
-        if (++this.nextLeave === this.leaveAt.length && this.period !== Infinity) { this.nextLeave = 0; this.leaveIteration++; }
       }
       if (leaving.length > 0) {
         membership.crash(leaving);
         this.leaves += leaving.length;
       }
-      while (this.nextJoin < this.joinAt.length && this.joinTime() <= now) {
-        const p = this.sessionPeer[this.nextJoin];
+      while (this.next < end.length && this.joinTime() <= now) {
+        const i = this.next, p = this.trace.peer[i];
         if (peers.alive[p] !== 1) {
           this.downtimes++;
           this.downtimeTotal += now - this.since[p];
@@ -86,50 +93,45 @@ export class TraceChurnComponent implements Component {
           membership.rejoin(p);
           this.joins++;
         }
-        if (++this.nextJoin === this.joinAt.length && this.period !== Infinity) { this.nextJoin = 0; this.joinIteration++; }
+        this.leaving.push(this.leaveTime(i), p);
+        this.advance();
       }
       this.scheduleNext(ctx, step);
     });
     this.scheduleNext(ctx, step);
   }
 
+  /** Run time of the next session's join: its start, clipped at traceOffset, in this iteration. */
   private joinTime(): number {
-    return this.joinAt[this.nextJoin] + (this.joinIteration > 0 ? this.joinIteration * this.period : 0);
+    const start = this.trace.start[this.next];
+    return (Math.max(start, this.offset) - this.offset) * this.scale + (this.iteration > 0 ? this.iteration * this.period : 0);
   }
 
-  private leaveTime(): number {
-    return this.leaveAt[this.leaveOrder[this.nextLeave]] + (this.leaveIteration > 0 ? this.leaveIteration * this.period : 0);
+  private leaveTime(i: number): number {
+    return (this.trace.end[i] - this.offset) * this.scale + (this.iteration > 0 ? this.iteration * this.period : 0);
+  }
+
+  /** Moves to the next session that ends after traceOffset, wrapping round with traceLoop. */
+  private advance(): void {
+    this.next++;
+    this.skipEmpty();
+  }
+
+  private skipEmpty(): void {
+    const { end } = this.trace;
+    for (;;) {
+      while (this.next < end.length && end[this.next] <= this.offset) this.next++;
+      if (this.next < end.length || this.period === 0) return;
+      this.next = 0;
+      this.iteration++;
+    }
   }
 
   private scheduleNext(ctx: SimContext, step: number): void {
     const next = Math.min(
-      this.nextJoin < this.joinAt.length ? this.joinTime() : Infinity,
-      this.nextLeave < this.leaveAt.length ? this.leaveTime() : Infinity);
+      this.next < this.trace.end.length ? this.joinTime() : Infinity,
+      this.leaving.size > 0 ? this.leaving.topTime() : Infinity);
     if (next <= ctx.scenario.duration) ctx.sim.at(next, step, 0, CONTROLLER);
-  }
-
-  /** The window's sessions in run time, clipped at traceOffset. */
-  private prepare(): void {
-    const { start, end, peer } = this.trace;
-    const offset = this.spec.traceOffset, scale = this.spec.traceScale;
-    let last = 0;
-    for (let i = 0; i < end.length; i++) if (end[i] > last) last = end[i];
-    const kept: number[] = [];
-    for (let i = 0; i < start.length; i++) if (end[i] > offset) kept.push(i);
-    const m = kept.length;
-    this.joinAt = new Float64Array(m);
-    this.leaveAt = new Float64Array(m);
-    this.sessionPeer = new Uint32Array(m);
-    kept.forEach((i, k) => {
-      this.joinAt[k] = (Math.max(start[i], offset) - offset) * scale;
-      this.leaveAt[k] = (end[i] - offset) * scale;
-      this.sessionPeer[k] = peer[i];
-    });
-    this.leaveOrder = new Uint32Array(m);
-    for (let k = 0; k < m; k++) this.leaveOrder[k] = k;
-    const leaveAt = this.leaveAt, sessionPeer = this.sessionPeer;
-    this.leaveOrder.sort((a, b) => leaveAt[a] - leaveAt[b] || sessionPeer[a] - sessionPeer[b]);
-    if (this.spec.traceLoop && m > 0 && last > offset) this.period = (last - offset) * scale;
   }
 
   contribute(results: Results, ctx: SimContext): void {
@@ -156,5 +158,55 @@ export class TraceChurnComponent implements Component {
         summary: summarizeTrace(this.trace),
       },
     };
+  }
+}
+
+/** A binary min-heap of (time, peer), ties broken by the lower peer; at most one entry a peer online. */
+class LeaveHeap {
+  size = 0;
+  private time = new Float64Array(64);
+  private peer = new Uint32Array(64);
+
+  topTime(): number {
+    return this.time[0];
+  }
+
+  push(t: number, p: number): void {
+    if (this.size === this.time.length) {
+      const time = new Float64Array(this.size * 2), peer = new Uint32Array(this.size * 2);
+      time.set(this.time); peer.set(this.peer);
+      this.time = time; this.peer = peer;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(t, p, parent)) break;
+      this.time[i] = this.time[parent]; this.peer[i] = this.peer[parent];
+      i = parent;
+    }
+    this.time[i] = t; this.peer[i] = p;
+  }
+
+  /** Removes the first entry and returns its peer. */
+  pop(): number {
+    const top = this.peer[0];
+    const n = --this.size;
+    const t = this.time[n], p = this.peer[n];
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && this.before(this.time[child + 1], this.peer[child + 1], child)) child++;
+      if (!this.before(this.time[child], this.peer[child], -1, t, p)) break;
+      this.time[i] = this.time[child]; this.peer[i] = this.peer[child];
+      i = child;
+    }
+    this.time[i] = t; this.peer[i] = p;
+    return top;
+  }
+
+  /** Whether (t, p) comes before entry j (or before (t2, p2) when j is -1). */
+  private before(t: number, p: number, j: number, t2 = this.time[j], p2 = this.peer[j]): boolean {
+    return t < t2 || (t === t2 && p < p2);
   }
 }

@@ -25,6 +25,8 @@ export interface Trace {
   zeroLength: number;
   /** FTA: the absolute time subtracted so that the trace starts at 0 (0 for CSV). */
   origin: number;
+  /** Size of the file read (0 when parsed from text), for the memory estimate. */
+  fileBytes: number;
 }
 
 /** The number of sessions a trace holds. */
@@ -32,11 +34,15 @@ export function sessionCount(trace: Trace): number {
   return trace.start.length;
 }
 
-/** Bytes a trace of `sessions` sessions and `peers` peers holds while replayed (arrays and ids). */
-export function traceBytes(sessions: number, peers: number): number {
-  // start, end (8 + 8), peer (4), line numbers while building (4), two sort orders (4 + 4);
-  // an id string and its map entry about 80 B a peer.
-  return 32 * sessions + 80 * peers;
+/**
+ * Peak bytes of loading a trace of `sessions` sessions and `peers` peers from a file of
+ * `fileBytes`: the file's bytes and its text (2 × file), the parser's growable arrays
+ * (24 B a slot, up to twice the sessions while one doubles: 36 B a session), the sort
+ * orders (8 B), the trace itself (20 B) and the ids with their map (~120 B a peer).
+ * Measured (bench/trace.ts, 10^6 sessions, 10^5 peers): 100 MB above the baseline, this gives 115 MB.
+ */
+export function traceBytes(sessions: number, peers: number, fileBytes: number): number {
+  return 2 * fileBytes + 64 * sessions + 120 * peers;
 }
 
 /** A growable list of raw sessions with the line each came from, as a parser reads them. */
@@ -91,14 +97,26 @@ export function traceError(file: string, line: number | undefined, detail: strin
 /**
  * Checks the sessions (no overlap between two sessions of one peer: both lines are named),
  * drops zero-length ones, renumbers peers by first session and sorts by (start, peer).
+ * Sorting avoids comparator sorts where it can (they dominate at 10^6 sessions): a file
+ * already in start order (the CSV) is used as it is, and the per-peer order is a stable
+ * counting sort of the start order.
  */
 export function buildTrace(list: SessionList, format: TraceFormat, origin = 0): Trace {
   const n = list.length;
   const { start, end, peer, line, file } = list;
-  // Sort by (peer, start) to find overlaps; one index array, sorted once.
+  const peerCount = list.ids.length;
+  // Start order (ties in file order).
+  let byStart = new Uint32Array(n);
+  for (let i = 0; i < n; i++) byStart[i] = i;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) if (start[i] < start[i - 1]) sorted = false;
+  if (!sorted) byStart.sort((a, b) => start[a] - start[b] || line[a] - line[b]);
+  // (peer, start) order: a stable counting sort of the start order by peer.
+  const from = new Uint32Array(peerCount + 1);
+  for (let i = 0; i < n; i++) from[peer[i] + 1]++;
+  for (let p = 0; p < peerCount; p++) from[p + 1] += from[p];
   const byPeer = new Uint32Array(n);
-  for (let i = 0; i < n; i++) byPeer[i] = i;
-  byPeer.sort((a, b) => peer[a] - peer[b] || start[a] - start[b] || line[a] - line[b]);
+  for (let k = 0; k < n; k++) { const i = byStart[k]; byPeer[from[peer[i]]++] = i; }
   for (let k = 1; k < n; k++) {
     const a = byPeer[k - 1], b = byPeer[k];
     if (peer[a] === peer[b] && start[b] < end[a]) {
@@ -107,39 +125,34 @@ export function buildTrace(list: SessionList, format: TraceFormat, origin = 0): 
         `this session of peer '${list.ids[peer[b]]}' (${start[second]} to ${end[second]} s) overlaps its session on line ${line[first]} (${start[first]} to ${end[first]} s): a peer is online once at a time`);
     }
   }
+  // Simulated ids in order of first (non-empty) session, then keep the non-empty sessions.
+  const renumber = new Int32Array(peerCount).fill(-1);
+  const ids: string[] = [];
   let kept = 0;
-  for (let i = 0; i < n; i++) if (end[i] > start[i]) kept++;
-  // First session of each peer (earliest start, then file order) gives its simulated id.
-  const firstStart = new Float64Array(list.ids.length).fill(Infinity);
-  const firstLine = new Uint32Array(list.ids.length).fill(0xffffffff);
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = byStart[k];
     if (end[i] <= start[i]) continue;
-    const p = peer[i];
-    if (start[i] < firstStart[p] || (start[i] === firstStart[p] && line[i] < firstLine[p])) {
-      firstStart[p] = start[i];
-      firstLine[p] = line[i];
-    }
+    if (renumber[peer[i]] < 0) { renumber[peer[i]] = ids.length; ids.push(list.ids[peer[i]]); }
+    byStart[kept++] = i;
   }
-  const present: number[] = [];
-  for (let p = 0; p < list.ids.length; p++) if (firstStart[p] !== Infinity) present.push(p);
-  present.sort((a, b) => firstStart[a] - firstStart[b] || firstLine[a] - firstLine[b]);
-  const renumber = new Uint32Array(list.ids.length);
-  present.forEach((p, i) => { renumber[p] = i; });
-  const order = new Uint32Array(kept);
-  let k = 0;
-  for (let i = 0; i < n; i++) if (end[i] > start[i]) order[k++] = i;
-  order.sort((a, b) => start[a] - start[b] || renumber[peer[a]] - renumber[peer[b]]);
+  byStart = byStart.subarray(0, kept);
+  // Equal starts: order by simulated peer (short runs, sorted in place).
+  for (let a = 0; a < kept;) {
+    let b = a + 1;
+    while (b < kept && start[byStart[b]] === start[byStart[a]]) b++;
+    if (b - a > 1) byStart.subarray(a, b).sort((x, y) => renumber[peer[x]] - renumber[peer[y]]);
+    a = b;
+  }
   const trace: Trace = {
-    file, format, origin,
-    ids: present.map((p) => list.ids[p]),
+    file, format, origin, ids, fileBytes: 0,
     start: new Float64Array(kept), end: new Float64Array(kept), peer: new Uint32Array(kept),
     zeroLength: n - kept,
   };
-  for (let i = 0; i < kept; i++) {
-    const j = order[i];
-    trace.start[i] = start[j];
-    trace.end[i] = end[j];
-    trace.peer[i] = renumber[peer[j]];
+  for (let k = 0; k < kept; k++) {
+    const i = byStart[k];
+    trace.start[k] = start[i];
+    trace.end[k] = end[i];
+    trace.peer[k] = renumber[peer[i]];
   }
   return trace;
 }

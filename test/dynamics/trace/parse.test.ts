@@ -97,3 +97,13 @@ describe('loading a trace file', () => {
     expect(errorOf(() => loadTrace(join(dir, 'big.csv'), 10_000))).toMatch(/big\.csv: the trace file \(0\.0 MiB\) could need up to .* more than the memory limit/);
   });
 });
+
+describe('numbers read in place', () => {
+  it('parseNumberIn agrees with Number on plain decimals and falls back for the rest', async () => {
+    const { parseNumberIn } = await import('../../../sim/dynamics/trace/lines');
+    const cases = ['0', '7', '12.', '.5', '0.1', '12.345', '86400', '1234567890.123', ' 42 ', '1e3', '-1', '+2', '1.5e-3',
+      '123456789012345678', '0.30000000000000004'];
+    for (const c of cases) expect(parseNumberIn(`x${c}y`, 1, c.length + 1), c).toBe(Number(c.trim()));
+    for (const c of ['.', '', 'abc', '1.2.3', '0x10', 'Infinity', '1,5']) expect(parseNumberIn(c, 0, c.length), c).toBeNaN();
+  });
+});

@@ -132,3 +132,15 @@ describe('trace and population', () => {
     expect(() => scenario('  trace: bad.csv')).toThrow(/bad\.csv:2: this session of peer 'a' \(2 to 4 s\) overlaps its session on line 1/);
   });
 });
+
+describe('memory', () => {
+  it('the estimate counts the trace: its file, sessions and peers', async () => {
+    const { estimateMemory } = await import('../../../sim/run/memory-estimate');
+    const s = scenario('  trace: sessions.csv');
+    const term = estimateMemory(s).terms.find((t) => t.what === 'churn trace (6 sessions)');
+    expect(term).toBeDefined();
+    // traceBytes: 2 × file bytes + 64 B a session + 120 B a peer.
+    const size = (await import('node:fs')).statSync(join(dir, 'sessions.csv')).size;
+    expect(term!.bytes).toBe(2 * size + 64 * 6 + 120 * 4);
+  });
+});

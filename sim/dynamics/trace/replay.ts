@@ -7,6 +7,7 @@ import { CONTROLLER } from '../../engine/simulator.js';
 import type { Component, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import type { ChurnSpec } from '../../scenario/schema.js';
+import { churnResults } from '../churn.js';
 import { dynamicsOf } from '../shared.js';
 import { loadTrace } from './load.js';
 import { summarizeTrace } from './summary.js';
@@ -26,10 +27,12 @@ export class TraceChurnComponent implements Component {
   readonly parallel = 'unsafe';
   joins = 0;
   leaves = 0;
-  private sessions = 0;
-  private sessionTotal = 0;
-  private downtimes = 0;
-  private downtimeTotal = 0;
+  /** Always 0: the trace defines the population. */
+  readonly arrivals = 0;
+  sessions = 0;
+  sessionTotal = 0;
+  downtimes = 0;
+  downtimeTotal = 0;
   private trace!: Trace;
   private offset = 0;
   private scale = 1;
@@ -135,20 +138,8 @@ export class TraceChurnComponent implements Component {
   }
 
   contribute(results: Results, ctx: SimContext): void {
-    const membership = dynamicsOf(ctx).membership;
-    const sync = membership.sync;
     results.churn = {
-      joins: this.joins,
-      leaves: this.leaves,
-      arrivals: 0,
-      meanResyncTime: sync && sync.resyncs > 0 ? sync.resyncTimeTotal / sync.resyncs : null,
-      resyncs: sync ? sync.resyncs : 0,
-      resyncPending: sync ? sync.pending : 0,
-      rumoursPulled: sync ? sync.rumoursPulled : 0,
-      meanSession: this.sessions > 0 ? this.sessionTotal / this.sessions : null,
-      meanDowntime: this.downtimes > 0 ? this.downtimeTotal / this.downtimes : null,
-      joinRetries: membership.joinRetries,
-      joinsAlone: membership.joinsAlone,
+      ...churnResults(this, ctx),
       trace: {
         peers: this.trace.ids.length,
         stablePeers: Math.max(0, ctx.scenario.peers.count - this.trace.ids.length),

@@ -134,7 +134,8 @@ export class TraceChurnComponent implements Component {
     const next = Math.min(
       this.next < this.trace.end.length ? this.joinTime() : Infinity,
       this.leaving.size > 0 ? this.leaving.topTime() : Infinity);
-    if (next <= ctx.scenario.duration) ctx.sim.at(next, step, 0, CONTROLLER);
+    // Scheduled even past the end of the run, so the run lasts its duration while the trace has more.
+    if (next < Infinity) ctx.sim.at(next, step, 0, CONTROLLER);
   }
 
   contribute(results: Results, ctx: SimContext): void {

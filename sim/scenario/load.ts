@@ -10,7 +10,7 @@ import type { Scenario } from './schema.js';
 import { ScenarioError, formatKeyPath, type KeyPath, type Origin } from './errors.js';
 import { validate, isMapping, type Locator } from './validate.js';
 import { applyOverrides, fromOverride } from './overrides.js';
-import { applyTrace, checkTraceOffset } from '../dynamics/trace/scenario.js';
+import { applyTrace, checkTraceWindow } from '../dynamics/trace/scenario.js';
 
 /** Reads, overrides (`key.path=value` strings, in order) and validates a scenario file. */
 export function loadScenarioFile(file: string, sets: readonly string[] = []): Scenario {
@@ -37,7 +37,7 @@ export function loadScenarioText(text: string, fileName: string, sets: readonly 
   // A trace replayed by churn: its path, and peers.count taken from it (dynamics/trace/).
   applyTrace(raw, fileName, fromOverride(applied, 'churn.trace'), locateWithSets);
   const scenario = validate(raw, locateWithSets, { file: fileName });
-  checkTraceOffset(scenario, fileName, locateWithSets);
+  checkTraceWindow(scenario, fileName, locateWithSets);
   return scenario;
 }
 

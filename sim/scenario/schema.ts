@@ -93,7 +93,7 @@ export const scenarioSchema = s.object({
     sync: s.boolean({ doc: 'A (re)joining peer pulls the rumours it missed from a neighbour (anti-entropy).', default: false }),
     trace: s.optional(s.string({ doc: 'An availability trace to replay instead of drawing sessions: a session CSV (`peer,start,end`, `.csv`) or a Failure Trace Archive event table (any other name); a path relative to the scenario file (to the working directory when given with --set). See docs/churn-traces.md.', minLength: 1, example: 'traces/sessions.csv' }),
       { doc: 'Replay this availability trace (session, downtime and arrivals are then not used; peers.count defaults to the trace\'s peers).', example: 'traces/sessions.csv' }),
-    traceScale: s.number({ doc: 'Trace replay: run time = (trace time − traceOffset) × traceScale; below 1 compresses the trace, above 1 stretches it.', default: 1, exclusiveMin: 0, max: 1e6 }),
+    traceScale: s.number({ doc: 'Trace replay: run time = (trace time − traceOffset) × traceScale; below 1 compresses the trace, above 1 stretches it.', default: 1, min: 1e-6, max: 1e6 }),
     traceOffset: s.duration({ doc: 'Trace replay: the trace time the run starts at (trace seconds, before scaling).', default: 0, min: 0, max: 1e12 }),
     traceLoop: s.boolean({ doc: 'Trace replay: when the trace ends (its last session end), start it again from traceOffset.', default: false }),
   }, { doc: 'Peer sessions and downtimes, drawn from distributions or replayed from a trace.' }), { doc: 'Optional churn: peers leave and (re)join.' }),

@@ -41,16 +41,28 @@ export function applyTrace(raw: Record<string, unknown>, scenarioFile: string, f
   }
 }
 
-/** After validation: a traceOffset at or past the trace's last session end would replay nothing. */
-export function checkTraceOffset(scenario: Scenario, scenarioFile: string, locate: Locator): void {
+/** Sessions a run may replay at most (a looped trace, scaled down, could ask for billions). */
+export const MAX_REPLAYED_SESSIONS = 1e9;
+
+/**
+ * After validation: a traceOffset at or past the trace's last session end would replay
+ * nothing, and a looped trace must not replay more than MAX_REPLAYED_SESSIONS sessions.
+ */
+export function checkTraceWindow(scenario: Scenario, scenarioFile: string, locate: Locator): void {
   const churn = scenario.churn;
   if (!churn?.trace) return;
   const trace = loadTrace(churn.trace);
   let last = 0;
   for (let i = 0; i < trace.end.length; i++) if (trace.end[i] > last) last = trace.end[i];
+  const fail = (keyPath: KeyPath, detail: string) => ScenarioError.at(detail, keyPath, locate(keyPath, 'value'), scenarioFile);
   if (churn.traceOffset >= last) {
-    const keyPath = ['churn', 'traceOffset'];
-    throw ScenarioError.at(`the trace ${churn.trace} ends at ${last} s (trace time), so an offset of ${churn.traceOffset} s would replay nothing`,
-      keyPath, locate(keyPath, 'value'), scenarioFile);
+    throw fail(['churn', 'traceOffset'], `the trace ${churn.trace} ends at ${last} s (trace time), so an offset of ${churn.traceOffset} s would replay nothing`);
+  }
+  if (churn.traceLoop) {
+    const repeats = scenario.duration / ((last - churn.traceOffset) * churn.traceScale);
+    const replayed = repeats * trace.start.length;
+    if (replayed > MAX_REPLAYED_SESSIONS) {
+      throw fail(['churn', 'traceScale'], `looping the trace ${Math.ceil(repeats)} times would replay about ${replayed.toExponential(1)} sessions, more than ${MAX_REPLAYED_SESSIONS.toExponential(0)}: raise traceScale or shorten the duration`);
+    }
   }
 }

@@ -28,6 +28,23 @@ describe('gossipsim trace-summary', () => {
     expect(s.fits.weibull.shape).toBeLessThan(0.8);
   });
 
+  it('reads an FTA event table (any name but .csv): up events are sessions, down events gaps', () => {
+    const dir = tempDir();
+    const rows = [
+      ['event_id', 'component_id', 'node_id', 'platform_id', 'node_name', 'event_type', 'event_start_time', 'event_stop_time', 'event_end_reason'],
+      [1, 0, 7, 0, 'a', 1, 1000, 1600, ''], [2, 0, 7, 0, 'a', 0, 1600, 2200, ''], [3, 0, 7, 0, 'a', 1, 2200, 2300, ''],
+      [4, 0, 9, 0, 'b', 1, 1000, 4600, ''],
+    ];
+    writeFileSync(join(dir, 'events.tab'), rows.map((r) => r.join('\t')).join('\n') + '\n');
+    const r = gossipsim(['trace-summary', '--json', join(dir, 'events.tab')]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect([s.format, s.peers, s.sessions, s.start, s.end]).toEqual(['fta', 2, 3, 0, 3600]);
+    expect(s.downtime.count).toBe(1);
+    expect(s.downtime.mean).toBe(600);
+    expect(s.fits.exponential.mean).toBeCloseTo((600 + 100 + 3600) / 3, 9);
+  });
+
   it('a bad trace: exit 2, the file and line, no stack trace; the same through run', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.csv'), 'peer,start,end\na,0,10\nb,5\n');

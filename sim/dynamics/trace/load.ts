@@ -10,6 +10,7 @@ import { traceBytes, traceError, type Trace, type TraceFormat } from './trace.js
 
 /** The shortest session line ("a,0,1\n"): a file of B bytes holds at most B / 6 sessions. */
 const MIN_LINE_BYTES = 6;
+const MiB = 1048576, GiB = 1073741824;
 
 /** The format a trace file is read in: `.csv` → csv, else the FTA event table. */
 export function traceFormatOf(file: string): TraceFormat {
@@ -36,7 +37,7 @@ export function loadTrace(file: string, limitBytes = Infinity): Trace {
   // At worst a session every MIN_LINE_BYTES (and few peers: their bytes are small beside).
   const worst = traceBytes(stat.size / MIN_LINE_BYTES, 0, stat.size);
   if (worst > limitBytes) {
-    throw traceError(file, undefined, `the trace file (${(stat.size / 2 ** 20).toFixed(1)} MiB) could need up to ${(worst / 2 ** 30).toFixed(2)} GiB to load, more than the memory limit (${(limitBytes / 2 ** 30).toFixed(2)} GiB); set GOSSIPSIM_MEMORY_LIMIT (or off) if that is too cautious`);
+    throw traceError(file, undefined, `the trace file (${(stat.size / MiB).toFixed(1)} MiB) could need up to ${(worst / GiB).toFixed(2)} GiB to load, more than the memory limit (${(limitBytes / GiB).toFixed(2)} GiB); set GOSSIPSIM_MEMORY_LIMIT (or off) if that is too cautious`);
   }
   const text = readFileSync(file, 'utf8');
   const trace = traceFormatOf(file) === 'csv' ? parseCsvTrace(text, file) : parseFtaTrace(text, file);

@@ -29,11 +29,6 @@ export interface Trace {
   fileBytes: number;
 }
 
-/** The number of sessions a trace holds. */
-export function sessionCount(trace: Trace): number {
-  return trace.start.length;
-}
-
 /**
  * Peak bytes of loading a trace of `sessions` sessions and `peers` peers from a file of
  * `fileBytes`: the file's bytes and its text (2 × file), the parser's growable arrays

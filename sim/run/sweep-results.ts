@@ -3,7 +3,7 @@
  * product of the varied keys, each with every numeric metric's mean and 95% interval.
  */
 import type { Scenario } from '../scenario/schema.js';
-import type { MetricDomain } from '../sweep/domains.js';
+import type { MetricDomain } from './domains.js';
 import type { IntervalMethod } from '../sweep/intervals.js';
 
 /** Version 2: intervals as bounds chosen by the metric's domain (version 1 had a Student t half-width). */
@@ -49,6 +49,8 @@ export interface SweepResults {
   replicates: number;
   /** The domain of every metric of the sweep (sim/sweep/domains.ts), which chose its interval. */
   domains: Record<string, MetricDomain>;
+  /** The metrics the scenario's `metrics.highlight` names, as they appear in `points[].metrics`. */
+  highlight: string[];
   points: SweepPoint[];
   /** Present in a `--shard K/N` part file: which slice of the (point, replicate) list it holds. */
   shard?: { index: number; count: number };

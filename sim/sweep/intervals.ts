@@ -2,7 +2,7 @@
  * 95% confidence intervals over a point's replicates, one method per metric domain, each
  * staying inside its domain (docs/sweep-statistics.md gives the reasons and sources).
  */
-import { DOMAIN_BOUNDS, type MetricDomain } from './domains.js';
+import { DOMAIN_BOUNDS, type MetricDomain } from '../run/domains.js';
 import { exp, ln, logistic, logit, tQuantile975, Z975 } from './special.js';
 
 /**

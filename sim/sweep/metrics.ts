@@ -4,7 +4,7 @@
  */
 import { WALL_CLOCK_KEYS } from '../run/results.js';
 import type { MetricSummary } from '../run/sweep-results.js';
-import { domainOf, type MetricDomain } from './domains.js';
+import { domainOf, type MetricDomain } from '../run/domains.js';
 import { intervalOf } from './intervals.js';
 
 /** Sections that are inputs or bulky per-time/per-peer data, not metrics. */

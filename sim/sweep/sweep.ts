@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { SWEEP_FORMAT, type SweepPoint, type SweepResults, type SweepRun } from '../run/sweep-results.js';
 import { UsageError } from '../cli/errors.js';
 import { metricKeys, summarizeRuns } from './metrics.js';
-import { domainOf, type MetricDomain } from './domains.js';
+import { domainOf, metricPattern, type MetricDomain } from '../run/domains.js';
 import { planPoints, planTasks, replicateSeed, type PointPlan, type Vary } from './plan.js';
 import { executeTasks } from './execute.js';
 import { checkSweepMemory, type MemoryLimit } from '../run/memory-estimate.js';
@@ -38,14 +38,21 @@ export function assemble(
     const runs = [...runsByPoint[i]].sort((a, b) => a.replicate - b.replicate);
     return { values: p.values, seeds: runs.map((r) => r.seed), metrics: summarizeRuns(runs), runs };
   });
+  const keys = metricKeys(outPoints.flatMap((p) => p.runs));
   const domains: Record<string, MetricDomain> = {};
-  for (const k of metricKeys(outPoints.flatMap((p) => p.runs))) domains[k] = domainOf(k);
+  for (const k of keys) domains[k] = domainOf(k);
+  // The scenario's metrics.highlight, each entry expanded to the metrics it names ([] = every index).
+  const highlight: string[] = [];
+  for (const h of base.metrics.highlight ?? []) {
+    for (const k of keys) if ((k === h || metricPattern(k) === h) && !highlight.includes(k)) highlight.push(k);
+  }
   const results: SweepResults = {
     format: SWEEP_FORMAT,
     scenario: base,
     vary: varies.map((v) => ({ path: v.path, values: v.values })),
     replicates,
     domains,
+    highlight,
     points: outPoints,
     engine: { runs: runsByPoint.reduce((n, r) => n + r.length, 0), wallSeconds },
   };

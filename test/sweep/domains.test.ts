@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOMAIN_BOUNDS, declaredDomain, metricPattern } from '../../sim/sweep/domains';
+import { DOMAIN_BOUNDS, declaredDomain, metricPattern } from '../../sim/run/domains';
 import { flattenMetrics } from '../../sim/sweep/metrics';
 
 const GOLDEN = join(__dirname, '..', 'golden', 'results');

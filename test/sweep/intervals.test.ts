@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { NamedStream } from '../../sim/engine/random';
 import { standardNormal } from '../../sim/random/normal';
 import { intervalOf, wilson } from '../../sim/sweep/intervals';
-import type { MetricDomain } from '../../sim/sweep/domains';
+import type { MetricDomain } from '../../sim/run/domains';
 import { tQuantile975 } from '../../sim/sweep/special';
 
 const DRAWS = 4000;

@@ -108,6 +108,18 @@ describe('gossipsim sweep and merge', () => {
     expect(incomplete.stderr).toMatch(/incomplete/);
   });
 
+  it('notes in its summary that fewer than 5 replicates give wide, unreliable intervals', () => {
+    const dir = tempDir();
+    const file = join(dir, 's.yaml');
+    writeFileSync(file, SCENARIO);
+    const few = gossipsim(['sweep', file, '--vary', 'peers.count=60,80', '--replicates', '2', '--workers', '1', '--json', join(dir, 'a.json'), '--out', join(dir, 'a.html')]);
+    expect(few.code).toBe(0);
+    expect(few.stdout).toContain('note: 2 replicate(s) per point: the 95% intervals are wide and unreliable; use --replicates 5 or more');
+    const enough = gossipsim(['sweep', file, '--vary', 'peers.count=60', '--replicates', '5', '--workers', '1', '--json', join(dir, 'b.json'), '--out', join(dir, 'b.html')]);
+    expect(enough.code).toBe(0);
+    expect(enough.stdout).not.toContain('note:');
+  });
+
   it('rejects a bad --vary value before running anything', () => {
     const dir = tempDir();
     const file = join(dir, 's.yaml');

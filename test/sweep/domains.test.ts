@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOMAIN_BOUNDS, declaredDomain, metricPattern } from '../../sim/run/domains';
+import { DOMAIN_BOUNDS, declaredDomain, declaredPatterns, metricPattern } from '../../sim/run/domains';
 import { flattenMetrics } from '../../sim/sweep/metrics';
 
 const GOLDEN = join(__dirname, '..', 'golden', 'results');
@@ -31,5 +31,13 @@ describe('metric domains', () => {
       return !(v >= lo && v <= hi && whole && yesNo);
     });
     expect(outside).toEqual([]);
+  });
+});
+
+describe('docs/sweep-statistics.md', () => {
+  it('lists every declared metric with its domain, and nothing else', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'docs', 'sweep-statistics.md'), 'utf8');
+    const listed = Array.from(text.matchAll(/^\| `([^`]+)` \| (\w+) \|$/gm)).map((m) => `${m[1]} ${m[2]}`);
+    expect(listed).toEqual(declaredPatterns().map((p) => `${p} ${declaredDomain(p)}`));
   });
 });

@@ -6,6 +6,8 @@ import { withoutWallClock } from '../../sim/run/serialize';
 import { planTasks, parseShard, planPoints, parseVary, replicateSeed } from '../../sim/sweep/plan';
 import { summarize, flattenMetrics } from '../../sim/sweep/metrics';
 import { tQuantile975 } from '../../sim/sweep/special';
+import { assemble } from '../../sim/sweep/sweep';
+import { loadScenarioText } from '../../sim/scenario/load';
 
 const SCENARIO = `name: Sweep me
 seed: 3
@@ -59,6 +61,23 @@ describe('sweep planning', () => {
     const m = flattenMetrics({ format: 'x', scenario: { a: 1 }, series: { time: [1] }, engine: { events: 5, wallSeconds: 1 },
       broadcasts: [{ rounds: 3, allReached: true, timeline: { time: [1, 2] } }], capacity: { lowerBound: 2.5, mode: 'p2p' } });
     expect(m).toEqual({ 'engine.events': 5, 'broadcasts[0].rounds': 3, 'broadcasts[0].allReached': 1, 'capacity.lowerBound': 2.5 });
+  });
+});
+
+describe('assembling a sweep', () => {
+  it('expands metrics.highlight to the metrics present ([] = every index) and gives every metric its domain', () => {
+    const base = loadScenarioText(`${SCENARIO}workload: { broadcasts: { count: 2, every: 1s } }\nmetrics:\n  highlight: [overlay.clustering, 'broadcasts[].coverage']\n`, 's.yaml');
+    const run = (replicate: number, coverage: number) => ({ replicate, seed: replicate,
+      metrics: { 'broadcasts[0].coverage': coverage, 'broadcasts[1].coverage': 1, 'broadcasts[0].allReached': 1, 'overlay.clustering': 0.1, 'broadcasts[0].origin': 4 } });
+    const r = assemble(base, [parseVary('peers.count=60')], 3, planPoints([parseVary('peers.count=60')]), [[run(2, 0.9), run(0, 0.8), run(1, 1)]], 0);
+    expect(r.highlight).toEqual(['overlay.clustering', 'broadcasts[0].coverage', 'broadcasts[1].coverage']);
+    expect(r.domains).toEqual({ 'broadcasts[0].coverage': 'fraction', 'broadcasts[1].coverage': 'fraction',
+      'broadcasts[0].allReached': 'proportion', 'overlay.clustering': 'fraction', 'broadcasts[0].origin': 'input' });
+    const m = r.points[0].metrics;
+    expect(m['broadcasts[0].coverage']).toMatchObject({ n: 3, method: 'logit-t-squeezed', min: 0.8, max: 1 });
+    expect(m['broadcasts[0].allReached']).toMatchObject({ mean: 1, method: 'wilson', high: 1 });
+    expect(m['broadcasts[0].origin']).toMatchObject({ mean: 4, low: null, high: null, method: 'none' });
+    expect(r.points[0].runs.map((x) => x.replicate)).toEqual([0, 1, 2]);
   });
 });
 

@@ -163,7 +163,7 @@
 
     if (rest.length) {
       const part = GS.section(root, 'sweep-more', 'The other metrics',
-        `${rest.length} more metric${rest.length === 1 ? '' : 's'} that change across the sweep, by section, most changed first. Open a section to see its charts.`);
+        `${rest.length} more metric${rest.length === 1 ? ' that changes' : 's that change'} across the sweep, by section, most changed first. Open a section to see its charts.`);
       const bySection = new Map();
       for (const m of rest) {
         const sec = m.split(/[.[]/)[0];

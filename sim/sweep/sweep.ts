@@ -6,7 +6,8 @@ import { loadScenarioText } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { SWEEP_FORMAT, type SweepPoint, type SweepResults, type SweepRun } from '../run/sweep-results.js';
 import { UsageError } from '../cli/errors.js';
-import { summarizeRuns } from './metrics.js';
+import { metricKeys, summarizeRuns } from './metrics.js';
+import { domainOf, metricPattern, type MetricDomain } from '../run/domains.js';
 import { planPoints, planTasks, replicateSeed, type PointPlan, type Vary } from './plan.js';
 import { executeTasks } from './execute.js';
 import { checkSweepMemory, type MemoryLimit } from '../run/memory-estimate.js';
@@ -37,11 +38,21 @@ export function assemble(
     const runs = [...runsByPoint[i]].sort((a, b) => a.replicate - b.replicate);
     return { values: p.values, seeds: runs.map((r) => r.seed), metrics: summarizeRuns(runs), runs };
   });
+  const keys = metricKeys(outPoints.flatMap((p) => p.runs));
+  const domains: Record<string, MetricDomain> = {};
+  for (const k of keys) domains[k] = domainOf(k);
+  // The scenario's metrics.highlight, each entry expanded to the metrics it names ([] = every index).
+  const highlight: string[] = [];
+  for (const h of base.metrics.highlight ?? []) {
+    for (const k of keys) if ((k === h || metricPattern(k) === h) && !highlight.includes(k)) highlight.push(k);
+  }
   const results: SweepResults = {
     format: SWEEP_FORMAT,
     scenario: base,
     vary: varies.map((v) => ({ path: v.path, values: v.values })),
     replicates,
+    domains,
+    highlight,
     points: outPoints,
     engine: { runs: runsByPoint.reduce((n, r) => n + r.length, 0), wallSeconds },
   };
@@ -74,6 +85,13 @@ export async function runSweep(o: SweepOptions): Promise<SweepResults> {
   const runsByPoint: SweepRun[][] = points.map(() => []);
   tasks.forEach((t, i) => runsByPoint[t.point].push({ replicate: t.replicate, seed: inputs[i].seed, metrics: outputs[i].metrics }));
   return assemble(base, o.varies, o.replicates, points, runsByPoint, wallSeconds, o.shard);
+}
+
+/** A sweep's summaries computed afresh from its runs (how a file of an older format is read). */
+export function resummarize(data: Omit<SweepResults, 'format' | 'domains'>): SweepResults {
+  const varies: Vary[] = data.vary.map((v) => ({ path: v.path, raw: [], values: v.values }));
+  const points: PointPlan[] = data.points.map((p, i) => ({ index: i, sets: [], values: p.values }));
+  return assemble(data.scenario, varies, data.replicates, points, data.points.map((p) => p.runs), data.engine.wallSeconds, data.shard);
 }
 
 /** Joins shard parts into the results one `sweep` would have written. */

@@ -36,9 +36,16 @@ function readScenarioText(file: string): string {
   }
 }
 
-function describeSweep(r: SweepResults, outputs: string[]): string {
+/** Below this many replicates a sweep's intervals are too wide and too unsure to lean on. */
+export const FEW_REPLICATES = 5;
+
+export function describeSweep(r: SweepResults, outputs: string[]): string {
   const lines = [`${r.scenario.name}: sweep of ${r.points.length} point(s) x ${r.replicates} replicate(s), ${r.engine.runs} run(s)` +
     (r.shard ? ` (shard ${r.shard.index}/${r.shard.count})` : '')];
+  if (r.replicates < FEW_REPLICATES) {
+    lines.push(`  note: ${r.replicates} replicate(s) per point: the 95% intervals are wide and unreliable; ` +
+      `use --replicates ${FEW_REPLICATES} or more (10 is better) before drawing conclusions`);
+  }
   for (const o of outputs) lines.push(`  wrote ${o}`);
   return lines.join('\n') + '\n';
 }

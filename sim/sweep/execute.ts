@@ -2,6 +2,7 @@
  * Runs sweep tasks, inline (one worker) or on a worker-threads-pool. Results are stored by
  * task index, so the order in which threads finish never shows in the output.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
@@ -14,23 +15,31 @@ interface PoolLike {
   acquire(file: string, options: { workerData: unknown }, cb: (err: Error | null, worker: Worker) => void): void;
 }
 
+/**
+ * Runs `inputs` and calls `onDone(i, output)` as each finishes. `offThread`: run even a
+ * single worker's tasks on a worker thread, so that this thread stays free to handle
+ * Ctrl-C at once (the command line); otherwise one worker runs them inline.
+ */
 export async function executeTasks(
   inputs: SweepTaskInput[],
   workers: number,
-  onDone: (completed: number) => void,
+  onDone: (index: number, output: SweepTaskOutput) => void,
+  offThread = false,
 ): Promise<SweepTaskOutput[]> {
   const outputs: SweepTaskOutput[] = new Array(inputs.length);
-  let completed = 0;
-  if (workers <= 1 || inputs.length <= 1) {
+  if (inputs.length === 0) return outputs;
+  if (!offThread && (workers <= 1 || inputs.length <= 1)) {
     for (let i = 0; i < inputs.length; i++) {
       outputs[i] = runSweepTask(inputs[i]);
-      onDone(++completed);
+      onDone(i, outputs[i]);
     }
     return outputs;
   }
   const Pool = require('worker-threads-pool') as new (o: { max: number; maxWaiting?: number }) => PoolLike;
   const pool = new Pool({ max: workers, maxWaiting: inputs.length + 1 });
-  const workerFile = join(packageRoot(), 'dist', 'sim', 'sweep', 'worker.js');
+  // The one-file bundle when the build made it (it starts faster: one worker per run).
+  const dir = join(packageRoot(), 'dist', 'sim', 'sweep');
+  const workerFile = existsSync(join(dir, 'worker.bundle.cjs')) ? join(dir, 'worker.bundle.cjs') : join(dir, 'worker.js');
   // Each worker exits on its own after posting its result (no pool.destroy(), whose
   // worker.terminate(callback) prints a deprecation warning on Node 20).
   {
@@ -42,7 +51,11 @@ export async function executeTasks(
           settled = true;
           if (msg.ok) {
             outputs[i] = msg.output!;
-            onDone(++completed);
+            try {
+              onDone(i, outputs[i]);
+            } catch (e) {
+              return reject(e);
+            }
             resolve();
           } else {
             const e = new Error(msg.message);

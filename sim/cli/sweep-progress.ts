@@ -35,10 +35,17 @@ export function makeSweepProgress(
   now: () => number = () => performance.now() / 1000,
 ): SweepProgress {
   if (quiet) return { update() {}, done() {} };
+  const start = now();
+  let first: number | undefined;
+  /** Seconds left, from this session's runs; undefined before its first run ends. */
+  const eta = (done: number, total: number): number | undefined => {
+    const finishedHere = done - (first ?? 0);
+    return finishedHere > 0 ? ((now() - start) / finishedHere) * (total - done) : undefined;
+  };
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar({
       stream,
-      format: 'sweeping [{bar}] {value}/{total} runs, {left} left, ETA {eta_formatted}',
+      format: 'sweeping [{bar}] {value}/{total} runs, {left} left, ETA {etaText}',
       barsize: 30,
       clearOnComplete: true,
       gracefulExit: false,
@@ -46,12 +53,16 @@ export function makeSweepProgress(
     }, cliProgress.Presets.legacy);
     let started = false;
     return {
-      update(done, total) {
+      update(done, total, run) {
+        // Called without a run once, with the runs a journal held: they do not count in the rate.
+        if (!run) first = done;
+        const seconds = eta(done, total);
+        const payload = { left: total - done, etaText: seconds === undefined ? '...' : formatDuration(seconds) };
         if (!started) {
-          bar.start(total, done, { left: total - done });
+          bar.start(total, done, payload);
           started = true;
         } else {
-          bar.update(done, { left: total - done });
+          bar.update(done, payload);
         }
       },
       done() {
@@ -59,18 +70,16 @@ export function makeSweepProgress(
       },
     };
   }
-  const start = now();
-  let first: number | undefined;
   return {
     update(done, total, run) {
       if (!run) {
         first = done;
         return;
       }
-      const finishedHere = done - (first ?? 0);
       const left = total - done;
-      const eta = left === 0 ? '' : `, ETA ${formatDuration(((now() - start) / finishedHere) * left)}`;
-      stream.write(`sweep: run ${done}/${total} finished (${describeRun(run)}) in ${formatDuration(run.wallSeconds)}; ${left} left${eta}\n`);
+      const seconds = eta(done, total);
+      const etaText = left === 0 || seconds === undefined ? '' : `, ETA ${formatDuration(seconds)}`;
+      stream.write(`sweep: run ${done}/${total} finished (${describeRun(run)}) in ${formatDuration(run.wallSeconds)}; ${left} left${etaText}\n`);
     },
     done() {},
   };

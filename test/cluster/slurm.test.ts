@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, gossipsim, ROOT, tempDir } from '../helpers/cli';
 import { withoutWallClock } from '../../sim/run/serialize';
@@ -111,6 +111,15 @@ describe('SLURM job array (examples/sweep-slurm.sh)', () => {
     expect(existsSync(join(dir, 'results', 'report.html'))).toBe(true);
     // No journal is left once a part is written.
     expect(readdirSync(join(dir, 'results')).sort()).toEqual(['part-1.json', 'part-2.json', 'part-3.json', 'report.html', 'results.json']);
+
+    // A lost slice is rerun alone (GOSSIPSIM_SLICES=N with --array=K), then merged again.
+    rmSync(join(dir, 'results', 'part-2.json'));
+    const rerun = sh('sbatch', ['--parsable', '--array=2', join(ROOT, 'examples', 'sweep-slurm.sh')], { ...jobEnv, GOSSIPSIM_SLICES: '3' }, dir).trim().split(';')[0];
+    const remerge = sh('sbatch', ['--parsable', `--dependency=afterok:${rerun}`, join(ROOT, 'examples', 'merge-slurm.sh')], jobEnv, dir).trim().split(';')[0];
+    await waitFor([rerun, remerge], jobEnv, 300);
+    expect([...jobStates(rerun, jobEnv), ...jobStates(remerge, jobEnv)]).toEqual(['COMPLETED', 'COMPLETED']);
+    expect(existsSync(join(dir, 'results', 'part-2.json'))).toBe(true);
+    expect(load(join(dir, 'results', 'results.json'))).toBe(load(join(dir, 'one.json')));
 
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     writeFileSync(join(ROOT, 'test-artifacts', 'slurm-test.ran'), `array ${array}, merge ${merge}\n`);

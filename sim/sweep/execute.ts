@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../cli/paths.js';
 import { runSweepTask, type SweepTaskInput, type SweepTaskOutput } from './run-one.js';
 
@@ -35,11 +35,12 @@ export async function executeTasks(
     }
     return outputs;
   }
-  const Pool = require('worker-threads-pool') as new (o: { max: number; maxWaiting?: number }) => PoolLike;
-  const pool = new Pool({ max: workers, maxWaiting: inputs.length + 1 });
-  // The one-file bundle when the build made it (it starts faster: one worker per run).
+  // The one-file bundle when the build made it (it starts faster).
   const dir = join(packageRoot(), 'dist', 'sim', 'sweep');
   const workerFile = existsSync(join(dir, 'worker.bundle.cjs')) ? join(dir, 'worker.bundle.cjs') : join(dir, 'worker.js');
+  if (workers <= 1) return runOnOneThread(workerFile, inputs, outputs, onDone);
+  const Pool = require('worker-threads-pool') as new (o: { max: number; maxWaiting?: number }) => PoolLike;
+  const pool = new Pool({ max: workers, maxWaiting: inputs.length + 1 });
   // Each worker exits on its own after posting its result (no pool.destroy(), whose
   // worker.terminate(callback) prints a deprecation warning on Node 20).
   {
@@ -69,4 +70,37 @@ export async function executeTasks(
     })));
   }
   return outputs;
+}
+
+/**
+ * One worker thread that runs the tasks one after the other (a cluster task's usual
+ * `--workers 1`): started once, not once per run as on the pool.
+ */
+function runOnOneThread(
+  workerFile: string, inputs: SweepTaskInput[], outputs: SweepTaskOutput[],
+  onDone: (index: number, output: SweepTaskOutput) => void,
+): Promise<SweepTaskOutput[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile, { workerData: { serial: true } });
+    let next = 0;
+    const fail = (e: unknown) => {
+      void worker.terminate();
+      reject(e);
+    };
+    worker.on('message', (msg: { ok: boolean; output?: SweepTaskOutput; message?: string; stack?: string }) => {
+      if (!msg.ok) return fail(Object.assign(new Error(msg.message), { stack: msg.stack }));
+      const i = next++;
+      outputs[i] = msg.output!;
+      try {
+        onDone(i, outputs[i]);
+      } catch (e) {
+        return fail(e);
+      }
+      if (next < inputs.length) worker.postMessage(inputs[next]);
+      else void worker.terminate().then(() => resolve(outputs));
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => { if (next < inputs.length) reject(new Error(`sweep worker exited with code ${code}`)); });
+    worker.postMessage(inputs[0]);
+  });
 }

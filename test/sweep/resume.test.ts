@@ -13,7 +13,7 @@ import { withoutWallClock } from '../../sim/run/serialize';
 const SCENARIO = `name: Resume me
 seed: 5
 duration: 20s
-peers: { count: 300 }
+peers: { count: 1000 }
 network: { latency: 30ms }
 overlay: { model: erdos-renyi, degree: 4 }
 workload:

@@ -47,6 +47,8 @@ export interface Journal {
   /** Runs the journal already held when opened, by task index. */
   done: Map<number, JournalRecord>;
   append(record: JournalRecord): void;
+  /** Runs it holds: those it was opened with and those appended since. */
+  size(): number;
   close(): void;
   /** Deletes the journal once the sweep's outputs are written. */
   remove(): void;
@@ -108,6 +110,8 @@ export function openJournal(
     }
     const text = readFileSync(path, 'utf8');
     const parsed = parseJournal(path, text);
+    // A journal without a finished run (the sweep stopped before its first) holds no work.
+    if (parsed.records.length === 0) parsed.header = undefined;
     if (parsed.header && !resume) {
       throw new UsageError(
         `${path}: an earlier run of this sweep was interrupted after ${parsed.records.length} finished run(s), which this journal holds. ` +
@@ -145,9 +149,11 @@ export function openJournal(
   // Drops a line cut short by a kill, so that the next record starts on its own line.
   ftruncateSync(fd, validBytes);
   let position = validBytes;
+  let appended = 0;
   return {
     path,
     done,
+    size: () => done.size + appended,
     append(record) {
       // One write of a whole line, then fsync: a kill leaves at most one torn last line,
       // which the next resume drops.
@@ -155,6 +161,7 @@ export function openJournal(
       writeSync(fd, line, 0, line.length, position);
       position += line.length;
       fsyncSync(fd);
+      appended++;
     },
     close() {
       closeSync(fd);

@@ -112,6 +112,8 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     return { results, journal, resumedRuns: tasks.length - todo.length };
   } catch (err) {
     journal?.close();
+    // Refused or failed before its first run (the memory check, say): nothing to keep.
+    if (journal?.size() === 0) journal.remove();
     throw err;
   }
 }

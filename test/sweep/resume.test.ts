@@ -4,7 +4,7 @@
  * shard too; a journal of another sweep is refused. Runs the built CLI (npm run build).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, gossipsim, ROOT, tempDir } from '../helpers/cli';
@@ -145,6 +145,18 @@ describe('sweep --resume', () => {
     expect(other.stderr).toMatch(/another gossipsim version .*journal: gossipsim 0\.0\.1/);
     // Refusals leave the journal as it was.
     expect(JSON.parse(readFileSync(journal, 'utf8').split('\n')[0]).gossipsimVersion).toBe('0.0.1');
+  });
+
+  it('a sweep stopped before its first run leaves no journal in the way', () => {
+    const { dir, file } = setup();
+    const args = ['sweep', file, ...VARY, '--quiet', '--json', join(dir, 'r.json'), '--out', join(dir, 'r.html')];
+    // Refused by the memory check, after the journal was opened, before any run.
+    const refused = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, GOSSIPSIM_MEMORY_LIMIT: '1KiB' } });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/GOSSIPSIM_MEMORY_LIMIT/);
+    expect(readdirSync(dir)).toEqual(['s.yaml']);
+    expect(gossipsim(args).code).toBe(0);
+    expect(load(join(dir, 'r.json'))).toBe(fullResults);
   });
 
   it('Ctrl-C stops a sweep with exit code 130, no output file, and the journal intact', async () => {

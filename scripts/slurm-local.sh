@@ -107,12 +107,12 @@ start() {
     say "using the munged already running"
   else
     [ -s /etc/munge/munge.key ] || { say "creating /etc/munge/munge.key"; mungekey --create --force; chown munge:munge /etc/munge/munge.key 2>/dev/null || true; }
-    mkdir -p /run/munge /var/lib/munge /var/log/munge
-    # As root munged needs --force; its pid is where Debian's build puts it.
-    munged --force
+    mkdir -p /run/munge /var/lib/munge
+    # As root munged needs --force; its log and pid stay with the cluster's files, and its
+    # socket where munge clients look for it (/run/munge).
+    munged --force --log-file="$DIR/munged.log" --pid-file="$DIR/munged.pid" --seed-file="$DIR/munged.seed"
     for _ in $(seq 50); do munge_works && break; sleep 0.1; done
-    munge_works || die "munged did not start (see /var/log/munge/munged.log)"
-    cp /run/munge/munged.pid "$DIR/munged.pid"
+    munge_works || die "munged did not start (see $DIR/munged.log)"
   fi
   write_conf
   # -c: no state carried over from an earlier cluster in the same folder.

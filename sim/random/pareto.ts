@@ -1,6 +1,7 @@
 /** Pareto (type I): scale / U^(1/shape) >= scale; mean infinite for shape <= 1. */
 import type { RandomSource } from '../engine/random.js';
 import type { ContinuousSampler } from './continuous.js';
+import { pow } from '../math/strict.js';
 
 export class ParetoSampler implements ContinuousSampler {
   readonly min: number;
@@ -11,9 +12,9 @@ export class ParetoSampler implements ContinuousSampler {
   }
   sample(rng: RandomSource): number {
     // 1 − U lies in (0, 1]: draws are finite and never below `scale`.
-    return this.scale / Math.pow(1 - rng.next(), 1 / this.shape);
+    return this.scale / pow(1 - rng.next(), 1 / this.shape);
   }
   below(x: number): number {
-    return x <= this.scale ? 0 : 1 - Math.pow(this.scale / x, this.shape);
+    return x <= this.scale ? 0 : 1 - pow(this.scale / x, this.shape);
   }
 }

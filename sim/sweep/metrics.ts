@@ -48,7 +48,7 @@ export function summarize(values: number[]): MetricSummary {
   for (const v of values) { sum += v; if (v < min) min = v; if (v > max) max = v; }
   const mean = sum / n;
   let ss = 0;
-  for (const v of values) ss += (v - mean) ** 2;
+  for (const v of values) ss += (v - mean) * (v - mean);
   const ci95 = n > 1 ? tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n) : 0;
   return { mean, ci95, n, min, max };
 }

@@ -1,6 +1,7 @@
 /**
- * Regenerates what the scenario schema publishes: scenarios/scenario.schema.json and the
- * README's scenario reference and lessons table (between their markers). `--check` only reports staleness.
+ * Regenerates what the scenario schema publishes: scenarios/scenario.schema.json, the scenario
+ * reference (docs/scenario-reference.md) and the README's lessons table, each between its markers.
+ * `--check` only reports staleness.
  *
  *   npm run schema                       # write both
  *   node dist/scripts/gen-docs.js --check  # exit 1 when either is out of date
@@ -17,6 +18,16 @@ export const START_MARKER = '<!-- scenario-reference:start -->';
 export const END_MARKER = '<!-- scenario-reference:end -->';
 export const SCHEMA_FILE = 'scenarios/scenario.schema.json';
 export const README_FILE = 'README.md';
+export const REFERENCE_FILE = 'docs/scenario-reference.md';
+
+/** What docs/scenario-reference.md says above the generated block when it is first written. */
+const REFERENCE_INTRO = `# Scenario reference
+
+Generated from the schema (\`sim/scenario/schema.ts\`), like \`scenarios/scenario.schema.json\`;
+\`npm run schema\` regenerates both and a test fails when they are out of date. Add
+\`# yaml-language-server: $schema=scenarios/scenario.schema.json\` (path relative to your file)
+at the top of a scenario for autocompletion in editors.
+`;
 
 /** The JSON Schema file's exact text. */
 export function schemaText(): string {
@@ -65,10 +76,13 @@ export interface GeneratedFile {
 export function generatedFiles(root: string): GeneratedFile[] {
   const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined);
   const readme = read(README_FILE);
-  return [
+  const reference = read(REFERENCE_FILE);
+  const files: GeneratedFile[] = [
     { path: SCHEMA_FILE, current: read(SCHEMA_FILE), wanted: schemaText() },
-    { path: README_FILE, current: readme, wanted: withLessons(withReference(readme, referenceMarkdown()), lessonsMarkdown()) },
+    { path: REFERENCE_FILE, current: reference, wanted: withReference(reference ?? REFERENCE_INTRO, referenceMarkdown()) },
   ];
+  if (readme !== undefined) files.push({ path: README_FILE, current: readme, wanted: withLessons(readme, lessonsMarkdown()) });
+  return files;
 }
 
 /** Paths of the generated files that are out of date. */

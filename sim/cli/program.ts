@@ -17,7 +17,7 @@ import { mergeCommand, sweepCommand } from './commands/sweep.js';
 const EPILOG = `
 Exit codes: 0 success; 2 bad input (unreadable file, YAML or schema error, bad option),
 reported as one paragraph naming the file, the key path and line:column; 1 internal error.
-Scenario reference: README.md ("Scenario reference") and scenarios/scenario.schema.json.`;
+Scenario reference: docs/scenario-reference.md and scenarios/scenario.schema.json.`;
 
 function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
   const program = new Command();

@@ -1,6 +1,6 @@
 /**
  * The scenario reference in markdown (units, distributions, then one table per section:
- * key path, type, default, description), generated from the schema for the README.
+ * key path, type, default, description), generated from the schema for docs/scenario-reference.md.
  */
 import type { Dist, DistNode, Fields, Node } from './dsl.js';
 import { scenarioSchema } from './schema.js';

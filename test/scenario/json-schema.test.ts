@@ -8,7 +8,7 @@ import { scenarioSchema } from '../../sim/scenario/schema.js';
 import { validate } from '../../sim/scenario/validate.js';
 import { referenceMarkdown } from '../../sim/scenario/docs.js';
 import {
-  schemaText, staleFiles, withReference, repositoryRoot, START_MARKER, END_MARKER, SCHEMA_FILE, README_FILE,
+  schemaText, staleFiles, withReference, repositoryRoot, START_MARKER, END_MARKER, SCHEMA_FILE, REFERENCE_FILE,
 } from '../../scripts/gen-docs.js';
 
 const root = repositoryRoot();
@@ -63,7 +63,7 @@ describe('the published files are up to date', () => {
   it('scenarios/scenario.schema.json equals the schema generated now (run `npm run schema`)', () => {
     expect(readFileSync(join(root, SCHEMA_FILE), 'utf8')).toBe(schemaText());
   });
-  it('the README reference equals the one generated now (run `npm run schema`)', () => {
+  it('the scenario reference equals the one generated now (run `npm run schema`)', () => {
     expect(staleFiles(root), 'out of date: run npm run schema').toEqual([]);
   });
 });
@@ -73,11 +73,12 @@ describe('gen-docs --check logic', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('reports missing, stale and fresh files', () => {
     mkdirSync(join(dir, 'scenarios'));
-    expect(staleFiles(dir)).toEqual([SCHEMA_FILE, README_FILE]);
+    mkdirSync(join(dir, 'docs'));
+    expect(staleFiles(dir)).toEqual([SCHEMA_FILE, REFERENCE_FILE]);
     writeFileSync(join(dir, SCHEMA_FILE), schemaText());
-    writeFileSync(join(dir, README_FILE), `# Title\n\n${START_MARKER}\nold text\n${END_MARKER}\n\nMore.\n`);
-    expect(staleFiles(dir)).toEqual([README_FILE]);
-    writeFileSync(join(dir, README_FILE), withReference(readFileSync(join(dir, README_FILE), 'utf8'), referenceMarkdown()));
+    writeFileSync(join(dir, REFERENCE_FILE), `# Title\n\n${START_MARKER}\nold text\n${END_MARKER}\n\nMore.\n`);
+    expect(staleFiles(dir)).toEqual([REFERENCE_FILE]);
+    writeFileSync(join(dir, REFERENCE_FILE), withReference(readFileSync(join(dir, REFERENCE_FILE), 'utf8'), referenceMarkdown()));
     expect(staleFiles(dir)).toEqual([]);
     writeFileSync(join(dir, SCHEMA_FILE), schemaText().replace('"gossipsim scenario"', '"old"'));
     expect(staleFiles(dir)).toEqual([SCHEMA_FILE]);

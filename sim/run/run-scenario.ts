@@ -11,6 +11,7 @@ import { engineNotes } from './engine-notes.js';
 import { createContext } from './create-context.js';
 import { SeriesRecorder } from './series.js';
 import { RESULTS_FORMAT, type Results } from './results.js';
+import { provenanceOf } from './provenance.js';
 
 export interface RunOptions {
   /** Called after each sampling step with the fraction of simulated time done. */
@@ -58,6 +59,7 @@ export function assembleResults(
   const wallSeconds = (performance.now() - wallStart) / 1000;
   const results: Results = {
     format: RESULTS_FORMAT,
+    provenance: provenanceOf(scenario),
     scenario,
     seed: scenario.seed,
     engine: {

@@ -3,6 +3,7 @@
  * product of the varied keys, each with every numeric metric's mean and 95% interval.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { Provenance } from './provenance.js';
 
 export const SWEEP_FORMAT = 'gossipsim-sweep/1';
 
@@ -33,6 +34,11 @@ export interface SweepRun {
 
 export interface SweepResults {
   format: typeof SWEEP_FORMAT;
+  /**
+   * What produced the file; scenarioHash is the base scenario's (as `run` would record it).
+   * A merged file names the engines and platforms of its parts in `parts`.
+   */
+  provenance: Provenance & { parts?: Array<Pick<Provenance, 'engine' | 'platform'>> };
   /** The base scenario (before the varied keys are applied), fully resolved. */
   scenario: Scenario;
   vary: Array<{ path: string; values: unknown[] }>;

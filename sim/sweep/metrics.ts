@@ -6,7 +6,7 @@ import { WALL_CLOCK_KEYS } from '../run/results.js';
 import type { MetricSummary } from '../run/sweep-results.js';
 
 /** Sections that are inputs or bulky per-time/per-peer data, not metrics. */
-const SKIP_TOP = new Set(['format', 'scenario', 'seed', 'series']);
+const SKIP_TOP = new Set(['format', 'provenance', 'scenario', 'seed', 'series']);
 
 export function flattenMetrics(results: Record<string, unknown>): Record<string, number> {
   const out: Record<string, number> = {};

@@ -8,7 +8,10 @@ import { GOSSIPSIM_VERSION } from '../version.js';
 
 export interface Provenance {
   gossipsim: string;
-  /** E.g. { name: 'node', version: '20.20.2', v8: '11.3.244.8-node.33' } or { name: 'chromium', version: '…' }. */
+  /**
+   * E.g. { name: 'node', version: '20.20.2', v8: '11.3.244.8-node.33' } or { name: 'chromium', version: '156.0.0.0' }
+   * (a browser's user agent may give only its major version).
+   */
   engine: { name: string; version: string; v8?: string };
   /** E.g. 'linux-x64' (Node) or the browser's navigator.platform. */
   platform: string;

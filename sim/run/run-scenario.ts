@@ -20,9 +20,10 @@ export interface RunOptions {
   workers?: number;
 }
 
-/** Peak resident set size of this process so far, in bytes. */
+/** Peak resident set size of this process so far, in bytes (0 where unknown, as in a browser). */
 export function peakRssBytes(): number {
-  return process.resourceUsage().maxRSS * 1024;
+  const proc = (globalThis as { process?: { resourceUsage?: () => { maxRSS: number } } }).process;
+  return typeof proc?.resourceUsage === 'function' ? proc.resourceUsage().maxRSS * 1024 : 0;
 }
 
 /** Up to this many peers, the results include the overlay's links (for the report). */

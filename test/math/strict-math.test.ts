@@ -8,14 +8,12 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import stdlibExp from '@stdlib/math-base-special-exp';
 import stdlibLn from '@stdlib/math-base-special-ln';
+import { BITS_COUNT, BITS_FILE } from './bits.js';
 import { FUNCTIONS, hex, mathCases, mathLines, type MathName } from './cases.js';
 
 const { ln, exp } = FUNCTIONS;
 
 const ROOT = resolve(__dirname, '..', '..');
-export const BITS_FILE = join(__dirname, 'strict-math-bits.txt');
-/** Cases per function and range in the committed file (10 ranges). */
-export const BITS_COUNT = 340;
 
 // Math members ECMA-262 specifies exactly (or that are constants); every other one is
 // "implementation-approximated" and may differ between engines.

@@ -9,22 +9,19 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median } from './row.js';
 
+/** Push gossip until all are informed, with the given latency. */
+const push = (latency: string) => `name: b
+duration: 1h
+peers: { count: 300000 }
+network: { latency: ${latency} }
+overlay: { model: random-regular, degree: 8 }
+workload: { broadcasts: [{ at: 0, protocol: push, forward: rounds, fanout: 1, period: 1s, maxRounds: 1000, targets: uniform }] }
+`;
+
 /** Scenarios whose runs draw a latency per message, churn sessions, Zipf ranks or ER gaps. */
 export const MATH_WORKLOADS: Array<{ name: string; yaml: string }> = [
-  { name: 'push gossip, 3·10^5 peers, lognormal latency (2 uniforms, exp, ln, cos per message)', yaml: `name: b
-duration: 1h
-peers: { count: 300000 }
-network: { latency: { dist: lognormal, median: 50ms, sigma: 0.5 } }
-overlay: { model: random-regular, degree: 8 }
-workload: { broadcasts: [{ at: 0, protocol: push, forward: rounds, fanout: 1, period: 1s, maxRounds: 1000, targets: uniform }] }
-` },
-  { name: 'push gossip, 3·10^5 peers, constant latency (control: no draws)', yaml: `name: b
-duration: 1h
-peers: { count: 300000 }
-network: { latency: 50ms }
-overlay: { model: random-regular, degree: 8 }
-workload: { broadcasts: [{ at: 0, protocol: push, forward: rounds, fanout: 1, period: 1s, maxRounds: 1000, targets: uniform }] }
-` },
+  { name: 'push gossip, 3·10^5 peers, lognormal latency (2 uniforms, exp, ln, cos per message)', yaml: push('{ dist: lognormal, median: 50ms, sigma: 0.5 }') },
+  { name: 'push gossip, 3·10^5 peers, constant latency (control: no draws)', yaml: push('50ms') },
   { name: 'churn, 10^4 peers, Weibull sessions, exponential downtimes and arrivals, Pareto latency, 20 min', yaml: `name: b
 duration: 20min
 peers: { count: 10000 }

@@ -5,12 +5,11 @@
  * per (sender, receiver, window parity); records of 5 float64 slots (40 bytes):
  *   [0] time  [1] tie  [2] b  [3] kind | target (two int32)  [4] src | a (two int32)
  */
-import { twoTo } from '../math/two-to.js';
 const SLOTS = 5;
 const RECORD_BYTES = SLOTS * 8;
 const INITIAL_BYTES = 1 << 20;
 /** Reserved address space per outbox (only what is used is committed): 53 M records. */
-const MAX_BYTES = twoTo(31);
+const MAX_BYTES = 2_147_483_648; // 2^31
 
 /** A growable SharedArrayBuffer (ES2024; Node 20 has it, the ES2022 typings do not). */
 interface Growable {

@@ -8,7 +8,6 @@ import type { PeerStreams } from '../../engine/random.js';
 import type { DataPlacement } from '../../data/placement.js';
 import type { SimContext } from '../../run/context.js';
 import type { QuerySlot } from './query-slot.js';
-import { twoTo } from '../../math/two-to.js';
 
 /** Event kinds of search messages (registered by the component). */
 export interface SearchKinds {
@@ -21,7 +20,7 @@ export interface SearchKinds {
 }
 
 /** A control message's payload packs (peer + 1) · HOPS_SPAN + hops. */
-const HOPS_SPAN = twoTo(29);
+const HOPS_SPAN = 536_870_912; // 2^29
 
 export class SearchRuntime {
   constructor(

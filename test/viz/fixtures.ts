@@ -8,6 +8,13 @@ import { loadScenarioText } from '../../sim/scenario/load';
 import { RESULTS_FORMAT, type BroadcastResult, type Results } from '../../sim/run/results';
 import type { SweepResults, SweepRun } from '../../sim/run/sweep-results';
 import { assemble } from '../../sim/sweep/sweep';
+import { scenarioHash, type Provenance } from '../../sim/run/provenance';
+
+/** A fixed provenance (not this machine's), so that pages do not depend on where the tests run. */
+export function fixtureProvenance(scenario: unknown): Provenance {
+  return { gossipsim: '0.2.0', engine: { name: 'node', version: '20.20.2', v8: '11.3.244.8-node.33' }, platform: 'linux-x64',
+    scenarioHash: scenarioHash(scenario) };
+}
 
 /** A description that tries every way of running script from markdown; none may work. */
 export const HOSTILE_DESCRIPTION = [
@@ -120,6 +127,7 @@ workload:
   const time = Array.from({ length: 61 }, (_, i) => i);
   return {
     format: RESULTS_FORMAT,
+    provenance: fixtureProvenance(scenario),
     scenario,
     seed: 42,
     engine: engine(4321, 60),
@@ -180,6 +188,7 @@ churn: { session: { dist: weibull, shape: 0.6, scale: 40min }, downtime: { dist:
   completionTimes.sort((a, b) => a - b);
   return {
     format: RESULTS_FORMAT,
+    provenance: fixtureProvenance(scenario),
     scenario,
     seed: 7,
     engine: engine(8_765_432, 600),
@@ -239,5 +248,8 @@ workload: { broadcasts: { protocol: push, targets: uniform } }
     }));
   });
   const varies = [{ path: 'peers.count', raw: [], values: counts }, { path: 'capacity.mode', raw: [], values: modes }];
-  return assemble(scenario, varies, 3, points, runsByPoint, 12.5);
+  const results = assemble(scenario, varies, 3, points, runsByPoint, 12.5);
+  results.provenance = { ...fixtureProvenance(scenario), parts: [{ engine: { name: 'node', version: '22.12.0', v8: '12.4.254.21-node.21' }, platform: 'linux-arm64' },
+    { engine: { name: 'chromium', version: '156.0.7500.1' }, platform: 'Linux x86_64' }] };
+  return results;
 }

@@ -35,7 +35,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the resilience sweep report in chromium', () =>
   afterAll(async () => { await browser.stop(); });
 
   it('leads with the highlighted metrics, warns of few replicates, and keeps every band inside its axis domain', async () => {
-    const results = await runSweep({
+    const { results } = await runSweep({
       file: LESSON, text: readFileSync(LESSON, 'utf8'), sets: [], replicates: 3, workers: 1,
       varies: [parseVary('failures[0].fraction=0.02,0.05,0.1,0.2'), parseVary('failures[0].target=random,degree')],
     });

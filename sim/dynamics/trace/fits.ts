@@ -1,7 +1,9 @@
 /**
  * Maximum-likelihood fits of session lengths (exponential and Weibull), empirical
- * quantiles and CDFs: what `trace-summary` prints and the report draws.
+ * quantiles and CDFs: what `trace-summary` prints and the report draws. Deterministic math
+ * (sim/math/strict.ts), so the fits in a results file are the same on every engine.
  */
+import { exp, ln } from '../../math/strict.js';
 
 export interface WeibullFit { shape: number; scale: number; logLikelihood: number }
 export interface ExponentialFit { mean: number; logLikelihood: number }
@@ -11,7 +13,7 @@ export function fitExponential(x: ArrayLike<number>): ExponentialFit {
   let sum = 0;
   for (let i = 0; i < x.length; i++) sum += x[i];
   const mean = sum / x.length;
-  return { mean, logLikelihood: -x.length * (Math.log(mean) + 1) };
+  return { mean, logLikelihood: -x.length * (ln(mean) + 1) };
 }
 
 /**
@@ -26,7 +28,7 @@ export function fitWeibull(x: ArrayLike<number>): WeibullFit {
   const logs = new Float64Array(n);
   let maxLog = -Infinity, meanLog = 0;
   for (let i = 0; i < n; i++) {
-    logs[i] = Math.log(x[i]);
+    logs[i] = ln(x[i]);
     meanLog += logs[i];
     if (logs[i] > maxLog) maxLog = logs[i];
   }
@@ -36,7 +38,7 @@ export function fitWeibull(x: ArrayLike<number>): WeibullFit {
     let s0 = 0, s1 = 0, s2 = 0;
     for (let i = 0; i < n; i++) {
       const u = logs[i] - maxLog;
-      const w = Math.exp(k * u);
+      const w = exp(k * u);
       s0 += w; s1 += w * u; s2 += w * u * u;
     }
     const m1 = s1 / s0;
@@ -53,19 +55,19 @@ export function fitWeibull(x: ArrayLike<number>): WeibullFit {
     k = next > lo && next < hi ? next : 0.5 * (lo + hi);
   }
   const { sumW } = evaluate(k);
-  const logScale = maxLog + Math.log(sumW / n) / k;
-  const scale = Math.exp(logScale);
+  const logScale = maxLog + ln(sumW / n) / k;
+  const scale = exp(logScale);
   // ln L = n ln k − n k ln λ + (k − 1) Σ ln x − Σ (x/λ)^k, and Σ (x/λ)^k = n at the MLE.
-  const logLikelihood = n * Math.log(k) - n * k * logScale + (k - 1) * meanLog * n - n;
+  const logLikelihood = n * ln(k) - n * k * logScale + (k - 1) * meanLog * n - n;
   return { shape: k, scale, logLikelihood };
 }
 
 export function weibullCdf(x: number, fit: { shape: number; scale: number }): number {
-  return x <= 0 ? 0 : 1 - Math.exp(-Math.pow(x / fit.scale, fit.shape));
+  return x <= 0 ? 0 : 1 - exp(-exp(fit.shape * ln(x / fit.scale)));
 }
 
 export function exponentialCdf(x: number, fit: { mean: number }): number {
-  return x <= 0 ? 0 : 1 - Math.exp(-x / fit.mean);
+  return x <= 0 ? 0 : 1 - exp(-x / fit.mean);
 }
 
 /** Quantile p of an ascending sample, linear between order statistics (R's type 7). */
@@ -87,6 +89,6 @@ export function empiricalCdf(sorted: ArrayLike<number>, x: number): number {
 
 /** `count` points from a to b (> a > 0), evenly spaced on a log scale. */
 export function logSpaced(a: number, b: number, count: number): number[] {
-  const la = Math.log(a), lb = Math.log(b);
-  return Array.from({ length: count }, (_, i) => Math.exp(la + ((lb - la) * i) / (count - 1)));
+  const la = ln(a), lb = ln(b);
+  return Array.from({ length: count }, (_, i) => exp(la + ((lb - la) * i) / (count - 1)));
 }

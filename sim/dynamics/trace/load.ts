@@ -1,23 +1,19 @@
 /**
  * Reads an availability trace file (format from its name: `.csv` is the session CSV,
- * anything else the FTA event table), refusing up front a file too big for memory.
- * The last trace read is kept, so the scenario loader and the run parse it once.
+ * anything else the FTA event table), refusing up front a file too big for memory. The
+ * trace is kept (store.ts) for the run; a file read again unchanged is not parsed again.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parseCsvTrace } from './parse-csv.js';
-import { parseFtaTrace } from './parse-fta.js';
-import { traceBytes, traceError, type Trace, type TraceFormat } from './trace.js';
+import { parseTraceText } from './parse.js';
+import { rememberTrace, storedTrace } from './store.js';
+import { traceBytes, traceError, type Trace } from './trace.js';
 
 /** The shortest session line ("a,0,1\n"): a file of B bytes holds at most B / 6 sessions. */
 const MIN_LINE_BYTES = 6;
 const MiB = 1048576, GiB = 1073741824;
 
-/** The format a trace file is read in: `.csv` → csv, else the FTA event table. */
-export function traceFormatOf(file: string): TraceFormat {
-  return /\.csv$/i.test(file) ? 'csv' : 'fta';
-}
-
-let cached: { file: string; mtimeMs: number; size: number; trace: Trace } | undefined;
+/** When each stored trace's file was read: size and modification time. */
+const readAt = new Map<string, { mtimeMs: number; size: number }>();
 
 /**
  * The trace in `file`. Throws a ScenarioError (exit 2) for an unreadable file, a file whose
@@ -33,15 +29,17 @@ export function loadTrace(file: string, limitBytes = Infinity): Trace {
     throw traceError(file, undefined, `cannot read the trace file: ${code === 'ENOENT' ? 'no such file or directory' : String((error as Error).message)}`);
   }
   if (stat.isDirectory()) throw traceError(file, undefined, 'cannot read the trace file: it is a directory');
-  if (cached && cached.file === file && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.trace;
+  const seen = readAt.get(file), stored = storedTrace(file);
+  if (stored && seen && seen.mtimeMs === stat.mtimeMs && seen.size === stat.size) return stored;
   // At worst a session every MIN_LINE_BYTES (and few peers: their bytes are small beside).
   const worst = traceBytes(stat.size / MIN_LINE_BYTES, 0, stat.size);
   if (worst > limitBytes) {
     throw traceError(file, undefined, `the trace file (${(stat.size / MiB).toFixed(1)} MiB) could need up to ${(worst / GiB).toFixed(2)} GiB to load, more than the memory limit (${(limitBytes / GiB).toFixed(2)} GiB); set GOSSIPSIM_MEMORY_LIMIT (or off) if that is too cautious`);
   }
   const text = readFileSync(file, 'utf8');
-  const trace = traceFormatOf(file) === 'csv' ? parseCsvTrace(text, file) : parseFtaTrace(text, file);
+  const trace = parseTraceText(text, file);
   trace.fileBytes = stat.size;
-  cached = { file, mtimeMs: stat.mtimeMs, size: stat.size, trace };
+  rememberTrace(file, trace);
+  readAt.set(file, { mtimeMs: stat.mtimeMs, size: stat.size });
   return trace;
 }

@@ -9,7 +9,7 @@ import type { Results } from '../../run/results.js';
 import type { ChurnSpec } from '../../scenario/schema.js';
 import { churnResults } from '../churn.js';
 import { dynamicsOf } from '../shared.js';
-import { loadTrace } from './load.js';
+import { traceOf } from './store.js';
 import { summarizeTrace } from './summary.js';
 import type { Trace } from './trace.js';
 
@@ -50,7 +50,7 @@ export class TraceChurnComponent implements Component {
   start(ctx: SimContext): void {
     const { sim, peers } = ctx;
     const membership = dynamicsOf(ctx).membership;
-    this.trace = loadTrace(this.spec.trace as string);
+    this.trace = traceOf(this.spec.trace as string);
     this.offset = this.spec.traceOffset;
     this.scale = this.spec.traceScale;
     const { end } = this.trace;

@@ -1,15 +1,37 @@
 /**
  * What `churn.trace` changes in a scenario as it loads: the path resolved against the
  * scenario file, `peers.count` taken from the trace when omitted (and checked when given),
- * and `churn.traceOffset` inside the trace.
+ * and `churn.traceOffset` inside the trace. No node: modules: files come through TraceFiles.
  */
-import { totalmem } from 'node:os';
-import { isAbsolute, relative, resolve, dirname } from 'node:path';
-import { memoryLimit } from '../../run/memory-estimate.js';
 import { ScenarioError, type KeyPath } from '../../scenario/errors.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Locator } from '../../scenario/validate.js';
-import { loadTrace } from './load.js';
+import { parseTraceText } from './parse.js';
+import { rememberTrace, traceOf } from './store.js';
+import type { Trace } from './trace.js';
+
+/** How a scenario loader finds trace files: Node reads them (node-files.ts); by default, only traces already stored. */
+export interface TraceFiles {
+  /** The path `churn.trace` names, as the run will look it up: relative to the scenario file, or to the working directory for --set. */
+  resolve(written: string, scenarioFile: string, fromSet: boolean): string;
+  read(path: string): Trace;
+}
+
+/** Traces already in the store, under the path as written. */
+export const storedTraceFiles: TraceFiles = { resolve: (written) => written, read: traceOf };
+
+/** Traces given as text (a browser has no files), by the path as written in the scenario; parsed once and stored. */
+export function textTraceFiles(texts: Readonly<Record<string, string>>): TraceFiles {
+  return {
+    resolve: (written) => written,
+    read(path) {
+      if (!Object.hasOwn(texts, path)) return traceOf(path);
+      const trace = parseTraceText(texts[path], path);
+      rememberTrace(path, trace);
+      return trace;
+    },
+  };
+}
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -20,14 +42,14 @@ function isMapping(value: unknown): value is Record<string, unknown> {
  * the scenario file's folder, or to the working directory when it came from --set), reads
  * the trace (a bad one throws `file:line: ...`), and fills in or checks `peers.count`.
  */
-export function applyTrace(raw: Record<string, unknown>, scenarioFile: string, fromSet: boolean, locate: Locator): void {
+export function applyTrace(
+  raw: Record<string, unknown>, scenarioFile: string, fromSet: boolean, locate: Locator, files: TraceFiles,
+): void {
   const churn = raw.churn;
   if (!isMapping(churn) || typeof churn.trace !== 'string' || churn.trace === '') return;
-  const written = churn.trace;
-  const base = fromSet ? process.cwd() : dirname(resolve(scenarioFile));
-  const path = isAbsolute(written) ? written : relative(process.cwd(), resolve(base, written)) || written;
+  const path = files.resolve(churn.trace, scenarioFile, fromSet);
   churn.trace = path;
-  const trace = loadTrace(path, memoryLimit(process.env, totalmem()).bytes);
+  const trace = files.read(path);
   const tracePeers = trace.ids.length;
   const at = (keyPath: KeyPath, detail: string) => ScenarioError.at(detail, keyPath, locate(keyPath, 'value'), scenarioFile);
   if (tracePeers === 0) throw at(['churn', 'trace'], `the trace ${path} has no session to replay`);
@@ -51,7 +73,7 @@ export const MAX_REPLAYED_SESSIONS = 1e9;
 export function checkTraceWindow(scenario: Scenario, scenarioFile: string, locate: Locator): void {
   const churn = scenario.churn;
   if (!churn?.trace) return;
-  const trace = loadTrace(churn.trace);
+  const trace = traceOf(churn.trace);
   let last = 0;
   for (let i = 0; i < trace.end.length; i++) if (trace.end[i] > last) last = trace.end[i];
   const fail = (keyPath: KeyPath, detail: string) => ScenarioError.at(detail, keyPath, locate(keyPath, 'value'), scenarioFile);

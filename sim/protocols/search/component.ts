@@ -9,6 +9,7 @@ import { CONTROLLER } from '../../engine/simulator.js';
 import { placeData, type DataPlacement } from '../../data/placement.js';
 import { expectedSearchSize } from '../../metrics/expected-search-size.js';
 import { makeRankSampler, type RankSampler } from '../../random/distributions.js';
+import { exponentialDraw } from '../../random/exponential.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import type { Scenario, SearchSpec } from '../../scenario/schema.js';
@@ -171,7 +172,7 @@ export class SearchComponent implements Component {
 
   /** Exponential inter-arrival time of entry i's Poisson query stream. */
   private gap(i: number): number {
-    return -Math.log(1 - this.specStreams[i].next()) / this.specs[i].rate;
+    return exponentialDraw(this.specStreams[i], 1 / this.specs[i].rate);
   }
 
   /** Starts query k of search entry i, then schedules the next one. */

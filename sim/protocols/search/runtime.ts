@@ -20,7 +20,7 @@ export interface SearchKinds {
 }
 
 /** A control message's payload packs (peer + 1) · HOPS_SPAN + hops. */
-const HOPS_SPAN = 2 ** 29;
+const HOPS_SPAN = 536_870_912; // 2^29
 
 export class SearchRuntime {
   constructor(

@@ -2,11 +2,11 @@
  * The scenario reference in markdown (units, distributions, then one table per section:
  * key path, type, default, description), generated from the schema for docs/scenario-reference.md.
  */
-import type { Dist, DistNode, Fields, Node } from './dsl.js';
+import type { Dist, DistNode, Fields, Node, StringNode } from './dsl.js';
 import { scenarioSchema } from './schema.js';
 import { distSpecs } from './dist-params.js';
 import { formatQuantity, unitTables } from './units.js';
-import { describeNumber } from './validate.js';
+import { constantRange, describeNumber } from './validate.js';
 
 /** Markdown for the whole reference (no trailing blank line). */
 export function referenceMarkdown(): string {
@@ -70,21 +70,28 @@ function cell(text: string): string {
 function typeText(node: Node): string {
   switch (node.kind) {
     case 'number': return cell(describeNumber(node).replace(/^an? /, ''));
-    case 'string': return node.minLength ? 'text (non-empty)' : 'text';
+    case 'string': return stringType(node);
     case 'boolean': return '`true` \\| `false`';
     case 'enum': return node.values.map((v) => `\`${v}\``).join(' \\| ');
     case 'choice': return `${node.literals.map((v) => `\`${v}\``).join(' \\| ')} \\| ${cell(describeNumber(node.number).replace(/^an? /, ''))}`;
     case 'distribution': return distributionType(node);
     case 'object': return 'section';
     case 'optional': return 'optional section';
-    case 'list': return node.single ? 'list (or one item)' : 'list';
+    case 'list': return `${node.single ? 'list (or one item)' : 'list'}${node.maxItems !== undefined ? ` of at most ${node.maxItems} items` : ''}`;
   }
+}
+
+function stringType(node: StringNode): string {
+  const parts: string[] = [];
+  if (node.minLength) parts.push('non-empty');
+  if (node.maxLength !== undefined) parts.push(`at most ${node.maxLength.toLocaleString('en-US')} characters`);
+  return parts.length ? `text (${parts.join(', ')})` : 'text';
 }
 
 function distributionType(node: DistNode): string {
   const of = node.unit === 'none' ? (node.allowed.includes('zipf') ? 'ranks' : 'numbers') : `${unitTables[node.unit].noun.replace(/^an? /, '')}s`;
-  const floor = node.min !== undefined ? ` >= ${node.min}` : '';
-  return `distribution of ${of}${floor}`;
+  const range = constantRange(node);
+  return `distribution of ${of} ${cell(describeNumber(range).replace(/^an? \S+ /, ''))}`;
 }
 
 function defaultText(node: Node): string {

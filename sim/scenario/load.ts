@@ -2,7 +2,7 @@
  * Reads a scenario file: YAML (or JSON) → --set overrides → validated `Scenario`. Every
  * failure is a ScenarioError naming the file, the key path and line:column.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import {
   LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode,
 } from 'yaml';
@@ -10,16 +10,41 @@ import type { Scenario } from './schema.js';
 import { ScenarioError, formatKeyPath, type KeyPath, type Origin } from './errors.js';
 import { validate, isMapping, type Locator } from './validate.js';
 import { applyOverrides, fromOverride } from './overrides.js';
+import { MAX_ALIASES, MAX_DESCRIPTION_LENGTH, MAX_FILE_BYTES } from './limits.js';
+import { checkStructure, checkTextShape } from './structure.js';
 
 /** Reads, overrides (`key.path=value` strings, in order) and validates a scenario file. */
 export function loadScenarioFile(file: string, sets: readonly string[] = []): Scenario {
-  let text: string;
+  return loadScenarioText(readScenarioFile(file), file, sets);
+}
+
+/**
+ * Reads at most MAX_FILE_BYTES (and one more byte to notice a larger file), so a huge file,
+ * /dev/zero or a pipe that never ends is refused without being held in memory.
+ */
+export function readScenarioFile(file: string): string {
+  const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+  let length = 0;
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > MAX_FILE_BYTES) throw new ScenarioError(tooLarge('the scenario file'), { file });
+    }
   } catch (error) {
+    if (error instanceof ScenarioError) throw error;
     throw new ScenarioError(`cannot read the scenario file: ${osReason(error)}`, { file });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return loadScenarioText(text, file, sets);
+  return buffer.toString('utf8', 0, length);
+}
+
+function tooLarge(what: string): string {
+  return `${what} is larger than ${MAX_FILE_BYTES / 2 ** 20} MiB, the most a scenario may be; a description may have up to ${MAX_DESCRIPTION_LENGTH.toLocaleString('en-US')} characters`;
 }
 
 /** Like loadScenarioFile, for text already read; `fileName` is used in messages. */
@@ -44,6 +69,9 @@ export interface ParsedScenario {
 
 /** Parses YAML text into a mapping; syntax errors, duplicate keys and a non-mapping top level throw. */
 export function parseScenarioText(text: string, fileName: string): ParsedScenario {
+  if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) throw new ScenarioError(tooLarge('the scenario'), { file: fileName });
+  // Before the parser: flow nesting thousands deep exhausts it (and V8's regexp compiler).
+  checkTextShape(text, fileName);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const position = (offset: number): { line: number; column: number } => {
@@ -61,9 +89,12 @@ export function parseScenarioText(text: string, fileName: string): ParsedScenari
     }
     throw new ScenarioError(detail, { file: fileName, ...position(error.pos[0]) });
   }
+  // Before toJS: refuses alias bombs, deep nesting and collections as keys, each of which
+  // would make it run out of memory or time.
+  checkStructure(doc, position, fileName);
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 1000 });
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES * 100 });
   } catch (error) {
     throw new ScenarioError(`YAML error: ${lowerFirst(error instanceof Error ? error.message : String(error))}`, { file: fileName });
   }

@@ -8,6 +8,7 @@ import { formatDuration, formatSize } from './units.js';
 import {
   MAX_CHUNKS, MAX_INITIAL_PEERS, MAX_LINK_ENDS, MAX_QUERIES, MAX_REPLICAS, MAX_RUMOURS, MAX_SAMPLES,
 } from './limits.js';
+import { grouped } from '../text/group-digits.js';
 
 export interface Problem {
   /** Key path the message is attached to (its line:column is reported). */
@@ -107,15 +108,15 @@ export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolea
     queries += q.rate > 0 ? q.rate * Math.max(0, end - q.start) : q.count;
   });
   if (queries > MAX_QUERIES) {
-    problem(['workload', 'searches'], `at most ${MAX_QUERIES.toLocaleString('en-US')} queries in all (each keeps the peers it visited while it runs), got ${Math.ceil(queries).toLocaleString('en-US')} (counts, and rate × the time from start to the end of the run)`);
+    problem(['workload', 'searches'], `at most ${grouped(MAX_QUERIES)} queries in all (each keeps the peers it visited while it runs), got ${grouped(Math.ceil(queries))} (counts, and rate × the time from start to the end of the run)`);
   }
   const churn = scenario.churn;
   if (churn && n + churn.arrivals * end > MAX_INITIAL_PEERS) {
-    problem(['churn', 'arrivals'], `peers.count + arrivals × duration must stay at most ${MAX_INITIAL_PEERS.toLocaleString('en-US')} peers (the ids the engine can give out), got ${Math.ceil(n + churn.arrivals * end).toLocaleString('en-US')}`);
+    problem(['churn', 'arrivals'], `peers.count + arrivals × duration must stay at most ${grouped(MAX_INITIAL_PEERS)} peers (the ids the engine can give out), got ${grouped(Math.ceil(n + churn.arrivals * end))}`);
   }
   const samples = end / scenario.metrics.sample;
   if (samples > MAX_SAMPLES) {
-    problem(['metrics', 'sample'], `duration / sample must be at most ${MAX_SAMPLES.toLocaleString('en-US')} samples (each is an event and a row of every time series), got ${Math.ceil(samples).toLocaleString('en-US')}: use a sample of at least ${formatDuration(end / MAX_SAMPLES)}`);
+    problem(['metrics', 'sample'], `duration / sample must be at most ${grouped(MAX_SAMPLES)} samples (each is an event and a row of every time series), got ${grouped(Math.ceil(samples))}: use a sample of at least ${formatDuration(end / MAX_SAMPLES)}`);
   }
   const { objects, replication } = scenario.data;
   if (objects * (replication.ratio * n + 1) > MAX_REPLICAS) {
@@ -132,7 +133,7 @@ export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolea
   if (capacity && capacity.chunk > capacity.file) {
     problem(['capacity', 'chunk'], `expected a chunk no larger than capacity.file (${formatSize(capacity.file)}), got ${formatSize(capacity.chunk)}`);
   } else if (capacity && capacity.mode === 'p2p' && Math.ceil(capacity.file / capacity.chunk) > MAX_CHUNKS) {
-    problem(['capacity', 'chunk'], `a file of ${formatSize(capacity.file)} in chunks of ${formatSize(capacity.chunk)} makes ${Math.ceil(capacity.file / capacity.chunk).toLocaleString('en-US')} chunks, more than the ${MAX_CHUNKS.toLocaleString('en-US')} a peer can track: use a chunk of at least ${formatSize(Math.ceil(capacity.file / MAX_CHUNKS))}`);
+    problem(['capacity', 'chunk'], `a file of ${formatSize(capacity.file)} in chunks of ${formatSize(capacity.chunk)} makes ${grouped(Math.ceil(capacity.file / capacity.chunk))} chunks, more than the ${grouped(MAX_CHUNKS)} a peer can track: use a chunk of at least ${formatSize(Math.ceil(capacity.file / MAX_CHUNKS))}`);
   }
   return problems;
 }

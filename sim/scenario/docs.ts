@@ -7,6 +7,7 @@ import { scenarioSchema } from './schema.js';
 import { distSpecs } from './dist-params.js';
 import { formatQuantity, unitTables } from './units.js';
 import { constantRange, describeNumber } from './validate.js';
+import { grouped } from '../text/group-digits.js';
 
 /** Markdown for the whole reference (no trailing blank line). */
 export function referenceMarkdown(): string {
@@ -84,7 +85,7 @@ function typeText(node: Node): string {
 function stringType(node: StringNode): string {
   const parts: string[] = [];
   if (node.minLength) parts.push('non-empty');
-  if (node.maxLength !== undefined) parts.push(`at most ${node.maxLength.toLocaleString('en-US')} characters`);
+  if (node.maxLength !== undefined) parts.push(`at most ${grouped(node.maxLength)} characters`);
   return parts.length ? `text (${parts.join(', ')})` : 'text';
 }
 

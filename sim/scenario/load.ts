@@ -12,6 +12,7 @@ import { validate, isMapping, type Locator } from './validate.js';
 import { applyOverrides, fromOverride } from './overrides.js';
 import { MAX_ALIASES, MAX_DESCRIPTION_LENGTH, MAX_FILE_BYTES } from './limits.js';
 import { checkStructure, checkTextShape } from './structure.js';
+import { grouped } from '../text/group-digits.js';
 
 /** Reads, overrides (`key.path=value` strings, in order) and validates a scenario file. */
 export function loadScenarioFile(file: string, sets: readonly string[] = []): Scenario {
@@ -44,7 +45,7 @@ export function readScenarioFile(file: string): string {
 }
 
 function tooLarge(what: string): string {
-  return `${what} is larger than ${MAX_FILE_BYTES / 2 ** 20} MiB, the most a scenario may be; a description may have up to ${MAX_DESCRIPTION_LENGTH.toLocaleString('en-US')} characters`;
+  return `${what} is larger than ${MAX_FILE_BYTES / 2 ** 20} MiB, the most a scenario may be; a description may have up to ${grouped(MAX_DESCRIPTION_LENGTH)} characters`;
 }
 
 /** Like loadScenarioFile, for text already read; `fileName` is used in messages. */

@@ -10,6 +10,7 @@ import {
   MAX_NAME_LENGTH, MAX_OBJECTS, MAX_QUERIES, MAX_RATE, MAX_ROUNDS, MAX_RUMOURS, MAX_SIZE, MAX_SLOTS, MAX_VIEW,
   MIN_BANDWIDTH, MIN_SIZE, MIN_STEP, PEER_LIMIT,
 } from './limits.js';
+import { grouped } from '../text/group-digits.js';
 
 /** Bounds shared by many keys; each key's doc says why its cap exists where it is not obvious. */
 const time = { min: 0, max: MAX_DURATION };
@@ -30,14 +31,14 @@ const broadcast = s.object({
     default: 'rounds' }),
   fanout: s.integer({ doc: 'Targets contacted per gossip action; at most peers.count (there are no more peers to contact).', default: 1, min: 1, max: PEER_LIMIT }),
   period: s.duration({ doc: 'Length of a gossip round: round r (r = 1, 2, ...) starts at `at` + (r−1)·period, the origin holding the rumour in round 0.', default: 1, ...step }),
-  maxRounds: s.integer({ doc: `Rounds after which peers stop gossiping this rumour; gossip stops earlier, at the first round that finds every live peer informed. For push \`once\` and flood: the hop limit. At most ${MAX_ROUNDS.toLocaleString('en-US')} (each round is an event for every informed peer).`, default: 200, min: 1, max: MAX_ROUNDS }),
+  maxRounds: s.integer({ doc: `Rounds after which peers stop gossiping this rumour; gossip stops earlier, at the first round that finds every live peer informed. For push \`once\` and flood: the hop limit. At most ${grouped(MAX_ROUNDS)} (each round is an event for every informed peer).`, default: 200, min: 1, max: MAX_ROUNDS }),
   targets: s.enumOf(['neighbours', 'uniform'], {
     doc: '`neighbours`: gossip partners are overlay neighbours; `uniform`: any live peer other than oneself, chosen uniformly.',
     default: 'neighbours' }),
 }, { doc: 'A rumour (or update) spread through the network.' });
 
 const search = s.object({
-  count: s.integer({ doc: `Number of queries, each from a random live peer. Ignored when \`rate\` is set. At most ${MAX_QUERIES.toLocaleString('en-US')} queries in all the searches together (counting rate × time): each query keeps the peers it visited while it runs.`, default: 100, min: 0, max: MAX_QUERIES }),
+  count: s.integer({ doc: `Number of queries, each from a random live peer. Ignored when \`rate\` is set. At most ${grouped(MAX_QUERIES)} queries in all the searches together (counting rate × time): each query keeps the peers it visited while it runs.`, default: 100, min: 0, max: MAX_QUERIES }),
   rate: s.rate({ doc: 'Alternative to `count`: queries per second from `start` until the end of the run (0 = use `count`).', default: 0, min: 0, max: MAX_RATE, example: '5/s' }),
   start: s.duration({ doc: 'Time of the first query; `count` queries are spaced by `spacing`.', default: 0, ...time }),
   spacing: s.duration({ doc: 'Interval between successive queries when `count` is used.', default: 0.01, ...time }),
@@ -86,7 +87,7 @@ export const scenarioSchema = s.object({
     }, { doc: 'Gossip-based peer sampling.' }), { doc: 'Optional gossip peer-sampling service whose views form the overlay.' }),
   }, { doc: 'The unstructured overlay peers are linked by.' }),
   data: s.object({
-    objects: s.integer({ doc: `Distinct data items in the system. At most ${MAX_OBJECTS.toLocaleString('en-US')} (per-item tables), and objects × replicas per item below 2^31 (holder lists are indexed by 32-bit offsets).`, default: 1000, min: 1, max: MAX_OBJECTS }),
+    objects: s.integer({ doc: `Distinct data items in the system. At most ${grouped(MAX_OBJECTS)} (per-item tables), and objects × replicas per item below 2^31 (holder lists are indexed by 32-bit offsets).`, default: 1000, min: 1, max: MAX_OBJECTS }),
     replication: s.object({
       strategy: s.enumOf(['uniform', 'proportional', 'square-root'], { doc: 'How many replicas each item gets: the same for all, proportional to its popularity, or to the square root of it.', default: 'uniform' }),
       ratio: s.number({ doc: 'Mean fraction of peers holding an item.', default: 0.01, exclusiveMin: 0, max: 1 }),
@@ -110,7 +111,7 @@ export const scenarioSchema = s.object({
   capacity: s.optional(s.object({
     mode: s.enumOf(['p2p', 'client-server'], { doc: 'p2p: peers upload chunks to each other; client-server: only the server uploads.', default: 'p2p' }),
     file: s.size({ doc: 'Size of the file to distribute.', default: 100e6, min: MIN_SIZE, max: MAX_SIZE, example: '100MB' }),
-    chunk: s.size({ doc: `Chunk size (p2p); at most the file, and file / chunk at most ${MAX_CHUNKS.toLocaleString('en-US')} chunks (every peer keeps a bit, or 2 bytes, per chunk).`, default: 262144, min: MIN_SIZE, max: MAX_SIZE, example: '256KiB' }),
+    chunk: s.size({ doc: `Chunk size (p2p); at most the file, and file / chunk at most ${grouped(MAX_CHUNKS)} chunks (every peer keeps a bit, or 2 bytes, per chunk).`, default: 262144, min: MIN_SIZE, max: MAX_SIZE, example: '256KiB' }),
     server: s.object({
       upload: s.bandwidth({ doc: 'Server upload bandwidth.', default: 12.5e6, min: MIN_BANDWIDTH, max: MAX_BANDWIDTH, example: '100Mbps' }),
       slots: s.integer({ doc: 'p2p: concurrent chunk uploads of the server, each at an equal share of its upload; 0 = auto: as many as give each server slot the rate of a mean peer\'s slot (server upload × `uploadSlots` / mean peer upload), at most peers × `uploadSlots`.', default: 0, min: 0, max: MAX_SLOTS }),

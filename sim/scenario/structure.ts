@@ -5,6 +5,7 @@
 import { isAlias, isCollection, isMap, isPair, type Document, type Node as YamlNode } from 'yaml';
 import { ScenarioError } from './errors.js';
 import { MAX_ALIASES } from './limits.js';
+import { grouped } from '../text/group-digits.js';
 
 /** Deepest nesting accepted: a scenario nests at most 6 levels (a distribution in a list item). */
 export const MAX_DEPTH = 64;
@@ -68,7 +69,7 @@ export function checkStructure(doc: Document, position: Position, file: string):
   if (aliases.length === 0) return;
   // Expanded sizes, memoised per anchored node; at most MAX_ALIASES levels of aliases deep.
   const bomb = (node: unknown, alias: string) => new ScenarioError(
-    `the YAML expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values through its aliases (here ${alias}): refused as an alias bomb (nested anchors that grow exponentially)`,
+    `the YAML expands to more than ${grouped(MAX_EXPANDED_NODES)} values through its aliases (here ${alias}): refused as an alias bomb (nested anchors that grow exponentially)`,
     { file, ...at(node as YamlNode) });
   const sizes = new Map<unknown, number>();
   const size = (node: unknown): number => {

@@ -11,6 +11,7 @@ import { parseQuantity, formatQuantity, unitTables } from './units.js';
 import { didYouMean, editDistance } from './suggest.js';
 import { distSpecs, distNames, type DistParam } from './dist-params.js';
 import { crossChecks } from './checks.js';
+import { grouped } from '../text/group-digits.js';
 
 /**
  * Finds where the value (or, for `part: 'key'`, the key) at `path` was written: a 1-based
@@ -190,7 +191,7 @@ class Walker {
       return this.fail(path, node.minLength === 1 ? 'expected a non-empty string' : `expected a string of at least ${node.minLength} characters`);
     }
     if (node.maxLength !== undefined && raw.length > node.maxLength) {
-      return this.fail(path, `expected at most ${node.maxLength.toLocaleString('en-US')} characters, got ${raw.length.toLocaleString('en-US')}`);
+      return this.fail(path, `expected at most ${grouped(node.maxLength)} characters, got ${grouped(raw.length)}`);
     }
     return raw;
   }

@@ -1,8 +1,8 @@
 /** `gossipsim sweep` and `gossipsim merge`. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutputFile } from '../../io/output.js';
-import { ScenarioError } from '../../scenario/errors.js';
+import { readScenarioFile } from '../../scenario/load.js';
+import { printable } from '../../text/printable.js';
 import { renderReport } from '../../../viz/report.js';
 import { runSweep, mergeParts } from '../../sweep/sweep.js';
 import { parseShard, parseVary } from '../../sweep/plan.js';
@@ -28,16 +28,9 @@ export interface SweepCommandOptions {
   quiet?: boolean;
 }
 
-function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ScenarioError(`cannot read the scenario file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { file });
-  }
-}
 
 function describeSweep(r: SweepResults, outputs: string[]): string {
-  const lines = [`${r.scenario.name}: sweep of ${r.points.length} point(s) x ${r.replicates} replicate(s), ${r.engine.runs} run(s)` +
+  const lines = [`${printable(r.scenario.name)}: sweep of ${r.points.length} point(s) x ${r.replicates} replicate(s), ${r.engine.runs} run(s)` +
     (r.shard ? ` (shard ${r.shard.index}/${r.shard.count})` : '')];
   for (const o of outputs) lines.push(`  wrote ${o}`);
   return lines.join('\n') + '\n';
@@ -49,7 +42,7 @@ export async function sweepCommand(file: string, opts: SweepCommandOptions, io: 
   const replicates = opts.replicates === undefined ? 1 : parseIntOption('--replicates', opts.replicates, 1, 100000);
   const workers = parseWorkers(opts.workers, defaultSweepWorkers());
   const shard = parseShard(opts.shard);
-  const text = readScenarioText(file);
+  const text = readScenarioFile(file);
   const progress = makeProgress('sweeping', !!opts.quiet, io.errStream);
   const results = await runSweep({
     file, text, sets: opts.set ?? [], varies, replicates, workers, shard,

@@ -146,8 +146,9 @@ function documentLocator(doc: Document, position: (offset: number) => { line: nu
   };
 }
 
+/** A key as toJS writes it: a null key (`: x`, `~: x`) is the empty string. */
 function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return String(key);
 }
 

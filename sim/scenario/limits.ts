@@ -13,7 +13,7 @@ export const MAX_DURATION = 10_000 * 86_400;
 export const MIN_STEP = 1e-6;
 /** Highest rate: 10^6 per second (of queries or arrivals; each is at least one event). */
 export const MAX_RATE = 1e6;
-/** Largest size: 1 PB (file sizes; a chunk count is bounded separately). */
+/** Largest size: 1000 TB (file sizes; a chunk count is bounded separately). */
 export const MAX_SIZE = 1e15;
 /** Smallest file or chunk: 1 byte. */
 export const MIN_SIZE = 1;

@@ -33,7 +33,7 @@ export interface Problem {
  * - sizes the engine must allocate (sim/scenario/limits.ts): a fanout at most peers.count;
  *   peers.count × degree below 2^31; peers.count + arrivals × duration at most 16 million;
  *   at most 10^4 rumours and 10^6 queries in all; objects × replicas below 2^31; at most
- *   2^20 chunks; duration / metrics.sample at most 10^6 samples.
+ *   2^20 chunks; duration / metrics.sample at most 10^7 samples.
  */
 export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolean): Problem[] {
   const problems: Problem[] = [];

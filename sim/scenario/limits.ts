@@ -55,8 +55,11 @@ export const MAX_REPLICAS = 2 ** 31 - 1;
 export const MAX_CHUNKS = 2 ** 20;
 /** Most concurrent uploads of a peer or the server. */
 export const MAX_SLOTS = 2 ** 16;
-/** Most time-series samples (duration / metrics.sample): 10^6, each an event and a row of every series. */
-export const MAX_SAMPLES = 1_000_000;
+/**
+ * Most time-series samples (duration / metrics.sample): 10^7, each an event and a row of
+ * every series (a 30-day run sampled every second has 2.6 million).
+ */
+export const MAX_SAMPLES = 10_000_000;
 /** Longest scenario name: 200 characters (it is the report's title and file name). */
 export const MAX_NAME_LENGTH = 200;
 /** Longest description: 64 Ki characters of markdown. */

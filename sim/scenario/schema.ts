@@ -127,7 +127,7 @@ export const scenarioSchema = s.object({
     rarity: s.enumOf(['swarm', 'neighbours'], { doc: 'p2p rarest-first: rank chunks by their copies in the whole swarm (fast), or by how many of the receiver\'s neighbours hold them, as BitTorrent does (2 more bytes per peer per chunk, slower).', default: 'swarm' }),
   }, { doc: 'File distribution experiment.' }), { doc: 'Optional file-distribution experiment (client-server vs P2P).' }),
   metrics: s.object({
-    sample: s.duration({ doc: 'Time-series sampling interval; duration / sample at most 10^6 samples (each is an event and a row of every series).', default: 1, ...step }),
+    sample: s.duration({ doc: 'Time-series sampling interval; duration / sample at most 10^7 samples (each is an event and a row of every series).', default: 1, ...step }),
   }, { doc: 'Observation settings.' }),
 }, { doc: 'A gossipsim scenario.' });
 

@@ -62,7 +62,7 @@ describe('every value bounded', () => {
       .toBe('overlay.degree: peers.count × degree must stay below 2^31 (links are indexed by 32-bit offsets), got 16000000 × 200.');
     expect(problem({ churn: { arrivals: '100000/s' } }))
       .toBe('churn.arrivals: peers.count + arrivals × duration must stay at most 16,000,000 peers (the ids the engine can give out), got 60,001,000.');
-    expect(problem({ duration: '10000d' })).toBe('metrics.sample: duration / sample must be at most 1,000,000 samples (each is an event and a row of every time series), got 864,000,000: use a sample of at least 864s.');
+    expect(problem({ duration: '10000d' })).toBe('metrics.sample: duration / sample must be at most 10,000,000 samples (each is an event and a row of every time series), got 864,000,000: use a sample of at least 1.44min.');
     expect(problem({ capacity: { file: '1TB', chunk: '1kB' } })).toMatch(/^capacity.chunk: a file of 1TB in chunks of 1kB makes 1,000,000,000 chunks, more than the 1,048,576 a peer can track: use a chunk of at least/);
     expect(problem({ workload: { searches: [{ rate: '1000/s' }, { rate: '1000/s' }] } }))
       .toBe('workload.searches: at most 1,000,000 queries in all (each keeps the peers it visited while it runs), got 1,200,000 (counts, and rate × the time from start to the end of the run).');

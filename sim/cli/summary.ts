@@ -1,6 +1,7 @@
 /** The one-screen text summary `gossipsim run` prints on stdout. */
 import type { Results } from '../run/results.js';
 import { twoTo } from '../math/two-to.js';
+import { printable } from '../text/printable.js';
 
 const fmt = (x: unknown, digits = 3): string => {
   if (x === null || x === undefined) return '—';
@@ -9,14 +10,14 @@ const fmt = (x: unknown, digits = 3): string => {
     if (Number.isInteger(x)) return x.toLocaleString('en-US');
     return x.toPrecision(digits).replace(/\.?0+$/, '');
   }
-  return String(x);
+  return printable(String(x));
 };
 const pct = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : '—');
 
 export function formatSummary(r: Results, outputs: string[]): string {
   const lines: string[] = [];
   const e = r.engine;
-  lines.push(`${r.scenario.name}  (seed ${r.seed}, ${r.scenario.engine} engine)`);
+  lines.push(`${printable(r.scenario.name)}  (seed ${r.seed}, ${r.scenario.engine} engine)`);
   lines.push(
     `  engine     ${fmt(e.events)} events in ${fmt(e.wallSeconds)} s wall${e.workers > 1 ? ` on ${e.workers} threads` : ''}, ` +
       `${fmt(e.simulatedSeconds)} s simulated, ` +
@@ -61,6 +62,6 @@ export function formatSummary(r: Results, outputs: string[]): string {
         `(lower bound ${fmt(cap.lowerBound)} s)`,
     );
   }
-  for (const out of outputs) lines.push(`  wrote      ${out}`);
+  for (const out of outputs) lines.push(`  wrote      ${printable(out)}`);
   return lines.join('\n') + '\n';
 }

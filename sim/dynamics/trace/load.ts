@@ -29,6 +29,8 @@ export function loadTrace(file: string, limitBytes = Infinity): Trace {
     throw traceError(file, undefined, `cannot read the trace file: ${code === 'ENOENT' ? 'no such file or directory' : String((error as Error).message)}`);
   }
   if (stat.isDirectory()) throw traceError(file, undefined, 'cannot read the trace file: it is a directory');
+  // A device or a pipe (/dev/zero, a FIFO) could be endless: only regular files are read.
+  if (!stat.isFile()) throw traceError(file, undefined, 'cannot read the trace file: it is not a regular file');
   const seen = readAt.get(file), stored = storedTrace(file);
   if (stored && seen && seen.mtimeMs === stat.mtimeMs && seen.size === stat.size) return stored;
   // At worst a session every MIN_LINE_BYTES (and few peers: their bytes are small beside).

@@ -107,3 +107,9 @@ describe('numbers read in place', () => {
     for (const c of ['.', '', 'abc', '1.2.3', '0x10', 'Infinity', '1,5']) expect(parseNumberIn(c, 0, c.length), c).toBeNaN();
   });
 });
+
+describe('hostile trace paths', () => {
+  it('refuses a device, which could be endless, without reading it', () => {
+    expect(errorOf(() => loadTrace('/dev/zero'))).toBe('/dev/zero: cannot read the trace file: it is not a regular file.');
+  });
+});

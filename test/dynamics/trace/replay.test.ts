@@ -35,7 +35,8 @@ writeFileSync(join(dir, 'sessions.tab'), ftaRows.join('\n') + '\n');
 function scenario(churn: string, extra = ''): Scenario {
   const overlay = extra.includes('overlay:') ? '' : 'overlay: { model: random-regular, degree: 0 }\n';
   const duration = extra.includes('duration:') ? '' : 'duration: 30\n';
-  const text = `name: replay\n${duration}${overlay}metrics: { sample: 0.25 }\nchurn:\n${churn}\n${extra}`;
+  const metrics = extra.includes('metrics:') ? '' : 'metrics: { sample: 0.25 }\n';
+  const text = `name: replay\n${duration}${overlay}${metrics}churn:\n${churn}\n${extra}`;
   return loadScenarioText(text, join(dir, 'scenario.yaml'));
 }
 
@@ -129,7 +130,7 @@ describe('trace and population', () => {
     // 30 s of run over a 9 s trace × 1e-6: 3.3·10^6 repeats of 6 sessions is under 10^9; × 1e-8 would not be.
     expect(scenario('  trace: sessions.csv\n  traceLoop: true\n  traceScale: 0.000001').churn!.traceScale).toBe(1e-6);
     expect(() => scenario('  trace: sessions.csv\n  traceLoop: true\n  traceScale: 0.00000001')).toThrow(/traceScale: expected a number between 0.000001 and 1000000/);
-    expect(() => scenario('  trace: sessions.csv\n  traceLoop: true\n  traceScale: 0.000001', 'duration: 1000h\n'))
+    expect(() => scenario('  trace: sessions.csv\n  traceLoop: true\n  traceScale: 0.000001', 'duration: 1000h\nmetrics: { sample: 1h }\n'))
       .toThrow(/churn\.traceScale: looping the trace 4000000\d+ times would replay about 2\.4e\+12 sessions, more than 1e\+9/);
   });
 

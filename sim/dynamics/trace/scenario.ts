@@ -49,7 +49,18 @@ export function applyTrace(
   if (!isMapping(churn) || typeof churn.trace !== 'string' || churn.trace === '') return;
   const path = files.resolve(churn.trace, scenarioFile, fromSet);
   churn.trace = path;
-  const trace = files.read(path);
+  let trace: Trace;
+  try {
+    trace = files.read(path);
+  } catch (error) {
+    // A file that cannot be read is the scenario's mistake, reported at its key; a bad line
+    // is the trace's, reported at `trace:line`.
+    if (error instanceof ScenarioError && error.line === undefined && error.file === path) {
+      const keyPath = ['churn', 'trace'];
+      throw ScenarioError.at(`${error.detail.replace(/\.$/, '')} (${path})`, keyPath, locate(keyPath, 'value'), scenarioFile);
+    }
+    throw error;
+  }
   const tracePeers = trace.ids.length;
   const at = (keyPath: KeyPath, detail: string) => ScenarioError.at(detail, keyPath, locate(keyPath, 'value'), scenarioFile);
   if (tracePeers === 0) throw at(['churn', 'trace'], `the trace ${path} has no session to replay`);

@@ -22,6 +22,7 @@ export const workloads: Workload[] = [
   { name: 'broadcast: push gossip over 10^6 peers, every arrival simulated', file: 'broadcast.js', args: ['push', '1000000', '--full'], issue: 4 },
   { name: 'broadcast: flood over a 10^6-peer random-regular overlay of degree 8', file: 'broadcast.js', args: ['flood', '1000000'], issue: 4 },
   { name: 'churn: 10^5 peers, Weibull sessions and Cyclon (period 10 s, view 20), one simulated hour', file: 'churn.js', issue: 6 },
+  { name: 'churn: replay a session CSV of 10^5 peers and 10^6 sessions (load + whole run)', file: 'trace.js', args: ['100000', '10'], issue: 31 },
   { name: 'cycle engine: push gossip over 10^6 peers until all informed', file: 'broadcast.js', args: ['push', '1000000', '--engine', 'cycle'], issue: 9 },
   { name: 'cycle engine: flood over a 10^6-peer random-regular overlay of degree 8', file: 'broadcast.js', args: ['flood', '1000000', '--engine', 'cycle'], issue: 9 },
   { name: 'scale: push over a 10^7-peer random-regular overlay of degree 8 (event engine)', file: 'scale.js', args: ['10000000', '--engine', 'event'], issue: 9 },

@@ -14,6 +14,7 @@ import { validateCommand } from './commands/validate.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { mergeCommand, sweepCommand } from './commands/sweep.js';
+import { traceSummaryCommand } from './commands/trace-summary.js';
 
 const EPILOG = `
 Exit codes: 0 success; 2 bad input (unreadable file, YAML or schema error, bad option),
@@ -83,6 +84,14 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
     .option('--out <report.html>', 'where to write the report (default reports/<name>.html)')
     .option('--quiet', 'print nothing on success')
     .action((file: string, opts) => setCode(reportCommand(file, opts, io)));
+
+  program
+    .command('trace-summary')
+    .description('Summarise an availability trace (session CSV or FTA event table): peers, sessions, session-length and downtime quantiles, and maximum-likelihood exponential and Weibull fits of the session lengths.')
+    .argument('<trace>', 'trace file: peer,start,end rows (.csv) or an FTA event table (any other name)')
+    .option('--json', 'print the summary as JSON instead of text')
+    .addHelpText('after', '\nExample:\n  gossipsim trace-summary scenarios/traces/synthetic-weibull.csv\nFormats: docs/churn-traces.md')
+    .action((file: string, opts) => setCode(traceSummaryCommand(file, opts, io)));
 
   program
     .command('list')

@@ -30,10 +30,10 @@ export class ChurnComponent implements Component {
   leaves = 0;
   arrivals = 0;
   /** Completed sessions and downtimes (one that the end of the run cuts short is not counted). */
-  private sessions = 0;
-  private sessionTotal = 0;
-  private downtimes = 0;
-  private downtimeTotal = 0;
+  sessions = 0;
+  sessionTotal = 0;
+  downtimes = 0;
+  downtimeTotal = 0;
   private session!: Sampler;
   private downtime!: Sampler;
   private rng!: PeerStreams;
@@ -93,20 +93,37 @@ export class ChurnComponent implements Component {
   }
 
   contribute(results: Results, ctx: SimContext): void {
-    const membership = dynamicsOf(ctx).membership;
-    const sync = membership.sync;
-    results.churn = {
-      joins: this.joins,
-      leaves: this.leaves,
-      arrivals: this.arrivals,
-      meanResyncTime: sync && sync.resyncs > 0 ? sync.resyncTimeTotal / sync.resyncs : null,
-      resyncs: sync ? sync.resyncs : 0,
-      resyncPending: sync ? sync.pending : 0,
-      rumoursPulled: sync ? sync.rumoursPulled : 0,
-      meanSession: this.sessions > 0 ? this.sessionTotal / this.sessions : null,
-      meanDowntime: this.downtimes > 0 ? this.downtimeTotal / this.downtimes : null,
-      joinRetries: membership.joinRetries,
-      joinsAlone: membership.joinsAlone,
-    };
+    results.churn = churnResults(this, ctx);
   }
+}
+
+/** What a churn component counted (drawn or replayed from a trace). */
+export interface ChurnCounts {
+  joins: number;
+  leaves: number;
+  arrivals: number;
+  /** Completed sessions and downtimes, and their total lengths (s). */
+  sessions: number;
+  sessionTotal: number;
+  downtimes: number;
+  downtimeTotal: number;
+}
+
+/** The `churn` section of the results: the counts, with the membership's and anti-entropy's figures. */
+export function churnResults(c: ChurnCounts, ctx: SimContext): Record<string, unknown> {
+  const membership = dynamicsOf(ctx).membership;
+  const sync = membership.sync;
+  return {
+    joins: c.joins,
+    leaves: c.leaves,
+    arrivals: c.arrivals,
+    meanResyncTime: sync && sync.resyncs > 0 ? sync.resyncTimeTotal / sync.resyncs : null,
+    resyncs: sync ? sync.resyncs : 0,
+    resyncPending: sync ? sync.pending : 0,
+    rumoursPulled: sync ? sync.rumoursPulled : 0,
+    meanSession: c.sessions > 0 ? c.sessionTotal / c.sessions : null,
+    meanDowntime: c.downtimes > 0 ? c.downtimeTotal / c.downtimes : null,
+    joinRetries: membership.joinRetries,
+    joinsAlone: membership.joinsAlone,
+  };
 }

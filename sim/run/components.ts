@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Component } from './context.js';
 import { PeerSamplingComponent, overlayReadDuringRun } from '../protocols/sampling/component.js';
 import { ChurnComponent } from '../dynamics/churn.js';
+import { TraceChurnComponent } from '../dynamics/trace/replay.js';
 import { FailuresComponent } from '../dynamics/failures.js';
 import { DynamicsObserver, observesDynamics } from '../dynamics/observer.js';
 import { CapacityComponent } from '../protocols/capacity/component.js';
@@ -18,7 +19,7 @@ export function buildComponents(scenario: Scenario): Component[] {
   // peer sampling, churn, failures, data + searches, broadcasts, capacity.
   void scenario;
   if (scenario.overlay.sampling) list.push(new PeerSamplingComponent(scenario.overlay.sampling, overlayReadDuringRun(scenario)));
-  if (scenario.churn) list.push(new ChurnComponent(scenario.churn));
+  if (scenario.churn) list.push(scenario.churn.trace ? new TraceChurnComponent(scenario.churn) : new ChurnComponent(scenario.churn));
   if (scenario.failures.length > 0) list.push(new FailuresComponent(scenario.failures, scenario.overlay.repair));
   if (observesDynamics(scenario)) list.push(new DynamicsObserver());
   list.push(...searchComponents(scenario));

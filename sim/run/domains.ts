@@ -45,6 +45,12 @@ const SEARCH: Declarations = {
   meanRings: 'nonNegative',
 };
 
+/** The session-length (or downtime) statistics of a replayed trace (dynamics/trace/summary.ts). */
+const TRACE_LENGTHS: Declarations = {
+  mean: 'input', 'quantiles.p5': 'input', 'quantiles.p25': 'input', 'quantiles.p50': 'input',
+  'quantiles.p75': 'input', 'quantiles.p95': 'input', 'quantiles.p99': 'input',
+};
+
 /**
  * Declarations by section. A path segment `[]` stands for any array index and `*` for any
  * key of a keyed record (a protocol name), so one line covers `broadcasts[3].coverage`.
@@ -85,6 +91,15 @@ const SECTIONS: Record<string, Declarations> = {
     resyncPending: 'count', rumoursPulled: 'count', meanSession: 'time', meanDowntime: 'time',
     joinRetries: 'count', joinsAlone: 'count',
   },
+  // A replayed trace (churn.trace) is described, not measured: every figure of it is an input.
+  'churn.trace': { peers: 'input', stablePeers: 'input', scale: 'input', offset: 'input', loop: 'input' },
+  'churn.trace.summary': {
+    peers: 'input', sessions: 'input', zeroLengthDropped: 'input', start: 'input', end: 'input', maxOnline: 'input', meanOnline: 'input',
+  },
+  'churn.trace.summary.sessionLength': TRACE_LENGTHS,
+  'churn.trace.summary.downtime': { count: 'input', ...TRACE_LENGTHS },
+  'churn.trace.summary.fits.exponential': { mean: 'input', logLikelihood: 'input' },
+  'churn.trace.summary.fits.weibull': { shape: 'input', scale: 'input', logLikelihood: 'input' },
   sampling: {
     exchanges: 'count', inDegreeMean: 'nonNegative', inDegreeSd: 'nonNegative', inDegreeMin: 'count',
     inDegreeMax: 'count', viewFill: 'fraction', deadLinks: 'fraction', clustering: 'fraction',

@@ -21,6 +21,8 @@ import type { BroadcastSpec, Scenario } from '../scenario/schema.js';
 import { groupDigits } from '../text/group-digits.js';
 import { ln } from '../math/strict.js';
 import { twoTo } from '../math/two-to.js';
+import { storedTrace } from '../dynamics/trace/store.js';
+import { traceBytes } from '../dynamics/trace/trace.js';
 
 /** One named part of the estimate. */
 export interface MemoryTerm {
@@ -239,6 +241,9 @@ function estimateOneThread(scenario: Scenario): MemoryEstimate {
   if (churn) {
     run.push(perPeer('churn state', 8 + 4 + 4 + (churn.sync ? 13 + 4 : 0)));
     pending += n;
+    // A replayed trace (dynamics/trace/): its sessions and ids, read when the scenario loaded.
+    const trace = churn.trace ? storedTrace(churn.trace) : undefined;
+    if (trace) run.push({ what: `churn trace (${trace.start.length} sessions)`, bytes: traceBytes(trace.start.length, trace.ids.length, trace.fileBytes) });
   }
 
   // Searches (data/placement.ts, run-pool.ts, search/*): each replica is listed twice (by

@@ -32,6 +32,7 @@ export interface Problem {
  *   expanding-ring ringStart <= ttl; a search gives `count` or `rate`, not both.
  * - hybrid: superPeers × peers.count >= 1 (at least one super-peer).
  * - capacity: chunk <= file.
+ * - churn: with `trace`, no session, downtime or arrivals; without it, no trace* keys.
  * - metrics.highlight: each path names a metric this scenario reports (not an input such as
  *   a broadcast's origin), with an index below the number of broadcasts, failures or searches.
  * - sizes the engine must allocate (sim/scenario/limits.ts): a fanout at most peers.count;
@@ -132,6 +133,15 @@ export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolea
 
   if (scenario.hybrid && scenario.hybrid.superPeers * n < 1) {
     problem(['hybrid', 'superPeers'], `${scenario.hybrid.superPeers} of ${n} peers promotes no super-peer: expected at least 1/peers.count (${Number((1 / n).toPrecision(3))})`);
+  }
+  if (churn?.trace) {
+    for (const key of ['session', 'downtime', 'arrivals'] as const) {
+      if (given(['churn', key])) problem(['churn', key], `churn.${key} is not used when churn.trace replays a trace: remove one of the two`);
+    }
+  } else if (churn) {
+    for (const key of ['traceScale', 'traceOffset', 'traceLoop'] as const) {
+      if (given(['churn', key])) problem(['churn', key], `churn.${key} applies only with churn.trace`);
+    }
   }
   const capacity = scenario.capacity;
   if (capacity && capacity.chunk > capacity.file) {

@@ -1,14 +1,21 @@
 /**
  * Reads a scenario file, then as load-text.ts: YAML (or JSON) → --set overrides → validated
  * `Scenario`, every failure a ScenarioError naming the file, the key path and line:column.
+ * In Node a `churn.trace` file is read too (dynamics/trace/node-files.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Scenario } from './schema.js';
 import { ScenarioError } from './errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
-import { loadScenarioText, tooLarge } from './load-text.js';
+import { loadScenarioText as loadText, tooLarge } from './load-text.js';
+import { nodeTraceFiles } from '../dynamics/trace/node-files.js';
 
-export { loadScenarioText, parseScenarioText, type ParsedScenario } from './load-text.js';
+export { parseScenarioText, type ParsedScenario } from './load-text.js';
+
+/** As load-text.ts's, reading the trace a scenario replays from disk. */
+export function loadScenarioText(text: string, fileName: string, sets: readonly string[] = []): Scenario {
+  return loadText(text, fileName, sets, nodeTraceFiles);
+}
 
 /** Reads, overrides (`key.path=value` strings, in order) and validates a scenario file. */
 export function loadScenarioFile(file: string, sets: readonly string[] = []): Scenario {

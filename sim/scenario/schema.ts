@@ -104,7 +104,12 @@ export const scenarioSchema = s.object({
     downtime: s.distribution({ doc: 'How long a departed peer stays offline before rejoining (durations).', unit: 'duration', default: { dist: 'exponential', mean: 1200 }, min: 0, max: MAX_DURATION }),
     arrivals: s.rate({ doc: 'Brand-new peers joining per second. peers.count + arrivals × duration must stay at most 16 million, the most peer ids the engine gives out.', default: 0, min: 0, max: MAX_RATE }),
     sync: s.boolean({ doc: 'A (re)joining peer pulls the rumours it missed from a neighbour (anti-entropy).', default: false }),
-  }, { doc: 'Peer sessions and downtimes.' }), { doc: 'Optional churn: peers leave and (re)join.' }),
+    trace: s.optional(s.string({ doc: 'An availability trace to replay instead of drawing sessions: a session CSV (`peer,start,end`, `.csv`) or a Failure Trace Archive event table (any other name); a path relative to the scenario file (to the working directory when given with --set). See docs/churn-traces.md.', minLength: 1, maxLength: MAX_NAME_LENGTH, example: 'traces/sessions.csv' }),
+      { doc: 'Replay this availability trace (session, downtime and arrivals are then not used; peers.count defaults to the trace\'s peers).', example: 'traces/sessions.csv' }),
+    traceScale: s.number({ doc: 'Trace replay: run time = (trace time − traceOffset) × traceScale; below 1 compresses the trace, above 1 stretches it.', default: 1, min: 1e-6, max: 1e6 }),
+    traceOffset: s.duration({ doc: 'Trace replay: the trace time the run starts at (trace seconds, before scaling).', default: 0, min: 0, max: MAX_DURATION }),
+    traceLoop: s.boolean({ doc: 'Trace replay: when the trace ends (its last session end), start it again from traceOffset.', default: false }),
+  }, { doc: 'Peer sessions and downtimes, drawn from distributions or replayed from a trace.' }), { doc: 'Optional churn: peers leave and (re)join.' }),
   failures: s.list(failure, { doc: 'Scheduled mass failures and attacks.', default: [], single: true, maxItems: MAX_ITEMS }),
   hybrid: s.optional(s.object({
     superPeers: s.number({ doc: 'Fraction of peers promoted to super-peers (directory servers).', default: 0.01, exclusiveMin: 0, max: 1 }),

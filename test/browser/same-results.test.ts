@@ -5,7 +5,7 @@
  * committed math bit patterns.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,11 +73,14 @@ describe.skipIf(!HAVE_CHROMIUM)('same results in chromium as in node', () => {
   for (const c of goldenCases()) {
     it(`${c.name}: byte for byte`, async () => {
       const text = readFileSync(c.file, 'utf8');
-      const node = stringifyResults(withoutWallClock(runScenarioText(text, c.file, c.sets)));
-      const inBrowser = await page.evaluate(([t, f, sets]) => {
+      // A replayed trace goes with the scenario as text, under the path the scenario writes.
+      const written = /^\s+trace:\s*(\S+)/m.exec(text)?.[1];
+      const traces: Record<string, string> = written ? { [written]: readFileSync(resolve(dirname(c.file), written), 'utf8') } : {};
+      const node = stringifyResults(withoutWallClock(runScenarioText(text, c.file, c.sets, traces)));
+      const inBrowser = await page.evaluate(([t, f, sets, tr]) => {
         const g = (globalThis as unknown as { gossipsim: typeof import('../../sim/run/browser') }).gossipsim;
-        return g.stringifyResults(g.withoutWallClock(g.runScenarioText(t, f, sets)));
-      }, [text, c.file, c.sets] as [string, string, string[]]);
+        return g.stringifyResults(g.withoutWallClock(g.runScenarioText(t, f, sets, tr)));
+      }, [text, c.file, c.sets, traces] as [string, string, string[], Record<string, string>]);
       expect(inBrowser === node, `${c.name}: chromium's results differ from node's`).toBe(true);
     }, 120_000);
   }

@@ -28,6 +28,7 @@ describe('defaults', () => {
       capacity: { mode: 'client-server' }, workload: { broadcasts: [{ fanout: 3 }], searches: { protocol: 'random-walk' } } });
     expect(scenario.churn).toEqual({
       session: { dist: 'exponential', mean: 3600 }, downtime: { dist: 'exponential', mean: 1200 }, arrivals: 0, sync: false,
+      trace: null, traceScale: 1, traceOffset: 0, traceLoop: false,
     });
     expect(scenario.hybrid).toEqual({ superPeers: 0.1 });
     expect(scenario.overlay.sampling).toEqual({ protocol: 'cyclon', period: 10, viewSize: 30, shuffleLength: 5 });

@@ -223,4 +223,20 @@ failures:
     expectClean(opened);
     await opened.page.close();
   });
+
+  it('draws a replayed trace\'s session CDF beside its fitted Weibull and exponential (scenarios/trace-replay.yaml)', async () => {
+    const { loadScenarioFile } = await import('../../sim/scenario/load');
+    const { runScenario } = await import('../../sim/run/run-scenario');
+    const results = runScenario(loadScenarioFile(resolve(__dirname, '..', '..', 'scenarios', 'trace-replay.yaml')));
+    const opened = await browser.open('trace-replay', renderReport(results));
+    const titles = await expectChartsDrawn(opened.page, 2);
+    const title = 'Session lengths in the trace: empirical CDF and maximum-likelihood fits';
+    expect(titles).toContain(title);
+    const legend = await opened.page.$eval('section#churn', (el) => el.textContent ?? '');
+    expect(legend).toMatch(/Weibull fit: shape 0\.7\d*/);
+    expect(legend).toMatch(/exponential fit: mean/);
+    await shoot(opened.page, 'trace-replay');
+    expectClean(opened);
+    await opened.page.close();
+  });
 });

@@ -20,6 +20,7 @@
 import { CONTROLLER } from '../../engine/simulator.js';
 import type { PeerStreams } from '../../engine/random.js';
 import type { SimContext } from '../../run/context.js';
+import { uniformLivePeer } from '../../random/live-peer.js';
 import { isPeriodic } from './behaviour.js';
 import { CycleDelivery } from './cycle-delivery.js';
 import type { Arrivals, Delivery } from './delivery.js';
@@ -109,7 +110,9 @@ export class BroadcastEngine implements Arrivals {
     st.ensureCapacity(peers.alive.length);
     this.delivery.begin(st);
     if (this.trace) st.trace = [];
-    const origin = st.spec.origin === 'random' ? this.randomLivePeer(st.id) : st.spec.origin;
+    // A random origin comes from the stream 'broadcast/<id>', by rejection alone.
+    const origin = st.spec.origin !== 'random' ? st.spec.origin
+      : peers.aliveCount === 0 ? -1 : uniformLivePeer(peers.alive, peers.count, this.ctx.namedStream(`broadcast/${st.id}`));
     st.origin = origin;
     if (origin >= 0 && origin < peers.count && peers.alive[origin] === 1) {
       if (this.owns(origin)) this.inform(st, origin, -1, 0);
@@ -127,17 +130,6 @@ export class BroadcastEngine implements Arrivals {
       }
     }
     this.endIfDone(st);
-  }
-
-  /** A uniformly chosen live peer (the stream 'broadcast/<id>'), or -1 when none is alive. */
-  private randomLivePeer(id: number): number {
-    const { peers } = this.ctx;
-    if (peers.aliveCount === 0) return -1;
-    const rng = this.ctx.namedStream(`broadcast/${id}`);
-    for (;;) {
-      const p = rng.int(peers.count);
-      if (peers.alive[p] === 1) return p;
-    }
   }
 
   /** Whether this thread acts for `peer` (always, unless it runs one partition). */
@@ -321,10 +313,8 @@ export class BroadcastEngine implements Arrivals {
     const delivery = this.delivery;
     if (st.behaviour.floodOnReceipt) {
       const g = this.ctx.overlay;
-      if (peer >= g.size) return;
-      const o = g.offset[peer], d = g.deg[peer];
-      for (let i = 0; i < d; i++) {
-        const q = g.adj[o + i];
+      for (let i = 0, d = g.degree(peer); i < d; i++) {
+        const q = g.neighbor(peer, i);
         if (q !== from) delivery.rumour(st, peer, q, label);
       }
     } else if (st.behaviour.pushOnReceipt) {

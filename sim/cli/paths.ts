@@ -22,10 +22,6 @@ export function packageRoot(): string {
   }
 }
 
-export function packageVersion(): string {
-  return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
-}
-
 /** A file-name-safe version of a scenario name: "Flooding vs RW" -> "flooding-vs-rw". */
 export function slug(name: string): string {
   const s = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()

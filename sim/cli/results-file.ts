@@ -1,7 +1,8 @@
 /** Reads a results file (`run --json`, `sweep --json` or a shard part) with clear errors. */
 import { readFileSync } from 'node:fs';
 import { RESULTS_FORMAT, type Results } from '../run/results.js';
-import { SWEEP_FORMAT, type SweepResults } from '../run/sweep-results.js';
+import { SWEEP_FORMAT, SWEEP_FORMAT_V1, type SweepResults } from '../run/sweep-results.js';
+import { resummarize } from '../sweep/sweep.js';
 import { UsageError } from './errors.js';
 
 function lineColumn(text: string, position: number): string {
@@ -27,6 +28,8 @@ export function readResultsFile(file: string): Results | SweepResults {
     throw new UsageError(`${file}${where}: not a valid JSON results file (${(err as Error).message}).`);
   }
   const format = (data as { format?: unknown } | null)?.format;
+  // A sweep of the previous format keeps its runs: its intervals are recomputed from them.
+  if (format === SWEEP_FORMAT_V1 && Array.isArray((data as SweepResults).points)) return resummarize(data as SweepResults);
   if (format !== RESULTS_FORMAT && format !== SWEEP_FORMAT) {
     throw new UsageError(`${file}: format: expected '${RESULTS_FORMAT}' or '${SWEEP_FORMAT}', got ${JSON.stringify(format)}; is this a gossipsim results file?`);
   }

@@ -1,5 +1,6 @@
 /** The one-screen text summary `gossipsim run` prints on stdout. */
 import type { Results } from '../run/results.js';
+import { twoTo } from '../math/two-to.js';
 
 const fmt = (x: unknown, digits = 3): string => {
   if (x === null || x === undefined) return '—';
@@ -19,7 +20,7 @@ export function formatSummary(r: Results, outputs: string[]): string {
   lines.push(
     `  engine     ${fmt(e.events)} events in ${fmt(e.wallSeconds)} s wall${e.workers > 1 ? ` on ${e.workers} threads` : ''}, ` +
       `${fmt(e.simulatedSeconds)} s simulated, ` +
-      `${fmt(e.eventsPerSecond)} events/s, peak RSS ${fmt(Math.round(e.peakRssBytes / 2 ** 20))} MiB`,
+      `${fmt(e.eventsPerSecond)} events/s, peak RSS ${fmt(Math.round(e.peakRssBytes / twoTo(20)))} MiB`,
   );
   const o = r.overlay;
   lines.push(

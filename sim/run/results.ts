@@ -4,6 +4,7 @@
  * so that two runs of the same scenario and seed compare byte for byte without them.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { Provenance } from './provenance.js';
 
 export const RESULTS_FORMAT = 'gossipsim-results/1';
 
@@ -51,6 +52,8 @@ export interface BroadcastResult {
 
 export interface Results {
   format: typeof RESULTS_FORMAT;
+  /** What produced the file (version, engine, platform, scenario hash). */
+  provenance: Provenance;
   scenario: Scenario;
   seed: number;
   engine: EngineResults;

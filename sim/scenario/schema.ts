@@ -4,6 +4,7 @@
  * defaulted, published in scenarios/scenario.schema.json and documented in the README.
  */
 import { s, type Infer, type Dist } from './dsl.js';
+import { twoTo } from '../math/two-to.js';
 
 const broadcast = s.object({
   at: s.duration({ doc: 'When the (first) broadcast starts.', default: 0, min: 0, example: '1s' }),
@@ -50,7 +51,7 @@ const failure = s.object({
 export const scenarioSchema = s.object({
   name: s.string({ doc: 'Experiment name, shown as the report title and used for the default report file name.', minLength: 1, example: 'Flooding vs random walk' }),
   description: s.string({ doc: 'Markdown shown at the top of the report: why this experiment exists and what to look at.', default: '' }),
-  seed: s.integer({ doc: 'Seed from which every random stream of the run is derived.', default: 1, min: 0, max: 2 ** 32 - 1 }),
+  seed: s.integer({ doc: 'Seed from which every random stream of the run is derived.', default: 1, min: 0, max: twoTo(32) - 1 }),
   engine: s.enumOf(['event', 'cycle'], { doc: '`event`: discrete events with per-message latency; `cycle`: synchronous rounds without latency (round-based protocols).', default: 'event' }),
   duration: s.duration({ doc: 'Simulated time limit; a run may end earlier when no event is left.', default: 600, exclusiveMin: 0, example: '10min' }),
   peers: s.object({
@@ -116,6 +117,9 @@ export const scenarioSchema = s.object({
   }, { doc: 'File distribution experiment.' }), { doc: 'Optional file-distribution experiment (client-server vs P2P).' }),
   metrics: s.object({
     sample: s.duration({ doc: 'Time-series sampling interval.', default: 1, exclusiveMin: 0 }),
+    highlight: s.optionalList(s.string({ doc: 'A metric path as in the results, e.g. `resilience[0].largestComponentFraction`; `[]` stands for every index.', minLength: 1 }), {
+      doc: 'The metrics this scenario is about: a sweep report charts them first, in this order.',
+      default: [], example: ['resilience[0].largestComponentFraction', 'broadcasts[0].coverage'] }),
   }, { doc: 'Observation settings.' }),
 }, { doc: 'A gossipsim scenario.' });
 

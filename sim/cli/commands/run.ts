@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { runScenarioParallel } from '../../parallel/run-parallel.js';
 import { planParallelRun } from '../../parallel/eligibility.js';
+import { runScenarioOffThread } from '../../run/run-off-thread.js';
+import { workOffThread } from '../interrupt.js';
 import { writeOutputFile } from '../../io/output.js';
 import { renderReport } from '../../../viz/report.js';
 import type { CliIO } from '../io.js';
@@ -13,6 +15,7 @@ import { formatSummary } from '../summary.js';
 import { stringifyResults } from '../../run/serialize.js';
 import { availableParallelism, totalmem } from 'node:os';
 import { checkMemory, memoryLimit } from '../../run/memory-estimate.js';
+import { twoTo } from '../../math/two-to.js';
 
 export interface RunCommandOptions {
   seed?: string;
@@ -25,15 +28,21 @@ export interface RunCommandOptions {
 
 export async function runCommand(file: string, opts: RunCommandOptions, io: CliIO): Promise<number> {
   const sets = [...(opts.set ?? [])];
-  if (opts.seed !== undefined) sets.push(`seed=${parseIntOption('--seed', opts.seed, 0, 2 ** 32 - 1)}`);
+  if (opts.seed !== undefined) sets.push(`seed=${parseIntOption('--seed', opts.seed, 0, twoTo(32) - 1)}`);
   const workers = parseWorkers(opts.workers, 1);
   const scenario = loadScenarioFile(file, sets);
   // Refuse, before anything is allocated, a scenario too big for this machine (exit 2);
   // split across threads, each keeps its own per-peer state.
-  checkMemory(scenario, memoryLimit(process.env, totalmem()), file, planParallelRun(scenario, workers).threads);
+  const plan = planParallelRun(scenario, workers);
+  checkMemory(scenario, memoryLimit(process.env, totalmem()), file, plan.threads);
   const progress = makeProgress('simulating', !!opts.quiet, io.errStream);
-  // --workers N > 1: one run split across N threads (sim/parallel/); same results.
-  const results = await runScenarioParallel(scenario, { onProgress: (f) => progress.update(f), workers });
+  const onProgress = (f: number) => progress.update(f);
+  // --workers N > 1: one run split across N threads (sim/parallel/); same results. A run on
+  // one thread runs off the main one when Ctrl-C is handled, so that it stops at once.
+  const offThread = workOffThread() && plan.threads < 2;
+  const results = offThread ? await runScenarioOffThread(scenario, onProgress) : await runScenarioParallel(scenario, { onProgress, workers });
+  // As runScenarioParallel says why it used one thread.
+  if (offThread && plan.note) results.engine.workersNote = plan.note;
   progress.done();
   const notes = (results.engine.notes as string[] | undefined) ?? [];
   // Why fewer threads than asked for were used (e.g. a component that cannot be split).

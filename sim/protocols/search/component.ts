@@ -5,7 +5,9 @@
  * the results. Built only when the scenario lists searches.
  */
 import type { NamedStream, PeerStreams } from '../../engine/random.js';
+import { uniformLivePeer } from '../../random/live-peer.js';
 import { CONTROLLER } from '../../engine/simulator.js';
+import { PayloadPool } from '../../network/messages.js';
 import { placeData, type DataPlacement } from '../../data/placement.js';
 import { expectedSearchSize } from '../../metrics/expected-search-size.js';
 import { makeRankSampler, type RankSampler } from '../../random/distributions.js';
@@ -19,7 +21,7 @@ import { FloodSearch } from './flood.js';
 import type { SearchProtocol } from './protocol.js';
 import { SlotPool, type QuerySlot } from './query-slot.js';
 import { RandomWalkSearch } from './random-walk.js';
-import { controlHops, controlPeer, SearchRuntime } from './runtime.js';
+import { CONTROL_FIELDS, SearchRuntime, type SearchMessages } from './runtime.js';
 import { SearchTally, type SearchSummary } from './stats.js';
 import { SuperPeerDirectory } from './super-peers.js';
 
@@ -102,6 +104,8 @@ export class SearchComponent implements Component {
   private specStreams: NamedStream[] = [];
   private ranks!: RankSampler;
   private readonly pool = new SlotPool();
+  /** Payloads of the control messages in flight. */
+  private payloads!: PayloadPool;
   private queriesLaunched = 0;
   private finishedQueries = 0;
   private successfulQueries = 0;
@@ -124,21 +128,24 @@ export class SearchComponent implements Component {
     this.dataStreams = ctx.peerStreams('data');
     this.searchStreams = ctx.peerStreams('search');
 
-    const sim = ctx.sim;
-    const kinds = {
+    const sim = ctx.sim, transport = ctx.transport;
+    const payloads = new PayloadPool(CONTROL_FIELDS);
+    this.payloads = payloads;
+    const messages: SearchMessages = {
       query: sim.registerKind('search/query', (t, s, a, b) => this.onQuery(t, s, a, b)),
-      answer: sim.registerKind('search/answer', (t, s, a, b) => this.onAnswer(t, s, a, b)),
-      control: sim.registerKind('search/control', (t, s, a, b) => this.onControl(t, s, a, b)),
+      answer: sim.registerKind('search/answer', (t, _s, a, b) => this.onAnswer(t, a, b)),
+      control: transport.messageType('search/control', payloads, (t, s, m) => this.onControl(t, s, m)),
     };
     this.launchKind = sim.registerKind('search/launch', (_t, _s, a, b) => this.launch(a, b));
-    const registerKind = sim.registerKind('search/register', (t, s) => this.directory?.onRegister(t, s));
-    const rt = new SearchRuntime(ctx, this.data, kinds, this.searchStreams);
+    // A registration carries nothing but its sender.
+    const register = transport.messageType('search/register', new PayloadPool(0), (t, s) => this.directory?.onRegister(t, s));
+    const rt = new SearchRuntime(ctx, this.data, messages, this.searchStreams);
     this.runtime = rt;
 
     this.specs = sc.workload.searches;
     if (this.specs.some((s) => s.protocol === 'directory')) {
       const fraction = sc.hybrid?.superPeers ?? DEFAULT_SUPER_PEERS;
-      this.directory = new SuperPeerDirectory(ctx, this.data, fraction, registerKind, ctx.namedStream('search/directory'));
+      this.directory = new SuperPeerDirectory(ctx, this.data, fraction, register, ctx.namedStream('search/directory'));
       this.directory.registerAll();
     }
     this.protocols = this.specs.map((spec) => this.makeProtocol(rt, spec));
@@ -180,7 +187,8 @@ export class SearchComponent implements Component {
     const spec = this.specs[i];
     const sim = this.ctx.sim;
     const rng = this.specStreams[i];
-    const origin = this.randomLivePeer(rng);
+    const peers = this.ctx.peers;
+    const origin = peers.aliveCount === 0 ? -1 : uniformLivePeer(peers.alive, peers.count, rng, -1, 64);
     const item = this.ranks.sample(rng);
     if (spec.rate > 0) {
       const t = sim.now + this.gap(i);
@@ -204,42 +212,27 @@ export class SearchComponent implements Component {
     this.settle(slot);
   }
 
-  /** A uniformly chosen live peer (rejection, then a scan), or -1 when none is alive. */
-  private randomLivePeer(rng: NamedStream): number {
-    const peers = this.ctx.peers;
-    if (peers.aliveCount === 0) return -1;
-    const n = peers.count;
-    for (let tries = 0; tries < 64; tries++) {
-      const p = rng.int(n);
-      if (peers.alive[p]) return p;
-    }
-    const start = rng.int(n);
-    for (let k = 0; k < n; k++) {
-      const p = (start + k) % n;
-      if (peers.alive[p]) return p;
-    }
-    return -1;
-  }
-
-  private onQuery(target: number, src: number, a: number, b: number): void {
-    const slot = this.pool.slots[a];
+  /** A query (of query slot `q`, the sender's visit `hops` from the origin) reached `target`. */
+  private onQuery(target: number, src: number, q: number, hops: number): void {
+    const slot = this.pool.slots[q];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, b);
+    if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, hops);
     this.settle(slot);
   }
 
-  private onAnswer(target: number, _src: number, a: number, b: number): void {
-    const slot = this.pool.slots[a];
+  private onAnswer(target: number, q: number, hops: number): void {
+    const slot = this.pool.slots[q];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, b);
+    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops);
     this.settle(slot);
   }
 
-  private onControl(target: number, src: number, a: number, b: number): void {
-    const code = a % 4;
-    const slot = this.pool.slots[(a - code) / 4];
+  /** A control message, payload slot `m` (layout: runtime.ts, CONTROL_FIELDS). */
+  private onControl(target: number, src: number, m: number): void {
+    const d = this.payloads.data, at = m * CONTROL_FIELDS;
+    const slot = this.pool.slots[d[at]];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, code, controlPeer(b), controlHops(b));
+    if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);
     this.settle(slot);
   }
 

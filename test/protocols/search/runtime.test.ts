@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { placementFromHolders } from '../../../sim/data/placement';
 import { QuerySlot } from '../../../sim/protocols/search/query-slot';
-import { SearchRuntime } from '../../../sim/protocols/search/runtime';
+import { PayloadPool } from '../../../sim/network/messages';
+import { CONTROL_FIELDS, SearchRuntime } from '../../../sim/protocols/search/runtime';
 import type { SearchProtocol } from '../../../sim/protocols/search/protocol';
 import { makeTestContext } from '../../helpers/context';
 
@@ -22,7 +23,8 @@ function setup() {
     slot.inFlight--;
     rt.onAnswer(slot, target, b);
   });
-  rt = new SearchRuntime(ctx, placementFromHolders(10, [[5]]), { query: -1, answer, control: -1 }, ctx.peerStreams('search'));
+  const control = ctx.transport.messageType('control', new PayloadPool(CONTROL_FIELDS), () => {});
+  rt = new SearchRuntime(ctx, placementFromHolders(10, [[5]]), { query: -1, answer, control }, ctx.peerStreams('search'));
   const protocol = { name: 'random-walk' } as SearchProtocol;
   slot.reset(0, 0, protocol, 0, 0, 0);
   return { ctx, rt, slot, hops };

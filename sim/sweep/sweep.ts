@@ -5,7 +5,7 @@
 import { loadScenarioText } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { SWEEP_FORMAT, type SweepPoint, type SweepResults, type SweepRun } from '../run/sweep-results.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../io/usage-error.js';
 import { summarizeRuns } from './metrics.js';
 import { planPoints, planTasks, replicateSeed, type PointPlan, type Vary } from './plan.js';
 import { executeTasks } from './execute.js';

@@ -3,6 +3,7 @@
  * default), a transport with the given latency and loss, streams from `seed`, and a
  * scenario validated from raw keys (as written in YAML). Reusable by every component test.
  */
+import { Services } from '../../sim/run/services';
 import { Simulator } from '../../sim/engine/simulator';
 import { Transport } from '../../sim/network/transport';
 import { Graph } from '../../sim/overlay/graph';
@@ -66,6 +67,7 @@ export function makeTestContext(options: TestContextOptions): SimContext {
     namedStream: streams.namedStream,
     peerDown: [],
     peerUp: [],
+    services: new Services(),
   };
 }
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../sim/cli/commands/list';
 import { minimumLatency } from '../../sim/parallel/eligibility';
-import { runScenarioParallel } from '../../sim/parallel/run-parallel';
+import { runSimulation } from '../../sim/run/run';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { loadScenarioFile } from '../../sim/scenario/load';
@@ -25,7 +25,7 @@ describe('bundled scenarios and lessons, --workers 1, 2, 3', () => {
       const splits = scenario.workload.searches.length === 0 && !scenario.churn && !(scenario.failures.length > 0 && scenario.overlay.repair)
         && !scenario.capacity && !scenario.overlay.sampling && scenario.engine === 'event' && minimumLatency(scenario) > 0;
       for (const workers of [1, 2, 3]) {
-        const r = await runScenarioParallel(scenario, { workers });
+        const r = await runSimulation(scenario, { workers });
         expect(text(r)).toBe(expected);
         if (workers === 1) {
           expect(r.engine.workersNote).toBeUndefined();

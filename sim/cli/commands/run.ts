@@ -1,7 +1,7 @@
 /** `gossipsim run`: one scenario, one seed; writes the report, optionally the results file. */
 import { join } from 'node:path';
 import { loadScenarioFile } from '../../scenario/load.js';
-import { runScenarioParallel } from '../../parallel/run-parallel.js';
+import { runSimulation } from '../../run/run.js';
 import { planParallelRun } from '../../parallel/eligibility.js';
 import { writeOutputFile } from '../../io/output.js';
 import { renderReport } from '../../../viz/report.js';
@@ -33,7 +33,7 @@ export async function runCommand(file: string, opts: RunCommandOptions, io: CliI
   checkMemory(scenario, memoryLimit(process.env, totalmem()), file, planParallelRun(scenario, workers).threads);
   const progress = makeProgress('simulating', !!opts.quiet, io.errStream);
   // --workers N > 1: one run split across N threads (sim/parallel/); same results.
-  const results = await runScenarioParallel(scenario, { onProgress: (f) => progress.update(f), workers });
+  const results = await runSimulation(scenario, { onProgress: (f) => progress.update(f), workers });
   progress.done();
   const notes = (results.engine.notes as string[] | undefined) ?? [];
   // Why fewer threads than asked for were used (e.g. a component that cannot be split).

@@ -13,7 +13,7 @@ import type { CliIO } from '../io.js';
 import { defaultSweepWorkers, parseIntOption, parseWorkers } from '../options.js';
 import { slug } from '../paths.js';
 import { makeProgress } from '../progress.js';
-import { readResultsFile } from '../results-file.js';
+import { readResultsFile } from '../../io/results-file.js';
 import { totalmem } from 'node:os';
 import { memoryLimit } from '../../run/memory-estimate.js';
 

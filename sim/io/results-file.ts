@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { RESULTS_FORMAT, type Results } from '../run/results.js';
 import { SWEEP_FORMAT, type SweepResults } from '../run/sweep-results.js';
-import { UsageError } from './errors.js';
+import { UsageError } from './usage-error.js';
 
 function lineColumn(text: string, position: number): string {
   const before = text.slice(0, position);

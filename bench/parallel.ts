@@ -18,7 +18,7 @@
  */
 import type { ParallelRunStats } from '../sim/parallel/run-parallel.js';
 import { runSimulation } from '../sim/run/run.js';
-import type { BroadcastResult } from '../sim/run/results.js';
+import type { BroadcastResult } from '../sim/protocols/broadcast/results-section.js';
 import { runScenario } from '../sim/run/run-scenario.js';
 import { broadcastLabel, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
 import { emit, workloadRow } from './row.js';

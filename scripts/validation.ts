@@ -91,10 +91,10 @@ overlay: { model: random-regular, degree: 4 }
 capacity: { mode: ${mode}, file: 50MB, chunk: 256KiB, server: { upload: 100Mbps }, peer: { upload: 2Mbps, download: 20Mbps } }
 `;
   for (const n of [10, 100, 1000]) {
-    const cs = run(cap('client-server', n), 1).capacity as Record<string, number>;
-    const pp = run(cap('p2p', n), 1).capacity as Record<string, number>;
+    const cs = run(cap('client-server', n), 1).capacity!;
+    const pp = run(cap('p2p', n), 1).capacity!;
     add({ what: `distribution time, N = ${n} (50 MB, u_s 100 Mbps, peers 2/20 Mbps): client-server / p2p`, source: 'Kurose & Ross §2.5 lower bounds',
-      theory: `${f(cs.lowerBound, 0)} s / ${f(pp.lowerBound, 0)} s`, ours: `${f(cs.distributionTime, 0)} s / ${f(pp.distributionTime, 0)} s` });
+      theory: `${f(cs.lowerBound ?? NaN, 0)} s / ${f(pp.lowerBound ?? NaN, 0)} s`, ours: `${f(cs.distributionTime ?? NaN, 0)} s / ${f(pp.distributionTime ?? NaN, 0)} s` });
   }
 }
 
@@ -115,7 +115,7 @@ data: { objects: ${items}, replication: { strategy: ${strategy}, ratio: ${ratio}
 workload:
   searches: { count: 2000, start: 1s, spacing: 0.5s, protocol: random-walk, walkers: 1, ttl: 100000, checkEvery: 100000 }
 `;
-    const ours = mean(seeds(2).map((x) => (run(yaml, x).searches as Record<string, number>).peersProbedPerQuery));
+    const ours = mean(seeds(2).map((x) => run(yaml, x).searches!.peersProbedPerQuery!));
     return { theory, ours };
   });
   add({ what: 'peers probed per query by one random walker, uniform / proportional / square-root replication (2,000 peers, zipf(1) queries, 2% storage)',

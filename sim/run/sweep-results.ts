@@ -3,6 +3,7 @@
  * product of the varied keys, each with every numeric metric's mean and 95% interval.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { ResolvedScenario } from './results.js';
 
 export const SWEEP_FORMAT = 'gossipsim-sweep/1';
 
@@ -31,10 +32,11 @@ export interface SweepRun {
   metrics: Record<string, number>;
 }
 
-export interface SweepResults {
+/** A sweep's results; `S` is the scenario's type (the schema sees it as a mapping). */
+export interface SweepResultsOf<S> {
   format: typeof SWEEP_FORMAT;
   /** The base scenario (before the varied keys are applied), fully resolved. */
-  scenario: Scenario;
+  scenario: S;
   vary: Array<{ path: string; values: unknown[] }>;
   replicates: number;
   points: SweepPoint[];
@@ -43,3 +45,7 @@ export interface SweepResults {
   /** Runs in this file and their total wall time (the only wall-clock figure). */
   engine: { runs: number; wallSeconds: number };
 }
+
+export type SweepResults = SweepResultsOf<Scenario>;
+/** What the JSON Schema is generated from: the scenario as a mapping. */
+export type SweepResultsFile = SweepResultsOf<ResolvedScenario>;

@@ -82,7 +82,7 @@ export function runComponents(ctx: SimContext, components: Component[], until = 
     format: RESULTS_FORMAT,
     scenario: ctx.scenario,
     seed: ctx.seed,
-    engine: { events: ctx.sim.events, simulatedSeconds: ctx.sim.now, wallSeconds: 0, eventsPerSecond: 0, workers: 1, peakRssBytes: 0 },
+    engine: { events: ctx.sim.events, simulatedSeconds: ctx.sim.now, wallSeconds: 0, eventsPerSecond: 0, workers: 1, peakRssBytes: 0, messages: ctx.transport.sent, messagesLost: ctx.transport.lost },
     overlay: { peers: ctx.peers.count, meanDegree: 0, maxDegree: 0, largestComponentFraction: 0, clustering: 0, meanPathLength: 0 },
     series: { time: [] },
   };

@@ -1,0 +1,13 @@
+/** Number formats of the CLI's one-screen summary (locale-free digits grouping by en-US rules). */
+
+export const fmt = (x: unknown, digits = 3): string => {
+  if (x === null || x === undefined) return '—';
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) return String(x);
+    if (Number.isInteger(x)) return x.toLocaleString('en-US');
+    return x.toPrecision(digits).replace(/\.?0+$/, '');
+  }
+  return String(x);
+};
+
+export const pct = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : '—');

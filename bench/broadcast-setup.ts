@@ -57,7 +57,7 @@ export function benchOverlay(n: number): Graph {
 export interface SimulatedBroadcast {
   wallSeconds: number;
   cpuSeconds: number;
-  /** Events processed, and those settled at send time (see Simulator.phantom). */
+  /** Events processed, and those settled at send time (see PhantomEvents). */
   events: number;
   phantomEvents: number;
   broadcast: BroadcastResult;
@@ -74,7 +74,7 @@ export function simulateBroadcast(scenario: Scenario, overlay?: Graph, options: 
   });
   const broadcast = contributionOf(component, ctx).broadcasts![0];
   if (!broadcast.allReached) throw new Error(`bench: not every peer was informed (${broadcast.reached} of ${broadcast.alive})`);
-  return { wallSeconds, cpuSeconds, events: ctx.sim.events, phantomEvents: ctx.sim.phantomEvents, broadcast, queueBytes: ctx.sim.queue.bytes };
+  return { wallSeconds, cpuSeconds, events: ctx.sim.events, phantomEvents: component.settled.events, broadcast, queueBytes: ctx.sim.queue.bytes };
 }
 
 /** How the rows name the broadcast of broadcastScenario (uniform push or flood; `failures` as there). */

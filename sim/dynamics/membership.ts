@@ -8,7 +8,7 @@ import type { SimContext } from '../run/context.js';
 import { makeSampler } from '../random/distributions.js';
 import type { PeerSamplingService } from '../protocols/sampling/sampler.js';
 import { AntiEntropy } from './anti-entropy.js';
-import { pickBootstrap } from './bootstrap.js';
+import { uniformLivePeer } from '../random/live-peer.js';
 import { repairLostLinks } from './repair.js';
 import { LinkWalker } from './walk.js';
 
@@ -33,7 +33,7 @@ export const RETRY_MAX = 60;
  *    (Cyclon) or pushes them out (Newscast): the views heal the overlay by themselves;
  *  - the `peerDown` listeners are called.
  * Coming up (same id) or arriving (a new id): alive ← true, the `peerUp` listeners are
- * called, and the peer joins through a bootstrap peer (bootstrap.ts: a uniformly chosen
+ * called, and the peer joins through a bootstrap peer (`bootstrap` below: a uniformly chosen
  * live peer): with peer sampling it copies the bootstrap peer's view; without, it sends
  * `overlay.degree` random walks from the bootstrap peer (the join-random rule: link to
  * random peers that have fewer than `maxDegree` links, here found by walks; no links at
@@ -169,12 +169,15 @@ export class Membership {
   }
 
   /**
-   * A bootstrap peer for p (bootstrap.ts), drawn from p's 'bootstrap' stream; -1 if none.
+   * A bootstrap peer for p: the bootstrap service, a well-known entry point (a tracker),
+   * hands out one uniformly chosen live peer, out of band (no message), drawn from p's
+   * 'bootstrap' stream (32 draws, then a scan); -1 if none.
    * The stream is looked up here, not held from the start: failures without churn or repair
    * never draw from it, and a split run (sim/parallel/) shares only the streams drawn.
    */
   private bootstrap(p: number): number {
-    return pickBootstrap(this.ctx.peers.alive, this.ctx.peers.count, p, this.ctx.peerStreams('bootstrap').use(p));
+    const { alive, count } = this.ctx.peers;
+    return count <= 1 ? -1 : uniformLivePeer(alive, count, this.ctx.peerStreams('bootstrap').use(p), p, 32);
   }
 
   /** Attempt `attempt` (0 first) of p's join; an overlay of degree 0 needs no links. */

@@ -21,15 +21,6 @@ export class Simulator {
   now = 0;
   /** Events processed so far. */
   events = 0;
-  /**
-   * Phantom events: message arrivals known in advance to change nothing (a duplicate), so
-   * never queued (see `phantom`). The runner counts them in `engine.events` and does not
-   * call the run idle before the last of them, so results do not depend on which arrivals
-   * a protocol settles this way.
-   */
-  phantomEvents = 0;
-  /** Time of the latest phantom event (0: none). */
-  phantomHorizon = 0;
   private handlers: EventHandler[] = [];
   private kindNames: string[] = [];
   /** Events scheduled so far by each peer (its sequence number), and by the controller. */
@@ -80,15 +71,6 @@ export class Simulator {
     if (src >= this.seq.length) this.ensurePeerCapacity(src + 1);
     const n = this.seq[src]++;
     return (src + 1) * SEQ_BITS + (n % SEQ_BITS);
-  }
-
-  /**
-   * Counts an event at `time` that is not queued because its handler is known to change
-   * nothing but counters the caller has already updated (e.g. a duplicate rumour).
-   */
-  phantom(time: number): void {
-    this.phantomEvents++;
-    if (time > this.phantomHorizon) this.phantomHorizon = time;
   }
 
   /** Schedules `kind` `delay` seconds from now. */

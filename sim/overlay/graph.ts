@@ -7,7 +7,22 @@
 
 const plainInt32 = (length: number) => new Int32Array(length);
 
-export class Graph {
+/**
+ * What a protocol reads of the peers it is linked to (after PeerSim's Linkable): a peer's
+ * degree, its i-th neighbour and whether it links to another. Protocols read the overlay
+ * through it, never through the graph's arrays, so a family may bring its own links (a
+ * DHT's routing table) and the storage may change without touching protocol code.
+ */
+export interface Linkable {
+  /** Number of neighbours of `p`; 0 for a peer the links do not know (yet). */
+  degree(p: number): number;
+  /** The i-th neighbour of p (0 <= i < degree(p)). */
+  neighbor(p: number, i: number): number;
+  /** Whether p links to q (p < the peers the links know). */
+  contains(p: number, q: number): boolean;
+}
+
+export class Graph implements Linkable {
   /** Number of peer ids (0..size-1) the graph has room for. */
   size: number;
   /** Start of each peer's run in `adj`. Re-read after mutations: arrays may be replaced. */
@@ -78,7 +93,7 @@ export class Graph {
   }
 
   degree(p: number): number {
-    return this.deg[p];
+    return p < this.size ? this.deg[p] : 0;
   }
 
   /** The i-th neighbour of p (0 <= i < degree(p)). */

@@ -4,7 +4,7 @@
  * fast partition writing the next window's row never overwrites one still being read.
  * Row fields (stride = 3 + threads + 3·broadcasts):
  *   [0] next    earliest time among its queued events and the messages it just sent out
- *   [1] phantom latest phantom event time (see Simulator.phantom)
+ *   [1] phantom latest phantom event time (see PhantomEvents, protocols/broadcast/phantoms.ts)
  *   [2] last    time of its latest processed event
  *   [3 + j]     records it wrote to partition j's outbox in this window
  *   [3 + threads + 3b]      peers of this partition informed of broadcast b so far

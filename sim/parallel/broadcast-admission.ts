@@ -8,10 +8,13 @@
  * phantom event, so the results are those of a run that queued it. Only while elision is
  * on (the broadcast tracks `earliest`), and never for an arrival after the run's end.
  */
+import type { PhantomEvents } from '../protocols/broadcast/phantoms.js';
 import type { BroadcastState } from '../protocols/broadcast/state.js';
 import type { PartitionSimulator } from './partition-simulator.js';
 
-export function admitBroadcastArrivals(sim: PartitionSimulator, states: readonly BroadcastState[], horizon: number): void {
+export function admitBroadcastArrivals(
+  sim: PartitionSimulator, states: readonly BroadcastState[], phantoms: PhantomEvents, horizon: number,
+): void {
   const rumour = sim.kindId('broadcast/rumour');
   if (rumour < 0) return;
   sim.admit = (time, kind, target, _src, id) => {
@@ -22,7 +25,7 @@ export function admitBroadcastArrivals(sim: PartitionSimulator, states: readonly
     if (st.has(target) || time > earliest[target]) {
       st.pending--;
       st.duplicates++;
-      sim.phantom(time);
+      phantoms.add(time);
       return false;
     }
     if (time < earliest[target]) earliest[target] = time;

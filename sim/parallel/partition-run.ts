@@ -15,6 +15,7 @@ import { FailuresComponent } from '../dynamics/failures.js';
 import { DynamicsObserver, observesDynamics } from '../dynamics/observer.js';
 import { TRACE_MAX_PEERS } from '../protocols/broadcast/engine.js';
 import type { BroadcastPartition } from '../protocols/broadcast/partition.js';
+import { PhantomEvents } from '../protocols/broadcast/phantoms.js';
 import { Phase, type BroadcastState } from '../protocols/broadcast/state.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import { makeStreamFactories, type Component, type SimContext } from '../run/context.js';
@@ -138,7 +139,10 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
   const components = partitionedComponents(scenario, partition, me, threads);
   for (const c of components) c.start(ctx);
-  const states: readonly BroadcastState[] = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent)?.states ?? [];
+  const broadcast = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent) ?? null;
+  const states: readonly BroadcastState[] = broadcast?.states ?? [];
+  // Arrivals the broadcasts settled without queueing them (see PhantomEvents).
+  const phantoms = broadcast?.settled ?? new PhantomEvents();
   if (states.length !== broadcasts) throw new Error(`parallel: ${states.length} broadcasts planned, ${broadcasts} expected`);
   // With failures: this partition's peers down holding each rumour (for the live counts
   // summed at the barriers), partition 0's log of them all, each broadcast's latest event.
@@ -147,8 +151,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const bitsets = new BitsetExchange(input.bitsets, states, n, blockSize, me, threads);
   // Push in rounds sends only at its round ticks (controller events): its arrivals send
   // nothing, unlike a flood's, a push once's or a pull request's (answered on arrival).
-  const quietArrivals = states.every(({ behaviour: b }) => !b.floodOnReceipt && !b.pushOnReceipt && !b.pullEachRound);
-  admitBroadcastArrivals(sim, states, scenario.duration);
+  const quietArrivals = states.every((st) => !st.protocol.sendsOnArrival);
+  admitBroadcastArrivals(sim, states, phantoms, scenario.duration);
 
   // Partition 0 samples the series, from figures summed at the barrier; the others make
   // their share of the observer's searches (written in by the main thread).
@@ -182,7 +186,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       if (w !== null && w.minTime < next) next = w.minTime;
     }
     cells[row + NEXT] = next;
-    cells[row + PHANTOM] = sim.phantomHorizon;
+    cells[row + PHANTOM] = phantoms.horizon;
     cells[row + LAST] = sim.now;
     for (let b = 0; b < broadcasts; b++) {
       cells[row + informedField[b]] = informedHere[b];
@@ -317,7 +321,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     index: me,
     events: sim.events,
     controllerEvents: sim.controllerEvents,
-    phantomEvents: sim.phantomEvents,
+    phantomEvents: phantoms.events,
     messages: transport.sent,
     messagesLost: transport.lost,
     endTime,

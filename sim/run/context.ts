@@ -30,6 +30,17 @@ export interface SimContext {
   readonly services: Services;
 }
 
+/**
+ * Events a component settled when they were scheduled instead of queueing them (the
+ * broadcast family's elided duplicates): the run counts them as processed and is not idle
+ * before the latest of them, so results are those of a run that queued them.
+ */
+export interface SettledEvents {
+  readonly events: number;
+  /** Time of the latest (0: none). */
+  readonly horizon: number;
+}
+
 /** Writes one sample of named time series (the runner aligns them on `series.time`). */
 export type SeriesWriter = (name: string, value: number | null) => void;
 
@@ -40,6 +51,8 @@ export interface Component {
   sample?(ctx: SimContext, write: SeriesWriter): void;
   /** Adds this component's part to the results (after the run ends). */
   contribute(results: Results, ctx: SimContext): void;
+  /** Events it settled without queueing them, if it does so. */
+  readonly settled?: SettledEvents;
   /**
    * Whether the component can run split across the worker threads of a parallel run
    * (`run --workers N`, sim/parallel/), each thread owning a range of peers. 'safe' means:

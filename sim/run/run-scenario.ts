@@ -98,6 +98,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
     for (const c of components) c.sample?.(ctx, write);
   };
 
+  const settled = components.flatMap((c) => (c.settled ? [c.settled] : []));
+  const settledHorizon = () => settled.reduce((h, s) => Math.max(h, s.horizon), 0);
+
   const duration = scenario.duration;
   const step = scenario.metrics.sample;
   takeSample(0);
@@ -107,20 +110,20 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
     k++;
     const t = Math.min(k * step, duration);
     sim.run(t);
-    // Phantom events (arrivals settled in advance) count as if they had been queued.
-    const idle = sim.queue.size === 0 && sim.phantomHorizon <= t;
+    // Events settled in advance count as if they had been queued.
+    const idle = sim.queue.size === 0 && settledHorizon() <= t;
     takeSample(t);
     options.onProgress?.(t / duration);
     if (t >= duration) break;
     if (idle) {
-      endTime = Math.max(sim.now, sim.phantomHorizon);
+      endTime = Math.max(sim.now, settledHorizon());
       break;
     }
   }
   const series = recorder.finish();
 
   const results = assembleResults(scenario, wallStart, {
-    events: sim.events + sim.phantomEvents,
+    events: settled.reduce((sum, s) => sum + s.events, sim.events),
     simulatedSeconds: endTime,
     workers: 1,
     messages: transport.sent,

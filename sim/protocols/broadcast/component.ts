@@ -7,9 +7,10 @@ import { RUMOUR_LEDGER } from '../../services/rumour-ledger.js';
 import type { BroadcastSpec } from '../../scenario/schema.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
-import { behaviourOf } from './behaviour.js';
 import { BroadcastEngine, type EngineOptions } from './engine.js';
 import { BroadcastLedger } from './ledger.js';
+import { PhantomEvents } from './phantoms.js';
+import { protocolOf } from './protocols.js';
 import { BroadcastState, Phase } from './state.js';
 
 /**
@@ -26,12 +27,14 @@ export function planBroadcasts(specs: readonly BroadcastSpec[], duration: number
     }
   });
   plans.sort((x, y) => x.start - y.start);
-  return plans.map((p, id) => new BroadcastState(id, p.specIndex, p.spec, behaviourOf(p.spec), p.start));
+  return plans.map((p, id) => new BroadcastState(id, p.specIndex, p.spec, protocolOf(p.spec), p.start));
 }
 
 export class BroadcastComponent implements Component {
   /** Event engine, no churn: see EngineOptions.partition and sim/parallel/. */
   readonly parallel = 'safe';
+  /** Duplicate arrivals settled when sent, not queued (see EngineOptions.elide). */
+  readonly settled = new PhantomEvents();
   private engine: BroadcastEngine | null = null;
   private seriesNames: string[] = [];
 
@@ -42,7 +45,7 @@ export class BroadcastComponent implements Component {
 
   start(ctx: SimContext): void {
     const states = planBroadcasts(this.specs, ctx.scenario.duration);
-    this.engine = new BroadcastEngine(ctx, states, this.options);
+    this.engine = new BroadcastEngine(ctx, states, { ...this.options, phantoms: this.settled });
     this.engine.install();
     this.seriesNames = states.map((st) => `informed[${st.id}]`);
     ctx.services.provide(RUMOUR_LEDGER, new BroadcastLedger(this.engine));

@@ -1,7 +1,8 @@
 /**
- * The broadcast engine shared by push, pull, push-pull and flood, and by both engines:
- * starts each broadcast, runs its round ticks (one controller event per broadcast per
- * round, which walks the peers that act), says what a message does when it arrives, and
+ * The broadcast engine shared by push, pull, push-pull and flood (each a BroadcastProtocol,
+ * protocol.ts), and by both engines: starts each broadcast, runs its round ticks (one
+ * controller event per broadcast per round, which walks the peers that act and lets each
+ * act through its protocol's `nextCycle`), says what a message does when it arrives, and
  * notices when a broadcast has ended. How messages travel is the Delivery's job: through
  * the transport (event engine) or at once, within the round (`engine: cycle`).
  *
@@ -20,10 +21,12 @@
 import { CONTROLLER } from '../../engine/simulator.js';
 import type { PeerStreams } from '../../engine/random.js';
 import type { SimContext } from '../../run/context.js';
-import { isPeriodic } from './behaviour.js';
+import { uniformLivePeer } from '../../random/live-peer.js';
 import { CycleDelivery } from './cycle-delivery.js';
 import type { Arrivals, Delivery } from './delivery.js';
 import { EventDelivery } from './event-delivery.js';
+import { PhantomEvents } from './phantoms.js';
+import type { BroadcastNet } from './protocol.js';
 import { broadcastResult } from './result.js';
 import type { BroadcastPartition } from './partition.js';
 import { BroadcastState, Phase } from './state.js';
@@ -39,6 +42,8 @@ export interface EngineOptions {
    * on when the scenario has no churn and no failures; off for good once a peer goes down.
    */
   elide?: boolean;
+  /** Where elided arrivals are counted (default: a counter of the engine's own). */
+  phantoms?: PhantomEvents;
   /** Record who informed whom when (default: when the run has at most 500 peers). */
   trace?: boolean;
   /** Which engine delivers the messages (default: the scenario's `engine`). */
@@ -60,11 +65,14 @@ export const TRACE_MAX_PEERS = 500;
 export class BroadcastEngine implements Arrivals {
   /** Number of broadcasts started so far: ids 0..started-1 (ids follow start order). */
   started = 0;
+  /** Arrivals settled when they were sent (elided duplicates), counted as events. */
+  readonly phantoms: PhantomEvents;
   private readonly trace: boolean;
   private anyPeerLeft = false;
-  private readonly picker: TargetPicker;
   private readonly streams: PeerStreams;
   private readonly delivery: Delivery;
+  /** What the protocols act through. */
+  private readonly net: BroadcastNet;
   /** Cycle engine: forwarding on receipt waits for the next round. */
   private readonly deferForwarding: boolean;
   private kindStart = -1;
@@ -79,13 +87,14 @@ export class BroadcastEngine implements Arrivals {
   ) {
     const scenario = ctx.scenario;
     const engine = options.engine ?? scenario.engine;
+    this.phantoms = options.phantoms ?? new PhantomEvents();
     this.delivery = engine === 'cycle'
       ? new CycleDelivery(ctx.transport)
-      : new EventDelivery(ctx, states, options.elide ?? (scenario.churn === null && scenario.failures.length === 0), options.partition);
+      : new EventDelivery(ctx, states, options.elide ?? (scenario.churn === null && scenario.failures.length === 0), this.phantoms, options.partition);
     this.deferForwarding = this.delivery.immediate;
     this.trace = options.trace ?? ctx.peers.count <= TRACE_MAX_PEERS;
     this.streams = ctx.peerStreams('broadcast');
-    this.picker = new TargetPicker(ctx.peers, ctx.overlay, this.streams);
+    this.net = { picker: new TargetPicker(ctx.peers, ctx.overlay, this.streams), overlay: ctx.overlay, delivery: this.delivery };
     this.partition = options.partition ?? null;
   }
 
@@ -109,7 +118,9 @@ export class BroadcastEngine implements Arrivals {
     st.ensureCapacity(peers.alive.length);
     this.delivery.begin(st);
     if (this.trace) st.trace = [];
-    const origin = st.spec.origin === 'random' ? this.randomLivePeer(st.id) : st.spec.origin;
+    // A random origin comes from the stream 'broadcast/<id>', by rejection alone.
+    const origin = st.spec.origin !== 'random' ? st.spec.origin
+      : peers.aliveCount === 0 ? -1 : uniformLivePeer(peers.alive, peers.count, this.ctx.namedStream(`broadcast/${st.id}`));
     st.origin = origin;
     if (origin >= 0 && origin < peers.count && peers.alive[origin] === 1) {
       if (this.owns(origin)) this.inform(st, origin, -1, 0);
@@ -121,23 +132,12 @@ export class BroadcastEngine implements Arrivals {
         st.liveInformed++;
       }
       // The cycle engine ticks for every protocol: hop r of push `once` and flood is round r.
-      if (isPeriodic(st.behaviour) || this.deferForwarding) {
+      if (st.protocol.periodic || this.deferForwarding) {
         st.ticking = true;
         this.tick(st);
       }
     }
     this.endIfDone(st);
-  }
-
-  /** A uniformly chosen live peer (the stream 'broadcast/<id>'), or -1 when none is alive. */
-  private randomLivePeer(id: number): number {
-    const { peers } = this.ctx;
-    if (peers.aliveCount === 0) return -1;
-    const rng = this.ctx.namedStream(`broadcast/${id}`);
-    for (;;) {
-      const p = rng.int(peers.count);
-      if (peers.alive[p] === 1) return p;
-    }
   }
 
   /** Whether this thread acts for `peer` (always, unless it runs one partition). */
@@ -197,11 +197,11 @@ export class BroadcastEngine implements Arrivals {
     // partition's bits of the others' peers may be newer than the tick (bitset-exchange.ts):
     // it keeps the count it was given at the barrier, less the peers down since.
     if (this.anyPeerLeft && this.partition === null) st.liveInformed = this.countLiveInformed(st);
-    const gossip = isPeriodic(st.behaviour) && st.liveInformed < peers.aliveCount;
+    const gossip = st.protocol.periodic && st.liveInformed < peers.aliveCount;
     let forward = false;
     if (this.deferForwarding) {
       st.nextRound();
-      forward = st.forwarderCount > 0 && (st.behaviour.pushOnReceipt || st.behaviour.floodOnReceipt);
+      forward = st.forwarderCount > 0 && st.protocol.forwardsOnReceipt;
     }
     if (!gossip && !forward) return this.stopTicking(st);
     if (forward) this.forwardAll(st, r);
@@ -210,8 +210,8 @@ export class BroadcastEngine implements Arrivals {
   }
 
   /**
-   * Push and pull of round r: informed peers push to `fanout` targets, uninformed ones ask
-   * `fanout` targets. "Informed" is as of the start of the round: in the event engine no
+   * The gossip of round r: every live peer the protocol has act (`acting`) does its
+   * `nextCycle`. "Informed" is as of the start of the round: in the event engine no
    * message lands during a tick, in the cycle engine the round's fresh peers are masked.
    * In a parallel run the threads share out the peers' words in chunks, whoever owns them:
    * each peer draws from its own streams, so who acts for it changes nothing.
@@ -231,30 +231,20 @@ export class BroadcastEngine implements Arrivals {
   /** Round r's gossip of the peers of bitset words [first, end). */
   private gossipWords(st: BroadcastState, r: number, first: number, end: number): void {
     const { peers } = this.ctx;
-    const { pushEachRound, pullEachRound } = st.behaviour;
     const alive = peers.alive, n = peers.count;
-    const fanout = st.spec.fanout;
-    const uniform = st.spec.targets === 'uniform';
-    const picker = this.picker;
-    const delivery = this.delivery;
+    const protocol = st.protocol, net = this.net;
     const words = (n + 31) >>> 5;
     for (let w = first; w < end; w++) {
       // Re-read each word: the cycle engine informs peers while the loop runs.
       const bits = st.informed, fresh = st.fresh;
       const held = fresh === null ? bits[w] : bits[w] & ~fresh[w];
-      let acting = (pushEachRound ? held : 0) | (pullEachRound ? ~held : 0);
+      let acting = protocol.acting(held);
       if (w === words - 1 && (n & 31) !== 0) acting &= (1 << (n & 31)) - 1;
       while (acting !== 0) {
         const p = (w << 5) + (31 - Math.clz32(acting & -acting));
         acting &= acting - 1;
         if (alive[p] !== 1) continue;
-        const k = uniform ? picker.uniform(p, fanout) : picker.neighbours(p, fanout);
-        const out = picker.out;
-        if ((held >>> (p & 31)) & 1) {
-          for (let j = 0; j < k; j++) delivery.rumour(st, p, out[j], r);
-        } else {
-          for (let j = 0; j < k; j++) delivery.request(st, p, out[j], r);
-        }
+        protocol.nextCycle(net, st, p, ((held >>> (p & 31)) & 1) === 1, r);
       }
     }
   }
@@ -268,7 +258,7 @@ export class BroadcastEngine implements Arrivals {
       while (word !== 0) {
         const p = (w << 5) + (31 - Math.clz32(word & -word));
         word &= word - 1;
-        if (alive[p] === 1) this.forward(st, p, st.informedBy ? st.informedBy[p] : -1, r);
+        if (alive[p] === 1) st.protocol.forward(this.net, st, p, st.informedBy ? st.informedBy[p] : -1, r);
       }
     }
   }
@@ -298,40 +288,14 @@ export class BroadcastEngine implements Arrivals {
     else if (st.heldBefore(to)) this.delivery.rumour(st, to, from, round);
   }
 
-  /** `peer` gets the rumour now, in `round`, from `from` (-1: none); then forwards. */
+  /**
+   * `peer` gets the rumour now, in `round`, from `from` (-1: none); its protocol then
+   * forwards it, or (cycle engine) will in the next round.
+   */
   private inform(st: BroadcastState, peer: number, from: number, round: number): void {
     this.record(st, peer, from, round);
-    if (this.deferForwarding) {
-      st.markFresh(peer, from);
-      return;
-    }
-    const b = st.behaviour;
-    // push `once` counts hops; in push-pull `once` a push counts in the round in progress.
-    if (b.floodOnReceipt || b.pushOnReceipt) {
-      this.forward(st, peer, from, b.pushOnReceipt && isPeriodic(b) ? Math.max(1, st.round) : round + 1);
-    }
-  }
-
-  /**
-   * Forwarding on receipt, as round `label`: flood sends to every neighbour but `from`,
-   * push `once` to `fanout` targets. Nothing beyond maxRounds.
-   */
-  private forward(st: BroadcastState, peer: number, from: number, label: number): void {
-    if (label > st.spec.maxRounds) return;
-    const delivery = this.delivery;
-    if (st.behaviour.floodOnReceipt) {
-      const g = this.ctx.overlay;
-      if (peer >= g.size) return;
-      const o = g.offset[peer], d = g.deg[peer];
-      for (let i = 0; i < d; i++) {
-        const q = g.adj[o + i];
-        if (q !== from) delivery.rumour(st, peer, q, label);
-      }
-    } else if (st.behaviour.pushOnReceipt) {
-      const k = st.spec.targets === 'uniform' ? this.picker.uniform(peer, st.spec.fanout) : this.picker.neighbours(peer, st.spec.fanout);
-      const out = this.picker.out;
-      for (let j = 0; j < k; j++) delivery.rumour(st, peer, out[j], label);
-    }
+    if (this.deferForwarding) st.markFresh(peer, from);
+    else st.protocol.received(this.net, st, peer, from, round);
   }
 
   /** Bookkeeping of a peer getting the rumour (gossip or anti-entropy). */

@@ -3,7 +3,6 @@
  * broadcast: `alive` and `reached` are counted then, so coverage = reached / alive <= 1.
  */
 import type { BroadcastResult } from './results-section.js';
-import { isPeriodic } from './behaviour.js';
 import { Phase, type BroadcastState } from './state.js';
 
 /**
@@ -28,7 +27,7 @@ export function broadcastResult(st: BroadcastState): BroadcastResult {
     alive,
     coverage: alive > 0 ? reached / alive : 0,
     allReached,
-    rounds: allReached ? (isPeriodic(st.behaviour) ? st.lastRound : st.maxRound) : null,
+    rounds: allReached ? (st.protocol.periodic ? st.lastRound : st.maxRound) : null,
     completionTime: allReached ? st.lastTime - st.start : null,
     messages: st.messages,
     duplicates: st.duplicates,

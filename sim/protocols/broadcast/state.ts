@@ -4,7 +4,7 @@
  */
 import type { BroadcastSpec } from '../../scenario/schema.js';
 import type { BroadcastResult, TraceEntry } from './results-section.js';
-import type { Behaviour } from './behaviour.js';
+import type { BroadcastProtocol } from './protocol.js';
 import { Timeline } from './timeline.js';
 
 /**
@@ -64,7 +64,10 @@ export class BroadcastState {
   /** Bits set in `fresh` / `forwarders`. */
   freshCount = 0;
   forwarderCount = 0;
-  /** Cycle engine, flood only: the peer each fresh peer first got the rumour from (-1: none), 4 bytes a peer. */
+  /**
+   * Cycle engine, protocols whose forwarding skips the sender (flood): the peer each fresh
+   * peer first got the rumour from (-1: none), 4 bytes a peer.
+   */
   informedBy: Int32Array | null = null;
   readonly timeline = new Timeline();
   trace: TraceEntry[] | null = null;
@@ -76,7 +79,8 @@ export class BroadcastState {
     /** Index of the entry in `workload.broadcasts` this broadcast comes from. */
     readonly specIndex: number,
     readonly spec: BroadcastSpec,
-    readonly behaviour: Behaviour,
+    /** What each peer does (push, pull, push-pull or flood). */
+    readonly protocol: BroadcastProtocol,
     /** Simulated time the rumour is created at its origin. */
     readonly start: number,
   ) {}
@@ -103,7 +107,7 @@ export class BroadcastState {
     this.forwarders = new Uint32Array(size);
     this.freshCount = 0;
     this.forwarderCount = 0;
-    if (this.behaviour.floodOnReceipt) this.informedBy = new Int32Array(size * 32).fill(-1);
+    if (this.protocol.forwardSkipsSender) this.informedBy = new Int32Array(size * 32).fill(-1);
   }
 
   /** Cycle engine: the peers informed in the round that ended become this round's forwarders. */

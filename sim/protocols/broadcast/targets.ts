@@ -4,7 +4,7 @@
  * acting peer's own stream; the chosen ids are written to `out` (no allocation a call).
  */
 import type { PeerStreams } from '../../engine/random.js';
-import type { Graph } from '../../overlay/graph.js';
+import type { Linkable } from '../../overlay/graph.js';
 import type { PeerTable } from '../../run/peers.js';
 
 export class TargetPicker {
@@ -13,7 +13,7 @@ export class TargetPicker {
 
   constructor(
     private readonly peers: PeerTable,
-    private readonly overlay: Graph,
+    private readonly overlay: Linkable,
     private readonly streams: PeerStreams,
   ) {}
 
@@ -56,17 +56,14 @@ export class TargetPicker {
    */
   neighbours(peer: number, fanout: number): number {
     const g = this.overlay;
-    if (peer >= g.size) return 0;
-    const d = g.deg[peer];
-    const o = g.offset[peer];
-    const adj = g.adj;
+    const d = g.degree(peer);
     const out = this.room(fanout < d ? fanout : d);
     if (fanout >= d) {
-      for (let i = 0; i < d; i++) out[i] = adj[o + i];
+      for (let i = 0; i < d; i++) out[i] = g.neighbor(peer, i);
       return d;
     }
     if (fanout === 1) {
-      out[0] = adj[o + this.streams.int(peer, d)];
+      out[0] = g.neighbor(peer, this.streams.int(peer, d));
       return 1;
     }
     // Selection sampling (Knuth's Algorithm S): keep neighbour i with probability
@@ -74,7 +71,7 @@ export class TargetPicker {
     let needed = fanout, j = 0;
     for (let i = 0; i < d && needed > 0; i++) {
       if (this.streams.next(peer) * (d - i) < needed) {
-        out[j++] = adj[o + i];
+        out[j++] = g.neighbor(peer, i);
         needed--;
       }
     }

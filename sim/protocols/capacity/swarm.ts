@@ -4,7 +4,7 @@
  * Stored tight (CSR): peer p's neighbours are adj[offset[p] .. offset[p+1]).
  */
 import type { NamedStream } from '../../engine/random.js';
-import { Graph } from '../../overlay/graph.js';
+import { Graph, type Linkable } from '../../overlay/graph.js';
 
 export interface Swarm {
   /** offset[p]..offset[p+1] delimit p's neighbours in `adj`; length peers + 1. */
@@ -15,22 +15,20 @@ export interface Swarm {
 }
 
 /** Packs peers 0..n-1 of `graph` (and their links to peers below n) into a tight swarm. */
-export function swarmFromGraph(graph: Graph, n: number): Swarm {
+export function swarmFromGraph(graph: Linkable, n: number): Swarm {
   const offset = new Int32Array(n + 1);
   for (let p = 0; p < n; p++) {
     let d = 0;
-    if (p < graph.size) for (let i = 0; i < graph.deg[p]; i++) if (graph.neighbor(p, i) < n) d++;
+    for (let i = 0, deg = graph.degree(p); i < deg; i++) if (graph.neighbor(p, i) < n) d++;
     offset[p + 1] = offset[p] + d;
   }
   const adj = new Int32Array(offset[n]);
   let maxDegree = 0;
   for (let p = 0; p < n; p++) {
     let o = offset[p];
-    if (p < graph.size) {
-      for (let i = 0; i < graph.deg[p]; i++) {
-        const q = graph.neighbor(p, i);
-        if (q < n) adj[o++] = q;
-      }
+    for (let i = 0, deg = graph.degree(p); i < deg; i++) {
+      const q = graph.neighbor(p, i);
+      if (q < n) adj[o++] = q;
     }
     maxDegree = Math.max(maxDegree, offset[p + 1] - offset[p]);
   }

@@ -6,6 +6,8 @@
  */
 import type { DataResults, SearchResults } from './results-section.js';
 import type { NamedStream, PeerStreams } from '../../engine/random.js';
+import { exponentialGap } from '../../random/exponential.js';
+import { uniformLivePeer } from '../../random/live-peer.js';
 import { CONTROLLER } from '../../engine/simulator.js';
 import { placeData, type DataPlacement } from '../../data/placement.js';
 import { expectedSearchSize } from '../../metrics/expected-search-size.js';
@@ -172,7 +174,7 @@ export class SearchComponent implements Component {
 
   /** Exponential inter-arrival time of entry i's Poisson query stream. */
   private gap(i: number): number {
-    return -Math.log(1 - this.specStreams[i].next()) / this.specs[i].rate;
+    return exponentialGap(this.specStreams[i], this.specs[i].rate);
   }
 
   /** Starts query k of search entry i, then schedules the next one. */
@@ -180,7 +182,8 @@ export class SearchComponent implements Component {
     const spec = this.specs[i];
     const sim = this.ctx.sim;
     const rng = this.specStreams[i];
-    const origin = this.randomLivePeer(rng);
+    const peers = this.ctx.peers;
+    const origin = peers.aliveCount === 0 ? -1 : uniformLivePeer(peers.alive, peers.count, rng, -1, 64);
     const item = this.ranks.sample(rng);
     if (spec.rate > 0) {
       const t = sim.now + this.gap(i);
@@ -202,23 +205,6 @@ export class SearchComponent implements Component {
     }
     slot.protocol.launch(slot);
     this.settle(slot);
-  }
-
-  /** A uniformly chosen live peer (rejection, then a scan), or -1 when none is alive. */
-  private randomLivePeer(rng: NamedStream): number {
-    const peers = this.ctx.peers;
-    if (peers.aliveCount === 0) return -1;
-    const n = peers.count;
-    for (let tries = 0; tries < 64; tries++) {
-      const p = rng.int(n);
-      if (peers.alive[p]) return p;
-    }
-    const start = rng.int(n);
-    for (let k = 0; k < n; k++) {
-      const p = (start + k) % n;
-      if (peers.alive[p]) return p;
-    }
-    return -1;
   }
 
   private onQuery(target: number, src: number, a: number, b: number): void {

@@ -123,6 +123,19 @@ workload:
     theory: sizes.map((s) => f(s.theory, 1)).join(' / '), ours: sizes.map((s) => f(s.ours, 1)).join(' / ') });
 }
 
+// Aggregation ------------------------------------------------------------------------------
+{
+  const yaml = (n: number) => `name: v
+engine: cycle
+duration: 1h
+peers: { count: ${n} }
+aggregation: { cycles: 20, targets: uniform, values: { dist: uniform, min: 0, max: 100 } }
+`;
+  const factor = mean(seeds(10).map((s) => run(yaml(10000), s).aggregation!.varianceFactor!));
+  add({ what: 'push-pull averaging, uniform partners, cycle engine: variance factor per cycle, n = 10,000 (mean over seeds)',
+    source: 'Jelasity, Montresor & Babaoglu 2005: 1/(2√e)', theory: f(1 / (2 * Math.sqrt(Math.E))), ours: f(factor) });
+}
+
 const table = ['| what | source | theory | gossipsim |', '|---|---|---|---|',
   ...rows.map((r) => `| ${r.what} | ${r.source} | ${r.theory} | ${r.ours} |`)].join('\n');
 process.stdout.write(table + '\n');

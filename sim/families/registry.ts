@@ -9,6 +9,7 @@ import { churnFamily, dynamicsFamily, failuresFamily } from '../dynamics/familie
 import { searchFamily } from '../protocols/search/family.js';
 import { broadcastFamily } from '../protocols/broadcast/family.js';
 import { capacityFamily } from '../protocols/capacity/family.js';
+import { aggregationFamily } from '../protocols/aggregation/family.js';
 
 export const FAMILIES: ReadonlyArray<Family<object>> = [
   samplingFamily,
@@ -18,6 +19,7 @@ export const FAMILIES: ReadonlyArray<Family<object>> = [
   searchFamily,
   broadcastFamily,
   capacityFamily,
+  aggregationFamily,
 ];
 
 /** The families in reading order (summary lines, report cards). */

@@ -5,7 +5,9 @@ export const fmt = (x: unknown, digits = 3): string => {
   if (typeof x === 'number') {
     if (!Number.isFinite(x)) return String(x);
     if (Number.isInteger(x)) return x.toLocaleString('en-US');
-    return x.toPrecision(digits).replace(/\.?0+$/, '');
+    // Trailing zeros go only after a decimal point: 699.7 -> "700", never "7".
+    const text = x.toPrecision(digits);
+    return /e/.test(text) || !text.includes('.') ? text : text.replace(/\.?0+$/, '');
   }
   return String(x);
 };

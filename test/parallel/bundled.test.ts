@@ -1,7 +1,7 @@
 /**
  * Every bundled scenario and lesson gives the same results with --workers 1, 2 and 3
  * (wall-clock figures and threads used apart): rumour and failure scenarios run split
- * across threads; search, churn, peer sampling and capacity scenarios fall back to one
+ * across threads; search, churn, peer sampling, capacity and aggregation scenarios fall back to one
  * thread, and say why. Peers are reduced (as --set peers.count=...) to keep the file quick.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ describe('bundled scenarios and lessons, --workers 1, 2, 3', () => {
       const expected = text(runScenario(scenario));
       // Broadcasts split, and failures without overlay repair (resilience); nothing else does.
       const splits = scenario.workload.searches.length === 0 && !scenario.churn && !(scenario.failures.length > 0 && scenario.overlay.repair)
-        && !scenario.capacity && !scenario.overlay.sampling && scenario.engine === 'event' && minimumLatency(scenario) > 0;
+        && !scenario.capacity && !scenario.overlay.sampling && !scenario.aggregation && scenario.engine === 'event' && minimumLatency(scenario) > 0;
       for (const workers of [1, 2, 3]) {
         const r = await runSimulation(scenario, { workers });
         expect(text(r)).toBe(expected);

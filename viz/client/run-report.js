@@ -362,6 +362,32 @@
     }
   }
 
+  /**
+   * Sections a family describes as data (derived.familySections, from its descriptor's
+   * reportSection): line charts and a table of figures, drawn the same way for any family.
+   */
+  function familySections(root, derived) {
+    const list = Array.isArray(derived.familySections) ? derived.familySections.filter(GS.isObj) : [];
+    for (const sec of list) {
+      const s = GS.section(root, String(sec.id), String(sec.title), String(sec.intro || ''));
+      const grid = s.append('div').attr('class', 'charts');
+      for (const c of Array.isArray(sec.charts) ? sec.charts : []) {
+        const series = (Array.isArray(c.lines) ? c.lines : []).map((l, i) => ({
+          name: String(l.label), kind: 'line', theory: /^theory|^true/.test(String(l.label)),
+          color: GS.color(i), points: (Array.isArray(l.points) ? l.points : []).filter((p) => GS.isNum(p[0]) && GS.isNum(p[1])),
+        }));
+        GS.chart(grid, {
+          title: String(c.title),
+          x: { label: String(c.x && c.x.label || '') },
+          y: c.y && c.y.log ? { label: String(c.y.label || ''), type: 'log' } : { label: String(c.y && c.y.label || '') },
+          series,
+        });
+      }
+      const rows = Array.isArray(sec.table) ? sec.table.filter((row) => Array.isArray(row) && row.length === 2).map((row) => row.map(String)) : [];
+      if (rows.length) GS.table(grid.append('div').attr('class', 'side'), [['measure', (row) => row[0]], ['value', (row) => row[1]]], rows);
+    }
+  }
+
   GS.renderRun = function (root, r, derived) {
     const drawn = new Set();
     const guard = (name, fn) => {
@@ -378,6 +404,7 @@
     if (Array.isArray(r.resilience) && r.resilience.length) drawn.add('largestComponentFraction');
     guard('churn', () => churn(root, r));
     guard('capacity', () => capacity(root, r));
+    guard('the families\' sections', () => familySections(root, derived || {}));
     guard('the overlay', () => degrees(root, r, derived));
     guard('the time series', () => timeSeries(root, r, drawn));
   };

@@ -69,6 +69,8 @@ emit({
   workers: threads,
   extra: {
     cpuSeconds,
+    // Split runs: the workers' event loops, summed (their thread CPU time).
+    ...(st ? { threadCpuSeconds: st.partitions.reduce((sum, p) => sum + p.loopCpuSeconds, 0) } : {}),
     rounds: broadcast.rounds,
     messages: broadcast.messages,
     ...(st ? {

@@ -1,5 +1,6 @@
 import type { Component, SimContext } from '../sim/run/context.js';
 import type { Results } from '../sim/run/results.js';
+import { threadCpuSeconds } from '../sim/parallel/thread-cpu.js';
 /** The JSON line a benchmark workload prints, and helpers to measure one. */
 export interface BenchRow {
   workload: string;
@@ -36,18 +37,28 @@ export function workloadRow(workload: string, peers: number, wallSeconds: number
   };
 }
 
+/** Thread CPU time of the latest `measure`: a workload's hot loop (see bench/README.md). */
+let hotLoopCpu: number | null = null;
+
+/** Prints the row; extra.threadCpuSeconds is the latest `measure`'s, unless the row has its own. */
 export function emit(row: BenchRow): void {
+  if (hotLoopCpu !== null && row.extra?.threadCpuSeconds === undefined) row = { ...row, extra: { ...row.extra, threadCpuSeconds: hotLoopCpu } };
   process.stdout.write(JSON.stringify(row) + '\n');
 }
 
-/** Runs `work` once and returns how long it took: wall time and this process's CPU time. */
-export function measure(work: () => void): { wallSeconds: number; cpuSeconds: number } {
+/**
+ * Runs `work` once and returns how long it took: wall time, this process's CPU time, and
+ * this thread's CPU time (no GC or compiler threads: the figure bench/cpu-compare.ts compares).
+ */
+export function measure(work: () => void): { wallSeconds: number; cpuSeconds: number; threadCpuSeconds: number } {
   const cpu0 = process.cpuUsage();
+  const thread0 = threadCpuSeconds();
   const t0 = performance.now();
   work();
   const wallSeconds = (performance.now() - t0) / 1000;
+  hotLoopCpu = threadCpuSeconds() - thread0;
   const cpu = process.cpuUsage(cpu0);
-  return { wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, threadCpuSeconds: hotLoopCpu };
 }
 
 /** What a lone component adds to the results (benchmarks run components without the runner). */

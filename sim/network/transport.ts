@@ -1,11 +1,15 @@
 /**
- * The network model: every protocol message goes through `send`, which draws its latency
- * from the scenario's distribution and drops it with probability `loss`. Draws come from
- * the sender's own network stream, so they do not depend on event interleaving.
+ * The network model: every protocol message goes through the transport, which draws its
+ * latency from the scenario's distribution and drops it with probability `loss`. Draws
+ * come from the sender's own network stream, so they do not depend on event interleaving.
+ * A message's payload is a typed record in its type's pool (messages.ts: `messageType`,
+ * `post`); one of at most two numbers may ride in the event itself (`send`), as a
+ * broadcast rumour's (id, round) does on the hottest path of all.
  */
 import type { Simulator } from '../engine/simulator.js';
 import type { PeerStreams } from '../engine/random.js';
 import type { Sampler } from '../random/types.js';
+import { MessageType, type MessageHandler, type PayloadPool } from './messages.js';
 
 export class Transport {
   /** Messages handed to the network, lost ones included. */
@@ -23,6 +27,29 @@ export class Transport {
   /** Smallest possible latency: the lookahead a parallel engine may use. */
   get minLatency(): number {
     return this.latency.min;
+  }
+
+  /**
+   * Registers a message type whose payloads are laid out in `pool` (the types of a family
+   * may share one pool, of one layout): when one arrives, `onArrive` reads it, then its
+   * slot is given back (a handler that keeps a payload copies it).
+   */
+  messageType(name: string, pool: PayloadPool, onArrive: MessageHandler): MessageType {
+    const kind = this.sim.registerKind(name, (to, from, slot) => {
+      onArrive(to, from, slot);
+      pool.give(slot);
+    });
+    return new MessageType(name, kind, pool);
+  }
+
+  /**
+   * Sends the payload in `slot` of `type`'s pool from `from` to `to`; it arrives after a
+   * latency draw, unless lost: then its slot is given back at once and this returns false.
+   */
+  post(from: number, to: number, type: MessageType, slot: number): boolean {
+    if (this.send(from, to, type.kind, slot)) return true;
+    type.pool.give(slot);
+    return false;
   }
 
   /**

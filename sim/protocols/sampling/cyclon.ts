@@ -58,7 +58,7 @@ export class Cyclon extends GossipSampler {
     views.ageAll(p);
     const oldest = views.oldest(p);
     const q = views.id(p, oldest);
-    const slot = this.msgs.alloc();
+    const slot = this.msgs.compose();
     this.msgs.push(slot, p, 0);
     const k = this.pushRandomEntries(p, slot, this.shuffleLength - 1, q, this.scratch);
     const l = this.shuffleLength;
@@ -67,16 +67,15 @@ export class Cyclon extends GossipSampler {
     this.partner[p] = q;
     views.removeAt(p, oldest);
     this.exchanges++;
-    this.sendEntries(p, q, this.requestKind, slot);
+    this.sendEntries(p, q, this.request, slot);
   }
 
   protected onRequest(q: number, p: number, slot: number): void {
-    const answer = this.msgs.alloc();
+    const answer = this.msgs.compose();
     const k = this.pushRandomEntries(q, answer, this.shuffleLength, -1, this.scratch);
     for (let i = 0; i < k; i++) this.answered[i] = this.msgs.id(answer, i);
     this.merge(q, slot, this.answered, 0, k);
-    this.msgs.release(slot);
-    this.sendEntries(q, p, this.replyKind, answer);
+    this.sendEntries(q, p, this.reply, answer);
   }
 
   protected onReply(p: number, q: number, slot: number): void {
@@ -84,7 +83,6 @@ export class Cyclon extends GossipSampler {
     this.merge(p, slot, this.sent, p * this.shuffleLength, k);
     this.partner[p] = -1;
     this.sentCount[p] = 0;
-    this.msgs.release(slot);
   }
 
   /**

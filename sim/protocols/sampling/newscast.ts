@@ -46,25 +46,23 @@ export class Newscast extends GossipSampler {
     views.ageAll(p);
     const q = views.id(p, this.rng.int(p, views.size[p]));
     this.exchanges++;
-    this.sendEntries(p, q, this.requestKind, this.snapshot(p));
+    this.sendEntries(p, q, this.request, this.snapshot(p));
   }
 
   protected onRequest(q: number, p: number, slot: number): void {
     const answer = this.snapshot(q);
     this.merge(q, slot);
-    this.msgs.release(slot);
-    this.sendEntries(q, p, this.replyKind, answer);
+    this.sendEntries(q, p, this.reply, answer);
   }
 
   protected onReply(p: number, _q: number, slot: number): void {
     this.merge(p, slot);
-    this.msgs.release(slot);
   }
 
   /** A payload with a fresh entry for p followed by p's whole view. */
   private snapshot(p: number): number {
     const views = this.views;
-    const slot = this.msgs.alloc();
+    const slot = this.msgs.compose();
     this.msgs.push(slot, p, 0);
     for (let i = 0, n = views.size[p]; i < n; i++) this.msgs.push(slot, views.id(p, i), views.age(p, i));
     return slot;

@@ -10,7 +10,8 @@ import type { Graph } from '../../overlay/graph.js';
 import type { SimContext } from '../../run/context.js';
 import type { PeerTable } from '../../run/peers.js';
 import type { SamplingSpec } from '../../scenario/schema.js';
-import { EntryMessages } from './entry-messages.js';
+import type { MessageType } from '../../network/messages.js';
+import { EntryPayloads } from './entry-payloads.js';
 import { ViewTable } from './views.js';
 
 /** What the rest of the simulator (churn, failures, the observer) asks of peer sampling. */
@@ -40,7 +41,7 @@ export interface PeerSamplingService {
  * The shared machinery. Every live peer runs a timer of period `period` (first tick at a
  * uniform phase in [0, period) from its 'sampling' stream) whose tick is the protocol's
  * active step; requests, answers and join messages all go through the transport, their
- * entries in EntryMessages slots. Joining: a (re)joining peer p sends a request to its
+ * entries in EntryPayloads slots. Joining: a (re)joining peer p sends a request to its
  * bootstrap peer, which answers with a fresh entry for itself and viewSize − 1 entries of
  * its view chosen uniformly (never p); p takes them as its view (ages as received) and
  * starts its timer. A live peer whose view has run empty (every entry it held was dead)
@@ -59,7 +60,7 @@ export abstract class GossipSampler implements PeerSamplingService {
   protected readonly transport: Transport;
   protected readonly overlay: Graph;
   protected readonly rng: PeerStreams;
-  protected readonly msgs: EntryMessages;
+  protected readonly msgs: EntryPayloads;
   protected readonly viewSize: number;
   protected readonly period: number;
   /** Bumped when a peer goes down: timers and join replies of an earlier life are ignored. */
@@ -69,10 +70,10 @@ export abstract class GossipSampler implements PeerSamplingService {
   private capacity: number;
   private readonly joinScratch: Int32Array;
   private timerKind = -1;
-  private joinRequestKind = -1;
-  private joinReplyKind = -1;
-  protected requestKind = -1;
-  protected replyKind = -1;
+  private joinRequest!: MessageType;
+  private joinReply!: MessageType;
+  protected request!: MessageType;
+  protected reply!: MessageType;
 
   /** `liveOverlay`: keep the overlay in step with the views at every change (see ViewTable). */
   constructor(ctx: SimContext, spec: SamplingSpec, maxEntries: number, liveOverlay: boolean) {
@@ -85,7 +86,7 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.rng = ctx.peerStreams('sampling');
     this.capacity = ctx.peers.alive.length;
     this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, liveOverlay);
-    this.msgs = new EntryMessages(Math.max(maxEntries, spec.viewSize));
+    this.msgs = new EntryPayloads(Math.max(maxEntries, spec.viewSize));
     this.epoch = new Int32Array(this.capacity);
     this.timerEpoch = new Int32Array(this.capacity).fill(-1);
     this.joinScratch = new Int32Array(spec.viewSize);
@@ -96,16 +97,16 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.initViewsFromOverlay();
     const sim = this.sim;
     this.timerKind = sim.registerKind(`${name}/timer`, (p, _src, epoch) => this.onTimer(p, epoch));
-    this.requestKind = sim.registerKind(`${name}/request`, (q, p, slot) => {
-      if (this.peers.alive[q] !== 1) { this.msgs.release(slot); return; }
-      this.onRequest(q, p, slot);
+    const transport = this.transport, msgs = this.msgs;
+    // Every message's payload is an EntryPayloads slot, given back once it was handled.
+    this.request = transport.messageType(`${name}/request`, msgs, (q, p, slot) => {
+      if (this.peers.alive[q] === 1) this.onRequest(q, p, slot);
     });
-    this.replyKind = sim.registerKind(`${name}/reply`, (p, q, slot) => {
-      if (this.peers.alive[p] !== 1) { this.msgs.release(slot); return; }
-      this.onReply(p, q, slot);
+    this.reply = transport.messageType(`${name}/reply`, msgs, (p, q, slot) => {
+      if (this.peers.alive[p] === 1) this.onReply(p, q, slot);
     });
-    this.joinRequestKind = sim.registerKind(`${name}/join-request`, (via, p, epoch) => this.onJoinRequest(via, p, epoch));
-    this.joinReplyKind = sim.registerKind(`${name}/join-reply`, (p, _via, slot, epoch) => this.onJoinReply(p, slot, epoch));
+    this.joinRequest = transport.messageType(`${name}/join-request`, msgs, (via, p, slot) => this.onJoinRequest(via, p, msgs.epoch(slot)));
+    this.joinReply = transport.messageType(`${name}/join-reply`, msgs, (p, _via, slot) => this.onJoinReply(p, slot));
     for (let p = 0; p < this.peers.count; p++) if (this.peers.alive[p] === 1) this.startTimer(p);
   }
 
@@ -137,7 +138,7 @@ export abstract class GossipSampler implements PeerSamplingService {
   }
 
   join(p: number, via: number): void {
-    this.transport.send(p, via, this.joinRequestKind, this.epoch[p]);
+    this.transport.post(p, via, this.joinRequest, this.msgs.compose(this.epoch[p]));
   }
 
   syncOverlay(): void {
@@ -150,14 +151,14 @@ export abstract class GossipSampler implements PeerSamplingService {
 
   /** p's periodic exchange; p's view is not empty and its ages have not been touched yet. */
   protected abstract activeStep(p: number): void;
-  /** q (alive) got an exchange request from p carrying payload `slot`; q must release it. */
+  /** q (alive) got an exchange request from p carrying payload `slot` (valid until it returns). */
   protected abstract onRequest(q: number, p: number, slot: number): void;
-  /** p (alive) got q's answer carrying payload `slot`; p must release it. */
+  /** p (alive) got q's answer carrying payload `slot` (valid until it returns). */
   protected abstract onReply(p: number, q: number, slot: number): void;
 
-  /** Sends payload `slot`; gives the slot back at once when the network loses it. */
-  protected sendEntries(from: number, to: number, kind: number, slot: number, b = 0): void {
-    if (!this.transport.send(from, to, kind, slot, b)) this.msgs.release(slot);
+  /** Sends payload `slot` as a message of `type`. */
+  protected sendEntries(from: number, to: number, type: MessageType, slot: number): void {
+    this.transport.post(from, to, type, slot);
   }
 
   /** Appends up to `max` entries of `p`'s view, chosen uniformly, to payload `slot` (skipping `except`). */
@@ -189,17 +190,16 @@ export abstract class GossipSampler implements PeerSamplingService {
 
   private onJoinRequest(via: number, p: number, epoch: number): void {
     if (this.peers.alive[via] !== 1) return;
-    const slot = this.msgs.alloc();
+    const slot = this.msgs.compose(epoch);
     this.msgs.push(slot, via, 0);
     this.pushRandomEntries(via, slot, this.viewSize - 1, p, this.joinScratch);
-    this.sendEntries(via, p, this.joinReplyKind, slot, epoch);
+    this.sendEntries(via, p, this.joinReply, slot);
   }
 
-  private onJoinReply(p: number, slot: number, epoch: number): void {
-    if (this.peers.alive[p] !== 1 || epoch !== this.epoch[p]) { this.msgs.release(slot); return; }
+  private onJoinReply(p: number, slot: number): void {
     const msgs = this.msgs;
+    if (this.peers.alive[p] !== 1 || msgs.epoch(slot) !== this.epoch[p]) return;
     for (let i = 0, k = msgs.count(slot); i < k; i++) this.views.add(p, msgs.id(slot, i), msgs.age(slot, i));
-    msgs.release(slot);
     if (this.timerEpoch[p] !== this.epoch[p]) this.startTimer(p);
     if (this.views.size[p] > 0) this.onLinked(p);
   }

@@ -9,6 +9,7 @@ import type { NamedStream, PeerStreams } from '../../engine/random.js';
 import { exponentialGap } from '../../random/exponential.js';
 import { uniformLivePeer } from '../../random/live-peer.js';
 import { CONTROLLER } from '../../engine/simulator.js';
+import { PayloadPool } from '../../network/messages.js';
 import { placeData, type DataPlacement } from '../../data/placement.js';
 import { expectedSearchSize } from '../../metrics/expected-search-size.js';
 import { makeRankSampler, type RankSampler } from '../../random/distributions.js';
@@ -21,7 +22,7 @@ import { FloodSearch } from './flood.js';
 import type { SearchProtocol } from './protocol.js';
 import { SlotPool, type QuerySlot } from './query-slot.js';
 import { RandomWalkSearch } from './random-walk.js';
-import { controlHops, controlPeer, SearchRuntime } from './runtime.js';
+import { SEARCH_FIELDS, SearchRuntime, type SearchMessages } from './runtime.js';
 import { SearchTally, type SearchSummary } from './stats.js';
 import { SuperPeerDirectory } from './super-peers.js';
 
@@ -104,6 +105,8 @@ export class SearchComponent implements Component {
   private specStreams: NamedStream[] = [];
   private ranks!: RankSampler;
   private readonly pool = new SlotPool();
+  /** Payloads of the search messages in flight. */
+  private payloads!: PayloadPool;
   private queriesLaunched = 0;
   private finishedQueries = 0;
   private successfulQueries = 0;
@@ -126,21 +129,24 @@ export class SearchComponent implements Component {
     this.dataStreams = ctx.peerStreams('data');
     this.searchStreams = ctx.peerStreams('search');
 
-    const sim = ctx.sim;
-    const kinds = {
-      query: sim.registerKind('search/query', (t, s, a, b) => this.onQuery(t, s, a, b)),
-      answer: sim.registerKind('search/answer', (t, s, a, b) => this.onAnswer(t, s, a, b)),
-      control: sim.registerKind('search/control', (t, s, a, b) => this.onControl(t, s, a, b)),
+    const sim = ctx.sim, transport = ctx.transport;
+    const payloads = new PayloadPool(SEARCH_FIELDS);
+    this.payloads = payloads;
+    const messages: SearchMessages = {
+      query: transport.messageType('search/query', payloads, (t, s, m) => this.onQuery(t, s, m)),
+      answer: transport.messageType('search/answer', payloads, (t, _s, m) => this.onAnswer(t, m)),
+      control: transport.messageType('search/control', payloads, (t, s, m) => this.onControl(t, s, m)),
     };
     this.launchKind = sim.registerKind('search/launch', (_t, _s, a, b) => this.launch(a, b));
-    const registerKind = sim.registerKind('search/register', (t, s) => this.directory?.onRegister(t, s));
-    const rt = new SearchRuntime(ctx, this.data, kinds, this.searchStreams);
+    // A registration carries nothing but its sender.
+    const register = transport.messageType('search/register', new PayloadPool(0), (t, s) => this.directory?.onRegister(t, s));
+    const rt = new SearchRuntime(ctx, this.data, messages, this.searchStreams);
     this.runtime = rt;
 
     this.specs = sc.workload.searches;
     if (this.specs.some((s) => s.protocol === 'directory')) {
       const fraction = sc.hybrid?.superPeers ?? DEFAULT_SUPER_PEERS;
-      this.directory = new SuperPeerDirectory(ctx, this.data, fraction, registerKind, ctx.namedStream('search/directory'));
+      this.directory = new SuperPeerDirectory(ctx, this.data, fraction, register, ctx.namedStream('search/directory'));
       this.directory.registerAll();
     }
     this.protocols = this.specs.map((spec) => this.makeProtocol(rt, spec));
@@ -207,25 +213,29 @@ export class SearchComponent implements Component {
     this.settle(slot);
   }
 
-  private onQuery(target: number, src: number, a: number, b: number): void {
-    const slot = this.pool.slots[a];
+  // Message handlers: `m` is the payload slot (layout: runtime.ts, SEARCH_FIELDS).
+
+  private onQuery(target: number, src: number, m: number): void {
+    const d = this.payloads.data, at = m * SEARCH_FIELDS;
+    const slot = this.pool.slots[d[at]];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, b);
+    if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, d[at + 1]);
     this.settle(slot);
   }
 
-  private onAnswer(target: number, _src: number, a: number, b: number): void {
-    const slot = this.pool.slots[a];
+  private onAnswer(target: number, m: number): void {
+    const d = this.payloads.data, at = m * SEARCH_FIELDS;
+    const slot = this.pool.slots[d[at]];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, b);
+    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, d[at + 1]);
     this.settle(slot);
   }
 
-  private onControl(target: number, src: number, a: number, b: number): void {
-    const code = a % 4;
-    const slot = this.pool.slots[(a - code) / 4];
+  private onControl(target: number, src: number, m: number): void {
+    const d = this.payloads.data, at = m * SEARCH_FIELDS;
+    const slot = this.pool.slots[d[at]];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, code, controlPeer(b), controlHops(b));
+    if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);
     this.settle(slot);
   }
 

@@ -7,7 +7,7 @@ import type { QuerySlot } from './query-slot.js';
 
 export type SearchProtocolName = 'flood' | 'random-walk' | 'expanding-ring' | 'directory';
 
-/** Codes carried by control messages (packed as slot · 4 + code). */
+/** Codes carried by control messages (field [2] of their payload, runtime.ts). */
 export const CONTROL_CHECK = 0;     // random walk: walker → origin, "should I go on?"
 export const CONTROL_CONTINUE = 1;  // origin → walker: not satisfied yet
 export const CONTROL_STOP = 2;      // origin → walker: satisfied, stop

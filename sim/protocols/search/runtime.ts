@@ -7,26 +7,31 @@
 import type { PeerStreams } from '../../engine/random.js';
 import type { DataPlacement } from '../../data/placement.js';
 import type { SimContext } from '../../run/context.js';
+import type { MessageType } from '../../network/messages.js';
 import type { QuerySlot } from './query-slot.js';
 
-/** Event kinds of search messages (registered by the component). */
-export interface SearchKinds {
-  /** a = slot, b = hops from the origin of the sender's visit. */
-  query: number;
-  /** a = slot, b = hops from the origin to the holder (or index) that answered. */
-  answer: number;
-  /** a = slot · 4 + code, b = what the code needs (see SearchRuntime.sendControl). */
-  control: number;
-}
+/**
+ * Search messages share one payload layout (network/messages.ts), SEARCH_FIELDS Int32s:
+ *   [0] the query (its QuerySlot index)   [1] hops from the origin (see each type)
+ *   [2] control code (control only)       [3] the peer the visit's query came from (−1: none; control only)
+ */
+export const SEARCH_FIELDS = 4;
 
-/** A control message's payload packs (peer + 1) · HOPS_SPAN + hops. */
-const HOPS_SPAN = 2 ** 29;
+/** The search message types (registered by the component over one SEARCH_FIELDS pool). */
+export interface SearchMessages {
+  /** hops: of the sender's visit. */
+  query: MessageType;
+  /** hops: from the origin to the holder (or index) that answered. */
+  answer: MessageType;
+  /** A code (protocol.ts) about a visit `hops` from the origin (see SearchRuntime.sendControl). */
+  control: MessageType;
+}
 
 export class SearchRuntime {
   constructor(
     readonly ctx: SimContext,
     readonly data: DataPlacement,
-    readonly kinds: SearchKinds,
+    readonly messages: SearchMessages,
     /** Per-peer streams for the choices peers make (walk steps, asking order). */
     readonly streams: PeerStreams,
   ) {}
@@ -34,17 +39,28 @@ export class SearchRuntime {
   /** Sends the query from `from` (whose visit is `hops` from the origin) to `to`. */
   sendQuery(slot: QuerySlot, from: number, to: number, hops: number): void {
     slot.queryMessages++;
-    if (this.ctx.transport.send(from, to, this.kinds.query, slot.index, hops)) slot.inFlight++;
+    if (this.post(this.messages.query, slot, from, to, hops, 0, -1)) slot.inFlight++;
   }
 
   /**
    * Sends a control message with `code` about a visit `hops` from the origin, whose query
-   * came from `peer` (−1: none); decode with `controlPeer` and `controlHops`.
+   * came from `peer` (−1: none).
    */
   sendControl(slot: QuerySlot, from: number, to: number, code: number, peer: number, hops: number): void {
-    if (!(hops < HOPS_SPAN)) throw new Error(`search: ${hops} hops do not fit a control message`);
     slot.controlMessages++;
-    if (this.ctx.transport.send(from, to, this.kinds.control, slot.index * 4 + code, (peer + 1) * HOPS_SPAN + hops)) slot.inFlight++;
+    if (this.post(this.messages.control, slot, from, to, hops, code, peer)) slot.inFlight++;
+  }
+
+  /** Composes a search message of `type` and hands it to the transport; false when lost. */
+  private post(type: MessageType, slot: QuerySlot, from: number, to: number, hops: number, code: number, about: number): boolean {
+    const pool = type.pool;
+    const m = pool.take();
+    const d = pool.data, at = m * SEARCH_FIELDS;
+    d[at] = slot.index;
+    d[at + 1] = hops;
+    d[at + 2] = code;
+    d[at + 3] = about;
+    return this.ctx.transport.post(from, to, type, m);
   }
 
   /**
@@ -74,7 +90,7 @@ export class SearchRuntime {
       return;
     }
     slot.answerMessages++;
-    if (this.ctx.transport.send(peer, to, this.kinds.answer, slot.index, hops)) slot.inFlight++;
+    if (this.post(this.messages.answer, slot, peer, to, hops, 0, -1)) slot.inFlight++;
   }
 
   private answerAtOrigin(slot: QuerySlot, hops: number): void {
@@ -84,14 +100,4 @@ export class SearchRuntime {
       slot.hopsToHit = hops;
     }
   }
-}
-
-/** The peer a control message's payload names (−1: none). */
-export function controlPeer(payload: number): number {
-  return Math.floor(payload / HOPS_SPAN) - 1;
-}
-
-/** The hops a control message's payload carries. */
-export function controlHops(payload: number): number {
-  return payload % HOPS_SPAN;
 }

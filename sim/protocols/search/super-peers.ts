@@ -14,6 +14,7 @@
  */
 import type { DataPlacement } from '../../data/placement.js';
 import type { RandomSource } from '../../engine/random.js';
+import type { MessageType } from '../../network/messages.js';
 import type { SimContext } from '../../run/context.js';
 
 export class SuperPeerDirectory {
@@ -33,7 +34,7 @@ export class SuperPeerDirectory {
     private readonly ctx: SimContext,
     private readonly data: DataPlacement,
     fraction: number,
-    private readonly registerKind: number,
+    private readonly register: MessageType,
     attachRng: RandomSource,
   ) {
     const g = ctx.overlay;
@@ -67,7 +68,7 @@ export class SuperPeerDirectory {
 
   private sendRegistration(p: number): void {
     this.registrationMessages++;
-    this.ctx.transport.send(p, this.attachedTo[p], this.registerKind, 0, 0);
+    this.ctx.transport.post(p, this.attachedTo[p], this.register, this.register.pool.take());
   }
 
   /** A registration from `peer` reached super-peer `sp`. */

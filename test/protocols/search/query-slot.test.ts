@@ -1,12 +1,13 @@
 /**
  * What a query keeps per peer (the ring of its latest first visit and the peer it first
- * heard the query from), and what a control message carries (a peer and hops), exactly.
+ * heard the query from), and what a control message carries (a code, a peer and hops), exactly.
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_PEERS } from '../../../sim/engine/simulator';
 import { QuerySlot } from '../../../sim/protocols/search/query-slot';
 import type { SearchProtocol } from '../../../sim/protocols/search/protocol';
-import { controlHops, controlPeer, SearchRuntime } from '../../../sim/protocols/search/runtime';
+import { PayloadPool } from '../../../sim/network/messages';
+import { SEARCH_FIELDS, SearchRuntime } from '../../../sim/protocols/search/runtime';
 import { placementFromHolders } from '../../../sim/data/placement';
 import { makeTestContext } from '../../helpers/context';
 
@@ -44,17 +45,22 @@ describe('QuerySlot visits', () => {
 });
 
 describe('control messages', () => {
-  it('carry a peer (or none) and the hops exactly, up to 2^29 − 1 hops', () => {
+  it('carry their code, a peer (or none) and the hops exactly, in their payload', () => {
     const ctx = makeTestContext({ n: 10, latency: 0.01 });
     const got: Array<[number, number, number]> = [];
-    const control = ctx.sim.registerKind('control', (_t, _s, a, b) => got.push([a % 4, controlPeer(b), controlHops(b)]));
-    const rt = new SearchRuntime(ctx, placementFromHolders(10, []), { query: -1, answer: -1, control }, ctx.peerStreams('search'));
+    const payloads = new PayloadPool(SEARCH_FIELDS);
+    const control = ctx.transport.messageType('control', payloads, (_t, _s, m) => {
+      const d = payloads.data, at = m * SEARCH_FIELDS;
+      got.push([d[at + 2], d[at + 3], d[at + 1]]);
+    });
+    const unused = ctx.transport.messageType('unused', payloads, () => {});
+    const rt = new SearchRuntime(ctx, placementFromHolders(10, []), { query: unused, answer: unused, control }, ctx.peerStreams('search'));
     const s = slot();
-    rt.sendControl(s, 0, 1, 2, MAX_PEERS - 1, 2 ** 29 - 1);
+    rt.sendControl(s, 0, 1, 2, MAX_PEERS - 1, 2 ** 31 - 1);
     rt.sendControl(s, 0, 1, 3, -1, 0);
     ctx.sim.run(Infinity);
-    expect(got).toEqual([[2, MAX_PEERS - 1, 2 ** 29 - 1], [3, -1, 0]]);
+    expect(got).toEqual([[2, MAX_PEERS - 1, 2 ** 31 - 1], [3, -1, 0]]);
     expect(s.controlMessages).toBe(2);
-    expect(() => rt.sendControl(s, 0, 1, 0, 5, 2 ** 29)).toThrow(/do not fit/);
+    expect(payloads.inUse).toBe(0); // every slot given back once its message was handled
   });
 });

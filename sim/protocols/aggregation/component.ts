@@ -8,10 +8,12 @@
  *   the partner averages and replies with the average. An initiator waiting for its reply
  *   refuses other requests, so without loss the sum of all values is conserved; a lost or
  *   late reply leaves only the responder changed (mass is lost, see docs/architecture.md).
- * Messages go through the transport (latency and loss) in both engines.
+ * Messages go through the transport (latency and loss) in both engines; on the event
+ * engine they carry typed payloads (payloads.ts), the mechanism every family uses.
  */
 import type { RandomSource } from '../../engine/random.js';
 import { CONTROLLER } from '../../engine/simulator.js';
+import type { MessageType } from '../../network/messages.js';
 import type { Linkable } from '../../overlay/graph.js';
 import { makeSampler } from '../../random/distributions.js';
 import { uniformLivePeer } from '../../random/live-peer.js';
@@ -19,6 +21,7 @@ import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import type { AggregationSpec } from '../../scenario/schema.js';
 import { liveMoments } from './moments.js';
+import { AggregationPayloads } from './payloads.js';
 import type { AggregationResults } from './results-section.js';
 
 /** Variance below this share of its start counts as converged (rounding noise beyond it). */
@@ -38,9 +41,10 @@ export class AggregationComponent implements Component {
   private trueMean = NaN;
   private readonly history = { cycle: [] as number[], time: [] as number[], mean: [] as number[], variance: [] as number[] };
   private counts = { exchanges: 0, halfExchanges: 0, refused: 0, abandoned: 0 };
-  private requestKind = -1;
-  private replyKind = -1;
-  private refuseKind = -1;
+  private readonly payloads = new AggregationPayloads();
+  private request!: MessageType;
+  private reply!: MessageType;
+  private refusal!: MessageType;
 
   constructor(private readonly spec: AggregationSpec) {}
 
@@ -83,9 +87,10 @@ export class AggregationComponent implements Component {
 
     sim.at(spec.start, sim.registerKind('aggregation/initial', initial), CONTROLLER, CONTROLLER);
     const cycleKind = sim.registerKind('aggregation/cycle', (_t, _s, c) => this.record(c));
-    this.requestKind = sim.registerKind('aggregation/request', (q, p, epoch, value) => this.onRequest(q, p, epoch, value));
-    this.replyKind = sim.registerKind('aggregation/reply', (p, q, epoch, average) => this.onReply(p, epoch, average));
-    this.refuseKind = sim.registerKind('aggregation/refuse', (p, _q, epoch) => this.onRefuse(p, epoch));
+    const { transport } = ctx, pool = this.payloads.pool, m = this.payloads;
+    this.request = transport.messageType('aggregation/request', pool, (q, p, slot) => this.onRequest(q, p, m.exchange(slot), m.value(slot)));
+    this.reply = transport.messageType('aggregation/reply', pool, (p, _q, slot) => this.onReply(p, m.exchange(slot), m.value(slot)));
+    this.refusal = transport.messageType('aggregation/refuse', pool, (p, _q, slot) => this.onRefuse(p, m.exchange(slot)));
     const tick = sim.registerKind('aggregation/tick', (p, _s, c) => {
       if (c < spec.cycles) sim.at(sim.now + spec.period, tick, p, p, c + 1);
       this.initiate(p);
@@ -136,7 +141,7 @@ export class AggregationComponent implements Component {
     if (q < 0) return;
     this.busy[p] = 1;
     const epoch = ++this.epoch[p];
-    this.ctx.transport.send(p, q, this.requestKind, epoch, this.values[p]);
+    this.ctx.transport.post(p, q, this.request, this.payloads.compose(epoch, this.values[p]));
   }
 
   private onRequest(q: number, p: number, epoch: number, value: number): void {
@@ -145,13 +150,13 @@ export class AggregationComponent implements Component {
     // q waits for its own reply: averaging now would change a value it has already sent.
     if (this.busy[q] === 1) {
       this.counts.refused++;
-      transport.send(q, p, this.refuseKind, epoch);
+      transport.post(q, p, this.refusal, this.payloads.compose(epoch, 0));
       return;
     }
     const average = (this.values[q] + value) / 2;
     this.values[q] = average;
     this.counts.halfExchanges++;
-    transport.send(q, p, this.replyKind, epoch, average);
+    transport.post(q, p, this.reply, this.payloads.compose(epoch, average));
   }
 
   private onReply(p: number, epoch: number, average: number): void {

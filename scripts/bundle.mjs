@@ -21,6 +21,11 @@ rmSync('dist/sim/parallel/worker.bundle.mjs', { force: true });
 const bundles = [
   { input: 'dist/sim/parallel/worker.js', file: 'dist/sim/parallel/worker.bundle.cjs' },
   { input: 'dist/sim/cli/main.js', file: 'dist/sim/cli/gossipsim.cjs' },
+  // The workers of a sweep's runs and of a one-thread `run` from the command line (which
+  // runs off the main thread so that Ctrl-C stops it at once), for the same reason: one
+  // starts per run.
+  { input: 'dist/sim/sweep/worker.js', file: 'dist/sim/sweep/worker.bundle.cjs' },
+  { input: 'dist/sim/run/run-worker.js', file: 'dist/sim/run/run-worker.bundle.cjs' },
 ];
 for (const { input, file } of bundles) {
   await build({ input, platform: 'node', logLevel: 'warn', output: { file, format: 'cjs' } });

@@ -47,7 +47,8 @@ export function runCards(r: Results): Card[] {
 export function sweepCards(s: SweepResults): Card[] {
   const cards: Card[] = [{ label: 'Points', value: formatNumber(s.points.length),
     detail: s.vary.map((v) => `${v.path} × ${v.values.length}`).join(', '), group: 'sweep' },
-  { label: 'Replicates', value: formatNumber(s.replicates), detail: 'seeds per point (95 % intervals shown as bands)', group: 'sweep' },
+  { label: 'Replicates', value: formatNumber(s.replicates),
+    detail: s.replicates < 5 ? 'seeds per point: too few, the 95 % intervals are wide and unreliable' : 'seeds per point (95 % intervals shown as bands)', group: 'sweep' },
   { label: 'Runs', value: formatNumber(s.engine?.runs ?? s.points.length * s.replicates),
     detail: `${formatDuration(s.engine?.wallSeconds)} of wall time in all`, group: 'engine' }];
   if (s.shard) cards.push({ label: 'Shard', value: `${s.shard.index}/${s.shard.count}`, detail: 'a partial sweep: merge the parts', group: 'sweep' });

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /** The `gossipsim` executable: runs the CLI and exits with its code. */
+import { handleInterrupts } from './interrupt.js';
 import { runCli } from './program.js';
+
+handleInterrupts((text) => process.stderr.write(text));
 
 runCli(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

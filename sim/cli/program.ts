@@ -16,7 +16,8 @@ import { mergeCommand, sweepCommand } from './commands/sweep.js';
 
 const EPILOG = `
 Exit codes: 0 success; 2 bad input (unreadable file, YAML or schema error, bad option),
-reported as one paragraph naming the file, the key path and line:column; 1 internal error.
+reported as one paragraph naming the file, the key path and line:column; 1 internal error;
+130 interrupted by Ctrl-C (143 by SIGTERM), with no output file written.
 Scenario reference: docs/scenario-reference.md and scenarios/scenario.schema.json.`;
 
 function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
@@ -54,8 +55,9 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
     .option('--out <report.html>', 'where to write the sweep report (default reports/<name>-sweep.html)')
     .option('--json <results.json>', 'also write the sweep results file')
     .option('--shard <K/N>', 'run only the K-th (1-based) of N equal slices of the (point, replicate) list, for cluster job arrays; join the parts with `gossipsim merge`')
-    .option('--quiet', 'no summary and no progress bar')
-    .addHelpText('after', '\nExample:\n  gossipsim sweep scenarios/capacity-growth.yaml --vary peers.count=10,100,1000 --vary capacity.mode=p2p,client-server --replicates 5')
+    .option('--resume', 'continue a sweep that was killed or interrupted: the runs its journal (<--json or --out path>.journal) holds are not run again; the results are those of an uninterrupted sweep. Without it, an existing journal is refused, so finished work is never thrown away')
+    .option('--quiet', 'no summary and no progress (a bar with runs left and ETA on a TTY; one line per finished run on stderr otherwise)')
+    .addHelpText('after', '\nEach finished run is appended to a journal next to the --json (or --out) file, removed once the outputs are written.\nExample:\n  gossipsim sweep scenarios/capacity-growth.yaml --vary peers.count=10,100,1000 --vary capacity.mode=p2p,client-server --replicates 5')
     .action(async (file: string, opts) => setCode(await sweepCommand(file, opts, io)));
 
   program

@@ -1,9 +1,11 @@
 /**
- * A progress bar on stderr, drawn only on a TTY and never with --quiet, so that stdout
- * and redirected stderr carry only what the user asked for.
+ * A run's progress bar on stderr (cli-progress, as the sweep's), drawn only on a TTY and
+ * never with --quiet, so that stdout and redirected stderr carry only what the user asked for.
  */
+import cliProgress from 'cli-progress';
+
 export interface Progress {
-  update(fraction: number, detail?: string): void;
+  update(fraction: number): void;
   done(): void;
 }
 
@@ -11,21 +13,26 @@ const silent: Progress = { update() {}, done() {} };
 
 export function makeProgress(label: string, quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (quiet || !stream.isTTY) return silent;
-  let last = -1;
-  let lastDraw = 0;
-  const width = 30;
+  const bar = new cliProgress.SingleBar({
+    stream,
+    format: `${label} [{bar}] {percentage}% of simulated time, ETA {eta_formatted}`,
+    barsize: 30,
+    clearOnComplete: true,
+    gracefulExit: false,
+  }, cliProgress.Presets.legacy);
+  let started = false;
   return {
-    update(fraction: number, detail = '') {
+    update(fraction: number) {
       const pct = Math.max(0, Math.min(100, Math.floor(fraction * 100)));
-      const now = Date.now();
-      if (pct === last && now - lastDraw < 250) return;
-      last = pct;
-      lastDraw = now;
-      const filled = Math.round((pct / 100) * width);
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${detail}\x1b[K`);
+      if (!started) {
+        bar.start(100, pct);
+        started = true;
+      } else {
+        bar.update(pct);
+      }
     },
     done() {
-      if (last >= 0) stream.write('\r\x1b[K');
+      if (started) bar.stop();
     },
   };
 }

@@ -35,6 +35,13 @@ export const churnFamily = defineFamily<ChurnSections>({
       detail: 'joins / leaves' + (resync !== null ? `; resynchronised in ${formatDuration(resync)} on average` : ''),
       group: 'churn' }];
   },
+  metricDomains: {
+    churn: {
+      joins: 'count', leaves: 'count', arrivals: 'count', meanResyncTime: 'time', resyncs: 'count',
+      resyncPending: 'count', rumoursPulled: 'count', meanSession: 'time', meanDowntime: 'time',
+      joinRetries: 'count', joinsAlone: 'count',
+    },
+  },
 });
 
 function resilienceCards(r: Results): Card[] {
@@ -61,6 +68,12 @@ export const failuresFamily = defineFamily<FailuresSections>({
   summary: (r) => (r.resilience ?? []).map((f) =>
     `  failure    at ${fmt(f.at)} s: ${fmt(f.removed)} peers removed (${fmt(f.target)}), largest component ${pct(f.largestComponentFraction)} of the peers alive before`),
   cards: resilienceCards,
+  metricDomains: {
+    'resilience[]': {
+      at: 'input', removed: 'count', aliveBefore: 'count', largestComponentFraction: 'fraction',
+      survivorsLargestComponentFraction: 'fraction', components: 'count',
+    },
+  },
 });
 
 export const dynamicsFamily = defineFamily<DynamicsSections>({
@@ -68,4 +81,9 @@ export const dynamicsFamily = defineFamily<DynamicsSections>({
   readingRank: 90,
   results: { source: SOURCE, sections: { dynamics: 'DynamicsResults' } },
   components: (scenario) => (observesDynamics(scenario) ? [new DynamicsObserver()] : []),
+  metricDomains: {
+    dynamics: {
+      largestComponentEvery: 'input', walks: 'count', walkLinks: 'count', walksLost: 'count', walksRefused: 'count',
+    },
+  },
 });

@@ -4,6 +4,7 @@
  * registry (registry.ts) lists them; nothing else names a family.
  */
 import type { Component } from '../run/context.js';
+import type { MetricDomain } from '../run/domains.js';
 import type { Results } from '../run/results.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -98,6 +99,11 @@ export interface Family<Sections extends object = object> {
   derive?(results: Results): Record<string, unknown>;
   /** Its report section drawn from data (families whose section the client does not draw itself). */
   reportSection?(results: Results): ReportSection | null;
+  /**
+   * The domain of each metric of its sections (run/domains.ts), by section pattern
+   * (`broadcasts[]`, `searches.byProtocol.*`): it chooses a sweep's interval and axis.
+   */
+  readonly metricDomains?: Readonly<Record<string, Readonly<Record<string, MetricDomain>>>>;
   /** Type only: the sections this family adds to the results (see FamilyResults). */
   readonly sectionsType?: Sections;
 }

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { RESULTS_FORMAT, type Results } from '../run/results.js';
-import { SWEEP_FORMAT, type SweepResults } from '../run/sweep-results.js';
+import { SWEEP_FORMAT, SWEEP_FORMAT_V1, type SweepResults } from '../run/sweep-results.js';
+import { resummarize } from '../sweep/sweep.js';
 import { resultsProblem, RESULTS_SCHEMA_FILES, type ResultsFileKind } from './results-schema.js';
 import { UsageError } from './usage-error.js';
 
@@ -38,7 +39,17 @@ export function readResultsFile(file: string, accepts: Accepts = 'any'): Results
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new UsageError(`${file}: $: expected a JSON object (a gossipsim results file), got ${Array.isArray(data) ? 'an array' : JSON.stringify(data)}.`);
   }
-  const format = (data as { format?: unknown }).format;
+  let format = (data as { format?: unknown }).format;
+  // A sweep of the previous format keeps its runs: its intervals are recomputed from them,
+  // and what comes out is checked like any sweep of this format.
+  if (format === SWEEP_FORMAT_V1 && Array.isArray((data as SweepResults).points)) {
+    try {
+      data = resummarize(data as SweepResults);
+    } catch (err) {
+      throw new UsageError(`${file}: a ${SWEEP_FORMAT_V1} file whose runs cannot be read (${(err as Error).message}); was it edited or cut short?`);
+    }
+    format = SWEEP_FORMAT;
+  }
   if (format !== RESULTS_FORMAT && format !== SWEEP_FORMAT) {
     const family = typeof format === 'string' && /^gossipsim-(results|sweep)\//.test(format);
     throw new UsageError(family
@@ -48,7 +59,7 @@ export function readResultsFile(file: string, accepts: Accepts = 'any'): Results
   if (accepts === 'sweep-part' && format !== SWEEP_FORMAT) {
     throw new UsageError(`${file}: not a sweep part (format '${format}'); merge joins files written by 'sweep --shard K/N --json'.`);
   }
-  const kind: ResultsFileKind = format === RESULTS_FORMAT ? 'results' : 'shard' in data ? 'part' : 'sweep';
+  const kind: ResultsFileKind = format === RESULTS_FORMAT ? 'results' : 'shard' in (data as object) ? 'part' : 'sweep';
   const problem = resultsProblem(data, kind);
   if (problem) {
     throw new UsageError(`${file}: ${problem}; the file does not match ${RESULTS_SCHEMA_FILES[kind]} (was it edited or cut short?).`);

@@ -4,13 +4,23 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { ResolvedScenario } from './results.js';
+import type { MetricDomain } from './domains.js';
+import type { IntervalMethod } from '../sweep/intervals.js';
 
-export const SWEEP_FORMAT = 'gossipsim-sweep/1';
+/** Version 2: intervals as bounds chosen by the metric's domain (version 1 had a Student t half-width). */
+export const SWEEP_FORMAT = 'gossipsim-sweep/2';
+/** The previous format; its files are read by recomputing the summaries from their runs. */
+export const SWEEP_FORMAT_V1 = 'gossipsim-sweep/1';
 
 export interface MetricSummary {
+  /** Mean over the replicates that had a value. */
   mean: number;
-  /** Half-width of the 95% confidence interval of the mean (Student t); 0 for one replicate. */
-  ci95: number;
+  /** Bounds of the 95% confidence interval (see `method`); null where there is none. */
+  low: number | null;
+  high: number | null;
+  /** How the interval was computed (docs/sweep-statistics.md). */
+  method: IntervalMethod;
+  /** Replicates that had a value: fewer than `replicates` where the metric can be null (rounds). */
   n: number;
   min: number;
   max: number;
@@ -39,6 +49,10 @@ export interface SweepResultsOf<S> {
   scenario: S;
   vary: Array<{ path: string; values: unknown[] }>;
   replicates: number;
+  /** The domain of every metric of the sweep (sim/sweep/domains.ts), which chose its interval. */
+  domains: Record<string, MetricDomain>;
+  /** The metrics the scenario's `metrics.highlight` names, as they appear in `points[].metrics`. */
+  highlight: string[];
   points: SweepPoint[];
   /** Present in a `--shard K/N` part file: which slice of the (point, replicate) list it holds. */
   shard?: { index: number; count: number };

@@ -5,6 +5,8 @@
 import type { Scenario } from './schema.js';
 import type { KeyPath } from './errors.js';
 import { formatDuration, formatSize } from './units.js';
+import { declaredDomain, declaredPatterns } from '../run/domains.js';
+import { didYouMean } from './suggest.js';
 
 export interface Problem {
   /** Key path the message is attached to (its line:column is reported). */
@@ -26,6 +28,8 @@ export interface Problem {
  *   expanding-ring ringStart <= ttl; a search gives `count` or `rate`, not both.
  * - hybrid: superPeers × peers.count >= 1 (at least one super-peer).
  * - capacity: chunk <= file.
+ * - metrics.highlight: each path names a metric this scenario reports (not an input such as
+ *   a broadcast's origin), with an index below the number of broadcasts, failures or searches.
  */
 export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolean): Problem[] {
   const problems: Problem[] = [];
@@ -100,5 +104,48 @@ export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolea
   if (capacity && capacity.chunk > capacity.file) {
     problem(['capacity', 'chunk'], `expected a chunk no larger than capacity.file (${formatSize(capacity.file)}), got ${formatSize(capacity.chunk)}`);
   }
+  (scenario.metrics.highlight ?? []).forEach((path, i) => {
+    const detail = highlightProblem(scenario, path);
+    if (detail) problem(['metrics', 'highlight', i], detail);
+  });
   return problems;
+}
+
+const OUTCOMES = declaredPatterns().filter((p) => declaredDomain(p) !== 'input');
+
+/** Why a `metrics.highlight` path names no metric of this scenario, or undefined. */
+function highlightProblem(scenario: Scenario, path: string): string | undefined {
+  const domain = declaredDomain(path);
+  if (domain === undefined) {
+    // Suggest on the patterns, then give the user's own indices back.
+    const indices = path.match(/\[\d+\]/g) ?? [];
+    let k = 0;
+    const hint = didYouMean(path.replace(/\[\d+\]/g, '[]'), OUTCOMES).replace(/\[\]/g, () => indices[k++] ?? '[0]');
+    return `'${path}' names no metric${hint} Write a path as in a sweep's results, e.g. broadcasts[0].coverage (docs/sweep-statistics.md lists them)`;
+  }
+  if (domain === 'input') return `'${path}' is a setting or identifier echoed in the results, not an outcome to chart`;
+  const broadcasts = scenario.workload.broadcasts.reduce((n, b) => n + b.count, 0);
+  const sections: Array<[RegExp, number, string]> = [
+    [/^broadcasts\[(\d+)\]/, broadcasts, 'broadcast(s) (workload.broadcasts, counting each count)'],
+    [/^resilience\[(\d+)\]/, scenario.failures.length, 'failure(s) (failures)'],
+    [/^searches\.bySearch\[(\d+)\]/, scenario.workload.searches.length, 'search batch(es) (workload.searches)'],
+  ];
+  for (const [re, count, what] of sections) {
+    const m = re.exec(path);
+    if (m && Number(m[1]) >= count) return `'${path}': index ${m[1]} is past the ${count} ${what} this scenario has (indices start at 0)`;
+  }
+  const needs: Array<[string, boolean, string]> = [
+    ['capacity.', scenario.capacity !== null, 'a capacity section'],
+    ['churn.', scenario.churn !== null, 'a churn section'],
+    ['sampling.', scenario.overlay.sampling !== null, 'overlay.sampling'],
+    ['searches.', scenario.workload.searches.length > 0, 'workload.searches'],
+  ];
+  for (const [prefix, present, what] of needs) {
+    if (path.startsWith(prefix) && !present) return `'${path}' is reported only by a scenario with ${what}, which this one has not`;
+  }
+  const protocol = /^searches\.byProtocol\.([^.]+)\./.exec(path);
+  if (protocol && !scenario.workload.searches.some((q) => q.protocol === protocol[1])) {
+    return `'${path}': no search of this scenario uses protocol '${protocol[1]}'`;
+  }
+  return undefined;
 }

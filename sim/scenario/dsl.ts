@@ -64,8 +64,14 @@ export interface ObjectNode<F extends Fields> extends Common<unknown> {
 }
 /** An optional section: absent (or null) resolves to null. */
 export interface OptionalNode<N extends Node> extends Common<null> { kind: 'optional'; inner: N }
-/** A list; with `single: true` one item written without the list is accepted too. */
-export interface ListNode<N extends Node> extends Common<unknown[]> { kind: 'list'; item: N; single: boolean; minItems?: number }
+/**
+ * A list; with `single: true` one item written without the list is accepted too. With
+ * `omitWhenAbsent`, an absent list stays out of the resolved scenario (an added key then
+ * leaves the results of every scenario that does not use it unchanged).
+ */
+export interface ListNode<N extends Node> extends Common<unknown[]> {
+  kind: 'list'; item: N; single: boolean; minItems?: number; omitWhenAbsent?: boolean;
+}
 /** A literal string or a number (e.g. `origin: random | <peer id>`). */
 export interface ChoiceNode<V extends string> extends Common<V | number> {
   kind: 'choice';
@@ -89,7 +95,9 @@ export type Infer<N> =
   N extends ListNode<infer I> ? Infer<I>[] :
   N extends ChoiceNode<infer V> ? V | number :
   never;
-export type InferFields<F extends Fields> = { [K in keyof F]: Infer<F[K]> };
+type OmittedKeys<F extends Fields> = { [K in keyof F]: F[K] extends { omitWhenAbsent: true } ? K : never }[keyof F];
+export type InferFields<F extends Fields> =
+  { [K in Exclude<keyof F, OmittedKeys<F>>]: Infer<F[K]> } & { [K in OmittedKeys<F>]?: Infer<F[K]> };
 
 type Opt<T> = Omit<T, 'kind'>;
 type NumOpt = Partial<Omit<NumberNode, 'kind' | 'doc'>> & { doc: string };
@@ -116,6 +124,9 @@ export const s = {
     ({ kind: 'optional', inner, default: null, ...o }),
   list: <N extends Node>(item: N, o: Common<unknown[]> & { single?: boolean; minItems?: number }): ListNode<N> =>
     ({ kind: 'list', item, single: false, ...o }),
+  /** A list whose absence leaves no key in the resolved scenario (see ListNode). */
+  optionalList: <N extends Node>(item: N, o: Common<unknown[]>): ListNode<N> & { omitWhenAbsent: true } =>
+    ({ kind: 'list', item, single: false, ...o, omitWhenAbsent: true }),
   choice: <const V extends string>(literals: readonly V[], number: NumberNode, o: Common<V | number>): ChoiceNode<V> =>
     ({ kind: 'choice', literals, number, ...o }),
 };

@@ -128,6 +128,9 @@ export const scenarioSchema = s.object({
   }, { doc: 'Push-pull averaging (Jelasity, Montresor & Babaoglu 2005).' }), { doc: 'Optional gossip aggregation: peers average their values pairwise until all hold the global mean.' }),
   metrics: s.object({
     sample: s.duration({ doc: 'Time-series sampling interval.', default: 1, exclusiveMin: 0 }),
+    highlight: s.optionalList(s.string({ doc: 'A metric path as in the results, e.g. `resilience[0].largestComponentFraction`; `[]` stands for every index.', minLength: 1 }), {
+      doc: 'The metrics this scenario is about: a sweep report charts them first, in this order.',
+      default: [], example: ['resilience[0].largestComponentFraction', 'broadcasts[0].coverage'] }),
   }, { doc: 'Observation settings.' }),
 }, { doc: 'A gossipsim scenario.' });
 

@@ -58,6 +58,8 @@ function inFileOrder(errors: ScenarioError[]): ScenarioError[] {
 
 /** Marks a value that failed; the walk goes on to report further problems. */
 const INVALID = Symbol('invalid');
+/** What an absent `omitWhenAbsent` list resolves to: no key at all. */
+const OMITTED = Symbol('omitted');
 
 export function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -153,6 +155,7 @@ class Walker {
   absent(node: Node, path: KeyPath, parent: KeyPath): unknown {
     if (node.kind === 'object') return this.object(node, {}, path);
     if (node.kind === 'optional') return null;
+    if (node.kind === 'list' && node.omitWhenAbsent) return OMITTED;
     if (node.default !== undefined) return structuredClone(node.default);
     const key = String(path[path.length - 1]);
     const example = node.example !== undefined ? `, e.g. ${key}: ${exampleText(node.example)}` : '';
@@ -223,7 +226,7 @@ class Walker {
       const childPath = [...path, key];
       const v = raw[key] === undefined ? this.absent(child, childPath, path) : this.value(child, raw[key], childPath);
       if (v === INVALID) ok = false;
-      out[key] = v;
+      if (v !== OMITTED) out[key] = v;
     }
     return ok ? out : INVALID;
   }

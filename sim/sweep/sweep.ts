@@ -6,10 +6,12 @@ import { loadScenarioText } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { SWEEP_FORMAT, type SweepPoint, type SweepResults, type SweepRun } from '../run/sweep-results.js';
 import { UsageError } from '../io/usage-error.js';
-import { summarizeRuns } from './metrics.js';
+import { metricKeys, summarizeRuns } from './metrics.js';
+import { domainOf, metricPattern, type MetricDomain } from '../run/domains.js';
 import { planPoints, planTasks, replicateSeed, type PointPlan, type Vary } from './plan.js';
 import { executeTasks } from './execute.js';
 import { checkSweepMemory, type MemoryLimit } from '../run/memory-estimate.js';
+import { JOURNAL_FORMAT, openJournal, scenarioHash, type Journal, type JournalRecord } from './journal.js';
 
 export interface SweepOptions {
   file: string;
@@ -19,9 +21,29 @@ export interface SweepOptions {
   replicates: number;
   workers: number;
   shard?: { index: number; count: number };
-  onProgress?: (done: number, total: number) => void;
+  /** Told after each finished run (and once at the start, with the runs a journal already held). */
+  onProgress?: (done: number, total: number, run?: FinishedRun) => void;
   /** Refuse, before running anything, a sweep whose concurrent runs would not fit (default: no check). */
   memoryLimit?: MemoryLimit;
+  /** Journal each finished run to `path` (see journal.ts); `resume` continues an existing one. */
+  journal?: { path: string; resume: boolean; version: string };
+  /** Run even one worker's tasks off this thread, so that it can handle Ctrl-C at once. */
+  offThread?: boolean;
+}
+
+export interface FinishedRun {
+  point: PointPlan;
+  replicate: number;
+  seed: number;
+  wallSeconds: number;
+}
+
+export interface SweepOutcome {
+  results: SweepResults;
+  /** Open until the caller has written its outputs; then it removes it. */
+  journal?: Journal;
+  /** Runs taken from the journal instead of being run. */
+  resumedRuns: number;
 }
 
 export function assemble(
@@ -37,11 +59,21 @@ export function assemble(
     const runs = [...runsByPoint[i]].sort((a, b) => a.replicate - b.replicate);
     return { values: p.values, seeds: runs.map((r) => r.seed), metrics: summarizeRuns(runs), runs };
   });
+  const keys = metricKeys(outPoints.flatMap((p) => p.runs));
+  const domains: Record<string, MetricDomain> = {};
+  for (const k of keys) domains[k] = domainOf(k);
+  // The scenario's metrics.highlight, each entry expanded to the metrics it names ([] = every index).
+  const highlight: string[] = [];
+  for (const h of base.metrics.highlight ?? []) {
+    for (const k of keys) if ((k === h || metricPattern(k) === h) && !highlight.includes(k)) highlight.push(k);
+  }
   const results: SweepResults = {
     format: SWEEP_FORMAT,
     scenario: base,
     vary: varies.map((v) => ({ path: v.path, values: v.values })),
     replicates,
+    domains,
+    highlight,
     points: outPoints,
     engine: { runs: runsByPoint.reduce((n, r) => n + r.length, 0), wallSeconds },
   };
@@ -49,31 +81,59 @@ export function assemble(
   return results;
 }
 
-export async function runSweep(o: SweepOptions): Promise<SweepResults> {
+export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
   const base = loadScenarioText(o.text, o.file, o.sets);
   const points = planPoints(o.varies);
   // Validate every point first: a bad value fails fast, before hours of work.
   const scenarios = points.map((p) => loadScenarioText(o.text, o.file, [...o.sets, ...p.sets]));
   const pointSeeds = scenarios.map((s) => s.seed);
-  const tasks = planTasks(points.length, o.replicates, o.shard);
-  if (o.memoryLimit) {
-    // Only the points this shard runs; as many at once as there are workers.
-    const mine = [...new Set(tasks.map((t) => t.point))];
-    checkSweepMemory(mine.map((i) => ({ scenario: scenarios[i], label: points[i].sets.join(' ') })),
-      Math.min(o.workers, tasks.length), o.memoryLimit, o.file);
+  const tasks = planTasks(points.length, o.replicates, o.shard)
+    .map((t) => ({ ...t, seed: replicateSeed(pointSeeds[t.point], t.replicate) }));
+  const journal = o.journal && openJournal(o.journal.path, {
+    format: JOURNAL_FORMAT,
+    gossipsimVersion: o.journal.version,
+    scenarioHash: scenarioHash(base),
+    vary: o.varies.map((v) => ({ path: v.path, values: v.raw })),
+    replicates: o.replicates,
+    shard: o.shard ?? null,
+  }, tasks, o.journal.resume);
+  try {
+    const todo = tasks.filter((t) => !journal?.done.has(t.index));
+    if (o.memoryLimit) {
+      // Only the points this shard still runs; as many at once as there are workers.
+      const mine = [...new Set(todo.map((t) => t.point))];
+      checkSweepMemory(mine.map((i) => ({ scenario: scenarios[i], label: points[i].sets.join(' ') })),
+        Math.max(1, Math.min(o.workers, todo.length)), o.memoryLimit, o.file);
+    }
+    const inputs = todo.map((t) => ({ text: o.text, file: o.file, sets: [...o.sets, ...points[t.point].sets], seed: t.seed }));
+    let done = tasks.length - todo.length;
+    if (done > 0) o.onProgress?.(done, tasks.length);
+    const start = performance.now();
+    const outputs = await executeTasks(inputs, o.workers, (i, out) => {
+      const t = todo[i];
+      journal?.append({ index: t.index, point: t.point, replicate: t.replicate, seed: t.seed, metrics: out.metrics, wallSeconds: out.wallSeconds });
+      o.onProgress?.(++done, tasks.length, { point: points[t.point], replicate: t.replicate, seed: t.seed, wallSeconds: out.wallSeconds });
+    }, o.offThread);
+    const wallSeconds = (performance.now() - start) / 1000;
+    const byIndex = new Map<number, Pick<JournalRecord, 'metrics'>>(journal?.done);
+    todo.forEach((t, i) => byIndex.set(t.index, outputs[i]));
+    const runsByPoint: SweepRun[][] = points.map(() => []);
+    for (const t of tasks) runsByPoint[t.point].push({ replicate: t.replicate, seed: t.seed, metrics: byIndex.get(t.index)!.metrics });
+    const results = assemble(base, o.varies, o.replicates, points, runsByPoint, wallSeconds, o.shard);
+    return { results, journal, resumedRuns: tasks.length - todo.length };
+  } catch (err) {
+    journal?.close();
+    // Refused or failed before its first run (the memory check, say): nothing to keep.
+    if (journal?.size() === 0) journal.remove();
+    throw err;
   }
-  const inputs = tasks.map((t) => ({
-    text: o.text,
-    file: o.file,
-    sets: [...o.sets, ...points[t.point].sets],
-    seed: replicateSeed(pointSeeds[t.point], t.replicate),
-  }));
-  const start = performance.now();
-  const outputs = await executeTasks(inputs, o.workers, (done) => o.onProgress?.(done, tasks.length));
-  const wallSeconds = (performance.now() - start) / 1000;
-  const runsByPoint: SweepRun[][] = points.map(() => []);
-  tasks.forEach((t, i) => runsByPoint[t.point].push({ replicate: t.replicate, seed: inputs[i].seed, metrics: outputs[i].metrics }));
-  return assemble(base, o.varies, o.replicates, points, runsByPoint, wallSeconds, o.shard);
+}
+
+/** A sweep's summaries computed afresh from its runs (how a file of an older format is read). */
+export function resummarize(data: Omit<SweepResults, 'format' | 'domains'>): SweepResults {
+  const varies: Vary[] = data.vary.map((v) => ({ path: v.path, raw: [], values: v.values }));
+  const points: PointPlan[] = data.points.map((p, i) => ({ index: i, sets: [], values: p.values }));
+  return assemble(data.scenario, varies, data.replicates, points, data.points.map((p) => p.runs), data.engine.wallSeconds, data.shard);
 }
 
 /** Joins shard parts into the results one `sweep` would have written. */

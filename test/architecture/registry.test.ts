@@ -14,7 +14,7 @@ const FAMILY_FOLDERS = ['sim/protocols/', 'sim/dynamics/'];
 
 const GENERIC = [
   'sim/run/run.ts', 'sim/run/run-scenario.ts', 'sim/run/components.ts', 'sim/run/memory-estimate.ts',
-  'sim/run/results.ts', 'sim/run/engine-notes.ts', 'sim/cli/summary.ts',
+  'sim/run/results.ts', 'sim/run/engine-notes.ts', 'sim/run/domains.ts', 'sim/cli/summary.ts',
   'viz/report.ts', 'viz/summary.ts', 'viz/derive.ts',
 ];
 

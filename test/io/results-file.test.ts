@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { resultsSchemas } from '../../scripts/gen-results-schema';
 import { jsonPath, resultsProblem, RESULTS_SCHEMA_FILES } from '../../sim/io/results-schema';
 import { runSimulation } from '../../sim/run/run';
+import { SWEEP_FORMAT } from '../../sim/run/sweep-results';
 import { stringifyResults } from '../../sim/run/serialize';
 import { loadScenarioFile } from '../../sim/scenario/load';
 import { gossipsim, ROOT, STACK_LINE, tempDir } from '../helpers/cli';
@@ -89,7 +90,7 @@ describe('report and merge read only well-formed files', () => {
 
   it('merge: a hand-edited shard part -> exit 2 with the JSON path', () => {
     const part = {
-      format: 'gossipsim-sweep/1', scenario: { name: 'x' }, vary: [{ path: 'seed', values: [1] }], replicates: 1,
+      format: SWEEP_FORMAT, scenario: { name: 'x' }, vary: [{ path: 'seed', values: [1] }], replicates: 1, domains: {}, highlight: [],
       points: [{ values: { seed: 1 }, seeds: [1], metrics: {}, runs: [{ replicate: 0, seed: 1, metrics: { a: 'one' } }] }],
       shard: { index: 1, count: 2 }, engine: { runs: 1, wallSeconds: 0.1 },
     };

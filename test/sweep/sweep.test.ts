@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { gossipsim, tempDir } from '../helpers/cli';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { planTasks, parseShard, planPoints, parseVary, replicateSeed } from '../../sim/sweep/plan';
-import { summarize, tQuantile975, flattenMetrics } from '../../sim/sweep/metrics';
+import { summarize, flattenMetrics } from '../../sim/sweep/metrics';
+import { tQuantile975 } from '../../sim/sweep/special';
+import { assemble } from '../../sim/sweep/sweep';
+import { loadScenarioText } from '../../sim/scenario/load';
 
 const SCENARIO = `name: Sweep me
 seed: 3
@@ -47,15 +50,34 @@ describe('sweep planning', () => {
     expect(tQuantile975(1)).toBeCloseTo(12.706, 3);
     expect(tQuantile975(9)).toBeCloseTo(2.262, 3);
     expect(tQuantile975(60)).toBeCloseTo(2.0003, 2);
-    const s = summarize([1, 2, 3, 4, 5]);
+    const s = summarize([1, 2, 3, 4, 5], 'real');
     expect(s.mean).toBe(3);
-    expect(s.ci95).toBeCloseTo(2.776 * Math.sqrt(2.5 / 5), 6);
-    expect(summarize([7]).ci95).toBe(0);
+    expect(s.method).toBe('t');
+    expect(s.high! - s.mean).toBeCloseTo(2.7764 * Math.sqrt(2.5 / 5), 4);
+    expect(s.mean - s.low!).toBeCloseTo(2.7764 * Math.sqrt(2.5 / 5), 4);
+    expect(summarize([7], 'real')).toMatchObject({ low: null, high: null, method: 'none', n: 1 });
   });
   it('flattens numeric metrics, skipping the scenario, series and wall-clock figures', () => {
     const m = flattenMetrics({ format: 'x', scenario: { a: 1 }, series: { time: [1] }, engine: { events: 5, wallSeconds: 1 },
       broadcasts: [{ rounds: 3, allReached: true, timeline: { time: [1, 2] } }], capacity: { lowerBound: 2.5, mode: 'p2p' } });
     expect(m).toEqual({ 'engine.events': 5, 'broadcasts[0].rounds': 3, 'broadcasts[0].allReached': 1, 'capacity.lowerBound': 2.5 });
+  });
+});
+
+describe('assembling a sweep', () => {
+  it('expands metrics.highlight to the metrics present ([] = every index) and gives every metric its domain', () => {
+    const base = loadScenarioText(`${SCENARIO}workload: { broadcasts: { count: 2, every: 1s } }\nmetrics:\n  highlight: [overlay.clustering, 'broadcasts[].coverage']\n`, 's.yaml');
+    const run = (replicate: number, coverage: number) => ({ replicate, seed: replicate,
+      metrics: { 'broadcasts[0].coverage': coverage, 'broadcasts[1].coverage': 1, 'broadcasts[0].allReached': 1, 'overlay.clustering': 0.1, 'broadcasts[0].origin': 4 } });
+    const r = assemble(base, [parseVary('peers.count=60')], 3, planPoints([parseVary('peers.count=60')]), [[run(2, 0.9), run(0, 0.8), run(1, 1)]], 0);
+    expect(r.highlight).toEqual(['overlay.clustering', 'broadcasts[0].coverage', 'broadcasts[1].coverage']);
+    expect(r.domains).toEqual({ 'broadcasts[0].coverage': 'fraction', 'broadcasts[1].coverage': 'fraction',
+      'broadcasts[0].allReached': 'proportion', 'overlay.clustering': 'fraction', 'broadcasts[0].origin': 'input' });
+    const m = r.points[0].metrics;
+    expect(m['broadcasts[0].coverage']).toMatchObject({ n: 3, method: 'logit-t-squeezed', min: 0.8, max: 1 });
+    expect(m['broadcasts[0].allReached']).toMatchObject({ mean: 1, method: 'wilson', high: 1 });
+    expect(m['broadcasts[0].origin']).toMatchObject({ mean: 4, low: null, high: null, method: 'none' });
+    expect(r.points[0].runs.map((x) => x.replicate)).toEqual([0, 1, 2]);
   });
 });
 
@@ -73,24 +95,48 @@ describe('gossipsim sweep and merge', () => {
     expect(load(join(dir, 'w2.json'))).toBe(load(join(dir, 'w1.json')));
 
     const res = JSON.parse(readFileSync(join(dir, 'w1.json'), 'utf8'));
-    expect(res.format).toBe('gossipsim-sweep/1');
+    expect(res.format).toBe('gossipsim-sweep/2');
+    expect(res.domains).toMatchObject({ 'overlay.peers': 'count', 'overlay.largestComponentFraction': 'fraction' });
     expect(res.points).toHaveLength(4);
     expect(res.points[0].values).toEqual({ 'overlay.degree': 2, 'peers.count': 60 });
     expect(res.points[3].metrics['overlay.meanDegree'].mean).toBeCloseTo(4, 0);
-    expect(res.points[3].metrics['overlay.peers']).toMatchObject({ mean: 120, n: 3, ci95: 0 });
+    expect(res.points[3].metrics['overlay.peers']).toMatchObject({ mean: 120, n: 3, low: 120, high: 120, method: 'log-t' });
     expect(res.points[0].runs).toHaveLength(3);
 
     for (const k of [1, 2, 3]) {
       const r = gossipsim([...common, '--workers', '1', '--shard', `${k}/3`, '--json', join(dir, `part-${k}.json`)]);
       expect(r.code).toBe(0);
     }
-    const m = gossipsim(['merge', join(dir, 'part-1.json'), join(dir, 'part-2.json'), join(dir, 'part-3.json'), '--json', join(dir, 'merged.json'), '--quiet']);
+    const m = gossipsim(['merge', join(dir, 'part-3.json'), join(dir, 'part-1.json'), join(dir, 'part-2.json'), '--json', join(dir, 'merged.json'), '--quiet']);
     expect(m.code).toBe(0);
     expect(load(join(dir, 'merged.json'))).toBe(load(join(dir, 'w1.json')));
+
+    // A file of the previous format (a Student t half-width, no domains) is read by
+    // recomputing its summaries from its runs.
+    const v1 = JSON.parse(readFileSync(join(dir, 'w1.json'), 'utf8'));
+    v1.format = 'gossipsim-sweep/1';
+    delete v1.domains;
+    for (const p of v1.points) for (const k of Object.keys(p.metrics)) p.metrics[k] = { mean: p.metrics[k].mean, ci95: 0, n: 3, min: 0, max: 0 };
+    writeFileSync(join(dir, 'v1.json'), JSON.stringify(v1));
+    const again = gossipsim(['merge', join(dir, 'v1.json'), '--json', join(dir, 'from-v1.json'), '--quiet']);
+    expect(again.code).toBe(0);
+    expect(load(join(dir, 'from-v1.json'))).toBe(load(join(dir, 'w1.json')));
 
     const incomplete = gossipsim(['merge', join(dir, 'part-1.json'), join(dir, 'part-3.json'), '--json', join(dir, 'bad.json')]);
     expect(incomplete.code).toBe(2);
     expect(incomplete.stderr).toMatch(/incomplete/);
+  });
+
+  it('notes in its summary that fewer than 5 replicates give wide, unreliable intervals', () => {
+    const dir = tempDir();
+    const file = join(dir, 's.yaml');
+    writeFileSync(file, SCENARIO);
+    const few = gossipsim(['sweep', file, '--vary', 'peers.count=60,80', '--replicates', '2', '--workers', '1', '--json', join(dir, 'a.json'), '--out', join(dir, 'a.html')]);
+    expect(few.code).toBe(0);
+    expect(few.stdout).toContain('note: 2 replicate(s) per point: the 95% intervals are wide and unreliable; use --replicates 5 or more');
+    const enough = gossipsim(['sweep', file, '--vary', 'peers.count=60', '--replicates', '5', '--workers', '1', '--json', join(dir, 'b.json'), '--out', join(dir, 'b.html')]);
+    expect(enough.code).toBe(0);
+    expect(enough.stdout).not.toContain('note:');
   });
 
   it('rejects a bad --vary value before running anything', () => {

@@ -7,7 +7,8 @@
 import { loadScenarioText } from '../../sim/scenario/load';
 import { RESULTS_FORMAT, type Results } from '../../sim/run/results';
 import type { BroadcastResult } from '../../sim/protocols/broadcast/results-section';
-import { SWEEP_FORMAT, type SweepPoint, type SweepResults } from '../../sim/run/sweep-results';
+import type { SweepResults, SweepRun } from '../../sim/run/sweep-results';
+import { assemble } from '../../sim/sweep/sweep';
 
 /** A description that tries every way of running script from markdown; none may work. */
 export const HOSTILE_DESCRIPTION = [
@@ -221,31 +222,28 @@ workload: { broadcasts: { protocol: push, targets: uniform } }
   const modes = ['client-server', 'p2p'];
   const file = 100e6, us = 12.5e6, u = 250e3, d = 1.25e6;
   const rand = lcg(5);
-  const points: SweepPoint[] = [];
+  // Three replicates per point, summarised by the sweep's own code (intervals by domain).
+  const points = counts.flatMap((n) => modes.map((mode) => ({ index: 0, sets: [], values: { 'peers.count': n, 'capacity.mode': mode } })));
+  points.forEach((p, i) => (p.index = i));
   let seed = 100;
-  for (const n of counts) {
-    for (const mode of modes) {
-      const bound = mode === 'client-server' ? Math.max((n * file) / us, file / d) : Math.max(file / us, file / d, (n * file) / (us + n * u));
-      const summary = (mean: number, spread: number) => ({ mean, ci95: spread, n: 3, min: mean - spread, max: mean + spread });
-      const time = bound * (mode === 'p2p' ? 1.12 : 1.003);
-      points.push({
-        values: { 'peers.count': n, 'capacity.mode': mode },
-        seeds: [seed++, seed++, seed++],
-        metrics: {
-          'capacity.distributionTime': summary(time, time * 0.03 * rand()),
-          'capacity.lowerBound': summary(bound, 0),
-          'capacity.peerUtilisation': summary(mode === 'p2p' ? 0.8 + 0.1 * rand() : 0, mode === 'p2p' ? 0.02 : 0),
-          'broadcasts[0].rounds': summary(Math.log2(n) + Math.log(n) + 1.5 * rand(), 0.8),
-          'broadcasts[0].coverage': summary(1, 0),
-          'engine.events': summary(n * 1200 * (mode === 'p2p' ? 1.5 : 1), n * 30),
-        },
-        runs: [],
-      });
-    }
-  }
-  return {
-    format: SWEEP_FORMAT, scenario,
-    vary: [{ path: 'peers.count', values: counts }, { path: 'capacity.mode', values: modes }],
-    replicates: 3, points, engine: { runs: 24, wallSeconds: 12.5 },
-  };
+  const runsByPoint: SweepRun[][] = points.map((p) => {
+    const n = p.values['peers.count'] as number;
+    const mode = p.values['capacity.mode'];
+    const bound = mode === 'client-server' ? Math.max((n * file) / us, file / d) : Math.max(file / us, file / d, (n * file) / (us + n * u));
+    const time = bound * (mode === 'p2p' ? 1.12 : 1.003);
+    const rounds = Math.log2(n) + Math.log(n);
+    return [0, 1, 2].map((replicate) => ({
+      replicate, seed: seed++,
+      metrics: {
+        'capacity.distributionTime': time * (1 + 0.03 * (rand() - 0.5)),
+        'capacity.lowerBound': bound,
+        'capacity.peerUtilisation': mode === 'p2p' ? 0.8 + 0.1 * rand() : 0,
+        'broadcasts[0].rounds': Math.round(rounds + 1.5 * rand()),
+        'broadcasts[0].coverage': 1,
+        'engine.events': Math.round(n * 1200 * (mode === 'p2p' ? 1.5 : 1) * (1 + 0.05 * rand())),
+      },
+    }));
+  });
+  const varies = [{ path: 'peers.count', raw: [], values: counts }, { path: 'capacity.mode', raw: [], values: modes }];
+  return assemble(scenario, varies, 3, points, runsByPoint, 12.5);
 }

@@ -169,6 +169,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the report in chromium', () => {
     // peers.count spans three decades: log x axis.
     expect(await capacity.locator('text.axis-label.x').textContent()).toContain('log scale');
     expect(await page.locator('path.mark-band').count()).toBeGreaterThan(0);
+    // No highlight: the capacity chart, then the metrics that change most; engine figures only folded below.
+    const lead = await page.$$eval('#sweep-lead .chart-title', (ts) => ts.map((t) => t.textContent ?? ''));
+    expect(lead[0]).toBe('Distribution time against the number of peers');
+    expect(lead).toContain('Distribution time');
+    expect(lead).not.toContain('Events');
+    expect(await page.$$eval('details.more .chart-title', (ts) => ts.map((t) => t.textContent))).toContain('Events');
+    // Coverage was 1 in every replicate of every point: unchanged, with a zero-width interval.
+    expect(await page.locator('#sweep-constant').textContent()).toContain('broadcasts[0].coverage');
     await expectDescriptionInert(page);
     await shoot(page, 'capacity-sweep');
     expectClean(opened);

@@ -17,9 +17,13 @@
    * spec = {
    *   title, note?,                       text above / below the chart
    *   x: { label, type?: 'linear'|'log'|'point', domain?, values? (point), format?, integer? },
-   *   y: { label, type?: 'linear'|'log', domain?, format?, percent? },
+   *   y: { label, type?: 'linear'|'log', domain?, format?, percent?,
+   *        clamp?: [lo, hi] (the axis never extends past these, e.g. [0, 1] for a fraction),
+   *        bandReach?: k (bands widen the axis by at most k times the span of the points) },
    *   series: [{ name, color?, kind?: 'line'|'step'|'points'|'bars', points: [[x, y], ...],
-   *              band?: [[x, lo, hi], ...], theory?, small?, labels?, tip?: (point) => [text...] }],
+   *              band?: [[x, lo, hi], ...], theory?, small?, labels?, tip?: (point) => [text...],
+   *              notes?: [[x, y, text], ...] (small text above a line's points),
+   *              tipValue?: (point) => text (a line's value in the crosshair tooltip) }],
    *   rules?: [{ axis: 'x'|'y', value, label }],
    *   legend?: boolean (default: when more than one series),
    *   wide?: boolean (full width, for a chart alone on its row)
@@ -89,6 +93,10 @@
         if (pts.length === 1 || s.dots) {
           marks.append('g').selectAll('circle').data(pts).join('circle').attr('class', 'mark-point')
             .attr('cx', (d) => px(d[0])).attr('cy', (d) => py(d[1])).attr('r', 4.5).style('fill', s.color);
+        }
+        if (s.notes && s.notes.length) {
+          g.append('g').selectAll('text').data(s.notes.filter((d) => okX(d[0]) && okY(d[1]))).join('text').attr('class', 'mark-note')
+            .attr('x', (d) => px(d[0]) + 7).attr('y', (d) => py(d[1]) - 9).style('fill', s.color).text((d) => d[2]);
         }
       } else if (kind === 'points') {
         const dots = marks.append('g').selectAll('circle').data(GS.thin(pts, 3000)).join('circle')
@@ -166,9 +174,16 @@
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     };
+    for (const s of series) for (const p of s.points) take(p[col]);
+    // Bands widen the axis by at most `bandReach` times the span of the points (then run off the chart).
+    let cut = (v) => v;
+    if (col === 1 && ax.bandReach && Number.isFinite(lo)) {
+      const span = hi > lo ? hi - lo : Math.abs(hi) || 1;
+      const [bl, bh] = [lo - ax.bandReach * span, hi + ax.bandReach * span];
+      cut = (v) => (v === null || v === undefined ? v : Math.min(bh, Math.max(bl, v)));
+    }
     for (const s of series) {
-      for (const p of s.points) take(p[col]);
-      if (s.band) for (const b of s.band) { if (col === 0) take(b[0]); else { take(b[1]); take(b[2]); } }
+      if (s.band) for (const b of s.band) { if (col === 0) take(b[0]); else { take(cut(b[1])); take(cut(b[2])); } }
     }
     for (const r of rules || []) if ((r.axis === 'x') === (col === 0)) take(r.value);
     // A lone bar gets room around it, not the whole width.
@@ -192,6 +207,13 @@
       // Round only the free end up to a tick.
       const nice = scale.copy().nice().domain();
       scale.domain([lo, nice[1]]);
+    }
+    if (ax.clamp) {
+      // Rounding to ticks must not carry the axis past where the values can lie (below 0, above 100 %).
+      const [a, b] = scale.domain();
+      const ca = Math.max(a, ax.clamp[0]);
+      const cb = Math.min(b, ax.clamp[1]);
+      if (ca < cb) scale.domain([ca, cb]);
     }
     return scale;
   }
@@ -324,7 +346,7 @@
       found.forEach((d, i) => {
         if (!d) return;
         if (ref === null || Math.abs(x(d[0]) - mx) < Math.abs(x(ref[0]) - mx)) ref = d;
-        rows.push([lines[i].color, `${lines[i].name}: ${fmtAxis(spec.y, d[1])}` +
+        rows.push([lines[i].color, `${lines[i].name}: ${lines[i].tipValue ? lines[i].tipValue(d) : fmtAxis(spec.y, d[1])}` +
           (Math.abs(x(d[0]) - mx) > 2 && !pointX ? ` (at ${fmtAxis(spec.x, d[0])})` : '')]);
       });
       if (!ref) { GS.hideTip(); return; }

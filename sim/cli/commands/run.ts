@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { runSimulation } from '../../run/run.js';
 import { planParallelRun } from '../../parallel/eligibility.js';
+import { runScenarioOffThread } from '../../run/run-off-thread.js';
+import { workOffThread } from '../interrupt.js';
 import { writeOutputFile } from '../../io/output.js';
 import { renderReport } from '../../../viz/report.js';
 import type { CliIO } from '../io.js';
@@ -30,10 +32,16 @@ export async function runCommand(file: string, opts: RunCommandOptions, io: CliI
   const scenario = loadScenarioFile(file, sets);
   // Refuse, before anything is allocated, a scenario too big for this machine (exit 2);
   // split across threads, each keeps its own per-peer state.
-  checkMemory(scenario, memoryLimit(process.env, totalmem()), file, planParallelRun(scenario, workers).threads);
+  const plan = planParallelRun(scenario, workers);
+  checkMemory(scenario, memoryLimit(process.env, totalmem()), file, plan.threads);
   const progress = makeProgress('simulating', !!opts.quiet, io.errStream);
-  // --workers N > 1: one run split across N threads (sim/parallel/); same results.
-  const results = await runSimulation(scenario, { onProgress: (f) => progress.update(f), workers });
+  const onProgress = (f: number) => progress.update(f);
+  // --workers N > 1: one run split across N threads (sim/parallel/); same results. A run on
+  // one thread runs off the main one when Ctrl-C is handled, so that it stops at once.
+  const offThread = workOffThread() && plan.threads < 2;
+  const results = offThread ? await runScenarioOffThread(scenario, onProgress) : await runSimulation(scenario, { onProgress, workers });
+  // As runSimulation says why it used one thread.
+  if (offThread && plan.note) results.engine.workersNote = plan.note;
   progress.done();
   const notes = (results.engine.notes as string[] | undefined) ?? [];
   // Why fewer threads than asked for were used (e.g. a component that cannot be split).

@@ -11,8 +11,11 @@ import { stringifyResults } from '../../run/serialize.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { defaultSweepWorkers, parseIntOption, parseWorkers } from '../options.js';
-import { slug } from '../paths.js';
-import { makeProgress } from '../progress.js';
+import { packageVersion, slug } from '../paths.js';
+import { makeSweepProgress } from '../sweep-progress.js';
+import { setInterruptNote, workOffThread } from '../interrupt.js';
+import { journalPathFor } from '../../sweep/journal.js';
+import { loadScenarioText } from '../../scenario/load.js';
 import { readResultsFile } from '../../io/results-file.js';
 import { totalmem } from 'node:os';
 import { memoryLimit } from '../../run/memory-estimate.js';
@@ -26,6 +29,7 @@ export interface SweepCommandOptions {
   json?: string;
   shard?: string;
   quiet?: boolean;
+  resume?: boolean;
 }
 
 function readScenarioText(file: string): string {
@@ -36,9 +40,16 @@ function readScenarioText(file: string): string {
   }
 }
 
-function describeSweep(r: SweepResults, outputs: string[]): string {
+/** Below this many replicates a sweep's intervals are too wide and too unsure to lean on. */
+export const FEW_REPLICATES = 5;
+
+export function describeSweep(r: SweepResults, outputs: string[]): string {
   const lines = [`${r.scenario.name}: sweep of ${r.points.length} point(s) x ${r.replicates} replicate(s), ${r.engine.runs} run(s)` +
     (r.shard ? ` (shard ${r.shard.index}/${r.shard.count})` : '')];
+  if (r.replicates < FEW_REPLICATES) {
+    lines.push(`  note: ${r.replicates} replicate(s) per point: the 95% intervals are wide and unreliable; ` +
+      `use --replicates ${FEW_REPLICATES} or more (10 is better) before drawing conclusions`);
+  }
   for (const o of outputs) lines.push(`  wrote ${o}`);
   return lines.join('\n') + '\n';
 }
@@ -50,27 +61,47 @@ export async function sweepCommand(file: string, opts: SweepCommandOptions, io: 
   const workers = parseWorkers(opts.workers, defaultSweepWorkers());
   const shard = parseShard(opts.shard);
   const text = readScenarioText(file);
-  const progress = makeProgress('sweeping', !!opts.quiet, io.errStream);
-  const results = await runSweep({
+  const name = loadScenarioText(text, file, opts.set ?? []).name;
+  const defaultReport = join('reports', `${slug(name)}-sweep.html`);
+  // Next to the main output; a shard without one gets a journal of its own.
+  const journalPath = journalPathFor(opts.json ?? opts.out ??
+    (shard ? join('reports', `${slug(name)}-sweep-shard-${shard.index}-of-${shard.count}`) : defaultReport));
+  const progress = makeSweepProgress(!!opts.quiet, io.errStream ?? process.stderr);
+  setInterruptNote(`the finished runs are kept in ${journalPath}: add --resume to continue`);
+  const { results, journal } = await runSweep({
     file, text, sets: opts.set ?? [], varies, replicates, workers, shard,
     // Refuse, before any run starts, a sweep whose concurrent runs would not fit (exit 2).
     memoryLimit: memoryLimit(process.env, totalmem()),
-    onProgress: (done, total) => progress.update(done / total, `${done}/${total} runs`),
+    journal: { path: journalPath, resume: !!opts.resume, version: packageVersion() },
+    offThread: workOffThread(),
+    onProgress: (done, total, run) => {
+      if (!run && !opts.quiet) io.err(`sweep: resuming from ${journalPath}: ${done} of ${total} run(s) already finished\n`);
+      progress.update(done, total, run);
+    },
   });
   progress.done();
-  const outputs: string[] = [];
-  if (opts.json) {
-    writeOutputFile(opts.json, stringifyResults(results), [file]);
-    outputs.push(opts.json);
+  try {
+    const outputs: string[] = [];
+    if (opts.json) {
+      writeOutputFile(opts.json, stringifyResults(results), [file]);
+      outputs.push(opts.json);
+    }
+    // A shard part is an intermediate file: it gets a report only when asked for.
+    if (!shard || opts.out) {
+      const out = opts.out ?? defaultReport;
+      writeOutputFile(out, renderReport(results), [file, ...(opts.json ? [opts.json] : [])]);
+      outputs.push(out);
+    }
+    // The outputs hold every run now; the journal has done its job.
+    journal?.close();
+    journal?.remove();
+    setInterruptNote(undefined);
+    if (!opts.quiet) io.out(describeSweep(results, outputs));
+    return 0;
+  } catch (err) {
+    journal?.close();
+    throw err;
   }
-  // A shard part is an intermediate file: it gets a report only when asked for.
-  if (!shard || opts.out) {
-    const out = opts.out ?? join('reports', `${slug(results.scenario.name)}-sweep.html`);
-    writeOutputFile(out, renderReport(results), [file, ...(opts.json ? [opts.json] : [])]);
-    outputs.push(out);
-  }
-  if (!opts.quiet) io.out(describeSweep(results, outputs));
-  return 0;
 }
 
 export function mergeCommand(files: string[], opts: { json?: string; out?: string; quiet?: boolean }, io: CliIO): number {

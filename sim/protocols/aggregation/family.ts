@@ -16,4 +16,11 @@ export const aggregationFamily = defineFamily<AggregationSections>({
   summary: aggregationSummary,
   cards: aggregationCards,
   reportSection: aggregationSection,
+  metricDomains: {
+    aggregation: {
+      trueMean: 'real', finalMean: 'real', finalVariance: 'nonNegative', varianceFactor: 'nonNegative',
+      exchanges: 'count', halfExchanges: 'count', refused: 'count', abandoned: 'count',
+    },
+    'aggregation.sizeEstimate': { median: 'nonNegative', min: 'nonNegative', max: 'nonNegative' },
+  },
 });

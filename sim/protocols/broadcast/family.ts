@@ -15,4 +15,12 @@ export const broadcastFamily = defineFamily<BroadcastSections>({
   summary: broadcastSummary,
   cards: broadcastCards,
   derive: broadcastDerived,
+  metricDomains: {
+    'broadcasts[]': {
+      origin: 'input', start: 'input', id: 'input', spec: 'input', fanout: 'input',
+      reached: 'count', reachedEver: 'count', alive: 'count', coverage: 'fraction', allReached: 'proportion',
+      rounds: 'count', completionTime: 'time', messages: 'count', duplicates: 'count', lost: 'count',
+      dropped: 'count', synced: 'count', ended: 'proportion',
+    },
+  },
 });

@@ -30,6 +30,20 @@ function cards(r: Results): Card[] {
 
 export const capacityFamily = defineFamily<CapacitySections>({
   name: 'capacity',
+  metricDomains: {
+    capacity: {
+      peers: 'input', chunks: 'input', serverSlots: 'input', minDownload: 'input', totalPeerUpload: 'nonNegative',
+      completionTimesSampled: 'input', distributionTime: 'time', lowerBound: 'time', meanCompletionTime: 'time',
+      serverUtilisation: 'fraction', peerUtilisation: 'fraction', chunkTransfers: 'count', abortedTransfers: 'count',
+      completed: 'count', left: 'count', leftAfterCompleting: 'count', unfinished: 'count',
+      // Ratios of a peak rate to a capacity: at most 1 in theory, a hair above it in floating point.
+      maxUploadRateRatio: 'nonNegative', maxDownloadRateRatio: 'nonNegative', serverPeakUploadRatio: 'nonNegative',
+      meanNeighbours: 'nonNegative',
+    },
+    'capacity.lowerBoundTerms': {
+      serverUpload: 'time', slowestDownload: 'time', totalUpload: 'time',
+    },
+  },
   readingRank: 50,
   results: { source: 'sim/protocols/capacity/component.ts', sections: { capacity: 'CapacityResults' } },
   components: (scenario) => (scenario.capacity ? [new CapacityComponent()] : []),

@@ -5,6 +5,13 @@ import type { SamplingSections } from './results-section.js';
 
 export const samplingFamily = defineFamily<SamplingSections>({
   name: 'sampling',
+  metricDomains: {
+    sampling: {
+      exchanges: 'count', inDegreeMean: 'nonNegative', inDegreeSd: 'nonNegative', inDegreeMin: 'count',
+      inDegreeMax: 'count', viewFill: 'fraction', deadLinks: 'fraction', clustering: 'fraction',
+      meanPathLength: 'nonNegative', pathLengthSources: 'input', pathLengthExact: 'input',
+    },
+  },
   readingRank: 80,
   results: { source: 'sim/protocols/sampling/results-section.ts', sections: { sampling: 'SamplingResults' } },
   components: (scenario, setup) => (scenario.overlay.sampling

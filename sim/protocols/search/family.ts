@@ -1,11 +1,29 @@
 /** The search family: data placement, queries (flood, random walk, expanding ring, directory) and super-peers. */
 import { defineFamily, type Card } from '../../families/family.js';
+import type { MetricDomain } from '../../run/domains.js';
 import type { Results } from '../../run/results.js';
 import { fmt, pct } from '../../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../../viz/format.js';
 import { searchComponents } from './component.js';
 import type { SearchSections } from './results-section.js';
 import type { SearchSummary } from './stats.js';
+
+/** What a search reports, overall, per protocol and per `workload.searches` entry. */
+const SEARCH: Record<string, MetricDomain> = {
+  queries: 'count',
+  successRate: 'fraction',
+  messagesPerQuery: 'nonNegative',
+  peersProbedPerQuery: 'nonNegative',
+  meanHopsToHit: 'nonNegative',
+  meanTimeToHit: 'time',
+  queryMessages: 'count',
+  answerMessages: 'count',
+  controlMessages: 'count',
+  meanProbesToHit: 'nonNegative',
+  localHits: 'count',
+  unfinished: 'count',
+  meanRings: 'nonNegative',
+};
 
 function summary(r: Results): string[] {
   const s = r.searches;
@@ -62,4 +80,14 @@ export const searchFamily = defineFamily<SearchSections>({
   eventDrivenParts: (scenario) => (scenario.workload.searches.length > 0 ? [{ key: 'workload.searches', part: 'searches (workload.searches)' }] : []),
   summary,
   cards,
+  metricDomains: {
+    searches: SEARCH,
+    'searches.byProtocol.*': SEARCH,
+    'searches.bySearch[]': SEARCH,
+    'searches.directory': { superPeers: 'count', registrationMessages: 'count', reattachments: 'count' },
+    data: {
+      objects: 'input', ratio: 'input', replicas: 'count', minReplicas: 'count', maxReplicas: 'count',
+      storedReplicas: 'count', expectedSearchSize: 'nonNegative',
+    },
+  },
 });

@@ -1,0 +1,86 @@
+/**
+ * A sweep's progress on stderr: a bar with runs done, runs left and an ETA on a TTY
+ * (cli-progress); one line per finished run otherwise, for cluster logs; nothing with --quiet.
+ */
+import cliProgress from 'cli-progress';
+import type { FinishedRun } from '../sweep/sweep.js';
+
+export interface SweepProgress {
+  update(done: number, total: number, run?: FinishedRun): void;
+  done(): void;
+}
+
+/** 0.43 -> "0.4s", 75 -> "1min 15s", 7260 -> "2h 01min". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 9.95) return `${Math.max(0, seconds).toFixed(1)}s`;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}min ${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}min`;
+}
+
+function describeRun(run: FinishedRun): string {
+  const values = run.point.sets.join(' ');
+  return `${values ? `${values}, ` : ''}replicate ${run.replicate}, seed ${run.seed}`;
+}
+
+/**
+ * `stream`: where to draw (stderr); `now`: a clock in seconds (injectable for tests).
+ * The line mode's ETA is this session's mean time per finished run times the runs left,
+ * so runs taken from a journal do not make it look shorter.
+ */
+export function makeSweepProgress(
+  quiet: boolean,
+  stream: NodeJS.WriteStream = process.stderr,
+  now: () => number = () => performance.now() / 1000,
+): SweepProgress {
+  if (quiet) return { update() {}, done() {} };
+  const start = now();
+  let first: number | undefined;
+  /** Seconds left, from this session's runs; undefined before its first run ends. */
+  const eta = (done: number, total: number): number | undefined => {
+    const finishedHere = done - (first ?? 0);
+    return finishedHere > 0 ? ((now() - start) / finishedHere) * (total - done) : undefined;
+  };
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar({
+      stream,
+      format: 'sweeping [{bar}] {value}/{total} runs, {left} left, ETA {etaText}',
+      barsize: 30,
+      clearOnComplete: true,
+      gracefulExit: false,
+      hideCursor: false,
+    }, cliProgress.Presets.legacy);
+    let started = false;
+    return {
+      update(done, total, run) {
+        // Called without a run once, with the runs a journal held: they do not count in the rate.
+        if (!run) first = done;
+        const seconds = eta(done, total);
+        const payload = { left: total - done, etaText: seconds === undefined ? '...' : formatDuration(seconds) };
+        if (!started) {
+          bar.start(total, done, payload);
+          started = true;
+        } else {
+          bar.update(done, payload);
+        }
+      },
+      done() {
+        if (started) bar.stop();
+      },
+    };
+  }
+  return {
+    update(done, total, run) {
+      if (!run) {
+        first = done;
+        return;
+      }
+      const left = total - done;
+      const seconds = eta(done, total);
+      const etaText = left === 0 || seconds === undefined ? '' : `, ETA ${formatDuration(seconds)}`;
+      stream.write(`sweep: run ${done}/${total} finished (${describeRun(run)}) in ${formatDuration(run.wallSeconds)}; ${left} left${etaText}\n`);
+    },
+    done() {},
+  };
+}

@@ -6,6 +6,7 @@
 import { RUMOUR_LEDGER } from '../services/rumour-ledger.js';
 import type { PeerStreams } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
+import { PayloadPool, type MessageType } from '../network/messages.js';
 import type { Transport } from '../network/transport.js';
 import type { SimContext } from '../run/context.js';
 import type { PeerTable } from '../run/peers.js';
@@ -39,8 +40,10 @@ export class AntiEntropy {
   private readonly peers: PeerTable;
   private readonly transport: Transport;
   private readonly rng: PeerStreams;
-  private readonly requestKind: number;
-  private readonly replyKind: number;
+  /** Payloads [epoch of the asking peer, rumours started] (count: replies only). */
+  private readonly payloads = new PayloadPool(2);
+  private readonly request: MessageType;
+  private readonly reply: MessageType;
   private readonly timeoutKind: number;
 
   /**
@@ -60,8 +63,9 @@ export class AntiEntropy {
     this.state = new Uint8Array(n);
     this.since = new Float64Array(n);
     this.epoch = new Int32Array(n);
-    this.requestKind = this.sim.registerKind('sync/request', (q, p, epoch) => this.onRequest(q, p, epoch));
-    this.replyKind = this.sim.registerKind('sync/reply', (p, q, epoch, count) => this.onReply(p, q, epoch, count));
+    const pool = this.payloads;
+    this.request = this.transport.messageType('sync/request', pool, (q, p, m) => this.onRequest(q, p, pool.data[2 * m]));
+    this.reply = this.transport.messageType('sync/reply', pool, (p, q, m) => this.onReply(p, q, pool.data[2 * m], pool.data[2 * m + 1]));
     this.timeoutKind = this.sim.registerKind('sync/timeout', (p, _src, epoch) => this.onTimeout(p, epoch));
   }
 
@@ -105,14 +109,21 @@ export class AntiEntropy {
     this.state[p] = ASKED;
     const epoch = ++this.epoch[p];
     this.requests++;
-    this.transport.send(p, q, this.requestKind, epoch);
+    this.post(p, q, this.request, epoch, 0);
     this.sim.at(this.sim.now + this.timeout, this.timeoutKind, p, p, epoch);
   }
 
   private onRequest(q: number, p: number, epoch: number): void {
     const ledger = this.ctx.services.get(RUMOUR_LEDGER);
     if (this.peers.alive[q] !== 1 || !ledger) return;
-    this.transport.send(q, p, this.replyKind, epoch, ledger.count());
+    this.post(q, p, this.reply, epoch, ledger.count());
+  }
+
+  private post(from: number, to: number, type: MessageType, epoch: number, count: number): void {
+    const m = this.payloads.take();
+    this.payloads.data[2 * m] = epoch;
+    this.payloads.data[2 * m + 1] = count;
+    this.transport.post(from, to, type, m);
   }
 
   private onReply(p: number, q: number, epoch: number, count: number): void {

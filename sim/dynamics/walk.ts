@@ -5,6 +5,7 @@
  */
 import type { PeerStreams } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
+import { PayloadPool, type MessageType } from '../network/messages.js';
 import type { Transport } from '../network/transport.js';
 import type { Graph } from '../overlay/graph.js';
 import type { SimContext } from '../run/context.js';
@@ -40,8 +41,10 @@ export class LinkWalker {
   private readonly overlay: Graph;
   private readonly transport: Transport;
   private readonly rng: PeerStreams;
-  private readonly stepKind: number;
-  private readonly offerKind: number;
+  /** A walker's step; payload [origin, hops left] (network/messages.ts). */
+  private readonly step: MessageType;
+  /** An offer of a link to the walk's origin; no payload (the sender is the holder). */
+  private readonly offer: MessageType;
 
   constructor(ctx: SimContext, private readonly targetDegree: number, private readonly maxDegree: number) {
     this.sim = ctx.sim;
@@ -49,14 +52,23 @@ export class LinkWalker {
     this.overlay = ctx.overlay;
     this.transport = ctx.transport;
     this.rng = ctx.peerStreams('walk');
-    this.stepKind = this.sim.registerKind('walk/step', (cur, _src, origin, hops) => this.onStep(cur, origin, hops));
-    this.offerKind = this.sim.registerKind('walk/offer', (origin, holder) => this.onOffer(origin, holder));
+    const steps = new PayloadPool(2);
+    this.step = this.transport.messageType('walk/step', steps, (cur, _src, m) => this.onStep(cur, steps.data[2 * m], steps.data[2 * m + 1]));
+    this.offer = this.transport.messageType('walk/offer', new PayloadPool(0), (origin, holder) => this.onOffer(origin, holder));
+  }
+
+  /** Sends the walker of `origin` from `from` to `to` with `hops` left; false when lost. */
+  private sendStep(from: number, to: number, origin: number, hops: number): boolean {
+    const pool = this.step.pool, m = pool.take();
+    pool.data[2 * m] = origin;
+    pool.data[2 * m + 1] = hops;
+    return this.transport.post(from, to, this.step, m);
   }
 
   /** `origin` sends a walker to `start`, which takes WALK_HOPS random hops from there. */
   launch(origin: number, start: number): void {
     this.walks++;
-    if (!this.transport.send(origin, start, this.stepKind, origin, WALK_HOPS)) this.walksLost++;
+    if (!this.sendStep(origin, start, origin, WALK_HOPS)) this.walksLost++;
   }
 
   private onStep(cur: number, origin: number, hops: number): void {
@@ -64,12 +76,12 @@ export class LinkWalker {
     const g = this.overlay;
     const d = g.degree(cur);
     if (hops <= 0 && cur !== origin && d < this.maxDegree && !g.contains(cur, origin)) {
-      if (!this.transport.send(cur, origin, this.offerKind)) this.walksLost++;
+      if (!this.transport.post(cur, origin, this.offer, this.offer.pool.take())) this.walksLost++;
       return;
     }
     if (d === 0 || hops <= -WALK_EXTRA_HOPS) { this.walksRefused++; return; }
     const next = g.neighbor(cur, this.rng.int(cur, d));
-    if (!this.transport.send(cur, next, this.stepKind, origin, hops - 1)) this.walksLost++;
+    if (!this.sendStep(cur, next, origin, hops - 1)) this.walksLost++;
   }
 
   private onOffer(origin: number, holder: number): void {

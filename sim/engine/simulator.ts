@@ -7,6 +7,14 @@ import { EventQueue } from './event-queue.js';
 /** Handles one event: `target` is usually a peer, `src` who scheduled it (-1: controller). */
 export type EventHandler = (target: number, src: number, a: number, b: number) => void;
 
+/**
+ * What an event's `a` names when it is a slot of a pool (a message's payload, see
+ * network/messages.ts): the scheduler gives it back once the event's handler has returned.
+ */
+export interface SlotOwner {
+  give(slot: number): void;
+}
+
 /** The scheduler's identity for events not caused by a peer (timers, scenario controls). */
 export const CONTROLLER = -1;
 
@@ -22,6 +30,8 @@ export class Simulator {
   /** Events processed so far. */
   events = 0;
   private handlers: EventHandler[] = [];
+  /** Per kind, the pool its events' `a` is a slot of (null: none). */
+  protected owners: Array<SlotOwner | null> = [];
   private kindNames: string[] = [];
   /** Events scheduled so far by each peer (its sequence number), and by the controller. */
   private seq: Uint32Array;
@@ -47,9 +57,13 @@ export class Simulator {
     this.seq = next;
   }
 
-  /** Registers a handler and returns the kind id to schedule it with. */
-  registerKind(name: string, handler: EventHandler): number {
+  /**
+   * Registers a handler and returns the kind id to schedule it with. `owner`: the events'
+   * `a` is a slot of this pool, given back after the handler returns.
+   */
+  registerKind(name: string, handler: EventHandler, owner: SlotOwner | null = null): number {
     this.kindNames.push(name);
+    this.owners.push(owner);
     return this.handlers.push(handler) - 1;
   }
 
@@ -89,14 +103,17 @@ export class Simulator {
    */
   run(until: number): void {
     const q = this.queue;
-    const handlers = this.handlers;
+    const handlers = this.handlers, owners = this.owners;
     this.stopped = false;
     while (q.size > 0 && !this.stopped) {
       if (q.peekTime() > until) break;
       q.pop();
       this.now = q.curTime;
       this.events++;
-      handlers[q.curKind](q.curTarget, q.curSrc, q.curA, q.curB);
+      const kind = q.curKind;
+      handlers[kind](q.curTarget, q.curSrc, q.curA, q.curB);
+      const owner = owners[kind];
+      if (owner !== null) owner.give(q.curA);
     }
   }
 }

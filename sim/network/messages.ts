@@ -30,7 +30,12 @@ export class PayloadPool {
   /** A slot for a new message; its fields hold what an earlier message left: write them. */
   take(): number {
     this.inUse++;
-    if (this.freeCount > 0) return this.free[--this.freeCount];
+    // Small enough to be inlined into every sender: the growth is out of line.
+    return this.freeCount > 0 ? this.free[--this.freeCount] : this.fresh();
+  }
+
+  /** A slot never used before, growing the arrays when they are full. */
+  private fresh(): number {
     const slot = this.slots++;
     if (slot >= this.free.length) {
       const f = new Int32Array(this.free.length * 2);

@@ -31,15 +31,13 @@ export class Transport {
 
   /**
    * Registers a message type whose payloads are laid out in `pool` (the types of a family
-   * may share one pool, of one layout): when one arrives, `onArrive` reads it, then its
-   * slot is given back (a handler that keeps a payload copies it).
+   * may share one pool, of one layout): when one arrives, `onArrive` reads it, then the
+   * scheduler gives its slot back (a handler that keeps a payload copies it).
    */
   messageType(name: string, pool: PayloadPool, onArrive: MessageHandler): MessageType {
-    const kind = this.sim.registerKind(name, (to, from, slot) => {
-      onArrive(to, from, slot);
-      pool.give(slot);
-    });
-    return new MessageType(name, kind, pool);
+    // The handler is the event's own (no wrapper): called from one site per type, V8
+    // inlines it there; a shared wrapper made every pooled message some 5% dearer.
+    return new MessageType(name, this.sim.registerKind(name, onArrive, pool), pool);
   }
 
   /**

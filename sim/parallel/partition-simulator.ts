@@ -8,7 +8,7 @@
  *   are informed, summed at the barrier) exactly as a one-thread run would.
  */
 import { EventQueue } from '../engine/event-queue.js';
-import { CONTROLLER, Simulator, type EventHandler } from '../engine/simulator.js';
+import { CONTROLLER, Simulator, type EventHandler, type SlotOwner } from '../engine/simulator.js';
 import type { OutboxWriter } from './outbox.js';
 
 export class PartitionSimulator extends Simulator {
@@ -36,7 +36,10 @@ export class PartitionSimulator extends Simulator {
     super(peerCapacity, initialQueueCapacity, peerSeq);
   }
 
-  override registerKind(name: string, handler: EventHandler): number {
+  override registerKind(name: string, handler: EventHandler, owner: SlotOwner | null = null): number {
+    // A payload slot lives in one thread's pool: such a message cannot cross partitions
+    // (the components a parallel run splits send none; see network/messages.ts).
+    if (owner !== null) throw new Error(`parallel: '${name}' messages carry pooled payloads, which a split run cannot ship between threads`);
     this.handlerList.push(handler);
     return super.registerKind(name, handler);
   }

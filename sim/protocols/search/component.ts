@@ -22,7 +22,7 @@ import { FloodSearch } from './flood.js';
 import type { SearchProtocol } from './protocol.js';
 import { SlotPool, type QuerySlot } from './query-slot.js';
 import { RandomWalkSearch } from './random-walk.js';
-import { SEARCH_FIELDS, SearchRuntime, type SearchMessages } from './runtime.js';
+import { CONTROL_FIELDS, SearchRuntime, type SearchMessages } from './runtime.js';
 import { SearchTally, type SearchSummary } from './stats.js';
 import { SuperPeerDirectory } from './super-peers.js';
 
@@ -105,7 +105,7 @@ export class SearchComponent implements Component {
   private specStreams: NamedStream[] = [];
   private ranks!: RankSampler;
   private readonly pool = new SlotPool();
-  /** Payloads of the search messages in flight. */
+  /** Payloads of the control messages in flight. */
   private payloads!: PayloadPool;
   private queriesLaunched = 0;
   private finishedQueries = 0;
@@ -130,11 +130,11 @@ export class SearchComponent implements Component {
     this.searchStreams = ctx.peerStreams('search');
 
     const sim = ctx.sim, transport = ctx.transport;
-    const payloads = new PayloadPool(SEARCH_FIELDS);
+    const payloads = new PayloadPool(CONTROL_FIELDS);
     this.payloads = payloads;
     const messages: SearchMessages = {
-      query: transport.messageType('search/query', payloads, (t, s, m) => this.onQuery(t, s, m)),
-      answer: transport.messageType('search/answer', payloads, (t, _s, m) => this.onAnswer(t, m)),
+      query: sim.registerKind('search/query', (t, s, a, b) => this.onQuery(t, s, a, b)),
+      answer: sim.registerKind('search/answer', (t, _s, a, b) => this.onAnswer(t, a, b)),
       control: transport.messageType('search/control', payloads, (t, s, m) => this.onControl(t, s, m)),
     };
     this.launchKind = sim.registerKind('search/launch', (_t, _s, a, b) => this.launch(a, b));
@@ -213,26 +213,24 @@ export class SearchComponent implements Component {
     this.settle(slot);
   }
 
-  // Message handlers: `m` is the payload slot (layout: runtime.ts, SEARCH_FIELDS).
-
-  private onQuery(target: number, src: number, m: number): void {
-    const d = this.payloads.data, at = m * SEARCH_FIELDS;
-    const slot = this.pool.slots[d[at]];
+  /** A query (of query slot `q`, the sender's visit `hops` from the origin) reached `target`. */
+  private onQuery(target: number, src: number, q: number, hops: number): void {
+    const slot = this.pool.slots[q];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, d[at + 1]);
+    if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, hops);
     this.settle(slot);
   }
 
-  private onAnswer(target: number, m: number): void {
-    const d = this.payloads.data, at = m * SEARCH_FIELDS;
-    const slot = this.pool.slots[d[at]];
+  private onAnswer(target: number, q: number, hops: number): void {
+    const slot = this.pool.slots[q];
     slot.inFlight--;
-    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, d[at + 1]);
+    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops);
     this.settle(slot);
   }
 
+  /** A control message, payload slot `m` (layout: runtime.ts, CONTROL_FIELDS). */
   private onControl(target: number, src: number, m: number): void {
-    const d = this.payloads.data, at = m * SEARCH_FIELDS;
+    const d = this.payloads.data, at = m * CONTROL_FIELDS;
     const slot = this.pool.slots[d[at]];
     slot.inFlight--;
     if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);

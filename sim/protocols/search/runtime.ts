@@ -11,19 +11,23 @@ import type { MessageType } from '../../network/messages.js';
 import type { QuerySlot } from './query-slot.js';
 
 /**
- * Search messages share one payload layout (network/messages.ts), SEARCH_FIELDS Int32s:
- *   [0] the query (its QuerySlot index)   [1] hops from the origin (see each type)
- *   [2] control code (control only)       [3] the peer the visit's query came from (−1: none; control only)
+ * The payload of a control message (network/messages.ts), CONTROL_FIELDS Int32s:
+ *   [0] the query (its QuerySlot index)   [1] hops from the origin of the visit it is about
+ *   [2] the code (protocol.ts)            [3] the peer the visit's query came from (−1: none)
  */
-export const SEARCH_FIELDS = 4;
+export const CONTROL_FIELDS = 4;
 
-/** The search message types (registered by the component over one SEARCH_FIELDS pool). */
+/**
+ * The search messages. Queries and answers, by far the most of them, carry two numbers,
+ * which ride in the event itself (Transport.send: a = the query, b = hops); control
+ * messages carry four, in a payload slot.
+ */
 export interface SearchMessages {
-  /** hops: of the sender's visit. */
-  query: MessageType;
-  /** hops: from the origin to the holder (or index) that answered. */
-  answer: MessageType;
-  /** A code (protocol.ts) about a visit `hops` from the origin (see SearchRuntime.sendControl). */
+  /** Event kind; hops: of the sender's visit. */
+  query: number;
+  /** Event kind; hops: from the origin to the holder (or index) that answered. */
+  answer: number;
+  /** A code about a visit `hops` from the origin (see SearchRuntime.sendControl). */
   control: MessageType;
 }
 
@@ -39,7 +43,7 @@ export class SearchRuntime {
   /** Sends the query from `from` (whose visit is `hops` from the origin) to `to`. */
   sendQuery(slot: QuerySlot, from: number, to: number, hops: number): void {
     slot.queryMessages++;
-    if (this.post(this.messages.query, slot, from, to, hops, 0, -1)) slot.inFlight++;
+    if (this.ctx.transport.send(from, to, this.messages.query, slot.index, hops)) slot.inFlight++;
   }
 
   /**
@@ -48,19 +52,14 @@ export class SearchRuntime {
    */
   sendControl(slot: QuerySlot, from: number, to: number, code: number, peer: number, hops: number): void {
     slot.controlMessages++;
-    if (this.post(this.messages.control, slot, from, to, hops, code, peer)) slot.inFlight++;
-  }
-
-  /** Composes a search message of `type` and hands it to the transport; false when lost. */
-  private post(type: MessageType, slot: QuerySlot, from: number, to: number, hops: number, code: number, about: number): boolean {
-    const pool = type.pool;
+    const type = this.messages.control, pool = type.pool;
     const m = pool.take();
-    const d = pool.data, at = m * SEARCH_FIELDS;
+    const d = pool.data, at = m * CONTROL_FIELDS;
     d[at] = slot.index;
     d[at + 1] = hops;
     d[at + 2] = code;
-    d[at + 3] = about;
-    return this.ctx.transport.post(from, to, type, m);
+    d[at + 3] = peer;
+    if (this.ctx.transport.post(from, to, type, m)) slot.inFlight++;
   }
 
   /**
@@ -90,7 +89,7 @@ export class SearchRuntime {
       return;
     }
     slot.answerMessages++;
-    if (this.post(this.messages.answer, slot, peer, to, hops, 0, -1)) slot.inFlight++;
+    if (this.ctx.transport.send(peer, to, this.messages.answer, slot.index, hops)) slot.inFlight++;
   }
 
   private answerAtOrigin(slot: QuerySlot, hops: number): void {

@@ -7,7 +7,7 @@ import { MAX_PEERS } from '../../../sim/engine/simulator';
 import { QuerySlot } from '../../../sim/protocols/search/query-slot';
 import type { SearchProtocol } from '../../../sim/protocols/search/protocol';
 import { PayloadPool } from '../../../sim/network/messages';
-import { SEARCH_FIELDS, SearchRuntime } from '../../../sim/protocols/search/runtime';
+import { CONTROL_FIELDS, SearchRuntime } from '../../../sim/protocols/search/runtime';
 import { placementFromHolders } from '../../../sim/data/placement';
 import { makeTestContext } from '../../helpers/context';
 
@@ -48,13 +48,12 @@ describe('control messages', () => {
   it('carry their code, a peer (or none) and the hops exactly, in their payload', () => {
     const ctx = makeTestContext({ n: 10, latency: 0.01 });
     const got: Array<[number, number, number]> = [];
-    const payloads = new PayloadPool(SEARCH_FIELDS);
+    const payloads = new PayloadPool(CONTROL_FIELDS);
     const control = ctx.transport.messageType('control', payloads, (_t, _s, m) => {
-      const d = payloads.data, at = m * SEARCH_FIELDS;
+      const d = payloads.data, at = m * CONTROL_FIELDS;
       got.push([d[at + 2], d[at + 3], d[at + 1]]);
     });
-    const unused = ctx.transport.messageType('unused', payloads, () => {});
-    const rt = new SearchRuntime(ctx, placementFromHolders(10, []), { query: unused, answer: unused, control }, ctx.peerStreams('search'));
+    const rt = new SearchRuntime(ctx, placementFromHolders(10, []), { query: -1, answer: -1, control }, ctx.peerStreams('search'));
     const s = slot();
     rt.sendControl(s, 0, 1, 2, MAX_PEERS - 1, 2 ** 31 - 1);
     rt.sendControl(s, 0, 1, 3, -1, 0);

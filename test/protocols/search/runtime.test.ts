@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { placementFromHolders } from '../../../sim/data/placement';
 import { QuerySlot } from '../../../sim/protocols/search/query-slot';
 import { PayloadPool } from '../../../sim/network/messages';
-import { SEARCH_FIELDS, SearchRuntime } from '../../../sim/protocols/search/runtime';
+import { CONTROL_FIELDS, SearchRuntime } from '../../../sim/protocols/search/runtime';
 import type { SearchProtocol } from '../../../sim/protocols/search/protocol';
 import { makeTestContext } from '../../helpers/context';
 
@@ -18,14 +18,13 @@ function setup() {
   const hops: Array<[number, number]> = [];
   let rt!: SearchRuntime;
   const slot = new QuerySlot(0);
-  const payloads = new PayloadPool(SEARCH_FIELDS);
-  const answer = ctx.transport.messageType('answer', payloads, (target, src, m) => {
+  const answer = ctx.sim.registerKind('answer', (target, src, _a, b) => {
     hops.push([src, target]);
     slot.inFlight--;
-    rt.onAnswer(slot, target, payloads.data[m * SEARCH_FIELDS + 1]);
+    rt.onAnswer(slot, target, b);
   });
-  const unused = ctx.transport.messageType('unused', payloads, () => {});
-  rt = new SearchRuntime(ctx, placementFromHolders(10, [[5]]), { query: unused, answer, control: unused }, ctx.peerStreams('search'));
+  const control = ctx.transport.messageType('control', new PayloadPool(CONTROL_FIELDS), () => {});
+  rt = new SearchRuntime(ctx, placementFromHolders(10, [[5]]), { query: -1, answer, control }, ctx.peerStreams('search'));
   const protocol = { name: 'random-walk' } as SearchProtocol;
   slot.reset(0, 0, protocol, 0, 0, 0);
   return { ctx, rt, slot, hops };

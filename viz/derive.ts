@@ -49,7 +49,12 @@ export function deriveRun(r: Results): RunDerived {
     degreeLogLog: model === 'barabasi-albert' || (mean > 0 && max / mean >= 8),
   };
   for (const family of FAMILIES) Object.assign(derived, family.derive?.(r));
-  const sections = FAMILIES_IN_READING_ORDER.map((family) => family.reportSection?.(r) ?? null).filter((x) => x !== null);
+  // The order the client draws the families' sections in, and the sections described as data.
+  derived.families = FAMILIES_IN_READING_ORDER.map((family) => family.name);
+  const sections = FAMILIES_IN_READING_ORDER.flatMap((family) => {
+    const section = family.reportSection?.(r);
+    return section ? [{ family: family.name, ...section }] : [];
+  });
   if (sections.length > 0) derived.familySections = sections;
   return derived;
 }

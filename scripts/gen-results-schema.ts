@@ -53,6 +53,11 @@ function sectionSchema(generator: Generator, type: string, definitions: Json): J
   return array ? { type: 'array', items: ref } : ref;
 }
 
+/** Files written before 0.2.0 have no provenance: they are still read (merge then names their version). */
+function provenanceOptional(schema: Json): Json {
+  return { ...schema, required: (schema.required as string[]).filter((k) => k !== 'provenance') };
+}
+
 export function resultsSchemas(root = packageRoot()): Record<keyof typeof RESULTS_SCHEMA_FILES, Json> {
   // The results file: the core's properties, then each family's sections (all optional).
   const generator = generatorFor(root);
@@ -70,7 +75,7 @@ export function resultsSchemas(root = packageRoot()): Record<keyof typeof RESULT
     $id: 'https://gossipsim.dev/schemas/results.schema.json',
     title: `gossipsim results file (${RESULTS_FORMAT})`,
     description: 'Written by `gossipsim run --json`; read by `gossipsim report`. Generated from sim/run/results.ts and each family\'s results-section types.',
-    ...core.schema,
+    ...provenanceOptional(core.schema),
     properties,
     // Scripts may add their own top-level keys; the known sections are typed.
     additionalProperties: true,
@@ -82,7 +87,7 @@ export function resultsSchemas(root = packageRoot()): Record<keyof typeof RESULT
     $id: 'https://gossipsim.dev/schemas/sweep-results.schema.json',
     title: `gossipsim sweep results (${SWEEP_FORMAT})`,
     description: 'Written by `gossipsim sweep --json` and `gossipsim merge`; read by `gossipsim report`.',
-    ...sweep.schema,
+    ...provenanceOptional(sweep.schema),
     definitions: sweep.definitions,
   };
   const part: Json = {
@@ -90,7 +95,7 @@ export function resultsSchemas(root = packageRoot()): Record<keyof typeof RESULT
     $id: 'https://gossipsim.dev/schemas/sweep-part.schema.json',
     title: `gossipsim sweep shard part (${SWEEP_FORMAT} with shard)`,
     description: 'Written by `gossipsim sweep --shard K/N --json`; read by `gossipsim merge`.',
-    required: [...(sweep.schema.required as string[]), 'shard'],
+    required: [...(provenanceOptional(sweep.schema).required as string[]), 'shard'],
   };
   return { results, sweep: sweepSchema, part };
 }

@@ -50,6 +50,17 @@ function scenarioYaml(scenario: unknown): string {
 }
 
 /** The report page for a run (Results) or a sweep (SweepResults). */
+/** " · gossipsim 0.2.0 on node 20.20.2 (V8 …), linux-x64 · scenario sha256:…" (a note for files written before it was recorded). */
+export function provenanceLine(data: Results | SweepResults): string {
+  const p = (data as Partial<Pick<Results, 'provenance'>>).provenance;
+  if (!p) return ' · written before gossipsim 0.2.0 (no provenance recorded)';
+  const engine = (e: Results['provenance']['engine'], platform: string) =>
+    `${e.name} ${e.version}${e.v8 ? ` (V8 ${e.v8})` : ''}, ${platform}`;
+  const parts = (p as SweepResults['provenance']).parts;
+  const where = parts ? `parts run on ${parts.map((q) => engine(q.engine, q.platform)).join('; ')}` : `on ${engine(p.engine, p.platform)}`;
+  return escapeHtml(` · gossipsim ${p.gossipsim} ${where} · scenario ${p.scenarioHash}`);
+}
+
 export function renderReport(data: Results | SweepResults): string {
   const assets = reportAssets();
   const sweep = isSweep(data);
@@ -98,7 +109,7 @@ ${cardsHtml(cards)}
 <pre>${escapeHtml(scenarioYaml(scenario))}</pre>
 </details>
 </main>
-<footer class="page-footer">${escapeHtml(String(data.format))} · the results are embedded in this file (script#data) · drawn with d3</footer>
+<footer class="page-footer">${escapeHtml(String(data.format))}${provenanceLine(data)} · the results are embedded in this file (script#data) · drawn with d3</footer>
 </div>
 <script type="application/json" id="data">${jsonForScript(data)}</script>
 <script type="application/json" id="derived">${jsonForScript(derived)}</script>

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { collect } from './options.js';
-import { packageVersion } from './paths.js';
+import { GOSSIPSIM_VERSION } from '../version.js';
 import { describeBadInput } from './report-error.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -25,7 +25,7 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
   program
     .name('gossipsim')
     .description('Simulate unstructured peer-to-peer networks: gossip, search, churn, resilience and capacity.')
-    .version(packageVersion())
+    .version(GOSSIPSIM_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EPILOG)
     .configureOutput({ writeOut: io.out, writeErr: io.err })

@@ -2,6 +2,7 @@
 import { FAMILIES_IN_READING_ORDER } from '../families/registry.js';
 import type { Results } from '../run/results.js';
 import { fmt, pct } from '../text/summary-format.js';
+import { twoTo } from '../math/two-to.js';
 
 export function formatSummary(r: Results, outputs: string[]): string {
   const lines: string[] = [];
@@ -10,7 +11,7 @@ export function formatSummary(r: Results, outputs: string[]): string {
   lines.push(
     `  engine     ${fmt(e.events)} events in ${fmt(e.wallSeconds)} s wall${e.workers > 1 ? ` on ${e.workers} threads` : ''}, ` +
       `${fmt(e.simulatedSeconds)} s simulated, ` +
-      `${fmt(e.eventsPerSecond)} events/s, peak RSS ${fmt(Math.round(e.peakRssBytes / 2 ** 20))} MiB`,
+      `${fmt(e.eventsPerSecond)} events/s, peak RSS ${fmt(Math.round(e.peakRssBytes / twoTo(20)))} MiB`,
   );
   const o = r.overlay;
   lines.push(

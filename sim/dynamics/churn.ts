@@ -6,7 +6,7 @@
 import type { PeerStreams } from '../engine/random.js';
 import { CONTROLLER } from '../engine/simulator.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
-import { exponentialGap } from '../random/exponential.js';
+import { exponentialDraw } from '../random/exponential.js';
 import type { Sampler } from '../random/types.js';
 import type { Component, SimContext } from '../run/context.js';
 import type { Results } from '../run/results.js';
@@ -76,9 +76,9 @@ export class ChurnComponent implements Component {
         this.arrivals++;
         this.joins++;
         this.beginSession(ctx, p, leave);
-        sim.at(sim.now + exponentialGap(gaps, rate), arrive, 0, CONTROLLER);
+        sim.at(sim.now + exponentialDraw(gaps, 1 / rate), arrive, 0, CONTROLLER);
       });
-      sim.at(exponentialGap(gaps, rate), arrive, 0, CONTROLLER);
+      sim.at(exponentialDraw(gaps, 1 / rate), arrive, 0, CONTROLLER);
     }
   }
 

@@ -11,6 +11,7 @@ import { AntiEntropy } from './anti-entropy.js';
 import { uniformLivePeer } from '../random/live-peer.js';
 import { repairLostLinks } from './repair.js';
 import { LinkWalker } from './walk.js';
+import { twoTo } from '../math/two-to.js';
 
 /**
  * A (re)joining peer still without a neighbour after this many mean latencies starts its
@@ -191,7 +192,7 @@ export class Membership {
     } else {
       for (let i = this.ctx.overlay.degree(p); i < this.targetDegree; i++) this.links.launch(p, via);
     }
-    const wait = Math.min(RETRY_MAX, this.retryTimeout * 2 ** attempt);
+    const wait = Math.min(RETRY_MAX, this.retryTimeout * twoTo(attempt));
     sim.at(sim.now + wait, this.checkKind, p, p, this.epoch[p], attempt);
   }
 

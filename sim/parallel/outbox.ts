@@ -9,7 +9,7 @@ const SLOTS = 5;
 const RECORD_BYTES = SLOTS * 8;
 const INITIAL_BYTES = 1 << 20;
 /** Reserved address space per outbox (only what is used is committed): 53 M records. */
-const MAX_BYTES = 2 ** 31;
+const MAX_BYTES = 2_147_483_648; // 2^31
 
 /** A growable SharedArrayBuffer (ES2024; Node 20 has it, the ES2022 typings do not). */
 interface Growable {

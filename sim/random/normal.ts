@@ -5,11 +5,12 @@
 import type { RandomSource } from '../engine/random.js';
 import type { ContinuousSampler } from './continuous.js';
 import { normalCdf } from './special.js';
+import { cos, ln } from '../math/strict.js';
 
 /** One standard normal variate from two uniforms. */
 export function standardNormal(rng: RandomSource): number {
-  const radius = Math.sqrt(-2 * Math.log(1 - rng.next()));
-  return radius * Math.cos(2 * Math.PI * rng.next());
+  const radius = Math.sqrt(-2 * ln(1 - rng.next()));
+  return radius * cos(2 * Math.PI * rng.next());
 }
 
 export class NormalSampler implements ContinuousSampler {

@@ -4,6 +4,7 @@
  */
 import type { RandomSource } from '../engine/random.js';
 import type { ContinuousSampler } from './continuous.js';
+import { pow } from '../math/strict.js';
 
 export class RankSampler {
   readonly n: number;
@@ -18,7 +19,7 @@ export class RankSampler {
     const cumulative = new Float64Array(checkCount(n));
     let total = 0;
     for (let k = 0; k < n; k++) {
-      total += Math.pow(k + 1, -exponent);
+      total += pow(k + 1, -exponent);
       cumulative[k] = total;
     }
     for (let k = 0; k < n; k++) cumulative[k] /= total;

@@ -2,6 +2,7 @@
 import type { RandomSource } from '../engine/random.js';
 import type { ContinuousSampler } from './continuous.js';
 import { gamma } from './special.js';
+import { exp, ln, pow } from '../math/strict.js';
 
 export class WeibullSampler implements ContinuousSampler {
   readonly min = 0;
@@ -10,9 +11,10 @@ export class WeibullSampler implements ContinuousSampler {
     this.mean = scale * gamma(1 + 1 / shape);
   }
   sample(rng: RandomSource): number {
-    return this.scale * Math.pow(-Math.log(1 - rng.next()), 1 / this.shape);
+    // (−ln(1 − U))^(1/shape) as exp(ln(−ln(1 − U))/shape), faster than pow (see pareto.ts).
+    return this.scale * exp(ln(-ln(1 - rng.next())) / this.shape);
   }
   below(x: number): number {
-    return x <= 0 ? 0 : 1 - Math.exp(-Math.pow(x / this.scale, this.shape));
+    return x <= 0 ? 0 : 1 - exp(-pow(x / this.scale, this.shape));
   }
 }

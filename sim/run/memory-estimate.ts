@@ -21,6 +21,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { MemoryTerm } from '../families/family.js';
 import { FAMILIES } from '../families/registry.js';
 import { groupDigits } from '../text/group-digits.js';
+import { twoTo } from '../math/two-to.js';
 
 export type { MemoryTerm };
 
@@ -40,7 +41,7 @@ export interface MemoryEstimate {
 }
 
 /** Node itself, the modules and the JS heap of a small run (measured: 55–65 MB). */
-export const RUNTIME_BYTES = 64 * 2 ** 20;
+export const RUNTIME_BYTES = 64 * twoTo(20);
 /** Bytes of one event-queue slot: heap time and slot (8 + 4), a 32-byte record (tie, b, kind, target, src, a), free list (4). */
 export const QUEUE_SLOT_BYTES = 48;
 /**
@@ -54,7 +55,7 @@ export const SUMMARY_BYTES_PER_PEER = 30;
  */
 export const BUILD_GARBAGE_SHARE = 0.5;
 
-const MiB = 2 ** 20;
+const MiB = twoTo(20);
 
 /** 1234567 as "1,234,567" (see groupDigits: no toLocaleString). */
 const thousands = (x: number): string => groupDigits(String(x), ',');
@@ -128,11 +129,11 @@ export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate 
  */
 export function initialQueueSlots(scenario: Scenario, threads = 1): number {
   const pending = estimateOneThread(scenario).pendingEvents;
-  return Math.max(1024, Math.ceil(Math.min(2 ** 24, Math.ceil(1.1 * pending)) / threads));
+  return Math.max(1024, Math.ceil(Math.min(twoTo(24), Math.ceil(1.1 * pending)) / threads));
 }
 
 /** A worker thread's own runtime (its isolate, modules and JS heap). */
-export const WORKER_RUNTIME_BYTES = 24 * 2 ** 20;
+export const WORKER_RUNTIME_BYTES = 24 * twoTo(20);
 /** Per-peer state of each extra thread of a split run, relative to one thread's. */
 export const SPLIT_STATE_FACTOR = 1.4;
 
@@ -202,7 +203,7 @@ export interface MemoryLimit {
 
 /** Headroom left to the OS and other processes: 10% of the machine, at least 1 GiB. */
 export function machineLimit(totalBytes: number): number {
-  return totalBytes - Math.max(2 ** 30, 0.1 * totalBytes);
+  return totalBytes - Math.max(twoTo(30), 0.1 * totalBytes);
 }
 
 /**
@@ -225,7 +226,7 @@ export function memoryLimit(env: Record<string, string | undefined>, totalBytes:
 
 /** `bytes` in GiB or MiB, for messages. */
 function human(bytes: number, digits = 1): string {
-  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(digits)} GiB` : `${(bytes / MiB).toFixed(digits - 1)} MiB`;
+  return bytes >= twoTo(30) ? `${(bytes / twoTo(30)).toFixed(digits)} GiB` : `${(bytes / MiB).toFixed(digits - 1)} MiB`;
 }
 
 /**

@@ -5,6 +5,7 @@
  * The published JSON Schema (schemas/results.schema.json) is generated from these types.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { Provenance } from './provenance.js';
 
 export const RESULTS_FORMAT = 'gossipsim-results/1';
 
@@ -62,6 +63,8 @@ export interface ResolvedScenario {
 /** The sections every run has; `S` is the scenario's type (the schema sees it as a mapping). */
 export interface CoreResults<S = ResolvedScenario> {
   format: typeof RESULTS_FORMAT;
+  /** What produced the file (version, engine, platform, scenario hash). */
+  provenance: Provenance;
   scenario: S;
   seed: number;
   engine: EngineResults;

@@ -11,6 +11,7 @@ import { engineNotes } from './engine-notes.js';
 import { createContext } from './create-context.js';
 import { SeriesRecorder } from './series.js';
 import { RESULTS_FORMAT, type Results } from './results.js';
+import { provenanceOf } from './provenance.js';
 
 export interface RunOptions {
   /** Called after each sampling step with the fraction of simulated time done. */
@@ -19,9 +20,10 @@ export interface RunOptions {
   workers?: number;
 }
 
-/** Peak resident set size of this process so far, in bytes. */
+/** Peak resident set size of this process so far, in bytes (0 where unknown, as in a browser). */
 export function peakRssBytes(): number {
-  return process.resourceUsage().maxRSS * 1024;
+  const proc = (globalThis as { process?: { resourceUsage?: () => { maxRSS: number } } }).process;
+  return typeof proc?.resourceUsage === 'function' ? proc.resourceUsage().maxRSS * 1024 : 0;
 }
 
 /** Up to this many peers, the results include the overlay's links (for the report). */
@@ -58,6 +60,7 @@ export function assembleResults(
   const wallSeconds = (performance.now() - wallStart) / 1000;
   const results: Results = {
     format: RESULTS_FORMAT,
+    provenance: provenanceOf(scenario),
     scenario,
     seed: scenario.seed,
     engine: {

@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { ResolvedScenario } from './results.js';
 import type { MetricDomain } from './domains.js';
 import type { IntervalMethod } from '../sweep/intervals.js';
+import type { Provenance } from './provenance.js';
 
 /** Version 2: intervals as bounds chosen by the metric's domain (version 1 had a Student t half-width). */
 export const SWEEP_FORMAT = 'gossipsim-sweep/2';
@@ -45,6 +46,11 @@ export interface SweepRun {
 /** A sweep's results; `S` is the scenario's type (the schema sees it as a mapping). */
 export interface SweepResultsOf<S> {
   format: typeof SWEEP_FORMAT;
+  /**
+   * What produced the file; scenarioHash is the base scenario's (as `run` would record it).
+   * A merged file names the engines and platforms of its parts in `parts`.
+   */
+  provenance: Provenance & { parts?: Array<Pick<Provenance, 'engine' | 'platform'>> };
   /** The base scenario (before the varied keys are applied), fully resolved. */
   scenario: S;
   vary: Array<{ path: string; values: unknown[] }>;

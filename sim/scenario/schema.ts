@@ -4,6 +4,7 @@
  * defaulted, published in scenarios/scenario.schema.json and documented in the README.
  */
 import { s, type Infer, type Dist } from './dsl.js';
+import { twoTo } from '../math/two-to.js';
 
 const broadcast = s.object({
   at: s.duration({ doc: 'When the (first) broadcast starts.', default: 0, min: 0, example: '1s' }),
@@ -50,7 +51,7 @@ const failure = s.object({
 export const scenarioSchema = s.object({
   name: s.string({ doc: 'Experiment name, shown as the report title and used for the default report file name.', minLength: 1, example: 'Flooding vs random walk' }),
   description: s.string({ doc: 'Markdown shown at the top of the report: why this experiment exists and what to look at.', default: '' }),
-  seed: s.integer({ doc: 'Seed from which every random stream of the run is derived.', default: 1, min: 0, max: 2 ** 32 - 1 }),
+  seed: s.integer({ doc: 'Seed from which every random stream of the run is derived.', default: 1, min: 0, max: twoTo(32) - 1 }),
   engine: s.enumOf(['event', 'cycle'], { doc: '`event`: discrete events with per-message latency; `cycle`: synchronous rounds without latency (round-based protocols).', default: 'event' }),
   duration: s.duration({ doc: 'Simulated time limit; a run may end earlier when no event is left.', default: 600, exclusiveMin: 0, example: '10min' }),
   peers: s.object({

@@ -3,6 +3,7 @@
  * to SI (seconds, per second, bytes, bytes per second) and formatted back for people.
  */
 import type { Unit } from './dsl.js';
+import { twoTo } from '../math/two-to.js';
 
 /** A parsed quantity, or the one-sentence reason it is not one. */
 export type Parsed = { ok: true; value: number } | { ok: false; message: string };
@@ -54,7 +55,7 @@ export const unitTables: Readonly<Record<Exclude<Unit, 'none'>, UnitTable>> = {
     bare: 'a number of bytes',
     suffixes: [
       x('B', 1), x('kB', 1e3), x('KB', 1e3), x('MB', 1e6), x('GB', 1e9), x('TB', 1e12),
-      x('KiB', 2 ** 10), x('MiB', 2 ** 20), x('GiB', 2 ** 30), x('TiB', 2 ** 40),
+      x('KiB', twoTo(10)), x('MiB', twoTo(20)), x('GiB', twoTo(30)), x('TiB', twoTo(40)),
     ],
     hint: 'B, kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024)',
     examples: '100MB, 64KiB',
@@ -67,7 +68,7 @@ export const unitTables: Readonly<Record<Exclude<Unit, 'none'>, UnitTable>> = {
       x('bps', 1, 8), x('kbps', 125), x('Kbps', 125), x('Mbps', 125e3), x('Gbps', 125e6), x('Tbps', 125e9),
       x('bit/s', 1, 8), x('kbit/s', 125), x('Mbit/s', 125e3), x('Gbit/s', 125e6),
       x('B/s', 1), x('kB/s', 1e3), x('KB/s', 1e3), x('MB/s', 1e6), x('GB/s', 1e9), x('TB/s', 1e12),
-      x('KiB/s', 2 ** 10), x('MiB/s', 2 ** 20), x('GiB/s', 2 ** 30), x('TiB/s', 2 ** 40),
+      x('KiB/s', twoTo(10)), x('MiB/s', twoTo(20)), x('GiB/s', twoTo(30)), x('TiB/s', twoTo(40)),
     ],
     hint: 'bps, kbps, Mbps, Gbps (bits per second) or B/s, kB/s, MB/s, GB/s, KiB/s, MiB/s, GiB/s (bytes per second)',
     examples: '10Mbps, 1Gbps, 2MB/s',
@@ -184,7 +185,7 @@ export function formatRate(perSecond: number): string {
 /** 100e6 → "100MB", 262144 → "256KiB". */
 export function formatSize(bytes: number): string {
   const decimal: Array<[string, number]> = [['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['kB', 1e3]];
-  const binary: Array<[string, number]> = [['TiB', 2 ** 40], ['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]];
+  const binary: Array<[string, number]> = [['TiB', twoTo(40)], ['GiB', twoTo(30)], ['MiB', twoTo(20)], ['KiB', twoTo(10)]];
   for (const table of [decimal, binary]) {
     for (const [name, factor] of table) {
       const n = bytes / factor;

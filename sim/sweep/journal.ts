@@ -3,11 +3,9 @@
  * so that `sweep --resume` after a kill (pre-emption, Ctrl-C, a closed laptop) reruns only
  * what was not finished. The first line says which sweep it belongs to.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { UsageError } from '../io/usage-error.js';
 import { isReplaceable, writeOutputFile } from '../io/output.js';
-import type { Scenario } from '../scenario/schema.js';
 import type { TaskPlan } from './plan.js';
 
 export const JOURNAL_FORMAT = 'gossipsim-journal/1';
@@ -16,7 +14,7 @@ export const JOURNAL_FORMAT = 'gossipsim-journal/1';
 export interface JournalHeader {
   format: typeof JOURNAL_FORMAT;
   gossipsimVersion: string;
-  /** sha-256 of the resolved base scenario (defaults and --set applied), as JSON. */
+  /** The provenance's hash of the resolved base scenario (defaults and --set applied). */
   scenarioHash: string;
   vary: Array<{ path: string; values: string[] }>;
   replicates: number;
@@ -31,10 +29,6 @@ export interface JournalRecord {
   seed: number;
   metrics: Record<string, number>;
   wallSeconds: number;
-}
-
-export function scenarioHash(scenario: Scenario): string {
-  return createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
 }
 
 /** The journal of a sweep whose main output is `output`: `results.json` -> `results.json.journal`. */

@@ -8,7 +8,7 @@ import { domainOf, type MetricDomain } from '../run/domains.js';
 import { intervalOf } from './intervals.js';
 
 /** Sections that are inputs or bulky per-time/per-peer data, not metrics. */
-const SKIP_TOP = new Set(['format', 'scenario', 'seed', 'series']);
+const SKIP_TOP = new Set(['format', 'provenance', 'scenario', 'seed', 'series']);
 
 export function flattenMetrics(results: Record<string, unknown>): Record<string, number> {
   const out: Record<string, number> = {};

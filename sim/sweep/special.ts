@@ -1,12 +1,10 @@
 /**
- * The special functions behind the sweep's intervals, in one place so that the engine's
- * Math.log/Math.exp can be swapped for deterministic ones (an fdlibm port) in one edit.
+ * The special functions behind the sweep's intervals, over the deterministic ln and exp of
+ * sim/math/, so that a sweep's intervals are the same bits on every engine.
  */
+import { exp, ln } from '../math/strict.js';
 
-/** Natural logarithm. */
-export const ln = (x: number): number => Math.log(x);
-/** e^x. */
-export const exp = (x: number): number => Math.exp(x);
+export { exp, ln };
 
 /** log(p / (1 - p)), for 0 < p < 1. */
 export const logit = (p: number): number => ln(p / (1 - p));

@@ -5,13 +5,15 @@
 import { loadScenarioText } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { SWEEP_FORMAT, type SweepPoint, type SweepResults, type SweepRun } from '../run/sweep-results.js';
+import { provenanceOf, scenarioHash } from '../run/provenance.js';
+import { GOSSIPSIM_VERSION } from '../version.js';
 import { UsageError } from '../io/usage-error.js';
 import { metricKeys, summarizeRuns } from './metrics.js';
 import { domainOf, metricPattern, type MetricDomain } from '../run/domains.js';
 import { planPoints, planTasks, replicateSeed, type PointPlan, type Vary } from './plan.js';
 import { executeTasks } from './execute.js';
 import { checkSweepMemory, type MemoryLimit } from '../run/memory-estimate.js';
-import { JOURNAL_FORMAT, openJournal, scenarioHash, type Journal, type JournalRecord } from './journal.js';
+import { JOURNAL_FORMAT, openJournal, type Journal, type JournalRecord } from './journal.js';
 
 export interface SweepOptions {
   file: string;
@@ -69,6 +71,7 @@ export function assemble(
   }
   const results: SweepResults = {
     format: SWEEP_FORMAT,
+    provenance: provenanceOf(base),
     scenario: base,
     vary: varies.map((v) => ({ path: v.path, values: v.values })),
     replicates,
@@ -140,6 +143,21 @@ export function resummarize(data: Omit<SweepResults, 'format' | 'domains'>): Swe
 export function mergeParts(parts: Array<{ file: string; data: SweepResults }>): SweepResults {
   if (parts.length === 0) throw new UsageError('merge: give at least one part file.');
   const first = parts[0];
+  const version = (d: SweepResults) => d.provenance?.gossipsim;
+  for (const p of parts) {
+    if (version(p.data) !== version(first.data)) {
+      const named = (d: SweepResults) => (version(d) ? `gossipsim ${version(d)}` : 'a gossipsim before 0.2.0 (no provenance)');
+      throw new UsageError(`${p.file}: this part was written by ${named(p.data)} and ${first.file} by ${named(first.data)}; `
+        + 'results of different versions may differ, so merge joins only parts of one version: rerun the parts with one version.');
+    }
+    if (version(p.data) !== GOSSIPSIM_VERSION) {
+      throw new UsageError(`${p.file}: this part was written by gossipsim ${version(p.data)}, and this is gossipsim ${GOSSIPSIM_VERSION}; `
+        + 'merge the parts with the version that wrote them.');
+    }
+    if (p.data.provenance?.scenarioHash !== first.data.provenance?.scenarioHash) {
+      throw new UsageError(`${p.file}: this part belongs to a different sweep than ${first.file} (its scenario hash differs: the resolved scenarios are not the same).`);
+    }
+  }
   const key = (d: SweepResults) => JSON.stringify({ s: d.scenario, v: d.vary, r: d.replicates, n: d.points.map((p) => p.values) });
   for (const p of parts) {
     if (key(p.data) !== key(first.data)) {
@@ -168,5 +186,13 @@ export function mergeParts(parts: Array<{ file: string; data: SweepResults }>): 
     throw new UsageError(`merge: the parts are incomplete: ${missing.length} run(s) missing (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}); did every --shard K/N job finish?`);
   }
   const wall = parts.reduce((s, p) => s + p.data.engine.wallSeconds, 0);
-  return assemble(first.data.scenario, varies, first.data.replicates, points, runsByPoint, wall);
+  const merged = assemble(first.data.scenario, varies, first.data.replicates, points, runsByPoint, wall);
+  // The parts' own engines and platforms (each distinct one once), since they computed the runs.
+  const engines = new Map<string, { engine: SweepResults['provenance']['engine']; platform: string }>();
+  for (const p of parts) {
+    const { engine, platform } = p.data.provenance;
+    engines.set(JSON.stringify([engine, platform]), { engine, platform });
+  }
+  merged.provenance.parts = [...engines.values()];
+  return merged;
 }

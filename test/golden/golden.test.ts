@@ -5,33 +5,15 @@
  * --workers 1 and 2. An intended change of results re-records them in a commit of its own:
  *   GOSSIPSIM_UPDATE_GOLDENS=1 npx vitest run test/golden
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledScenarios } from '../../sim/cli/commands/list';
+import { goldenCases, RESULTS } from './cases';
 import { runSimulation } from '../../sim/run/run';
 import { stringifyResults, withoutWallClock } from '../../sim/run/serialize';
 import { loadScenarioFile } from '../../sim/scenario/load';
 
-const MAX_PEERS = 600;
-const HERE = __dirname;
-const RESULTS = join(HERE, 'results');
 const UPDATE = process.env.GOSSIPSIM_UPDATE_GOLDENS === '1';
-
-interface Case { name: string; file: string; sets: string[] }
-
-function cases(): Case[] {
-  const out: Case[] = [];
-  for (const s of bundledScenarios()) {
-    const big = loadScenarioFile(s.absolutePath).peers.count > MAX_PEERS;
-    out.push({ name: s.path.replace(/\.yaml$/, '').replace(/\//g, '--'), file: s.absolutePath, sets: big ? [`peers.count=${MAX_PEERS}`] : [] });
-  }
-  const dir = join(HERE, 'scenarios');
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) {
-    out.push({ name: `golden--${basename(f, '.yaml')}`, file: join(dir, f), sets: [] });
-  }
-  return out;
-}
 
 /** '' when equal, else the first differing line of each text, for a readable failure. */
 function firstDifference(actual: string, expected: string): string {
@@ -44,7 +26,7 @@ function firstDifference(actual: string, expected: string): string {
 }
 
 describe('golden results', () => {
-  for (const c of cases()) {
+  for (const c of goldenCases()) {
     it(c.name, async () => {
       const scenario = loadScenarioFile(c.file, c.sets);
       const path = join(RESULTS, `${c.name}.json`);

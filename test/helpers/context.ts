@@ -14,6 +14,7 @@ import { validate } from '../../sim/scenario/validate';
 import { makeStreamFactories, type Component, type SimContext } from '../../sim/run/context';
 import { PeerTable } from '../../sim/run/peers';
 import { RESULTS_FORMAT, type Results } from '../../sim/run/results';
+import { provenanceOf } from '../../sim/run/provenance';
 
 export interface TestContextOptions {
   /** Peers alive at time 0. */
@@ -80,6 +81,7 @@ export function runComponents(ctx: SimContext, components: Component[], until = 
   ctx.sim.run(until);
   const results: Results = {
     format: RESULTS_FORMAT,
+    provenance: provenanceOf(ctx.scenario),
     scenario: ctx.scenario,
     seed: ctx.seed,
     engine: { events: ctx.sim.events, simulatedSeconds: ctx.sim.now, wallSeconds: 0, eventsPerSecond: 0, workers: 1, peakRssBytes: 0, messages: ctx.transport.sent, messagesLost: ctx.transport.lost },

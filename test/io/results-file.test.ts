@@ -15,10 +15,11 @@ import { loadScenarioFile } from '../../sim/scenario/load';
 import { gossipsim, ROOT, STACK_LINE, tempDir } from '../helpers/cli';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'results');
-/** The goldens have the wall-clock figures removed; a results file has them. */
+/** The goldens have the wall-clock and machine figures removed; a results file has them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const withWallClock = (r: any): any => ({
   ...r, engine: { ...r.engine, wallSeconds: 0.5, eventsPerSecond: 1000, workers: 1, peakRssBytes: 1e8 },
+  provenance: { ...r.provenance, engine: { name: 'node', version: '20.0.0', v8: '11.3' }, platform: 'linux-x64' },
 });
 
 describe('results JSON Schema', () => {
@@ -90,7 +91,7 @@ describe('report and merge read only well-formed files', () => {
 
   it('merge: a hand-edited shard part -> exit 2 with the JSON path', () => {
     const part = {
-      format: SWEEP_FORMAT, scenario: { name: 'x' }, vary: [{ path: 'seed', values: [1] }], replicates: 1, domains: {}, highlight: [],
+      format: SWEEP_FORMAT, provenance: { ...good.provenance }, scenario: { name: 'x' }, vary: [{ path: 'seed', values: [1] }], replicates: 1, domains: {}, highlight: [],
       points: [{ values: { seed: 1 }, seeds: [1], metrics: {}, runs: [{ replicate: 0, seed: 1, metrics: { a: 'one' } }] }],
       shard: { index: 1, count: 2 }, engine: { runs: 1, wallSeconds: 0.1 },
     };

@@ -8,6 +8,8 @@ import { summarize, flattenMetrics } from '../../sim/sweep/metrics';
 import { tQuantile975 } from '../../sim/sweep/special';
 import { assemble } from '../../sim/sweep/sweep';
 import { loadScenarioText } from '../../sim/scenario/load';
+import { scenarioHash } from '../../sim/run/provenance';
+import { GOSSIPSIM_VERSION } from '../../sim/version';
 
 const SCENARIO = `name: Sweep me
 seed: 3
@@ -125,6 +127,31 @@ describe('gossipsim sweep and merge', () => {
     const incomplete = gossipsim(['merge', join(dir, 'part-1.json'), join(dir, 'part-3.json'), '--json', join(dir, 'bad.json')]);
     expect(incomplete.code).toBe(2);
     expect(incomplete.stderr).toMatch(/incomplete/);
+
+    // Provenance: recorded in every file; merge refuses parts of other versions or scenarios.
+    const merged = JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8'));
+    expect(res.provenance).toMatchObject({ gossipsim: GOSSIPSIM_VERSION, engine: { name: 'node', version: process.versions.node },
+      scenarioHash: scenarioHash(res.scenario) });
+    expect(merged.provenance.parts).toEqual([{ engine: res.provenance.engine, platform: res.provenance.platform }]);
+    const part2 = JSON.parse(readFileSync(join(dir, 'part-2.json'), 'utf8'));
+    const tampered = (name: string, change: (p: Record<string, unknown>) => void) => {
+      const copy = structuredClone(part2);
+      change(copy);
+      writeFileSync(join(dir, name), JSON.stringify(copy));
+      return gossipsim(['merge', join(dir, 'part-1.json'), join(dir, name), join(dir, 'part-3.json'), '--json', join(dir, `${name}-merged.json`)]);
+    };
+    const older = tampered('older.json', (p) => { (p.provenance as Record<string, unknown>).gossipsim = '0.1.9'; });
+    expect(older.code).toBe(2);
+    expect(older.stderr).toMatch(/written by gossipsim 0\.1\.9 and .*part-1\.json by gossipsim/);
+    const unversioned = tampered('unversioned.json', (p) => { delete p.provenance; });
+    expect(unversioned.stderr).toMatch(/before 0\.2\.0 \(no provenance\)/);
+    const otherScenario = tampered('other.json', (p) => { (p.provenance as Record<string, unknown>).scenarioHash = 'sha256:00'; });
+    expect(otherScenario.code).toBe(2);
+    expect(otherScenario.stderr).toMatch(/scenario hash differs/);
+    // Parts from another machine merge (results are the same on every engine) and are named.
+    const otherEngine = tampered('engine.json', (p) => { (p.provenance as Record<string, unknown>).engine = { name: 'chromium', version: '156.0' }; });
+    expect(otherEngine.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'engine.json-merged.json'), 'utf8')).provenance.parts).toHaveLength(2);
   });
 
   it('notes in its summary that fewer than 5 replicates give wide, unreliable intervals', () => {

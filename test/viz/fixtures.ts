@@ -9,6 +9,13 @@ import { RESULTS_FORMAT, type Results } from '../../sim/run/results';
 import type { BroadcastResult } from '../../sim/protocols/broadcast/results-section';
 import type { SweepResults, SweepRun } from '../../sim/run/sweep-results';
 import { assemble } from '../../sim/sweep/sweep';
+import { scenarioHash, type Provenance } from '../../sim/run/provenance';
+
+/** A fixed provenance (not this machine's), so that pages do not depend on where the tests run. */
+export function fixtureProvenance(scenario: unknown): Provenance {
+  return { gossipsim: '0.2.0', engine: { name: 'node', version: '20.20.2', v8: '11.3.244.8-node.33' }, platform: 'linux-x64',
+    scenarioHash: scenarioHash(scenario) };
+}
 
 /** A description that tries every way of running script from markdown; none may work. */
 export const HOSTILE_DESCRIPTION = [
@@ -125,6 +132,7 @@ workload:
   const time = Array.from({ length: 61 }, (_, i) => i);
   return {
     format: RESULTS_FORMAT,
+    provenance: fixtureProvenance(scenario),
     scenario,
     seed: 42,
     engine: engine(4321, 60),
@@ -186,6 +194,7 @@ churn: { session: { dist: weibull, shape: 0.6, scale: 40min }, downtime: { dist:
   // Hand-built sections hold only what the report reads (results files may be partial).
   return asResults({
     format: RESULTS_FORMAT,
+    provenance: fixtureProvenance(scenario),
     scenario,
     seed: 7,
     engine: engine(8_765_432, 600),
@@ -245,5 +254,8 @@ workload: { broadcasts: { protocol: push, targets: uniform } }
     }));
   });
   const varies = [{ path: 'peers.count', raw: [], values: counts }, { path: 'capacity.mode', raw: [], values: modes }];
-  return assemble(scenario, varies, 3, points, runsByPoint, 12.5);
+  const results = assemble(scenario, varies, 3, points, runsByPoint, 12.5);
+  results.provenance = { ...fixtureProvenance(scenario), parts: [{ engine: { name: 'node', version: '22.12.0', v8: '12.4.254.21-node.21' }, platform: 'linux-arm64' },
+    { engine: { name: 'chromium', version: '156.0.7500.1' }, platform: 'Linux x86_64' }] };
+  return results;
 }

@@ -53,6 +53,14 @@ describe('renderReport', () => {
     expect(description).toContain('&lt;/script&gt;&lt;script&gt;');
   });
 
+  it('shows the provenance in the footer: version, engine, platform, scenario hash; a merged sweep\'s parts', () => {
+    const run = classRun();
+    const footer = (page: string) => /<footer class="page-footer">(.*)<\/footer>/.exec(page)![1];
+    expect(footer(renderReport(run))).toContain(`gossipsim 0.2.0 on node 20.20.2 (V8 11.3.244.8-node.33), linux-x64 · scenario ${run.provenance.scenarioHash}`);
+    expect(run.provenance.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(footer(renderReport(capacitySweep()))).toContain('parts run on node 22.12.0 (V8 12.4.254.21-node.21), linux-arm64; chromium 156.0.7500.1, Linux x86_64');
+  });
+
   it('is the same page for the same results', () => {
     expect(renderReport(classRun('same'))).toBe(renderReport(classRun('same')));
   });
@@ -60,8 +68,9 @@ describe('renderReport', () => {
   it('renders runs with no optional section, lab runs and sweeps', () => {
     const base = classRun();
     const bare = { format: RESULTS_FORMAT, scenario: { ...base.scenario, description: '' }, seed: 1, engine: base.engine,
-      overlay: { ...base.overlay, degreeHistogram: undefined, links: undefined }, series: { time: [0], alive: [3] } } as Results;
+      overlay: { ...base.overlay, degreeHistogram: undefined, links: undefined }, series: { time: [0], alive: [3] } } as Omit<Results, 'provenance'> as Results; // as written before 0.2.0
     const page = renderReport(bare);
+    expect(page).toContain('written before gossipsim 0.2.0 (no provenance recorded)');
     expect(page).not.toContain('<section class="description">');
     expect(page).toContain('gossipsim · run report · seed 1');
     expect(renderReport(labRun())).toContain('Distribution time (p2p)');

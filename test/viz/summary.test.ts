@@ -58,7 +58,7 @@ describe('runCards', () => {
     const run = classRun();
     const many = { ...run, broadcasts: Array.from({ length: 6 }, () => run.broadcasts![0]) };
     expect(runCards(many).filter((c) => c.group === 'broadcast')).toHaveLength(1);
-    const bare = { format: RESULTS_FORMAT, scenario: run.scenario, seed: 1, engine: run.engine, overlay: run.overlay, series: { time: [] } } as Results;
+    const bare = { format: RESULTS_FORMAT, provenance: run.provenance, scenario: run.scenario, seed: 1, engine: run.engine, overlay: run.overlay, series: { time: [] } } as Results;
     expect(runCards(bare).map((c) => c.group)).toEqual(['overlay', 'overlay', 'overlay', 'engine', 'engine']);
   });
 });

@@ -15,6 +15,7 @@ import { formatSummary } from '../summary.js';
 import { stringifyResults } from '../../run/serialize.js';
 import { availableParallelism, totalmem } from 'node:os';
 import { checkMemory, memoryLimit } from '../../run/memory-estimate.js';
+import { twoTo } from '../../math/two-to.js';
 
 export interface RunCommandOptions {
   seed?: string;
@@ -27,7 +28,7 @@ export interface RunCommandOptions {
 
 export async function runCommand(file: string, opts: RunCommandOptions, io: CliIO): Promise<number> {
   const sets = [...(opts.set ?? [])];
-  if (opts.seed !== undefined) sets.push(`seed=${parseIntOption('--seed', opts.seed, 0, 2 ** 32 - 1)}`);
+  if (opts.seed !== undefined) sets.push(`seed=${parseIntOption('--seed', opts.seed, 0, twoTo(32) - 1)}`);
   const workers = parseWorkers(opts.workers, 1);
   const scenario = loadScenarioFile(file, sets);
   // Refuse, before anything is allocated, a scenario too big for this machine (exit 2);

@@ -11,7 +11,8 @@ import { stringifyResults } from '../../run/serialize.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { defaultSweepWorkers, parseIntOption, parseWorkers } from '../options.js';
-import { packageVersion, slug } from '../paths.js';
+import { slug } from '../paths.js';
+import { GOSSIPSIM_VERSION } from '../../version.js';
 import { makeSweepProgress } from '../sweep-progress.js';
 import { setInterruptNote, workOffThread } from '../interrupt.js';
 import { journalPathFor } from '../../sweep/journal.js';
@@ -72,7 +73,7 @@ export async function sweepCommand(file: string, opts: SweepCommandOptions, io: 
     file, text, sets: opts.set ?? [], varies, replicates, workers, shard,
     // Refuse, before any run starts, a sweep whose concurrent runs would not fit (exit 2).
     memoryLimit: memoryLimit(process.env, totalmem()),
-    journal: { path: journalPath, resume: !!opts.resume, version: packageVersion() },
+    journal: { path: journalPath, resume: !!opts.resume, version: GOSSIPSIM_VERSION },
     offThread: workOffThread(),
     onProgress: (done, total, run) => {
       if (!run && !opts.quiet) io.err(`sweep: resuming from ${journalPath}: ${done} of ${total} run(s) already finished\n`);

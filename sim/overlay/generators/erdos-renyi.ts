@@ -7,6 +7,7 @@ import type { RandomSource } from '../../engine/random.js';
 import type { Graph } from '../graph.js';
 import { EdgeList, graphFromEdges } from '../from-edges.js';
 import { OverlayParameterError } from '../errors.js';
+import { ln } from '../../math/strict.js';
 
 export interface ErdosRenyiParams {
   /** Mean degree c; the link probability is c/(n-1), capped at 1 (a complete graph). */
@@ -27,11 +28,11 @@ export function erdosRenyi(n: number, params: ErdosRenyiParams, rng: RandomSourc
   if (p >= 1) {
     for (let v = 1; v < n; v++) for (let w = 0; w < v; w++) edges.push(v, w);
   } else if (p > 0) {
-    const logq = Math.log(1 - p);
+    const logq = ln(1 - p);
     let v = 1, w = -1;
     while (v < n) {
       // 1 - next() lies in (0, 1], so the log is finite.
-      w += 1 + Math.floor(Math.log(1 - rng.next()) / logq);
+      w += 1 + Math.floor(ln(1 - rng.next()) / logq);
       while (w >= v && v < n) { w -= v; v++; }
       if (v < n) edges.push(v, w);
     }

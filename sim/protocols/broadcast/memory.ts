@@ -1,6 +1,7 @@
 /** The broadcast family's terms of the memory estimate (see run/memory-estimate.ts for the model). */
 import type { MemoryInput, MemoryPart, MemoryTerm } from '../../families/family.js';
 import type { BroadcastSpec } from '../../scenario/schema.js';
+import { ln } from '../../math/strict.js';
 
 /** Broadcasts started before `duration` by one entry (component.ts planBroadcasts). */
 function broadcastsOf(spec: BroadcastSpec, duration: number): number {
@@ -11,7 +12,7 @@ function broadcastsOf(spec: BroadcastSpec, duration: number): number {
 
 /** Expected rounds of a periodic broadcast (push: log2 n + ln n + O(1), Pittel 1987), capped by maxRounds. */
 function expectedRounds(n: number, spec: BroadcastSpec): number {
-  return Math.min(spec.maxRounds, Math.ceil(Math.log2(Math.max(2, n)) + Math.log(Math.max(2, n)) + 4));
+  return Math.min(spec.maxRounds, Math.ceil(ln(Math.max(2, n)) * (1 / Math.LN2 + 1) + 4));
 }
 
 /** Broadcasts of one entry running at the same time, at most. */

@@ -6,13 +6,13 @@
  */
 import type { DataResults, SearchResults } from './results-section.js';
 import type { NamedStream, PeerStreams } from '../../engine/random.js';
-import { exponentialGap } from '../../random/exponential.js';
 import { uniformLivePeer } from '../../random/live-peer.js';
 import { CONTROLLER } from '../../engine/simulator.js';
 import { PayloadPool } from '../../network/messages.js';
 import { placeData, type DataPlacement } from '../../data/placement.js';
 import { expectedSearchSize } from '../../metrics/expected-search-size.js';
 import { makeRankSampler, type RankSampler } from '../../random/distributions.js';
+import { exponentialDraw } from '../../random/exponential.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import type { Scenario, SearchSpec } from '../../scenario/schema.js';
@@ -180,7 +180,7 @@ export class SearchComponent implements Component {
 
   /** Exponential inter-arrival time of entry i's Poisson query stream. */
   private gap(i: number): number {
-    return exponentialGap(this.specStreams[i], this.specs[i].rate);
+    return exponentialDraw(this.specStreams[i], 1 / this.specs[i].rate);
   }
 
   /** Starts query k of search entry i, then schedules the next one. */

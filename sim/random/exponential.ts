@@ -18,11 +18,3 @@ export class ExponentialSampler implements ContinuousSampler {
     return x <= 0 ? 0 : 1 - exp(-x / this.mean);
   }
 }
-
-/**
- * One exponential gap of a Poisson process of `rate` events per second: −ln(1 − U) / rate.
- * (Dividing by the rate, not multiplying by the mean: the two differ in the last bit.)
- */
-export function exponentialGap(rng: RandomSource, rate: number): number {
-  return -Math.log(1 - rng.next()) / rate;
-}

@@ -94,7 +94,7 @@ export class BroadcastEngine implements Arrivals {
     this.deferForwarding = this.delivery.immediate;
     this.trace = options.trace ?? ctx.peers.count <= TRACE_MAX_PEERS;
     this.streams = ctx.peerStreams('broadcast');
-    this.net = { picker: new TargetPicker(ctx.peers, ctx.overlay, this.streams), overlay: ctx.overlay, delivery: this.delivery };
+    this.net = { peers: ctx.peers, picker: new TargetPicker(ctx.peers, ctx.overlay, this.streams), overlay: ctx.overlay, delivery: this.delivery };
     this.partition = options.partition ?? null;
   }
 
@@ -210,8 +210,8 @@ export class BroadcastEngine implements Arrivals {
   }
 
   /**
-   * The gossip of round r: every live peer the protocol has act (`acting`) does its
-   * `nextCycle`. "Informed" is as of the start of the round: in the event engine no
+   * The gossip of round r: the protocol's `nextCycle` over the peers' bitset words.
+   * "Informed" is as of the start of the round: in the event engine no
    * message lands during a tick, in the cycle engine the round's fresh peers are masked.
    * In a parallel run the threads share out the peers' words in chunks, whoever owns them:
    * each peer draws from its own streams, so who acts for it changes nothing.
@@ -220,32 +220,11 @@ export class BroadcastEngine implements Arrivals {
     const words = (this.ctx.peers.count + 31) >>> 5;
     const part = this.partition;
     if (part === null) {
-      this.gossipWords(st, r, 0, words);
+      st.protocol.nextCycle(this.net, st, 0, words, r);
       return;
     }
     for (let w = part.nextChunk(st, words); w >= 0; w = part.nextChunk(st, words)) {
-      this.gossipWords(st, r, w, Math.min(words, w + part.chunkWords));
-    }
-  }
-
-  /** Round r's gossip of the peers of bitset words [first, end). */
-  private gossipWords(st: BroadcastState, r: number, first: number, end: number): void {
-    const { peers } = this.ctx;
-    const alive = peers.alive, n = peers.count;
-    const protocol = st.protocol, net = this.net;
-    const words = (n + 31) >>> 5;
-    for (let w = first; w < end; w++) {
-      // Re-read each word: the cycle engine informs peers while the loop runs.
-      const bits = st.informed, fresh = st.fresh;
-      const held = fresh === null ? bits[w] : bits[w] & ~fresh[w];
-      let acting = protocol.acting(held);
-      if (w === words - 1 && (n & 31) !== 0) acting &= (1 << (n & 31)) - 1;
-      while (acting !== 0) {
-        const p = (w << 5) + (31 - Math.clz32(acting & -acting));
-        acting &= acting - 1;
-        if (alive[p] !== 1) continue;
-        protocol.nextCycle(net, st, p, ((held >>> (p & 31)) & 1) === 1, r);
-      }
+      st.protocol.nextCycle(this.net, st, w, Math.min(words, w + part.chunkWords), r);
     }
   }
 

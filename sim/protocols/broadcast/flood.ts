@@ -18,11 +18,8 @@ export class Flood implements BroadcastProtocol {
     this.maxRounds = spec.maxRounds;
   }
 
-  acting(_held: number): number {
-    return 0;
-  }
-
-  nextCycle(_net: BroadcastNet, _st: BroadcastState, _peer: number, _holds: boolean, _round: number): void {}
+  /** No round ticks: a flood spreads by forwarding alone. */
+  nextCycle(_net: BroadcastNet, _st: BroadcastState, _first: number, _end: number, _round: number): void {}
 
   received(net: BroadcastNet, st: BroadcastState, peer: number, from: number, round: number): void {
     this.forward(net, st, peer, from, round + 1);

@@ -3,19 +3,19 @@
  * target that holds it answers with it (the engine's requestArrives). `forward` concerns
  * pushing, so it changes nothing here.
  */
-import { GossipProtocol, type BroadcastNet } from './protocol.js';
-import type { BroadcastState } from './state.js';
+import { GossipProtocol } from './protocol.js';
 
 export class Pull extends GossipProtocol {
   readonly periodic = true;
   readonly forwardsOnReceipt = false;
   readonly sendsOnArrival = true;
 
-  acting(held: number): number {
-    return ~held;
+  protected pushing(_held: number): number {
+    return 0;
   }
 
-  nextCycle(net: BroadcastNet, st: BroadcastState, peer: number, _holds: boolean, round: number): void {
-    this.ask(net, st, peer, round);
+  /** Every uninformed peer asks at each tick. */
+  protected asking(held: number): number {
+    return ~held;
   }
 }

@@ -17,13 +17,14 @@ export class PushPull extends GossipProtocol {
     this.forwardsOnReceipt = spec.forward === 'once';
   }
 
-  acting(held: number): number {
-    return this.forwardsOnReceipt ? ~held : -1;
+  /** In rounds, every informed peer pushes at each tick. */
+  protected pushing(held: number): number {
+    return this.forwardsOnReceipt ? 0 : held;
   }
 
-  nextCycle(net: BroadcastNet, st: BroadcastState, peer: number, holds: boolean, round: number): void {
-    if (holds) this.push(net, st, peer, round);
-    else this.ask(net, st, peer, round);
+  /** Every uninformed peer asks at each tick. */
+  protected asking(held: number): number {
+    return ~held;
   }
 
   override received(net: BroadcastNet, st: BroadcastState, peer: number, from: number, _round: number): void {

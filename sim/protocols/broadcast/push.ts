@@ -20,12 +20,13 @@ export class Push extends GossipProtocol {
     this.sendsOnArrival = once;
   }
 
-  acting(held: number): number {
+  /** In rounds, every informed peer pushes at each tick. */
+  protected pushing(held: number): number {
     return this.periodic ? held : 0;
   }
 
-  nextCycle(net: BroadcastNet, st: BroadcastState, peer: number, _holds: boolean, round: number): void {
-    this.push(net, st, peer, round);
+  protected asking(_held: number): number {
+    return 0;
   }
 
   override received(net: BroadcastNet, st: BroadcastState, peer: number, from: number, round: number): void {

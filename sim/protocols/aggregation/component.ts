@@ -15,6 +15,7 @@ import type { RandomSource } from '../../engine/random.js';
 import { CONTROLLER } from '../../engine/simulator.js';
 import type { MessageType } from '../../network/messages.js';
 import type { Linkable } from '../../overlay/graph.js';
+import { exp, ln } from '../../math/strict.js';
 import { makeSampler } from '../../random/distributions.js';
 import { uniformLivePeer } from '../../random/live-peer.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
@@ -198,7 +199,7 @@ export class AggregationComponent implements Component {
     let logSum = 0, steps = 0;
     for (let c = 1; c < h.variance.length; c++) {
       if (!(v0 > 0) || h.variance[c] <= CONVERGED * v0 || !(h.variance[c - 1] > 0)) break;
-      logSum += Math.log(h.variance[c] / h.variance[c - 1]);
+      logSum += ln(h.variance[c] / h.variance[c - 1]);
       steps++;
     }
     let sizeEstimate: AggregationResults['sizeEstimate'] = null;
@@ -226,7 +227,7 @@ export class AggregationComponent implements Component {
       time: h.time.slice(),
       mean: h.mean.slice(),
       variance: h.variance.slice(),
-      varianceFactor: steps > 0 ? Math.exp(logSum / steps) : null,
+      varianceFactor: steps > 0 ? exp(logSum / steps) : null,
       finalMean: end.mean,
       finalVariance: end.variance,
       ...this.counts,

@@ -1,6 +1,7 @@
 /** The aggregation family's summary line, card and report section (variance over cycles). */
 import type { Card, ReportSection } from '../../families/family.js';
 import type { Results } from '../../run/results.js';
+import { pow } from '../../math/strict.js';
 import { fmt } from '../../text/summary-format.js';
 import { formatNumber } from '../../../viz/format.js';
 
@@ -42,7 +43,7 @@ export function aggregationSection(r: Results): ReportSection | null {
   const points = (ys: number[]) => a.cycle.map((c, i) => [c, ys[i]] as [number, number]).filter(([, y]) => Number.isFinite(y) && y > 0);
   const lines = [{ label: 'variance of the estimates', points: points(a.variance) }];
   if (a.targets === 'uniform' && a.engine === 'cycle' && a.variance[0] > 0) {
-    lines.push({ label: 'theory: × 1/(2√e) per cycle', points: a.cycle.map((c) => [c, a.variance[0] * UNIFORM_VARIANCE_FACTOR ** c] as [number, number]) });
+    lines.push({ label: 'theory: × 1/(2√e) per cycle', points: a.cycle.map((c) => [c, a.variance[0] * pow(UNIFORM_VARIANCE_FACTOR, c)] as [number, number]) });
   }
   const last = a.mean.length - 1;
   return {

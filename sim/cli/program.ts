@@ -8,6 +8,7 @@ import { processIO } from './io.js';
 import { collect } from './options.js';
 import { GOSSIPSIM_VERSION } from '../version.js';
 import { describeBadInput } from './report-error.js';
+import { printable } from '../text/printable.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { listCommand } from './commands/list.js';
@@ -109,7 +110,7 @@ export async function runCli(args: string[], io: CliIO = processIO): Promise<num
       io.err(`gossipsim: ${message}\n`);
       return 2;
     }
-    io.err(`gossipsim: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    io.err(`gossipsim: internal error: ${printable((err as Error)?.message ?? String(err))}\n`);
     if (process.env.GOSSIPSIM_DEBUG) io.err(`${(err as Error)?.stack}\n`);
     else io.err('(this is a bug in gossipsim; set GOSSIPSIM_DEBUG=1 for the stack trace)\n');
     return 1;

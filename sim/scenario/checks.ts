@@ -7,6 +7,10 @@ import type { KeyPath } from './errors.js';
 import { formatDuration, formatSize } from './units.js';
 import { declaredDomain, declaredPatterns } from '../run/domains.js';
 import { didYouMean } from './suggest.js';
+import {
+  MAX_CHUNKS, MAX_INITIAL_PEERS, MAX_LINK_ENDS, MAX_QUERIES, MAX_REPLICAS, MAX_RUMOURS, MAX_SAMPLES,
+} from './limits.js';
+import { grouped } from '../text/group-digits.js';
 
 export interface Problem {
   /** Key path the message is attached to (its line:column is reported). */
@@ -30,6 +34,10 @@ export interface Problem {
  * - capacity: chunk <= file.
  * - metrics.highlight: each path names a metric this scenario reports (not an input such as
  *   a broadcast's origin), with an index below the number of broadcasts, failures or searches.
+ * - sizes the engine must allocate (sim/scenario/limits.ts): a fanout at most peers.count;
+ *   peers.count × degree below 2^31; peers.count + arrivals × duration at most 16 million;
+ *   at most 10^4 rumours and 10^6 queries in all; objects × replicas below 2^31; at most
+ *   2^20 chunks; duration / metrics.sample at most 10^7 samples.
  */
 export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolean): Problem[] {
   const problems: Problem[] = [];
@@ -65,6 +73,9 @@ export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolea
       }
       break;
   }
+  if (n * degree > MAX_LINK_ENDS) {
+    problem(degreePath, `peers.count × degree must stay below 2^31 (links are indexed by 32-bit offsets), got ${n} × ${k}`);
+  }
   const sampling = scenario.overlay.sampling;
   if (sampling && sampling.shuffleLength > sampling.viewSize) {
     const p = ['overlay', 'sampling', 'shuffleLength'];
@@ -79,7 +90,13 @@ export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolea
       problem([...base, 'origin'], `peer ${b.origin} does not exist: peers.count is ${n}, so peer ids go from 0 to ${n - 1}`);
     }
     if (b.at >= end) problem([...base, 'at'], `the broadcast starts at ${formatDuration(b.at)}${never}`);
+    if (b.fanout > n) problem([...base, 'fanout'], `expected at most peers.count (${n}): there are no more peers to contact, got ${b.fanout}`);
   });
+  const rumours = scenario.workload.broadcasts.reduce((sum, b) => sum + b.count, 0);
+  if (rumours > MAX_RUMOURS) {
+    problem(['workload', 'broadcasts'], `at most ${MAX_RUMOURS} rumours in all (each keeps state for every peer), got ${rumours} (the sum of the counts)`);
+  }
+  let queries = 0;
   scenario.workload.searches.forEach((q, i) => {
     const base = ['workload', 'searches', i];
     if (q.protocol === 'directory' && scenario.hybrid === null) {
@@ -92,7 +109,23 @@ export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolea
       problem([...base, 'rate'], 'give either count (a fixed number of queries) or rate (queries per second), not both');
     }
     if (q.start >= end) problem([...base, 'start'], `the searches start at ${formatDuration(q.start)}${never}`);
+    queries += q.rate > 0 ? q.rate * Math.max(0, end - q.start) : q.count;
   });
+  if (queries > MAX_QUERIES) {
+    problem(['workload', 'searches'], `at most ${grouped(MAX_QUERIES)} queries in all (each keeps the peers it visited while it runs), got ${grouped(Math.ceil(queries))} (counts, and rate × the time from start to the end of the run)`);
+  }
+  const churn = scenario.churn;
+  if (churn && n + churn.arrivals * end > MAX_INITIAL_PEERS) {
+    problem(['churn', 'arrivals'], `peers.count + arrivals × duration must stay at most ${grouped(MAX_INITIAL_PEERS)} peers (the ids the engine can give out), got ${grouped(Math.ceil(n + churn.arrivals * end))}`);
+  }
+  const samples = end / scenario.metrics.sample;
+  if (samples > MAX_SAMPLES) {
+    problem(['metrics', 'sample'], `duration / sample must be at most ${grouped(MAX_SAMPLES)} samples (each is an event and a row of every time series), got ${grouped(Math.ceil(samples))}: use a sample of at least ${formatDuration(end / MAX_SAMPLES)}`);
+  }
+  const { objects, replication } = scenario.data;
+  if (objects * (replication.ratio * n + 1) > MAX_REPLICAS) {
+    problem(['data', 'objects'], `objects × replicas per item (ratio × peers.count) must stay below 2^31 (holder lists are indexed by 32-bit offsets), got ${objects} × ${Number((replication.ratio * n).toPrecision(3))}`);
+  }
   scenario.failures.forEach((f, i) => {
     if (f.at >= end) problem(['failures', i, 'at'], `the failure happens at ${formatDuration(f.at)}${never}`);
   });
@@ -103,6 +136,8 @@ export function crossChecks(scenario: Scenario, given: (path: KeyPath) => boolea
   const capacity = scenario.capacity;
   if (capacity && capacity.chunk > capacity.file) {
     problem(['capacity', 'chunk'], `expected a chunk no larger than capacity.file (${formatSize(capacity.file)}), got ${formatSize(capacity.chunk)}`);
+  } else if (capacity && capacity.mode === 'p2p' && Math.ceil(capacity.file / capacity.chunk) > MAX_CHUNKS) {
+    problem(['capacity', 'chunk'], `a file of ${formatSize(capacity.file)} in chunks of ${formatSize(capacity.chunk)} makes ${grouped(Math.ceil(capacity.file / capacity.chunk))} chunks, more than the ${grouped(MAX_CHUNKS)} a peer can track: use a chunk of at least ${formatSize(Math.ceil(capacity.file / MAX_CHUNKS))}`);
   }
   (scenario.metrics.highlight ?? []).forEach((path, i) => {
     const detail = highlightProblem(scenario, path);

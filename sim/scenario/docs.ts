@@ -2,11 +2,18 @@
  * The scenario reference in markdown (units, distributions, then one table per section:
  * key path, type, default, description), generated from the schema for docs/scenario-reference.md.
  */
-import type { Dist, DistNode, Fields, Node } from './dsl.js';
+import { twoTo } from '../math/two-to.js';
+import type { Dist, DistNode, Fields, Node, StringNode } from './dsl.js';
 import { scenarioSchema } from './schema.js';
 import { distSpecs } from './dist-params.js';
 import { formatQuantity, unitTables } from './units.js';
-import { describeNumber } from './validate.js';
+import { constantRange, describeNumber } from './validate.js';
+import {
+  MAX_ALIASES, MAX_CHUNKS, MAX_DESCRIPTION_LENGTH, MAX_FILE_BYTES, MAX_INITIAL_PEERS, MAX_NAME_LENGTH, MAX_QUERIES,
+  MAX_RUMOURS, MAX_SAMPLES,
+} from './limits.js';
+import { MAX_DEPTH, MAX_EXPANDED_NODES } from './structure.js';
+import { grouped } from '../text/group-digits.js';
 
 /** Markdown for the whole reference (no trailing blank line). */
 export function referenceMarkdown(): string {
@@ -14,7 +21,7 @@ export function referenceMarkdown(): string {
   out.push('<!-- Generated from sim/scenario/schema.ts by `npm run schema`; do not edit by hand. -->', '');
   out.push('Every key is optional unless marked **required**; an absent key takes its default.');
   out.push('`gossipsim validate <file>` checks a scenario; `--set key.path=value` overrides any key.', '');
-  out.push(...unitsSection(), '', ...distributionsSection(), '');
+  out.push(...unitsSection(), '', ...distributionsSection(), '', ...limitsSection(), '');
 
   const fields = scenarioSchema.fields as Fields;
   const general = Object.entries(fields).filter(([, n]) => !isSection(n));
@@ -70,21 +77,28 @@ function cell(text: string): string {
 function typeText(node: Node): string {
   switch (node.kind) {
     case 'number': return cell(describeNumber(node).replace(/^an? /, ''));
-    case 'string': return node.minLength ? 'text (non-empty)' : 'text';
+    case 'string': return stringType(node);
     case 'boolean': return '`true` \\| `false`';
     case 'enum': return node.values.map((v) => `\`${v}\``).join(' \\| ');
     case 'choice': return `${node.literals.map((v) => `\`${v}\``).join(' \\| ')} \\| ${cell(describeNumber(node.number).replace(/^an? /, ''))}`;
     case 'distribution': return distributionType(node);
     case 'object': return 'section';
     case 'optional': return 'optional section';
-    case 'list': return node.single ? 'list (or one item)' : 'list';
+    case 'list': return `${node.single ? 'list (or one item)' : 'list'}${node.maxItems !== undefined ? ` of at most ${node.maxItems} items` : ''}`;
   }
+}
+
+function stringType(node: StringNode): string {
+  const parts: string[] = [];
+  if (node.minLength) parts.push('non-empty');
+  if (node.maxLength !== undefined) parts.push(`at most ${grouped(node.maxLength)} characters`);
+  return parts.length ? `text (${parts.join(', ')})` : 'text';
 }
 
 function distributionType(node: DistNode): string {
   const of = node.unit === 'none' ? (node.allowed.includes('zipf') ? 'ranks' : 'numbers') : `${unitTables[node.unit].noun.replace(/^an? /, '')}s`;
-  const floor = node.min !== undefined ? ` >= ${node.min}` : '';
-  return `distribution of ${of}${floor}`;
+  const range = constantRange(node);
+  return `distribution of ${of} ${cell(describeNumber(range).replace(/^an? \S+ /, ''))}`;
 }
 
 function defaultText(node: Node): string {
@@ -138,4 +152,23 @@ function distributionsSection(): string[] {
   lines.push('', '`zipf` is only allowed for `data.popularity`, a distribution over item ranks (rank 1 the most');
   lines.push('popular). Any other distribution there gives rank ⌊x⌋ + 1 of a draw x, clamped to 1..`data.objects`.');
   return lines;
+}
+
+/** The limits on a file as a whole and on combinations of keys (each key's own range is in its row). */
+function limitsSection(): string[] {
+  return [
+    '### Limits', '',
+    'Every number has a finite range, shown in its row with the reason where it is not obvious.',
+    'A file as a whole, and some combinations of keys, have limits of their own; each is refused',
+    'by `gossipsim validate` (exit 2) with a message naming the file and, where they exist, the key path and line:column:', '',
+    `- a scenario file of at most ${MAX_FILE_BYTES / twoTo(20)} MiB; \`name\` at most ${MAX_NAME_LENGTH} characters, \`description\` at most ${grouped(MAX_DESCRIPTION_LENGTH)};`,
+    `- YAML nested at most ${MAX_DEPTH} levels deep, at most ${MAX_ALIASES} aliases (\`*name\`), expanding to at most ${grouped(MAX_EXPANDED_NODES)} values`,
+    '  (a file of nested anchors that grows exponentially, a "billion laughs", is refused before it is expanded),',
+    '  and keys that are plain text (no `? [a, b]` complex keys);',
+    `- \`peers.count\` × \`overlay.degree\` below 2^31; \`peers.count\` + \`churn.arrivals\` × \`duration\` at most ${grouped(MAX_INITIAL_PEERS)};`,
+    `- a broadcast's \`fanout\` at most \`peers.count\`; at most ${grouped(MAX_RUMOURS)} rumours (the sum of the broadcasts' \`count\`);`,
+    `- at most ${grouped(MAX_QUERIES)} queries in all the searches (a \`rate\` counts rate × the time from its \`start\` to the end);`,
+    `- \`duration\` / \`metrics.sample\` at most ${grouped(MAX_SAMPLES)} samples; \`capacity.file\` / \`capacity.chunk\` at most ${grouped(MAX_CHUNKS)} chunks (p2p);`,
+    '- `data.objects` × (`data.replication.ratio` × `peers.count` + 1) below 2^31.',
+  ];
 }

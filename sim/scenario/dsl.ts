@@ -3,6 +3,7 @@
  * default, range, documentation). The validator, the published JSON Schema, the README
  * reference and the TypeScript types of a resolved scenario are all derived from them.
  */
+import { MAX_PLAIN } from './limits.js';
 
 /** Units a scalar or a distribution's parameters are written in; values resolve to SI. */
 export type Unit =
@@ -43,7 +44,7 @@ export interface NumberNode extends Common<number> {
   max?: number;          // inclusive
   exclusiveMin?: number; // strictly greater than
 }
-export interface StringNode extends Common<string> { kind: 'string'; minLength?: number }
+export interface StringNode extends Common<string> { kind: 'string'; minLength?: number; maxLength?: number }
 export interface BooleanNode extends Common<boolean> { kind: 'boolean' }
 export interface EnumNode<V extends string> extends Common<V> { kind: 'enum'; values: readonly V[] }
 export interface DistNode extends Common<Dist> {
@@ -57,6 +58,8 @@ export interface DistNode extends Common<Dist> {
    * below `min` are clamped by the consumer (see clampNonNegative in sim/random/).
    */
   min?: number;
+  /** Largest magnitude of a parameter written in the key's unit (a mean, a scale, a bound). */
+  max: number;
 }
 export interface ObjectNode<F extends Fields> extends Common<unknown> {
   kind: 'object';
@@ -70,7 +73,7 @@ export interface OptionalNode<N extends Node> extends Common<null> { kind: 'opti
  * leaves the results of every scenario that does not use it unchanged).
  */
 export interface ListNode<N extends Node> extends Common<unknown[]> {
-  kind: 'list'; item: N; single: boolean; minItems?: number; omitWhenAbsent?: boolean;
+  kind: 'list'; item: N; single: boolean; minItems?: number; maxItems?: number; omitWhenAbsent?: boolean;
 }
 /** A literal string or a number (e.g. `origin: random | <peer id>`). */
 export interface ChoiceNode<V extends string> extends Common<V | number> {
@@ -114,7 +117,7 @@ export const s = {
   enumOf: <const V extends string>(values: readonly V[], o: Common<V>): EnumNode<V> =>
     ({ kind: 'enum', values, ...o }),
   distribution: (o: Partial<Opt<DistNode>> & Common<Dist>): DistNode => ({
-    kind: 'distribution', unit: 'none',
+    kind: 'distribution', unit: 'none', max: MAX_PLAIN,
     allowed: ['constant', 'uniform', 'exponential', 'normal', 'lognormal', 'pareto', 'weibull'],
     ...o,
   }),
@@ -122,10 +125,10 @@ export const s = {
     ({ kind: 'object', fields, ...o }),
   optional: <N extends Node>(inner: N, o: { doc: string; example?: unknown }): OptionalNode<N> =>
     ({ kind: 'optional', inner, default: null, ...o }),
-  list: <N extends Node>(item: N, o: Common<unknown[]> & { single?: boolean; minItems?: number }): ListNode<N> =>
+  list: <N extends Node>(item: N, o: Common<unknown[]> & { single?: boolean; minItems?: number; maxItems?: number }): ListNode<N> =>
     ({ kind: 'list', item, single: false, ...o }),
   /** A list whose absence leaves no key in the resolved scenario (see ListNode). */
-  optionalList: <N extends Node>(item: N, o: Common<unknown[]>): ListNode<N> & { omitWhenAbsent: true } =>
+  optionalList: <N extends Node>(item: N, o: Common<unknown[]> & { maxItems?: number }): ListNode<N> & { omitWhenAbsent: true } =>
     ({ kind: 'list', item, single: false, ...o, omitWhenAbsent: true }),
   choice: <const V extends string>(literals: readonly V[], number: NumberNode, o: Common<V | number>): ChoiceNode<V> =>
     ({ kind: 'choice', literals, number, ...o }),

@@ -2,6 +2,7 @@
  * Errors in scenario input (file, YAML, schema, --set), each formatted as one paragraph
  * that names the file, the key path and, where the YAML has one, line:column.
  */
+import { printable } from '../text/printable.js';
 
 /** A key path: mapping keys and list indices, e.g. ['workload', 'broadcasts', 0, 'fanout']. */
 export type KeyPath = ReadonlyArray<string | number>;
@@ -69,16 +70,19 @@ export class ScenarioError extends Error {
     return { file: this.file, keyPath: this.keyPath, line: this.line, column: this.column, fromSet: this.fromSet };
   }
 
-  /** One paragraph, no stack: `file:line:column: key.path: what is wrong.` */
+  /**
+   * One paragraph, no stack: `file:line:column: key.path: what is wrong.` Control
+   * characters a scenario put in a key or value are shown escaped, never sent to the terminal.
+   */
   format(): string {
-    let where = this.file ?? '';
+    let where = printable(this.file ?? '');
     if (this.line !== undefined && !this.fromSet) {
       where += `${where ? ':' : 'line '}${this.line}${this.column !== undefined ? `:${this.column}` : ''}`;
     }
     const parts: string[] = [];
     if (where) parts.push(where);
-    if (this.keyPath) parts.push(this.fromSet ? `${this.keyPath} (from --set)` : this.keyPath);
-    parts.push(sentence(this.detail));
+    if (this.keyPath) parts.push(printable(this.fromSet ? `${this.keyPath} (from --set)` : this.keyPath));
+    parts.push(printable(sentence(this.detail)));
     return parts.join(': ');
   }
 }

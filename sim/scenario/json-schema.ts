@@ -5,6 +5,7 @@
 import type { DistNode, Fields, Node, NumberNode } from './dsl.js';
 import { distSpecs } from './dist-params.js';
 import { unitPattern, unitTables } from './units.js';
+import { constantRange, paramNode } from './validate.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -49,7 +50,11 @@ function convert(node: Node): JsonSchema {
     case 'number':
       return { ...annotations(node), ...quantity(node) };
     case 'string':
-      return { ...annotations(node), type: 'string', ...(node.minLength !== undefined ? { minLength: node.minLength } : {}) };
+      return {
+        ...annotations(node), type: 'string',
+        ...(node.minLength !== undefined ? { minLength: node.minLength } : {}),
+        ...(node.maxLength !== undefined ? { maxLength: node.maxLength } : {}),
+      };
     case 'boolean':
       return { ...annotations(node), type: 'boolean' };
     case 'enum':
@@ -69,6 +74,7 @@ function convert(node: Node): JsonSchema {
       const item = convert(node.item as Node);
       const list: JsonSchema = { type: 'array', items: item };
       if (node.minItems !== undefined) list.minItems = node.minItems;
+      if (node.maxItems !== undefined) list.maxItems = node.maxItems;
       return { ...annotations(node), anyOf: [list, ...(node.single ? [item] : []), { type: 'null' }] };
     }
     case 'object': {
@@ -92,15 +98,14 @@ function convert(node: Node): JsonSchema {
 /** A constant (number or unit string) or one object per allowed distribution. */
 function distributionVariants(node: DistNode): JsonSchema[] {
   const variants: JsonSchema[] = [];
-  const constantRange = { unit: node.unit, integer: false, min: node.min };
-  if (node.allowed.includes('constant')) variants.push({ description: 'A constant.', ...quantity(constantRange) });
+  if (node.allowed.includes('constant')) variants.push({ description: 'A constant.', ...quantity(constantRange(node)) });
   for (const name of node.allowed) {
     const spec = distSpecs[name];
     const properties: Record<string, JsonSchema> = { dist: { const: name, description: spec.doc } };
     for (const param of spec.params) {
       properties[param.name] = {
         description: param.doc,
-        ...quantity({ unit: param.unit === 'field' ? node.unit : 'none', integer: false, min: param.min, exclusiveMin: param.exclusiveMin }),
+        ...quantity(paramNode(node, param)),
       };
     }
     variants.push({

@@ -10,6 +10,9 @@ import type { Scenario } from './schema.js';
 import { ScenarioError, formatKeyPath, type KeyPath, type Origin } from './errors.js';
 import { validate, isMapping, type Locator } from './validate.js';
 import { applyOverrides, fromOverride } from './overrides.js';
+import { MAX_ALIASES, MAX_DESCRIPTION_LENGTH, MAX_FILE_BYTES } from './limits.js';
+import { checkStructure, checkTextShape } from './structure.js';
+import { grouped } from '../text/group-digits.js';
 
 /** Parses, overrides (`key.path=value` strings, in order) and validates scenario text; `fileName` is used in messages. */
 export function loadScenarioText(text: string, fileName: string, sets: readonly string[] = []): Scenario {
@@ -33,6 +36,9 @@ export interface ParsedScenario {
 
 /** Parses YAML text into a mapping; syntax errors, duplicate keys and a non-mapping top level throw. */
 export function parseScenarioText(text: string, fileName: string): ParsedScenario {
+  if (utf8Length(text) > MAX_FILE_BYTES) throw new ScenarioError(tooLarge('the scenario'), { file: fileName });
+  // Before the parser: flow nesting thousands deep exhausts it (and V8's regexp compiler).
+  checkTextShape(text, fileName);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const position = (offset: number): { line: number; column: number } => {
@@ -50,9 +56,12 @@ export function parseScenarioText(text: string, fileName: string): ParsedScenari
     }
     throw new ScenarioError(detail, { file: fileName, ...position(error.pos[0]) });
   }
+  // Before toJS: refuses alias bombs, deep nesting and collections as keys, each of which
+  // would make it run out of memory or time.
+  checkStructure(doc, position, fileName);
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 1000 });
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES * 100 });
   } catch (error) {
     throw new ScenarioError(`YAML error: ${lowerFirst(error instanceof Error ? error.message : String(error))}`, { file: fileName });
   }
@@ -103,8 +112,9 @@ function documentLocator(doc: Document, position: (offset: number) => { line: nu
   };
 }
 
+/** A key as toJS writes it: a null key (`: x`, `~: x`) is the empty string. */
 function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return String(key);
 }
 
@@ -129,4 +139,22 @@ function keyPathAt(node: unknown, offset: number, path: Array<string | number>):
 
 function lowerFirst(text: string): string {
   return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/** Bytes of `text` in UTF-8, counted without Node's Buffer (browsers load scenarios too). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The message for a scenario (file or text) over the size limit. */
+export function tooLarge(what: string): string {
+  return `${what} is larger than ${MAX_FILE_BYTES / 1048576} MiB, the most a scenario may be; a description may have up to ${grouped(MAX_DESCRIPTION_LENGTH)} characters`;
 }

@@ -2,22 +2,42 @@
  * Reads a scenario file, then as load-text.ts: YAML (or JSON) → --set overrides → validated
  * `Scenario`, every failure a ScenarioError naming the file, the key path and line:column.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Scenario } from './schema.js';
 import { ScenarioError } from './errors.js';
-import { loadScenarioText } from './load-text.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { loadScenarioText, tooLarge } from './load-text.js';
 
 export { loadScenarioText, parseScenarioText, type ParsedScenario } from './load-text.js';
 
 /** Reads, overrides (`key.path=value` strings, in order) and validates a scenario file. */
 export function loadScenarioFile(file: string, sets: readonly string[] = []): Scenario {
-  let text: string;
+  return loadScenarioText(readScenarioFile(file), file, sets);
+}
+
+/**
+ * Reads at most MAX_FILE_BYTES (and one more byte to notice a larger file), so a huge file,
+ * /dev/zero or a pipe that never ends is refused without being held in memory.
+ */
+export function readScenarioFile(file: string): string {
+  const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+  let length = 0;
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > MAX_FILE_BYTES) throw new ScenarioError(tooLarge('the scenario file'), { file });
+    }
   } catch (error) {
+    if (error instanceof ScenarioError) throw error;
     throw new ScenarioError(`cannot read the scenario file: ${osReason(error)}`, { file });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return loadScenarioText(text, file, sets);
+  return buffer.toString('utf8', 0, length);
 }
 
 /** The OS's reason in words: "no such file or directory", "permission denied". */

@@ -9,8 +9,9 @@ import { scenarioSchema, type Scenario } from './schema.js';
 import { ScenarioError, ScenarioErrors, formatKeyPath, type KeyPath, type Origin } from './errors.js';
 import { parseQuantity, formatQuantity, unitTables } from './units.js';
 import { didYouMean, editDistance } from './suggest.js';
-import { distSpecs, distNames } from './dist-params.js';
+import { distSpecs, distNames, type DistParam } from './dist-params.js';
 import { crossChecks } from './checks.js';
+import { grouped } from '../text/group-digits.js';
 
 /**
  * Finds where the value (or, for `part: 'key'`, the key) at `path` was written: a 1-based
@@ -171,6 +172,8 @@ class Walker {
       const parsed = parseQuantity(node.unit, raw);
       if (!parsed.ok) return this.fail(path, parsed.message);
       v = parsed.value;
+      // '1e400s' parses to Infinity and '1e-400s' to 0: out of range like any other value.
+      if (!Number.isFinite(v)) return this.fail(path, `expected ${describeNumber(node)}, got ${show(raw)} (too large to represent)`);
     } else if (typeof raw === 'string' && parseQuantity('none', raw).ok) {
       return this.fail(path, `expected ${describeNumber(node)}, got the string ${show(raw)} (remove the quotes)`);
     } else {
@@ -189,6 +192,9 @@ class Walker {
     }
     if (node.minLength !== undefined && raw.length < node.minLength) {
       return this.fail(path, node.minLength === 1 ? 'expected a non-empty string' : `expected a string of at least ${node.minLength} characters`);
+    }
+    if (node.maxLength !== undefined && raw.length > node.maxLength) {
+      return this.fail(path, `expected at most ${grouped(node.maxLength)} characters, got ${grouped(raw.length)}`);
     }
     return raw;
   }
@@ -247,6 +253,9 @@ class Walker {
   private list(node: ListNode<Node>, raw: unknown, path: KeyPath): unknown[] | typeof INVALID {
     if (raw === null) return structuredClone(node.default ?? []);
     let items: unknown[];
+    if (Array.isArray(raw) && node.maxItems !== undefined && raw.length > node.maxItems) {
+      return this.fail(path, `expected at most ${node.maxItems} items, got ${raw.length}`);
+    }
     if (Array.isArray(raw)) {
       items = raw.map((item, i) => this.value(node.item, item, [...path, i]));
     } else if (node.single && isMapping(raw)) {
@@ -271,8 +280,9 @@ class Walker {
         return this.fail(path, `${parsed.message}; or write a distribution { dist: NAME, ... } with NAME one of ${orList([...allowed])}`);
       }
       if (!allowed.includes('constant')) return this.fail(path, `a constant is not allowed here: expected { dist: NAME, ... } with NAME one of ${orList([...allowed])}`);
-      if (node.min !== undefined && parsed.value < node.min) {
-        return this.fail(path, `expected ${describeNumber({ unit: node.unit, integer: false, min: node.min })}, got ${show(raw)}`);
+      const range = constantRange(node);
+      if (!Number.isFinite(parsed.value) || !inRange(range, parsed.value)) {
+        return this.fail(path, `expected ${describeNumber(range)}, got ${show(raw)}`);
       }
       return { dist: 'constant', value: parsed.value };
     }
@@ -309,10 +319,7 @@ class Walker {
     for (const param of spec.params) {
       const paramPath = [...path, param.name];
       if (raw[param.name] === undefined) continue;
-      const v = this.number({
-        kind: 'number', doc: param.doc, integer: false, unit: param.unit === 'field' ? node.unit : 'none',
-        min: param.min, exclusiveMin: param.exclusiveMin,
-      }, raw[param.name], paramPath);
+      const v = this.number(paramNode(node, param), raw[param.name], paramPath);
       if (v === INVALID) ok = false;
       dist[param.name] = v;
     }
@@ -329,6 +336,24 @@ class Walker {
     }
     return d;
   }
+}
+
+/** The range of a constant written for a distribution key: its floor (if any) to its max. */
+export function constantRange(node: DistNode): NumberNode {
+  return { kind: 'number', doc: node.doc, unit: node.unit, integer: false, min: node.min ?? -node.max, max: node.max };
+}
+
+/**
+ * A distribution parameter as a number node: a plain one has its own range; one in the
+ * key's unit (a mean, a scale, a bound) is finite, within ±node.max, above its own floor.
+ */
+export function paramNode(node: DistNode, param: DistParam): NumberNode {
+  const field = param.unit === 'field';
+  const min = param.min ?? (param.exclusiveMin === undefined && field ? -node.max : undefined);
+  return {
+    kind: 'number', doc: param.doc, integer: false, unit: field ? node.unit : 'none',
+    min, exclusiveMin: param.exclusiveMin, max: field ? node.max : param.max,
+  };
 }
 
 /**

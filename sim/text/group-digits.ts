@@ -7,3 +7,9 @@
 export function groupDigits(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
+
+/** A whole number with its digits grouped by commas: 1000000 → "1,000,000". */
+export function grouped(n: number): string {
+  const text = String(Math.round(n));
+  return text.startsWith('-') ? `-${groupDigits(text.slice(1), ',')}` : groupDigits(text, ',');
+}

@@ -1,4 +1,5 @@
 /** Number formats of the CLI's one-screen summary (locale-free digits grouping by en-US rules). */
+import { printable } from './printable.js';
 
 export const fmt = (x: unknown, digits = 3): string => {
   if (x === null || x === undefined) return '—';
@@ -9,7 +10,8 @@ export const fmt = (x: unknown, digits = 3): string => {
     const text = x.toPrecision(digits);
     return /e/.test(text) || !text.includes('.') ? text : text.replace(/\.?0+$/, '');
   }
-  return String(x);
+  // Text from a results file or a scenario reaches the terminal without control characters.
+  return printable(String(x));
 };
 
 export const pct = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : '—');

@@ -42,7 +42,7 @@ describe('observer series', () => {
     const r = runScenario(validate({
       name: 'observer k', duration: samples - 1, peers: { count: peers },
       overlay: { model: 'random-regular', degree: 4 },
-      churn: { session: { dist: 'exponential', mean: 1e9 }, downtime: 1 },
+      churn: { session: { dist: 'exponential', mean: '10000d' }, downtime: 1 },
       metrics: { sample: 1 },
     }));
     expect(k).toBeGreaterThan(1);

@@ -118,25 +118,26 @@ describe('memoryLimit', () => {
 
 describe('checkMemory', () => {
   it('refuses a scenario over the limit with one paragraph: the estimate, its terms, the limit, what to change', () => {
-    const big = scenario(16_000_000, { overlay: { degree: 200 }, workload: { broadcasts: { protocol: 'flood' } } });
+    // Degree 100: the largest round one whose links fit the overlay's 32-bit offsets at 16 million peers.
+    const big = scenario(16_000_000, { overlay: { degree: 100 }, workload: { broadcasts: { protocol: 'flood' } } });
     let error: unknown;
     try {
-      checkMemory(big, memoryLimit({}, 24 * GiB), 'big.yaml');
+      checkMemory(big, memoryLimit({}, 8 * GiB), 'big.yaml');
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ScenarioError);
     const text = (error as ScenarioError).format();
     expect(text).toMatch(/^big\.yaml: peers\.count: scenario needs about \d+\.\d GiB \(16,000,000 peers × ~\d+ B\/peer/);
-    expect(text).toContain('overlay graph (random-regular, degree 200)');
-    expect(text).toContain('this machine has 24.0 GiB, of which 21.6 GiB may be used');
+    expect(text).toContain('overlay graph (random-regular, degree 100)');
+    expect(text).toContain('this machine has 8.0 GiB, of which 7.0 GiB may be used');
     expect(text).toContain('reduce peers.count');
     expect(text).toContain('GOSSIPSIM_MEMORY_LIMIT');
     expect(text).not.toContain('\n');
   });
 
   it('lets it run when it fits, or when the check is off', () => {
-    const big = scenario(16_000_000, { overlay: { degree: 200 }, workload: { broadcasts: { protocol: 'flood' } } });
+    const big = scenario(16_000_000, { overlay: { degree: 100 }, workload: { broadcasts: { protocol: 'flood' } } });
     expect(() => checkMemory(big, memoryLimit({ GOSSIPSIM_MEMORY_LIMIT: 'off' }, 24 * GiB))).not.toThrow();
     const small = scenario(1000, pushUniform);
     expect(checkMemory(small, memoryLimit({}, 24 * GiB)).bytes).toBeLessThan(100 * MiB);

@@ -73,9 +73,9 @@ describe('YAML errors carry line:column', () => {
 
 describe('schema errors carry line:column', () => {
   it('a wrong value points at the value', () => {
-    expect(problem(edit('  degree: 4', '  degree: -3'))).toBe('scenarios/x.yaml:10:11: overlay.degree: expected an integer >= 0, got -3.');
+    expect(problem(edit('  degree: 4', '  degree: -3'))).toBe('scenarios/x.yaml:10:11: overlay.degree: expected an integer between 0 and 65536, got -3.');
     expect(problem(edit('      fanout: 2', '      fanout: lots'))).toBe(
-      "scenarios/x.yaml:14:15: workload.broadcasts[0].fanout: expected an integer >= 1, got 'lots'.");
+      "scenarios/x.yaml:14:15: workload.broadcasts[0].fanout: expected an integer between 1 and 16777214, got 'lots'.");
     expect(problem(edit('      protocol: pull', '      protocol: pul'))).toBe(
       "scenarios/x.yaml:16:17: workload.broadcasts[1].protocol: expected one of 'push', 'pull', 'push-pull' or 'flood', got 'pul' — did you mean 'pull'?");
     expect(problem(edit('max: 90ms', 'max: 9ms'))).toBe(
@@ -138,7 +138,7 @@ describe('--set', () => {
     expect(loadScenarioText('name: a\nchurn: {}\n', 'x.yaml', ['churn=null']).churn).toBeNull();
   });
   it('a bad value set says so instead of a position', () => {
-    expect(problem(multiLine, ['overlay.degree=-1'])).toBe('scenarios/x.yaml: overlay.degree (from --set): expected an integer >= 0, got -1.');
+    expect(problem(multiLine, ['overlay.degree=-1'])).toBe('scenarios/x.yaml: overlay.degree (from --set): expected an integer between 0 and 65536, got -1.');
     expect(problem(multiLine, ['network.latency.max=1ms'])).toBe(
       "scenarios/x.yaml: network.latency.max (from --set): uniform needs max >= min, got min '10ms' and max '1ms'.");
     expect(problem('name: a\n', ['churn.session.dist=weibull'])).toBe(
@@ -176,7 +176,7 @@ describe('files', () => {
     expect(loadScenarioFile(file, ['peers.count=20']).peers.count).toBe(20);
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'name: x\n\noverlay:\n  degree: -3\n');
-    expect(errorOf(() => loadScenarioFile(bad)).format()).toBe(`${bad}:4:11: overlay.degree: expected an integer >= 0, got -3.`);
+    expect(errorOf(() => loadScenarioFile(bad)).format()).toBe(`${bad}:4:11: overlay.degree: expected an integer between 0 and 65536, got -3.`);
   });
   it('an unreadable file gives the reason, not a stack', () => {
     const missing = join(dir, 'missing.yaml');

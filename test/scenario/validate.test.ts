@@ -90,22 +90,22 @@ describe('defaults', () => {
 
 describe('errors on single keys', () => {
   it('wrong type', () => {
-    expect(problem({ ...base, overlay: { degree: 'four' } })).toBe("overlay.degree: expected an integer >= 0, got 'four'.");
+    expect(problem({ ...base, overlay: { degree: 'four' } })).toBe("overlay.degree: expected an integer between 0 and 65536, got 'four'.");
     expect(problem({ ...base, overlay: { repair: 'yes' } })).toBe("overlay.repair: expected true or false, got 'yes'.");
     expect(problem({ name: 42 })).toBe('name: expected a string, got 42 (put it in quotes to use it as text).');
     expect(problem({ ...base, peers: [1, 2] })).toBe('peers: expected a mapping with the keys count, got a list.');
     expect(problem({ ...base, network: { loss: '0.5' } })).toBe("network.loss: expected a number between 0 and 1, got the string '0.5' (remove the quotes).");
     expect(problem({ ...base, failures: 'none' })).toBe("failures: expected a list (or a single item), got 'none'.");
-    expect(problem({ ...base, duration: true })).toBe('duration: expected a duration > 0, got true.');
+    expect(problem({ ...base, duration: true })).toBe('duration: expected a duration between 0.001ms and 10000d, got true.');
     expect(problem({ ...base, peers: { count: null } })).toBe('peers.count: expected an integer between 1 and 16000000, got an empty value.');
     expect(problem({ ...base, seed: Infinity })).toBe('seed: expected an integer between 0 and 4294967295, got Infinity.');
   });
   it('out of range and not an integer', () => {
-    expect(problem({ ...base, overlay: { degree: -3 } })).toBe('overlay.degree: expected an integer >= 0, got -3.');
-    expect(problem({ ...base, overlay: { degree: 2.5 } })).toBe('overlay.degree: expected an integer >= 0, got 2.5.');
+    expect(problem({ ...base, overlay: { degree: -3 } })).toBe('overlay.degree: expected an integer between 0 and 65536, got -3.');
+    expect(problem({ ...base, overlay: { degree: 2.5 } })).toBe('overlay.degree: expected an integer between 0 and 65536, got 2.5.');
     expect(problem({ ...base, network: { loss: 1.5 } })).toBe('network.loss: expected a number between 0 and 1, got 1.5.');
-    expect(problem({ ...base, duration: 0 })).toBe('duration: expected a duration > 0, got 0.');
-    expect(problem({ ...base, duration: '-1min' })).toBe("duration: expected a duration > 0, got '-1min'.");
+    expect(problem({ ...base, duration: 0 })).toBe('duration: expected a duration between 0.001ms and 10000d, got 0.');
+    expect(problem({ ...base, duration: '-1min' })).toBe("duration: expected a duration between 0.001ms and 10000d, got '-1min'.");
     expect(problem({ ...base, data: { replication: { ratio: 0 } } })).toBe('data.replication.ratio: expected a number > 0 and <= 1, got 0.');
     expect(problem({ ...base, name: '' })).toBe('name: expected a non-empty string.');
   });
@@ -145,10 +145,10 @@ describe('errors on single keys', () => {
     expect(validate({ ...base, workload: { broadcasts: [{ origin: 7 }, { origin: 'random' }] } }).workload.broadcasts.map((b) => b.origin))
       .toEqual([7, 'random']);
     expect(problem({ ...base, workload: { broadcasts: [{ origin: 'randm' }] } })).toBe(
-      "workload.broadcasts[0].origin: expected 'random' or an integer >= 0 (peer id of the origin), got 'randm' — did you mean 'random'?");
+      "workload.broadcasts[0].origin: expected 'random' or an integer between 0 and 16777213 (peer id of the origin), got 'randm' — did you mean 'random'?");
     expect(problem({ ...base, workload: { broadcasts: [{ origin: 'somewhere' }] } })).toBe(
-      "workload.broadcasts[0].origin: expected 'random' or an integer >= 0 (peer id of the origin), got 'somewhere'.");
-    expect(problem({ ...base, workload: { broadcasts: [{ origin: -1 }] } })).toBe('workload.broadcasts[0].origin: expected an integer >= 0, got -1.');
+      "workload.broadcasts[0].origin: expected 'random' or an integer between 0 and 16777213 (peer id of the origin), got 'somewhere'.");
+    expect(problem({ ...base, workload: { broadcasts: [{ origin: -1 }] } })).toBe('workload.broadcasts[0].origin: expected an integer between 0 and 16777213, got -1.');
   });
 });
 
@@ -186,18 +186,18 @@ describe('distributions', () => {
     expect(latencyProblem({ dist: 'exponential' })).toBe("network.latency: exponential needs 'mean', e.g. { dist: exponential, mean: 20min }.");
     expect(latencyProblem({ dist: 'exponential', mean: 1, sd: 1 })).toBe("network.latency.sd: unknown parameter 'sd' of exponential; exponential takes 'mean'.");
     expect(latencyProblem({ dist: 'normal', mean: 1, sdev: 1 })).toMatch(/^network\.latency\.sdev: unknown parameter 'sdev' of normal — did you mean 'sd'\?/);
-    expect(latencyProblem({ dist: 'exponential', mean: 0 })).toBe('network.latency.mean: expected a duration > 0, got 0.');
-    expect(latencyProblem({ dist: 'normal', mean: 1, sd: 0 })).toBe('network.latency.sd: expected a duration > 0, got 0.');
-    expect(latencyProblem({ dist: 'lognormal', median: 1, sigma: -1 })).toBe('network.latency.sigma: expected a number >= 0, got -1.');
-    expect(latencyProblem({ dist: 'pareto', scale: 1, shape: 0 })).toBe('network.latency.shape: expected a number > 0, got 0.');
-    expect(latencyProblem({ dist: 'weibull', scale: 0, shape: 1 })).toBe('network.latency.scale: expected a duration > 0, got 0.');
+    expect(latencyProblem({ dist: 'exponential', mean: 0 })).toBe('network.latency.mean: expected a duration > 0 and <= 10000d, got 0.');
+    expect(latencyProblem({ dist: 'normal', mean: 1, sd: 0 })).toBe('network.latency.sd: expected a duration > 0 and <= 10000d, got 0.');
+    expect(latencyProblem({ dist: 'lognormal', median: 1, sigma: -1 })).toBe('network.latency.sigma: expected a number between 0 and 10, got -1.');
+    expect(latencyProblem({ dist: 'pareto', scale: 1, shape: 0 })).toBe('network.latency.shape: expected a number between 0.1 and 1000, got 0.');
+    expect(latencyProblem({ dist: 'weibull', scale: 0, shape: 1 })).toBe('network.latency.scale: expected a duration > 0 and <= 10000d, got 0.');
     expect(latencyProblem({ dist: 'weibull', scale: '1 sec', shape: 1 })).toMatch(/^network\.latency\.scale: '1 sec' is not a duration: /);
     expect(latencyProblem({ dist: 'uniform', min: '500ms', max: '100ms' })).toBe("network.latency.max: uniform needs max >= min, got min '500ms' and max '100ms'.");
     expect(latencyProblem([1, 2])).toMatch(/^network\.latency: expected a constant or a distribution \{ dist: NAME, \.\.\. \} with NAME one of .*, got a list\.$/);
-    expect(problem({ ...base, data: { popularity: { dist: 'zipf', exponent: -1 } } })).toBe('data.popularity.exponent: expected a number >= 0, got -1.');
+    expect(problem({ ...base, data: { popularity: { dist: 'zipf', exponent: -1 } } })).toBe('data.popularity.exponent: expected a number between 0 and 100, got -1.');
   });
   it('respects the smallest value a key allows (latency >= 0)', () => {
-    expect(latencyProblem('-5ms')).toBe("network.latency: expected a duration >= 0, got '-5ms'.");
+    expect(latencyProblem('-5ms')).toBe("network.latency: expected a duration between 0 and 10000d, got '-5ms'.");
     expect(latencyProblem({ dist: 'uniform', min: '-5ms', max: '5ms' })).toBe("network.latency.min: draws cannot be below 0 here, got min '-5ms'.");
     expect(latencyProblem({ dist: 'constant', value: -1 })).toBe('network.latency.value: draws cannot be below 0 here, got value -1.');
   });
@@ -314,13 +314,13 @@ describe('locations', () => {
     expect(errorOf(() => validate({ ...base, overlay: { degre: 1 } }, locate, { file: 'f.yaml' })).format())
       .toBe("f.yaml:7:1: overlay.degre: unknown key 'degre' — did you mean 'degree'?");
     expect(errorOf(() => validate({ ...base, overlay: { degree: -1 } }, locate, { file: 'f.yaml' })).format())
-      .toBe('f.yaml:7:9: overlay.degree: expected an integer >= 0, got -1.');
+      .toBe('f.yaml:7:9: overlay.degree: expected an integer between 0 and 65536, got -1.');
     expect(asked).toEqual(['overlay.degre:key', 'overlay.degree:value']);
   });
   it('says (from --set) instead of a position', () => {
     const locate: Locator = () => ({ set: true });
     expect(errorOf(() => validate({ ...base, overlay: { degree: -1 } }, locate, { file: 'f.yaml' })).format())
-      .toBe('f.yaml: overlay.degree (from --set): expected an integer >= 0, got -1.');
+      .toBe('f.yaml: overlay.degree (from --set): expected an integer between 0 and 65536, got -1.');
   });
   it('a top level that is not a mapping', () => {
     expect(problem([1])).toBe('a scenario must be a mapping of keys (name:, peers:, overlay:, ...), got a list.');

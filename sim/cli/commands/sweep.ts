@@ -1,8 +1,8 @@
 /** `gossipsim sweep` and `gossipsim merge`. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutputFile } from '../../io/output.js';
-import { ScenarioError } from '../../scenario/errors.js';
+import { readScenarioFile } from '../../scenario/load.js';
+import { printable } from '../../text/printable.js';
 import { renderReport } from '../../../viz/report.js';
 import { runSweep, mergeParts } from '../../sweep/sweep.js';
 import { parseShard, parseVary } from '../../sweep/plan.js';
@@ -33,19 +33,12 @@ export interface SweepCommandOptions {
   resume?: boolean;
 }
 
-function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ScenarioError(`cannot read the scenario file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { file });
-  }
-}
 
 /** Below this many replicates a sweep's intervals are too wide and too unsure to lean on. */
 export const FEW_REPLICATES = 5;
 
 export function describeSweep(r: SweepResults, outputs: string[]): string {
-  const lines = [`${r.scenario.name}: sweep of ${r.points.length} point(s) x ${r.replicates} replicate(s), ${r.engine.runs} run(s)` +
+  const lines = [`${printable(r.scenario.name)}: sweep of ${r.points.length} point(s) x ${r.replicates} replicate(s), ${r.engine.runs} run(s)` +
     (r.shard ? ` (shard ${r.shard.index}/${r.shard.count})` : '')];
   if (r.replicates < FEW_REPLICATES) {
     lines.push(`  note: ${r.replicates} replicate(s) per point: the 95% intervals are wide and unreliable; ` +
@@ -61,7 +54,7 @@ export async function sweepCommand(file: string, opts: SweepCommandOptions, io: 
   const replicates = opts.replicates === undefined ? 1 : parseIntOption('--replicates', opts.replicates, 1, 100000);
   const workers = parseWorkers(opts.workers, defaultSweepWorkers());
   const shard = parseShard(opts.shard);
-  const text = readScenarioText(file);
+  const text = readScenarioFile(file);
   const name = loadScenarioText(text, file, opts.set ?? []).name;
   const defaultReport = join('reports', `${slug(name)}-sweep.html`);
   // Next to the main output; a shard without one gets a journal of its own.

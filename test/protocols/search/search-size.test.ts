@@ -18,7 +18,7 @@ function measure(strategy: string, seed: number) {
     data: { objects: 100, replication: { strategy, ratio: 0.02 }, popularity: { dist: 'zipf', exponent: 1 } },
     // One walker, no checks, a TTL far beyond any search size (an item on r ≥ 7 of 2000
     // peers is missed by 5000 probes with probability < 1e-7): every query finds its item.
-    workload: { searches: { protocol: 'random-walk', walkers: 1, ttl: 5000, checkEvery: 100000, count: 2000, spacing: 1 } },
+    workload: { searches: { protocol: 'random-walk', walkers: 1, ttl: 5000, checkEvery: 65536, count: 2000, spacing: 1 } },
   }));
   const s = results.searches as unknown as Record<string, number>;
   const d = results.data as unknown as Record<string, number>;

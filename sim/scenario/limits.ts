@@ -1,0 +1,80 @@
+/**
+ * The bounds of every scenario value, each with the reason the engine needs it: the schema
+ * states them (so the reference and the JSON Schema show them) and the cross-checks use them.
+ */
+import { twoTo } from '../math/two-to.js';
+import { MAX_PEERS } from '../engine/simulator.js';
+
+/**
+ * Longest time a scenario may name: 10,000 days. Event times are doubles of seconds, exact
+ * to 0.12 µs up to here, so the shortest step below still separates events.
+ */
+export const MAX_DURATION = 10_000 * 86_400;
+/** Shortest period, interval or run: 1 µs (steps shorter than that merge with float rounding). */
+export const MIN_STEP = 1e-6;
+/** Highest rate: 10^6 per second (of queries or arrivals; each is at least one event). */
+export const MAX_RATE = 1e6;
+/** Largest size: 1000 TB (file sizes; a chunk count is bounded separately). */
+export const MAX_SIZE = 1e15;
+/** Smallest file or chunk: 1 byte. */
+export const MIN_SIZE = 1;
+/** Highest bandwidth: 1000 Tbps (125 TB/s), beyond any access link. */
+export const MAX_BANDWIDTH = 125e12;
+/** Slowest positive bandwidth: 1 bps (a 1 PB file then takes a finite, if long, time). */
+export const MIN_BANDWIDTH = 0.125;
+/** Most peers alive at time 0 (below the engine's MAX_PEERS, which also holds the arrivals). */
+export const MAX_INITIAL_PEERS = 16_000_000;
+/** Peer ids (and counts of peers, such as a fanout) are below this. */
+export const PEER_LIMIT = MAX_PEERS;
+/**
+ * Links an overlay may hold in all: adjacency offsets are Int32, so peers.count × degree
+ * stays below 2^31.
+ */
+export const MAX_LINK_ENDS = twoTo(31) - 1;
+/** Largest degree, maxDegree or tracker neighbour count: 2^16 (a peer's links are counted in one adjacency row). */
+export const MAX_DEGREE = twoTo(16);
+/** Largest sampling view: 4096 entries (each peer keeps 2 × viewSize Int32s). */
+export const MAX_VIEW = 4096;
+/** Most rumours in all (each keeps its own per-peer state: a bit, plus a word for flooding). */
+export const MAX_RUMOURS = 10_000;
+/** Most gossip rounds or hops of one broadcast: 10^6 (a round is one event per informed peer). */
+export const MAX_ROUNDS = 1_000_000;
+/** Most queries of all search batches together: 10^6 (each keeps the peers it visited while it runs). */
+export const MAX_QUERIES = 1_000_000;
+/**
+ * Largest TTL, walker count, check interval and ring step: 2^16. Hops and rings are packed
+ * into message payloads with 2^29 and 2^24 spans; these caps keep them far inside.
+ */
+export const MAX_HOPS = twoTo(16);
+/** Most items a list (broadcasts, searches, failures) may hold. */
+export const MAX_ITEMS = 1000;
+/** Most distinct data items: 10^7 (per-item tables of popularity and replicas). */
+export const MAX_OBJECTS = 10_000_000;
+/** Most replicas in all (objects × replicas per object): holder lists are indexed by Int32. */
+export const MAX_REPLICAS = twoTo(31) - 1;
+/** Most chunks of a file (file / chunk): 2^20; every peer keeps a bit (or 2 bytes) per chunk. */
+export const MAX_CHUNKS = twoTo(20);
+/** Most concurrent uploads of a peer or the server. */
+export const MAX_SLOTS = twoTo(16);
+/**
+ * Most time-series samples (duration / metrics.sample): 10^7, each an event and a row of
+ * every series (a 30-day run sampled every second has 2.6 million).
+ */
+export const MAX_SAMPLES = 10_000_000;
+/** Longest scenario name: 200 characters (it is the report's title and file name). */
+export const MAX_NAME_LENGTH = 200;
+/** Longest description: 64 Ki characters of markdown. */
+export const MAX_DESCRIPTION_LENGTH = 65_536;
+/** Largest scenario file: 1 MiB; larger ones are refused before they are parsed. */
+export const MAX_FILE_BYTES = twoTo(20);
+/** Most YAML aliases a file may use (an alias bomb expands exponentially). */
+export const MAX_ALIASES = 100;
+/** Largest magnitude of a plain distribution parameter (ranks, means of plain numbers). */
+export const MAX_PLAIN = 1e9;
+/** Bounds of the shape parameters: smaller pareto/weibull shapes draw values past any double. */
+export const MIN_SHAPE = 0.1;
+export const MAX_SHAPE = 1000;
+/** Largest lognormal sigma: e^(sigma²/2), the mean's factor, stays finite. */
+export const MAX_SIGMA = 10;
+/** Largest zipf exponent. */
+export const MAX_EXPONENT = 100;

@@ -9,7 +9,7 @@ import type { Graph } from '../sim/overlay/graph.js';
 import { BroadcastComponent } from '../sim/protocols/broadcast/component.js';
 import type { EngineOptions } from '../sim/protocols/broadcast/engine.js';
 import { createContext } from '../sim/run/create-context.js';
-import type { BroadcastResult } from '../sim/run/results.js';
+import type { BroadcastResult } from '../sim/protocols/broadcast/results-section.js';
 import type { Scenario } from '../sim/scenario/schema.js';
 import { validate } from '../sim/scenario/validate.js';
 import { contributionOf, measure } from './row.js';

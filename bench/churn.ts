@@ -9,7 +9,8 @@
  */
 import { NamedStream } from '../sim/engine/random.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
-import { PeerSamplingComponent, overlayReadDuringRun } from '../sim/protocols/sampling/component.js';
+import { PeerSamplingComponent } from '../sim/protocols/sampling/component.js';
+import { FAMILIES } from '../sim/families/registry.js';
 import { ChurnComponent } from '../sim/dynamics/churn.js';
 import { dynamicsOf } from '../sim/dynamics/shared.js';
 import { createContext } from '../sim/run/create-context.js';
@@ -40,7 +41,7 @@ const overlaySeconds = (performance.now() - t0) / 1000;
 
 const ctx = createContext(scenario, overlay);
 const { sim, peers, transport } = ctx;
-const sampling = new PeerSamplingComponent(scenario.overlay.sampling!, overlayReadDuringRun(scenario));
+const sampling = new PeerSamplingComponent(scenario.overlay.sampling!, FAMILIES.some((f) => f.readsOverlayDuringRun?.(scenario) ?? false));
 const churn = new ChurnComponent(scenario.churn!);
 
 const { wallSeconds, cpuSeconds } = measure(() => {

@@ -1,7 +1,7 @@
 /**
  * Parallel single run (issue 9 §2): the 10^6-peer flood and push broadcast of
  * bench/broadcast.ts, through the runner, on 1 thread (`runScenario`, i.e. `run`) or split
- * across N worker threads (`runScenarioParallel`, i.e. `run --workers N`).
+ * across N worker threads (`runSimulation`, i.e. `run --workers N`).
  * `node dist/bench/parallel.js flood|push <peers> <workers> [--phase run|simulation] [--failures f]`:
  *   run (default): the whole run, overlay building and summary included (wallSeconds);
  *     with N > 1 the main thread summarises the overlay while the workers simulate, and
@@ -16,8 +16,9 @@
  * the machine is shared, and CPU time shows what wall time hides (another process taking a
  * core). The results of 1 and N threads are checked equal (withoutWallClock) in the tests.
  */
-import { runScenarioParallel, type ParallelRunStats } from '../sim/parallel/run-parallel.js';
-import type { BroadcastResult } from '../sim/run/results.js';
+import type { ParallelRunStats } from '../sim/parallel/run-parallel.js';
+import { runSimulation } from '../sim/run/run.js';
+import type { BroadcastResult } from '../sim/protocols/broadcast/results-section.js';
 import { runScenario } from '../sim/run/run-scenario.js';
 import { broadcastLabel, broadcastScenario, simulateBroadcast } from './broadcast-setup.js';
 import { emit, workloadRow } from './row.js';
@@ -47,7 +48,7 @@ if (phase === 'simulation' && workers === 1) {
 } else {
   const results = workers === 1
     ? runScenario(scenario)
-    : await runScenarioParallel(scenario, { workers, overlap: phase === 'run', onStats: (s) => { stats = s; } });
+    : await runSimulation(scenario, { workers, overlap: phase === 'run', onStats: (s) => { stats = s; } });
   const used = process.cpuUsage(cpu0);
   wallSeconds = (performance.now() - t0) / 1000;
   cpuSeconds = (used.user + used.system) / 1e6;

@@ -41,7 +41,7 @@ const overlaySeconds = (performance.now() - t0) / 1000;
 const component = new SearchComponent();
 const placementSeconds = measure(() => component.start(ctx)).wallSeconds;
 const { wallSeconds } = measure(() => sim.run(Infinity));
-const s = contributionOf(component, ctx).searches as Record<string, number>;
+const s = contributionOf(component, ctx).searches!;
 
 emit({
   ...workloadRow(`search: ${queries} ${protocol === 'flood' ? 'floods (TTL 7)' : 'random walks (32 walkers)'}`, n, wallSeconds, transport.sent, baselineRss),

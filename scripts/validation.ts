@@ -91,10 +91,10 @@ overlay: { model: random-regular, degree: 4 }
 capacity: { mode: ${mode}, file: 50MB, chunk: 256KiB, server: { upload: 100Mbps }, peer: { upload: 2Mbps, download: 20Mbps } }
 `;
   for (const n of [10, 100, 1000]) {
-    const cs = run(cap('client-server', n), 1).capacity as Record<string, number>;
-    const pp = run(cap('p2p', n), 1).capacity as Record<string, number>;
+    const cs = run(cap('client-server', n), 1).capacity!;
+    const pp = run(cap('p2p', n), 1).capacity!;
     add({ what: `distribution time, N = ${n} (50 MB, u_s 100 Mbps, peers 2/20 Mbps): client-server / p2p`, source: 'Kurose & Ross §2.5 lower bounds',
-      theory: `${f(cs.lowerBound, 0)} s / ${f(pp.lowerBound, 0)} s`, ours: `${f(cs.distributionTime, 0)} s / ${f(pp.distributionTime, 0)} s` });
+      theory: `${f(cs.lowerBound ?? NaN, 0)} s / ${f(pp.lowerBound ?? NaN, 0)} s`, ours: `${f(cs.distributionTime ?? NaN, 0)} s / ${f(pp.distributionTime ?? NaN, 0)} s` });
   }
 }
 
@@ -115,12 +115,25 @@ data: { objects: ${items}, replication: { strategy: ${strategy}, ratio: ${ratio}
 workload:
   searches: { count: 2000, start: 1s, spacing: 0.5s, protocol: random-walk, walkers: 1, ttl: 100000, checkEvery: 100000 }
 `;
-    const ours = mean(seeds(2).map((x) => (run(yaml, x).searches as Record<string, number>).peersProbedPerQuery));
+    const ours = mean(seeds(2).map((x) => run(yaml, x).searches!.peersProbedPerQuery!));
     return { theory, ours };
   });
   add({ what: 'peers probed per query by one random walker, uniform / proportional / square-root replication (2,000 peers, zipf(1) queries, 2% storage)',
     source: 'Cohen & Shenker 2002: n·Σ q_i/r_i, least for square-root',
     theory: sizes.map((s) => f(s.theory, 1)).join(' / '), ours: sizes.map((s) => f(s.ours, 1)).join(' / ') });
+}
+
+// Aggregation ------------------------------------------------------------------------------
+{
+  const yaml = (n: number) => `name: v
+engine: cycle
+duration: 1h
+peers: { count: ${n} }
+aggregation: { cycles: 20, targets: uniform, values: { dist: uniform, min: 0, max: 100 } }
+`;
+  const factor = mean(seeds(10).map((s) => run(yaml(10000), s).aggregation!.varianceFactor!));
+  add({ what: 'push-pull averaging, uniform partners, cycle engine: variance factor per cycle, n = 10,000 (mean over seeds)',
+    source: 'Jelasity, Montresor & Babaoglu 2005: 1/(2√e)', theory: f(1 / (2 * Math.sqrt(Math.E))), ours: f(factor) });
 }
 
 const table = ['| what | source | theory | gossipsim |', '|---|---|---|---|',

@@ -1,23 +1,19 @@
 /**
- * What the report computes from the results before drawing: theory curves matched to
- * each broadcast, the degree distribution expected of the overlay model, and capacity
- * lower bounds for sweeps. Embedded next to the results as a separate JSON block.
+ * What the report computes from the results before drawing: each family's part (theory
+ * curves, sections drawn from data), the degree distribution expected of the overlay
+ * model, and capacity lower bounds for sweeps. Embedded next to the results as JSON.
  */
-import type { BroadcastResult, Results } from '../sim/run/results.js';
+import { FAMILIES, FAMILIES_IN_READING_ORDER } from '../sim/families/registry.js';
+import type { Results } from '../sim/run/results.js';
 import type { SweepResults } from '../sim/run/sweep-results.js';
-import type { BroadcastSpec, Scenario } from '../sim/scenario/schema.js';
-import {
-  capacityLowerBound, degreeDistributionTheory, distMean, distMin, infectAndDieCoverage, meanFieldRounds,
-} from './theory.js';
+import { capacityLowerBound, degreeDistributionTheory, distMean, distMin, type TheoryCurve } from './theory.js';
 
 /** A theory curve (x, y pairs) or a horizontal level, with the legend label to show. */
-export type TheoryCurve =
-  | { label: string; points: Array<[number, number]> }
-  | { label: string; level: number };
+export type { TheoryCurve };
 
 export interface RunDerived {
-  /** One entry per `results.broadcasts[i]`: its theory, or null where none applies. */
-  broadcastTheory: Array<TheoryCurve | null>;
+  /** Each family's derived data (e.g. `broadcastTheory`), merged in at the top level. */
+  [family: string]: unknown;
   /** Expected fraction of peers of each degree, or null. */
   degreeTheory: { label: string; points: Array<[number, number]> } | null;
   /** Draw the degree distribution on log-log axes (scale-free or heavy-tailed overlays). */
@@ -29,60 +25,7 @@ export interface SweepDerived {
   capacityBounds: Array<{ mode: string; label: string; points: Array<[number, number]> }>;
 }
 
-/** The broadcast specs of a scenario, expanded to one entry per started broadcast. */
-function expandBroadcasts(scenario: Scenario | undefined): Array<{ start: number; spec: BroadcastSpec }> {
-  const out: Array<{ start: number; spec: BroadcastSpec }> = [];
-  for (const spec of scenario?.workload?.broadcasts ?? []) {
-    for (let i = 0; i < (spec.count ?? 1); i++) out.push({ start: spec.at + i * spec.every, spec });
-  }
-  return out;
-}
-
-/** Finds the spec a broadcast result came from: same protocol and start time, else same index. */
-function matchSpecs(broadcasts: BroadcastResult[], scenario: Scenario | undefined): Array<BroadcastSpec | null> {
-  const expanded = expandBroadcasts(scenario);
-  const used = new Set<number>();
-  return broadcasts.map((b, i) => {
-    let k = expanded.findIndex((e, j) => !used.has(j) && e.spec.protocol === b.protocol && Math.abs(e.start - b.start) < 1e-9);
-    if (k < 0 && i < expanded.length && !used.has(i) && expanded[i].spec.protocol === b.protocol) k = i;
-    if (k < 0) return null;
-    used.add(k);
-    return expanded[k].spec;
-  });
-}
-
-/**
- * The theory that applies to one broadcast: the mean-field round-by-round curve for
- * push / pull / push-pull gossip in rounds with uniform targets, or the final coverage
- * of infect-and-die push with uniform targets. Overlay-neighbour gossip and flooding
- * depend on the graph, so no curve is claimed for them.
- */
-export function broadcastTheory(b: BroadcastResult, spec: BroadcastSpec | null, scenario: Scenario | undefined): TheoryCurve | null {
-  if (!spec || spec.targets !== 'uniform' || b.protocol === 'flood') return null;
-  const loss = scenario?.network?.loss ?? 0;
-  const n = b.alive > 0 ? b.alive : scenario?.peers?.count ?? 0;
-  if (n < 2) return null;
-  if (spec.forward === 'once') {
-    if (b.protocol !== 'push') return null;
-    const level = infectAndDieCoverage(spec.fanout * (1 - loss));
-    return { label: `theory (mean-field): final coverage ${(level * 100).toFixed(1)} %`, level };
-  }
-  const rounds = meanFieldRounds(b.protocol as 'push' | 'pull' | 'push-pull', spec.fanout, n, loss, spec.maxRounds);
-  // Round r's exchanges start at the r-th tick, start + (r-1)·period, and land one latency
-  // later (a push) or two (a pull request and its reply). The cycle engine has no latency.
-  const latency = scenario?.engine === 'cycle' ? 0 : distMean(scenario?.network?.latency ?? { dist: 'constant', value: 0 }) ?? 0;
-  const delay = b.protocol === 'push' ? latency : 2 * latency;
-  const timeOf = (r: number) => (r === 0 ? b.start : scenario?.engine === 'cycle' ? b.start + r * spec.period
-    : b.start + (r - 1) * spec.period + delay);
-  return {
-    label: 'theory (mean-field, per round)',
-    points: rounds.map((fraction, r) => [timeOf(r), fraction]),
-  };
-}
-
 export function deriveRun(r: Results): RunDerived {
-  const broadcasts = Array.isArray(r.broadcasts) ? r.broadcasts : [];
-  const specs = matchSpecs(broadcasts, r.scenario);
   const histogram = r.overlay?.degreeHistogram ?? [];
   const model = r.scenario?.overlay?.model ?? '';
   const degree = r.scenario?.overlay?.degree ?? r.overlay?.meanDegree ?? 0;
@@ -101,11 +44,19 @@ export function deriveRun(r: Results): RunDerived {
   }
   const mean = r.overlay?.meanDegree ?? 0;
   const max = r.overlay?.maxDegree ?? 0;
-  return {
-    broadcastTheory: broadcasts.map((b, i) => broadcastTheory(b, specs[i], r.scenario)),
+  const derived: RunDerived = {
     degreeTheory,
     degreeLogLog: model === 'barabasi-albert' || (mean > 0 && max / mean >= 8),
   };
+  for (const family of FAMILIES) Object.assign(derived, family.derive?.(r));
+  // The order the client draws the families' sections in, and the sections described as data.
+  derived.families = FAMILIES_IN_READING_ORDER.map((family) => family.name);
+  const sections = FAMILIES_IN_READING_ORDER.flatMap((family) => {
+    const section = family.reportSection?.(r);
+    return section ? [{ family: family.name, ...section }] : [];
+  });
+  if (sections.length > 0) derived.familySections = sections;
+  return derived;
 }
 
 const numbers = (values: unknown[]): number[] => values.filter((v): v is number => typeof v === 'number');

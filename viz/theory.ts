@@ -5,6 +5,11 @@
  */
 import type { Dist } from '../sim/scenario/dsl.js';
 
+/** A theory curve (x, y pairs) or a horizontal level, with the legend label to show. */
+export type TheoryCurve =
+  | { label: string; points: Array<[number, number]> }
+  | { label: string; level: number };
+
 export type BroadcastProtocol = 'push' | 'pull' | 'push-pull' | 'flood';
 
 /**

@@ -1,26 +1,5 @@
-/** Where the package's own files are, whether running from dist/ or from the sources. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-let root: string | undefined;
-
-/** The folder holding gossipsim's package.json. */
-export function packageRoot(): string {
-  if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if (JSON.parse(readFileSync(pkg, 'utf8')).name === 'gossipsim') return (root = dir);
-      } catch { /* keep looking */ }
-    }
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the gossipsim package root');
-    dir = up;
-  }
-}
+/** File names the CLI derives (report paths); the package root lives in io/package-root.ts. */
+export { packageRoot, packageVersion } from '../io/package-root.js';
 
 /** A file-name-safe version of a scenario name: "Flooding vs RW" -> "flooding-vs-rw". */
 export function slug(name: string): string {

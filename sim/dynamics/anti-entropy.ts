@@ -3,6 +3,7 @@
  * the rumours it missed, through the transport, and is resynchronised when the answer
  * arrives. It measures the time from (re)joining to being in sync.
  */
+import { RUMOUR_LEDGER } from '../services/rumour-ledger.js';
 import type { PeerStreams } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
 import { PayloadPool, type MessageType } from '../network/messages.js';
@@ -16,7 +17,7 @@ const IDLE = 0, WAITING_FOR_NEIGHBOUR = 1, ASKED = 2;
  * Protocol: once it knows a neighbour (an overlay neighbour, or a view entry with peer
  * sampling), peer p sends a request to a uniformly chosen one, q (p's 'sync' stream). q,
  * if up, answers with the number of rumours started so far, k; when the answer arrives p
- * receives (ctx.rumours.deliver) every rumour r < k that q holds
+ * receives (the RUMOUR_LEDGER service's deliver) every rumour r < k that q holds
  * at that moment and p lacks. No answer within `timeout` (q was down, a message was lost)
  * and p asks another neighbour. A peer going down abandons its resynchronisation.
  *
@@ -78,7 +79,7 @@ export class AntiEntropy {
 
   /** p has just (re)joined: it will resynchronise once it has a neighbour. */
   joined(p: number): void {
-    if (!this.ctx.rumours) return;
+    if (!this.ctx.services.get(RUMOUR_LEDGER)) return;
     this.state[p] = WAITING_FOR_NEIGHBOUR;
     this.since[p] = this.sim.now;
     this.ask(p);
@@ -113,8 +114,9 @@ export class AntiEntropy {
   }
 
   private onRequest(q: number, p: number, epoch: number): void {
-    if (this.peers.alive[q] !== 1 || !this.ctx.rumours) return;
-    this.post(q, p, this.reply, epoch, this.ctx.rumours.count());
+    const ledger = this.ctx.services.get(RUMOUR_LEDGER);
+    if (this.peers.alive[q] !== 1 || !ledger) return;
+    this.post(q, p, this.reply, epoch, ledger.count());
   }
 
   private post(from: number, to: number, type: MessageType, epoch: number, count: number): void {
@@ -125,7 +127,7 @@ export class AntiEntropy {
   }
 
   private onReply(p: number, q: number, epoch: number, count: number): void {
-    const ledger = this.ctx.rumours;
+    const ledger = this.ctx.services.get(RUMOUR_LEDGER);
     if (!ledger || this.state[p] !== ASKED || epoch !== this.epoch[p] || this.peers.alive[p] !== 1) return;
     for (let r = 0; r < count; r++) {
       if (!ledger.has(p, r) && ledger.has(q, r)) {

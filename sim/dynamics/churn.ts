@@ -12,6 +12,7 @@ import type { Component, SimContext } from '../run/context.js';
 import type { Results } from '../run/results.js';
 import type { ChurnSpec } from '../scenario/schema.js';
 import { dynamicsOf } from './shared.js';
+import type { ChurnResults } from './results-section.js';
 
 /**
  * Each peer alive at time 0 starts a session then; when it ends the peer leaves (goes
@@ -110,7 +111,7 @@ export interface ChurnCounts {
 }
 
 /** The `churn` section of the results: the counts, with the membership's and anti-entropy's figures. */
-export function churnResults(c: ChurnCounts, ctx: SimContext): Record<string, unknown> {
+export function churnResults(c: ChurnCounts, ctx: SimContext): ChurnResults {
   const membership = dynamicsOf(ctx).membership;
   const sync = membership.sync;
   return {

@@ -2,6 +2,7 @@
  * Scheduled mass failures and attacks (`failures`): at `at`, a `fraction` of the live
  * peers crash, chosen at random or highest degree first; `resilience[]` reports the damage.
  */
+import type { ResilienceResult } from './results-section.js';
 import { CONTROLLER } from '../engine/simulator.js';
 import { sampleInPlace } from '../metrics/alive-peers.js';
 import { largestComponent } from '../metrics/components.js';
@@ -10,26 +11,7 @@ import type { Results } from '../run/results.js';
 import type { FailureSpec } from '../scenario/schema.js';
 import { currentOverlay, dynamicsOf } from './shared.js';
 
-export interface ResilienceResult {
-  at: number;
-  target: 'random' | 'degree';
-  /** Peers that crashed: round(fraction × peers alive before). */
-  removed: number;
-  aliveBefore: number;
-  /** Largest connected component of the survivors right after, over the peers alive before (SPEC §3). */
-  largestComponentFraction: number;
-  /** The same component over the survivors. */
-  survivorsLargestComponentFraction: number;
-  /** Connected components among the survivors, isolated peers included. */
-  components: number;
-  /**
-   * With overlay repair or peer sampling: the largest component over the live peers,
-   * `time` seconds after the failure (0: right after it, then the observer's samples up to
-   * the next failure or the end).
-   */
-  recovery?: { time: number[]; largestComponentFraction: number[] };
-  [extra: string]: unknown;
-}
+export type { ResilienceResult };
 
 /**
  * Victims: `random` draws a uniform sample of the live peers from the scenario-level

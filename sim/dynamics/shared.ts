@@ -1,10 +1,11 @@
 /**
  * What the dynamics components of one run share: the membership (the only code that
  * takes peers down and brings them up) and the largest-component samples the observer
- * took. One instance per run, found from the run's context.
+ * took. A service of the run's context, created on first request.
  */
 import type { Graph } from '../overlay/graph.js';
 import type { SimContext } from '../run/context.js';
+import { serviceKey } from '../run/services.js';
 import { Membership } from './membership.js';
 
 export interface Dynamics {
@@ -13,16 +14,13 @@ export interface Dynamics {
   history: { time: number[]; fraction: number[] };
 }
 
-const runs = new WeakMap<SimContext, Dynamics>();
+/** Needs the context, so it is created by dynamicsOf rather than by the key's default. */
+export const DYNAMICS = serviceKey<Dynamics>('dynamics');
 
 /** The dynamics state of the run `ctx` belongs to (created on first use). */
 export function dynamicsOf(ctx: SimContext): Dynamics {
-  let d = runs.get(ctx);
-  if (!d) {
-    d = { membership: new Membership(ctx), history: { time: [], fraction: [] } };
-    runs.set(ctx, d);
-  }
-  return d;
+  return ctx.services.get(DYNAMICS)
+    ?? ctx.services.provide(DYNAMICS, { membership: new Membership(ctx), history: { time: [], fraction: [] } });
 }
 
 /** The overlay, up to date (with peer sampling the graph may lag the views until asked). */

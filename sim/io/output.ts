@@ -4,7 +4,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from './usage-error.js';
 
 /** Markers that identify a file as a gossipsim output, looked for in its first 4 KiB. */
 const OUTPUT_MARKERS = ['"format": "gossipsim-', '"format":"gossipsim-', '<meta name="generator" content="gossipsim'];

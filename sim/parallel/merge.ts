@@ -8,7 +8,7 @@ import { planBroadcasts } from '../protocols/broadcast/component.js';
 import { TRACE_MAX_PEERS } from '../protocols/broadcast/engine.js';
 import { broadcastResult } from '../protocols/broadcast/result.js';
 import { Phase } from '../protocols/broadcast/state.js';
-import type { BroadcastResult } from '../run/results.js';
+import type { BroadcastResult } from '../protocols/broadcast/results-section.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { DownLogData } from './down-log.js';
 import type { BroadcastShare, InformLogData } from './protocol.js';

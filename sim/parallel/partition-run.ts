@@ -8,6 +8,7 @@
  * their receivers' queues at the next barrier. All partitions take the same decisions,
  * from the same published figures, so no coordinator is needed.
  */
+import { Services } from '../run/services.js';
 import { Transport } from '../network/transport.js';
 import { BroadcastComponent } from '../protocols/broadcast/component.js';
 import { FailuresComponent } from '../dynamics/failures.js';
@@ -112,6 +113,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     namedStream: streams.namedStream,
     peerDown: [],
     peerUp: [],
+    services: new Services(),
   };
 
   const withPeers = n <= TRACE_MAX_PEERS;

@@ -6,18 +6,18 @@
  * partition (partition-run.ts). While they simulate, the main thread, in the background
  * (background-priority.ts), summarises the overlay and chooses the path-length BFS
  * sources, which the workers share out once their partitions are done (path-job.ts);
- * then it merges what they hand back. A scenario that cannot be split (see
- * eligibility.ts) runs on this thread, with a note saying why.
+ * then it merges what they hand back. Whether a scenario can be split (eligibility.ts)
+ * is decided by the run entry point, run/run.ts.
  */
 import { completeOverlaySummary, planOverlaySummary, summarizeOverlay } from '../metrics/overlay-summary.js';
 import { makeStreamFactories } from '../run/context.js';
 import { PeerTable } from '../run/peers.js';
 import type { Results } from '../run/results.js';
-import { assembleResults, linksOf, runScenario, SMALL_NETWORK, type RunOptions } from '../run/run-scenario.js';
+import { assembleResults, linksOf, SMALL_NETWORK, type RunOptions } from '../run/run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { enterBackground } from './background-priority.js';
 import { Barrier } from './barrier.js';
-import { planParallelRun, type ParallelPlan } from './eligibility.js';
+import type { ParallelPlan } from './eligibility.js';
 import { mergeBroadcasts } from './merge.js';
 import { buildSharedOverlay } from './overlay-build.js';
 import { PathJob } from './path-job.js';
@@ -53,17 +53,10 @@ export interface ParallelRunStats {
 }
 
 /**
- * Runs `scenario` on `options.workers` threads when it can be split, else on this thread
- * (results `engine.workersNote` then says why, as it does when fewer threads are used).
+ * Runs `scenario` split across `plan.threads` (at least 2) worker threads. The run entry
+ * point (run/run.ts) decides between this and the one-thread runner.
  */
-export async function runScenarioParallel(scenario: Scenario, options: ParallelRunOptions = {}): Promise<Results> {
-  const plan = planParallelRun(scenario, options.workers ?? 1);
-  if (plan.threads < 2) {
-    const results = runScenario(scenario, options);
-    if (plan.note) results.engine.workersNote = plan.note;
-    return results;
-  }
-
+export async function runScenarioSplit(scenario: Scenario, plan: ParallelPlan, options: ParallelRunOptions = {}): Promise<Results> {
   const wallStart = performance.now();
   // Started first, they load while this thread builds the overlay.
   const workers = new PartitionWorkers(plan.threads, options.onProgress);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../cli/paths.js';
+import { packageRoot } from '../io/package-root.js';
 import { Barrier } from './barrier.js';
 import { partitionPeers } from './partition.js';
 import type { PartitionInput, PartitionOutput, WiringRequest, WorkerMessage } from './protocol.js';

@@ -10,6 +10,7 @@ import type { Transport } from '../network/transport.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { PeerTable } from './peers.js';
 import type { Results } from './results.js';
+import type { Services } from './services.js';
 
 export interface SimContext {
   readonly scenario: Scenario;
@@ -25,17 +26,8 @@ export interface SimContext {
   /** Listeners told when a peer goes down or (re)joins (churn, failures). */
   readonly peerDown: Array<(peer: number) => void>;
   readonly peerUp: Array<(peer: number) => void>;
-  /** Set by the broadcast component: which peer holds which rumour (used by churn sync). */
-  rumours?: RumourLedger;
-}
-
-/** The rumours peers hold, as seen by anti-entropy (churn `sync`). */
-export interface RumourLedger {
-  /** Number of rumours started so far (ids 0..count-1). */
-  count(): number;
-  has(peer: number, rumour: number): boolean;
-  /** Gives `peer` the rumour now (as if received by anti-entropy); no-op if it has it. */
-  deliver(peer: number, rumour: number): void;
+  /** What one part of the run offers another, by named typed key (see services.ts). */
+  readonly services: Services;
 }
 
 /**

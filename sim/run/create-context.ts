@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { makeStreamFactories, type SimContext } from './context.js';
 import { initialQueueSlots } from './memory-estimate.js';
 import { PeerTable } from './peers.js';
+import { Services } from './services.js';
 
 /**
  * A fresh context for `scenario`. The overlay is built from the scenario (stream 'overlay')
@@ -36,5 +37,6 @@ export function createContext(scenario: Scenario, overlay?: Graph): SimContext {
     namedStream: streams.namedStream,
     peerDown: [],
     peerUp: [],
+    services: new Services(),
   };
 }

@@ -1,7 +1,9 @@
 /**
- * The domain of every metric a run reports, declared once per results section: what
- * values it can take decides the interval a sweep draws around its mean, and the report's axis.
+ * The domain of every metric a run reports, declared once per results section (the core
+ * here, each family in its descriptor): what values it can take decides the interval a
+ * sweep draws around its mean, and the report's axis.
  */
+import { FAMILIES_IN_READING_ORDER } from '../families/registry.js';
 
 /**
  * - `proportion`: a yes/no outcome per run (`allReached`), averaged over replicates.
@@ -28,35 +30,12 @@ export const DOMAIN_BOUNDS: Record<MetricDomain, readonly [number, number]> = {
 
 type Declarations = Record<string, MetricDomain>;
 
-/** What a search reports, overall, per protocol and per `workload.searches` entry. */
-const SEARCH: Declarations = {
-  queries: 'count',
-  successRate: 'fraction',
-  messagesPerQuery: 'nonNegative',
-  peersProbedPerQuery: 'nonNegative',
-  meanHopsToHit: 'nonNegative',
-  meanTimeToHit: 'time',
-  queryMessages: 'count',
-  answerMessages: 'count',
-  controlMessages: 'count',
-  meanProbesToHit: 'nonNegative',
-  localHits: 'count',
-  unfinished: 'count',
-  meanRings: 'nonNegative',
-};
-
-/** The session-length (or downtime) statistics of a replayed trace (dynamics/trace/summary.ts). */
-const TRACE_LENGTHS: Declarations = {
-  mean: 'input', 'quantiles.p5': 'input', 'quantiles.p25': 'input', 'quantiles.p50': 'input',
-  'quantiles.p75': 'input', 'quantiles.p95': 'input', 'quantiles.p99': 'input',
-};
-
 /**
- * Declarations by section. A path segment `[]` stands for any array index and `*` for any
+ * The core sections' declarations; each family declares its own beside its results section
+ * (Family.metricDomains). A path segment `[]` stands for any array index and `*` for any
  * key of a keyed record (a protocol name), so one line covers `broadcasts[3].coverage`.
- * Each block is what a protocol family would declare beside its results section.
  */
-const SECTIONS: Record<string, Declarations> = {
+const CORE: Record<string, Declarations> = {
   engine: {
     events: 'count', simulatedSeconds: 'time', messages: 'count', messagesLost: 'count',
   },
@@ -65,63 +44,19 @@ const SECTIONS: Record<string, Declarations> = {
     largestComponentFraction: 'fraction', components: 'count', clustering: 'fraction', meanPathLength: 'nonNegative',
     pathLengthSources: 'input', pathLengthExact: 'input', clusteringSamples: 'input', clusteringExact: 'input',
   },
-  'broadcasts[]': {
-    origin: 'input', start: 'input', id: 'input', spec: 'input', fanout: 'input',
-    reached: 'count', reachedEver: 'count', alive: 'count', coverage: 'fraction', allReached: 'proportion',
-    rounds: 'count', completionTime: 'time', messages: 'count', duplicates: 'count', lost: 'count',
-    dropped: 'count', synced: 'count', ended: 'proportion',
-  },
-  searches: SEARCH,
-  'searches.byProtocol.*': SEARCH,
-  'searches.bySearch[]': SEARCH,
-  'searches.directory': { superPeers: 'count', registrationMessages: 'count', reattachments: 'count' },
-  data: {
-    objects: 'input', ratio: 'input', replicas: 'count', minReplicas: 'count', maxReplicas: 'count',
-    storedReplicas: 'count', expectedSearchSize: 'nonNegative',
-  },
-  'resilience[]': {
-    at: 'input', removed: 'count', aliveBefore: 'count', largestComponentFraction: 'fraction',
-    survivorsLargestComponentFraction: 'fraction', components: 'count',
-  },
-  dynamics: {
-    largestComponentEvery: 'input', walks: 'count', walkLinks: 'count', walksLost: 'count', walksRefused: 'count',
-  },
-  churn: {
-    joins: 'count', leaves: 'count', arrivals: 'count', meanResyncTime: 'time', resyncs: 'count',
-    resyncPending: 'count', rumoursPulled: 'count', meanSession: 'time', meanDowntime: 'time',
-    joinRetries: 'count', joinsAlone: 'count',
-  },
-  // A replayed trace (churn.trace) is described, not measured: every figure of it is an input.
-  'churn.trace': { peers: 'input', stablePeers: 'input', scale: 'input', offset: 'input', loop: 'input' },
-  'churn.trace.summary': {
-    peers: 'input', sessions: 'input', zeroLengthDropped: 'input', start: 'input', end: 'input', maxOnline: 'input', meanOnline: 'input',
-  },
-  'churn.trace.summary.sessionLength': TRACE_LENGTHS,
-  'churn.trace.summary.downtime': { count: 'input', ...TRACE_LENGTHS },
-  'churn.trace.summary.fits.exponential': { mean: 'input', logLikelihood: 'input' },
-  'churn.trace.summary.fits.weibull': { shape: 'input', scale: 'input', logLikelihood: 'input' },
-  sampling: {
-    exchanges: 'count', inDegreeMean: 'nonNegative', inDegreeSd: 'nonNegative', inDegreeMin: 'count',
-    inDegreeMax: 'count', viewFill: 'fraction', deadLinks: 'fraction', clustering: 'fraction',
-    meanPathLength: 'nonNegative', pathLengthSources: 'input', pathLengthExact: 'input',
-  },
-  capacity: {
-    peers: 'input', chunks: 'input', serverSlots: 'input', minDownload: 'input', totalPeerUpload: 'nonNegative',
-    completionTimesSampled: 'input', distributionTime: 'time', lowerBound: 'time', meanCompletionTime: 'time',
-    serverUtilisation: 'fraction', peerUtilisation: 'fraction', chunkTransfers: 'count', abortedTransfers: 'count',
-    completed: 'count', left: 'count', leftAfterCompleting: 'count', unfinished: 'count',
-    // Ratios of a peak rate to a capacity: at most 1 in theory, a hair above it in floating point.
-    maxUploadRateRatio: 'nonNegative', maxDownloadRateRatio: 'nonNegative', serverPeakUploadRatio: 'nonNegative',
-    meanNeighbours: 'nonNegative',
-  },
-  'capacity.lowerBoundTerms': {
-    serverUpload: 'time', slowestDownload: 'time', totalUpload: 'time',
-  },
 };
 
-const DECLARED = new Map<string, MetricDomain>();
-for (const [section, metrics] of Object.entries(SECTIONS)) {
-  for (const [name, domain] of Object.entries(metrics)) DECLARED.set(`${section}.${name}`, domain);
+let declared: Map<string, MetricDomain> | null = null;
+
+/** Built on first use: the registry's families are loaded by then, whatever imported this first. */
+function declarations(): Map<string, MetricDomain> {
+  if (declared) return declared;
+  declared = new Map();
+  const sections = [Object.entries(CORE), ...FAMILIES_IN_READING_ORDER.map((f) => Object.entries(f.metricDomains ?? {}))].flat();
+  for (const [section, metrics] of sections) {
+    for (const [name, domain] of Object.entries(metrics)) declared.set(`${section}.${name}`, domain);
+  }
+  return declared;
 }
 
 /** Keyed records whose keys are names (protocols), not metric names. */
@@ -136,7 +71,7 @@ export function metricPattern(path: string): string {
 
 /** The declared domain of a flattened metric path, or undefined when nothing declares it. */
 export function declaredDomain(path: string): MetricDomain | undefined {
-  return DECLARED.get(metricPattern(path));
+  return declarations().get(metricPattern(path));
 }
 
 /** The domain a sweep uses: the declared one, else `real` (Student t, no bounds). */
@@ -146,5 +81,5 @@ export function domainOf(path: string): MetricDomain {
 
 /** Every declared pattern (for validating `metrics.highlight` and for the docs). */
 export function declaredPatterns(): string[] {
-  return [...DECLARED.keys()];
+  return [...declarations().keys()];
 }

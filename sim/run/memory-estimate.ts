@@ -17,18 +17,13 @@
  */
 import { ScenarioError } from '../scenario/errors.js';
 import { parseSize } from '../scenario/units.js';
-import type { BroadcastSpec, Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { MemoryTerm } from '../families/family.js';
+import { FAMILIES } from '../families/registry.js';
 import { groupDigits } from '../text/group-digits.js';
-import { ln } from '../math/strict.js';
 import { twoTo } from '../math/two-to.js';
-import { storedTrace } from '../dynamics/trace/store.js';
-import { traceBytes } from '../dynamics/trace/trace.js';
 
-/** One named part of the estimate. */
-export interface MemoryTerm {
-  what: string;
-  bytes: number;
-}
+export type { MemoryTerm };
 
 export interface MemoryEstimate {
   /** Estimated peak resident memory of the run, in bytes. */
@@ -61,41 +56,6 @@ export const SUMMARY_BYTES_PER_PEER = 30;
 export const BUILD_GARBAGE_SHARE = 0.5;
 
 const MiB = twoTo(20);
-
-/** Broadcasts started before `duration` by one entry (component.ts planBroadcasts). */
-function broadcastsOf(spec: BroadcastSpec, duration: number): number {
-  if (spec.at > duration) return 0;
-  if (spec.count <= 1 || spec.every <= 0) return 1;
-  return Math.min(spec.count, Math.floor((duration - spec.at) / spec.every) + 1);
-}
-
-/** Expected rounds of a periodic broadcast (push: log2 n + ln n + O(1), Pittel 1987), capped by maxRounds. */
-function expectedRounds(n: number, spec: BroadcastSpec): number {
-  return Math.min(spec.maxRounds, Math.ceil(ln(Math.max(2, n)) * (1 / Math.LN2 + 1) + 4));
-}
-
-/** Broadcasts of one entry running at the same time, at most. */
-function concurrentBroadcasts(n: number, spec: BroadcastSpec, duration: number): number {
-  const started = broadcastsOf(spec, duration);
-  if (started <= 1) return started;
-  const periodic = spec.protocol !== 'flood' && !(spec.protocol === 'push' && spec.forward === 'once');
-  const lifetime = periodic ? expectedRounds(n, spec) * spec.period : 0;
-  return Math.min(started, Math.ceil(lifetime / Math.max(spec.every, 1e-9)) + 1);
-}
-
-/**
- * Broadcast messages in flight at the busiest moment, per peer (event engine), measured at
- * 2·10^5 peers with latency U(100, 500 ms) and period 1 s: pull requests are never elided
- * (1.0 × fanout: every uninformed peer asks each round); with elision, pushes carry first
- * copies only (0.19 × fanout in rounds, 0.14 × fanout/2 once) and a flood wave 0.87; without
- * it, 1.0 × fanout for pushes and 4.3 for a flood over degree 8 (0.55 × degree).
- */
-function pendingPerPeer(spec: BroadcastSpec, degree: number, elide: boolean): number {
-  if (spec.protocol === 'pull' || spec.protocol === 'push-pull') return spec.fanout;
-  if (spec.protocol === 'flood') return elide ? 0.9 : 0.55 * degree;
-  if (spec.forward === 'once') return (elide ? 0.08 : 0.15) * spec.fanout;
-  return (elide ? 0.2 : 1) * spec.fanout;
-}
 
 /** 1234567 as "1,234,567" (see groupDigits: no toLocaleString). */
 const thousands = (x: number): string => groupDigits(String(x), ',');
@@ -183,7 +143,6 @@ function estimateOneThread(scenario: Scenario): MemoryEstimate {
   const churn = scenario.churn;
   const arrivals = churn ? churn.arrivals * duration : 0;
   const n = Math.ceil((n0 + arrivals) * (arrivals > 0 ? 1.5 : 1));
-  const cycle = scenario.engine === 'cycle';
   const perPeer = (what: string, bytes: number): MemoryTerm => ({ what, bytes: bytes * n });
 
   const overlay = overlayTerms(scenario, n, churn !== null);
@@ -195,88 +154,15 @@ function estimateOneThread(scenario: Scenario): MemoryEstimate {
   // Created after the overlay: the scheduler's per-peer sequence numbers, network streams.
   const engine: MemoryTerm[] = [perPeer('scheduler sequence numbers', 4), perPeer('network streams', 4)];
 
+  // Each family's per-peer state and the events it keeps pending (families/registry.ts).
   const run: MemoryTerm[] = [];
   let pending = 0;
-
-  // Broadcasts: a bitset per broadcast (kept for anti-entropy), per running broadcast the
-  // arrival times of elided duplicates (event engine, 8 B) or the round bitsets (cycle).
-  const specs = scenario.workload.broadcasts;
-  if (specs.length > 0) {
-    const elide = churn === null && scenario.failures.length === 0;
-    let count = 0, concurrent = 0, flood = 0, peakPending = 0, otherPending = 0;
-    for (const spec of specs) {
-      const c = concurrentBroadcasts(n0, spec, duration);
-      count += broadcastsOf(spec, duration);
-      concurrent += c;
-      if (spec.protocol === 'flood') flood += c;
-      // Broadcasts running together are at different stages: one is at its busiest, the
-      // others count a fifth of that each.
-      const busiest = n0 * pendingPerPeer(spec, scenario.overlay.degree, elide);
-      otherPending += Math.max(0, c - 1) * busiest / 5;
-      if (c > 0) { otherPending += Math.min(peakPending, busiest) / 5; peakPending = Math.max(peakPending, busiest); }
-    }
-    const broadcastPending = peakPending + otherPending;
-    run.push(perPeer('broadcast streams', 4));
-    run.push({ what: `rumour bitsets (${count} broadcasts)`, bytes: (count * n) / 8 });
-    if (cycle) run.push({ what: 'round bitsets', bytes: concurrent * n * 0.25 + flood * n * 4 });
-    else if (elide) run.push({ what: 'arrival times (elision of duplicates)', bytes: concurrent * n * 8 });
-    if (!cycle) pending += broadcastPending;
-  }
-
-  // Peer sampling (sampling/views.ts, cyclon.ts, newscast.ts, sampler.ts): views of ids and
-  // ages, a shuffle buffer, epochs and timers; one timer a peer plus exchanges in flight.
-  // The overlay follows the views (up to 2 × viewSize links a peer), its runs relocating as
-  // they fill: the pool ends near 3 × its live slots (measured 480 B a peer at view 20).
-  const sampling = scenario.overlay.sampling;
-  if (sampling) {
-    const v = sampling.viewSize;
-    const protocol = sampling.protocol === 'cyclon' ? 4 * sampling.shuffleLength + 8 : 8;
-    run.push(perPeer(`peer-sampling views (${sampling.protocol}, view ${v})`, 8 * v + 8 + protocol + 8 + 4));
-    run.push(perPeer('overlay links from the views', 12 + 24 * v));
-    pending += 1.5 * n;
-  }
-
-  // Churn (dynamics/churn.ts, membership.ts, anti-entropy.ts): session start, epoch,
-  // stream; anti-entropy state; one session or downtime timer a peer.
-  if (churn) {
-    run.push(perPeer('churn state', 8 + 4 + 4 + (churn.sync ? 13 + 4 : 0)));
-    pending += n;
-    // A replayed trace (dynamics/trace/): its sessions and ids, read when the scenario loaded.
-    const trace = churn.trace ? storedTrace(churn.trace) : undefined;
-    if (trace) run.push({ what: `churn trace (${trace.start.length} sessions)`, bytes: traceBytes(trace.start.length, trace.ids.length, trace.fileBytes) });
-  }
-
-  // Searches (data/placement.ts, run-pool.ts, search/*): each replica is listed twice (by
-  // item and by peer), per-peer rows and streams, super-peer tables.
-  if (scenario.workload.searches.length > 0 || scenario.hybrid) {
-    const d = scenario.data;
-    const replicas = d.objects * d.replication.ratio * n;
-    run.push({ what: `data placement (${d.objects} items, ratio ${d.replication.ratio})`, bytes: 12 * replicas + 16 * d.objects + 21 * n });
-    run.push(perPeer('search streams', 4));
-    if (scenario.hybrid) run.push(perPeer('super-peer tables', 6));
-    pending += 0.01 * n;
-  }
-
-  // Capacity (protocols/capacity/*): per-peer chunk bitsets (have, pending), counters,
-  // the ledger (8 doubles), bandwidths, the swarm's adjacency and the transfer slots.
-  const capacity = scenario.capacity;
-  if (capacity) {
-    const chunks = Math.ceil(capacity.file / capacity.chunk);
-    const ledger = 64 + 16;
-    if (capacity.mode === 'p2p') {
-      const words = Math.ceil(chunks / 32);
-      // The tracker's swarm is a graph of about 2K links a peer built link by link (its pool
-      // ends near 3 × its live slots, as for sampling) plus a tight copy of it.
-      const swarm = capacity.neighbours === 'overlay' ? 4 * scenario.overlay.degree + 4 : 32 * capacity.neighbours + 16;
-      const rarity = capacity.rarity === 'neighbours' ? 2 * chunks : 0;
-      run.push(perPeer(`chunk maps (${chunks} chunks)`, 8 * words + rarity + 17));
-      run.push(perPeer('capacity swarm', swarm));
-      run.push(perPeer('capacity ledger and transfer slots', ledger + 40 * capacity.uploadSlots));
-      pending += n * capacity.uploadSlots;
-    } else {
-      run.push(perPeer('capacity ledger and downloads', ledger + 25));
-      pending += n;
-    }
+  const input = { scenario, initialPeers: n0, peers: n, perPeer };
+  for (const family of FAMILIES) {
+    const part = family.memory?.(input);
+    if (!part) continue;
+    run.push(...part.terms);
+    pending += part.pendingEvents;
   }
 
   if (pending > 0) {

@@ -6,9 +6,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../cli/paths.js';
+import { packageRoot } from '../io/package-root.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Results } from './results.js';
+import { storedTrace } from '../dynamics/trace/store.js';
+import type { Trace } from '../dynamics/trace/trace.js';
 
 /** The compiled entry: next to this file when running from dist/, else in dist/. */
 function runWorkerFile(): string {
@@ -22,7 +24,7 @@ type Message = { type: 'progress'; fraction: number } | { type: 'done'; results:
 
 export function runScenarioOffThread(scenario: Scenario, onProgress?: (fraction: number) => void): Promise<Results> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(runWorkerFile(), { workerData: scenario });
+    const worker = new Worker(runWorkerFile(), { workerData: { scenario, traces: tracesOf(scenario) } });
     let settled = false;
     worker.on('message', (m: Message) => {
       if (m.type === 'progress') return onProgress?.(m.fraction);
@@ -33,4 +35,11 @@ export function runScenarioOffThread(scenario: Scenario, onProgress?: (fraction:
     worker.once('error', (e) => { settled = true; reject(e); });
     worker.once('exit', (code) => { if (!settled) reject(new Error(`run worker exited with code ${code}`)); });
   });
+}
+
+/** The availability traces the scenario replays, loaded in this thread, for the worker's store. */
+function tracesOf(scenario: Scenario): Array<[string, Trace]> {
+  const path = scenario.churn?.trace;
+  const trace = path ? storedTrace(path) : undefined;
+  return path && trace ? [[path, trace]] : [];
 }

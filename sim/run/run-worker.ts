@@ -5,11 +5,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runScenario } from './run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
+import { rememberTrace } from '../dynamics/trace/store.js';
+import type { Trace } from '../dynamics/trace/trace.js';
 
 const port = parentPort!;
+const { scenario, traces } = workerData as { scenario: Scenario; traces: Array<[string, Trace]> };
+for (const [path, trace] of traces) rememberTrace(path, trace);
 try {
   let posted = -1;
-  const results = runScenario(workerData as Scenario, {
+  const results = runScenario(scenario, {
     onProgress: (fraction) => {
       // One message per whole percent at most: a run may take thousands of samples.
       const pct = Math.floor(fraction * 100);

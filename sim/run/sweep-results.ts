@@ -3,6 +3,7 @@
  * product of the varied keys, each with every numeric metric's mean and 95% interval.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { ResolvedScenario } from './results.js';
 import type { MetricDomain } from './domains.js';
 import type { IntervalMethod } from '../sweep/intervals.js';
 import type { Provenance } from './provenance.js';
@@ -42,7 +43,8 @@ export interface SweepRun {
   metrics: Record<string, number>;
 }
 
-export interface SweepResults {
+/** A sweep's results; `S` is the scenario's type (the schema sees it as a mapping). */
+export interface SweepResultsOf<S> {
   format: typeof SWEEP_FORMAT;
   /**
    * What produced the file; scenarioHash is the base scenario's (as `run` would record it).
@@ -50,7 +52,7 @@ export interface SweepResults {
    */
   provenance: Provenance & { parts?: Array<Pick<Provenance, 'engine' | 'platform'>> };
   /** The base scenario (before the varied keys are applied), fully resolved. */
-  scenario: Scenario;
+  scenario: S;
   vary: Array<{ path: string; values: unknown[] }>;
   replicates: number;
   /** The domain of every metric of the sweep (sim/sweep/domains.ts), which chose its interval. */
@@ -63,3 +65,7 @@ export interface SweepResults {
   /** Runs in this file and their total wall time (the only wall-clock figure). */
   engine: { runs: number; wallSeconds: number };
 }
+
+export type SweepResults = SweepResultsOf<Scenario>;
+/** What the JSON Schema is generated from: the scenario as a mapping. */
+export type SweepResultsFile = SweepResultsOf<ResolvedScenario>;

@@ -9,7 +9,7 @@ import { twoTo } from '../math/two-to.js';
 import {
   MAX_BANDWIDTH, MAX_CHUNKS, MAX_DEGREE, MAX_DESCRIPTION_LENGTH, MAX_DURATION, MAX_HOPS, MAX_INITIAL_PEERS, MAX_ITEMS,
   MAX_NAME_LENGTH, MAX_OBJECTS, MAX_QUERIES, MAX_RATE, MAX_ROUNDS, MAX_RUMOURS, MAX_SIZE, MAX_SLOTS, MAX_VIEW,
-  MIN_BANDWIDTH, MIN_SIZE, MIN_STEP, PEER_LIMIT,
+  MAX_PLAIN, MIN_BANDWIDTH, MIN_SIZE, MIN_STEP, PEER_LIMIT,
 } from './limits.js';
 import { grouped } from '../text/group-digits.js';
 
@@ -132,6 +132,18 @@ export const scenarioSchema = s.object({
     uploadSlots: s.integer({ doc: 'p2p: concurrent chunk uploads of a peer (BitTorrent unchokes 4), each at an equal share of its upload.', default: 4, min: 1, max: MAX_SLOTS }),
     rarity: s.enumOf(['swarm', 'neighbours'], { doc: 'p2p rarest-first: rank chunks by their copies in the whole swarm (fast), or by how many of the receiver\'s neighbours hold them, as BitTorrent does (2 more bytes per peer per chunk, slower).', default: 'swarm' }),
   }, { doc: 'File distribution experiment.' }), { doc: 'Optional file-distribution experiment (client-server vs P2P).' }),
+  aggregation: s.optional(s.object({
+    aggregate: s.enumOf(['average', 'count'], {
+      doc: '`average`: each peer starts with a value drawn from `values` and all converge to their mean; `count`: one random live peer starts with 1 and the others with 0, so all converge to 1/N and each estimates the network size N as 1/value.',
+      default: 'average' }),
+    values: s.distribution({ doc: '`average`: the distribution of the peers\' initial values (a load, a measurement).', default: { dist: 'uniform', min: 0, max: 100 }, min: -MAX_PLAIN, max: MAX_PLAIN }),
+    start: s.duration({ doc: 'When the first cycle starts.', default: 0, ...time }),
+    period: s.duration({ doc: 'Cycle length: each live peer starts one exchange per period (event engine: at its own phase within the period).', default: 1, ...step }),
+    cycles: s.integer({ doc: `Cycles run; then the peers stop exchanging. At most ${grouped(MAX_ROUNDS)}.`, default: 30, min: 1, max: MAX_ROUNDS }),
+    targets: s.enumOf(['uniform', 'neighbours'], {
+      doc: '`uniform`: the partner is any live peer (a peer-sampling service); `neighbours`: a random overlay neighbour.',
+      default: 'uniform' }),
+  }, { doc: 'Push-pull averaging (Jelasity, Montresor & Babaoglu 2005).' }), { doc: 'Optional gossip aggregation: peers average their values pairwise until all hold the global mean.' }),
   metrics: s.object({
     sample: s.duration({ doc: 'Time-series sampling interval; duration / sample at most 10^7 samples (each is an event and a row of every series).', default: 1, ...step }),
     highlight: s.optionalList(s.string({ doc: 'A metric path as in the results, e.g. `resilience[0].largestComponentFraction`; `[]` stands for every index.', minLength: 1, maxLength: MAX_NAME_LENGTH }), {
@@ -147,5 +159,6 @@ export type SearchSpec = Scenario['workload']['searches'][number];
 export type FailureSpec = Scenario['failures'][number];
 export type ChurnSpec = NonNullable<Scenario['churn']>;
 export type CapacitySpec = NonNullable<Scenario['capacity']>;
+export type AggregationSpec = NonNullable<Scenario['aggregation']>;
 export type SamplingSpec = NonNullable<Scenario['overlay']['sampling']>;
 export type { Dist };

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../cli/paths.js';
+import { packageRoot } from '../io/package-root.js';
 import { runSweepTask, type SweepTaskInput, type SweepTaskOutput } from './run-one.js';
 
 const require = createRequire(import.meta.url);

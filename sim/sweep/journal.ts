@@ -4,7 +4,7 @@
  * what was not finished. The first line says which sweep it belongs to.
  */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../io/usage-error.js';
 import { isReplaceable, writeOutputFile } from '../io/output.js';
 import type { TaskPlan } from './plan.js';
 

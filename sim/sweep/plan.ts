@@ -5,7 +5,7 @@
  */
 import { parse as parseYamlScalar } from 'yaml';
 import { streamKey } from '../engine/random.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../io/usage-error.js';
 
 export interface Vary {
   path: string;

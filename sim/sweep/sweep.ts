@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { SWEEP_FORMAT, type SweepPoint, type SweepResults, type SweepRun } from '../run/sweep-results.js';
 import { provenanceOf, scenarioHash } from '../run/provenance.js';
 import { GOSSIPSIM_VERSION } from '../version.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../io/usage-error.js';
 import { metricKeys, summarizeRuns } from './metrics.js';
 import { domainOf, metricPattern, type MetricDomain } from '../run/domains.js';
 import { planPoints, planTasks, replicateSeed, type PointPlan, type Vary } from './plan.js';

@@ -18,4 +18,11 @@ describe('run off the main thread', () => {
       expect(got).toBe(readFileSync(join(ROOT, 'test', 'golden', 'results', `golden--${name}.json`), 'utf8'));
     });
   }
+  it('gives the golden results of a trace replay (the worker gets the trace loaded by the main thread)', () => {
+    const dir = tempDir();
+    const r = gossipsim(['run', join(ROOT, 'scenarios', 'trace-replay.yaml'), '--quiet', '--json', join(dir, 'r.json'), '--out', join(dir, 'r.html')]);
+    expect(r.code, r.stderr).toBe(0);
+    const got = stringifyResults(withoutWallClock(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))));
+    expect(got).toBe(readFileSync(join(ROOT, 'test', 'golden', 'results', 'scenarios--trace-replay.json'), 'utf8'));
+  });
 });

@@ -8,7 +8,8 @@ import { NamedStream } from '../../sim/engine/random';
 import { CONTROLLER } from '../../sim/engine/simulator';
 import { dynamicsOf } from '../../sim/dynamics/shared';
 import { randomRegular } from '../../sim/overlay/generators/random-regular';
-import type { RumourLedger, SimContext } from '../../sim/run/context';
+import type { SimContext } from '../../sim/run/context';
+import { RUMOUR_LEDGER, type RumourLedger } from '../../sim/services/rumour-ledger';
 import { buildComponents } from '../../sim/run/components';
 import { graphOf, makeTestContext, runComponents } from '../helpers/context';
 
@@ -34,7 +35,7 @@ describe('anti-entropy: exact, on a tiny overlay', () => {
     });
     const held = new Set(['0/0', '0/2', '1/0', '1/2', '2/0', '2/2']);
     const ledger = new FakeLedger(3, held);
-    ctx.rumours = ledger;
+    ctx.services.provide(RUMOUR_LEDGER, ledger);
     const membership = dynamicsOf(ctx).membership;
     const leave = ctx.sim.registerKind('test/leave', () => membership.crash([3]));
     const back = ctx.sim.registerKind('test/back', () => membership.rejoin(3));
@@ -81,7 +82,7 @@ function churnWithRumours(sync: boolean, seed: number, sampling = false): { ctx:
 
 /** Live peers missing at least one rumour. */
 function missing(ctx: SimContext): number {
-  const ledger = ctx.rumours!;
+  const ledger = ctx.services.require(RUMOUR_LEDGER);
   let count = 0;
   for (let p = 0; p < ctx.peers.count; p++) {
     if (ctx.peers.alive[p] !== 1) continue;
@@ -94,7 +95,7 @@ describe('anti-entropy: end to end with churn and broadcasts', () => {
   it('with sync, every live peer ends up with every rumour', () => {
     for (const seed of [1, 2]) {
       const { ctx, pending } = churnWithRumours(true, seed);
-      expect(ctx.rumours!.count()).toBe(4);
+      expect(ctx.services.require(RUMOUR_LEDGER).count()).toBe(4);
       // Only a peer that came back in the last instants (its answer still in flight) may lack one.
       expect(missing(ctx)).toBeLessThanOrEqual(pending);
       expect(pending).toBeLessThanOrEqual(2);

@@ -32,7 +32,7 @@ describe('churn: sessions and downtimes', () => {
     },
     metrics: { sample: '10min' },
   });
-  const churn = results.churn as Record<string, number>;
+  const churn = results.churn as unknown as Record<string, number>;
   const sessionMean = scale * GAMMA_8_3;
 
   it('mean session and downtime match the distributions', () => {
@@ -69,7 +69,7 @@ describe('churn: arrivals and joins', () => {
     metrics: { sample: '100s' },
   };
   const results = run(scenario);
-  const churn = results.churn as Record<string, number>;
+  const churn = results.churn as unknown as Record<string, number>;
 
   it('brand-new peers arrive as a Poisson process of the given rate', () => {
     // 0.5/s over 2000 s: mean 1000, standard deviation √1000 ≈ 32; tolerance 4 sd.

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goldenCases, RESULTS } from './cases';
-import { runScenarioParallel } from '../../sim/parallel/run-parallel';
+import { runSimulation } from '../../sim/run/run';
 import { stringifyResults, withoutWallClock } from '../../sim/run/serialize';
 import { loadScenarioFile } from '../../sim/scenario/load';
 
@@ -30,7 +30,7 @@ describe('golden results', () => {
     it(c.name, async () => {
       const scenario = loadScenarioFile(c.file, c.sets);
       const path = join(RESULTS, `${c.name}.json`);
-      const one = stringifyResults(withoutWallClock(await runScenarioParallel(scenario, { workers: 1 })));
+      const one = stringifyResults(withoutWallClock(await runSimulation(scenario, { workers: 1 })));
       if (UPDATE) {
         mkdirSync(RESULTS, { recursive: true });
         writeFileSync(path, one);
@@ -38,7 +38,7 @@ describe('golden results', () => {
       expect(existsSync(path), `${path} is missing; record it with GOSSIPSIM_UPDATE_GOLDENS=1`).toBe(true);
       const golden = readFileSync(path, 'utf8');
       expect(firstDifference(one, golden), `--workers 1 against ${path}`).toBe('');
-      const two = stringifyResults(withoutWallClock(await runScenarioParallel(scenario, { workers: 2 })));
+      const two = stringifyResults(withoutWallClock(await runSimulation(scenario, { workers: 2 })));
       expect(firstDifference(two, golden), `--workers 2 against ${path}`).toBe('');
     }, 120_000);
   }

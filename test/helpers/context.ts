@@ -3,6 +3,7 @@
  * default), a transport with the given latency and loss, streams from `seed`, and a
  * scenario validated from raw keys (as written in YAML). Reusable by every component test.
  */
+import { Services } from '../../sim/run/services';
 import { Simulator } from '../../sim/engine/simulator';
 import { Transport } from '../../sim/network/transport';
 import { Graph } from '../../sim/overlay/graph';
@@ -67,6 +68,7 @@ export function makeTestContext(options: TestContextOptions): SimContext {
     namedStream: streams.namedStream,
     peerDown: [],
     peerUp: [],
+    services: new Services(),
   };
 }
 
@@ -82,7 +84,7 @@ export function runComponents(ctx: SimContext, components: Component[], until = 
     provenance: provenanceOf(ctx.scenario),
     scenario: ctx.scenario,
     seed: ctx.seed,
-    engine: { events: ctx.sim.events, simulatedSeconds: ctx.sim.now, wallSeconds: 0, eventsPerSecond: 0, workers: 1, peakRssBytes: 0 },
+    engine: { events: ctx.sim.events, simulatedSeconds: ctx.sim.now, wallSeconds: 0, eventsPerSecond: 0, workers: 1, peakRssBytes: 0, messages: ctx.transport.sent, messagesLost: ctx.transport.lost },
     overlay: { peers: ctx.peers.count, meanDegree: 0, maxDegree: 0, largestComponentFraction: 0, clustering: 0, meanPathLength: 0 },
     series: { time: [] },
   };

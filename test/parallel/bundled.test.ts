@@ -1,13 +1,13 @@
 /**
  * Every bundled scenario and lesson gives the same results with --workers 1, 2 and 3
  * (wall-clock figures and threads used apart): rumour and failure scenarios run split
- * across threads; search, churn, peer sampling and capacity scenarios fall back to one
+ * across threads; search, churn, peer sampling, capacity and aggregation scenarios fall back to one
  * thread, and say why. Peers are reduced (as --set peers.count=...) to keep the file quick.
  */
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../sim/cli/commands/list';
 import { minimumLatency } from '../../sim/parallel/eligibility';
-import { runScenarioParallel } from '../../sim/parallel/run-parallel';
+import { runSimulation } from '../../sim/run/run';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { loadScenarioFile } from '../../sim/scenario/load';
@@ -23,9 +23,9 @@ describe('bundled scenarios and lessons, --workers 1, 2, 3', () => {
       const expected = text(runScenario(scenario));
       // Broadcasts split, and failures without overlay repair (resilience); nothing else does.
       const splits = scenario.workload.searches.length === 0 && !scenario.churn && !(scenario.failures.length > 0 && scenario.overlay.repair)
-        && !scenario.capacity && !scenario.overlay.sampling && scenario.engine === 'event' && minimumLatency(scenario) > 0;
+        && !scenario.capacity && !scenario.overlay.sampling && !scenario.aggregation && scenario.engine === 'event' && minimumLatency(scenario) > 0;
       for (const workers of [1, 2, 3]) {
-        const r = await runScenarioParallel(scenario, { workers });
+        const r = await runSimulation(scenario, { workers });
         expect(text(r)).toBe(expected);
         if (workers === 1) {
           expect(r.engine.workersNote).toBeUndefined();

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runScenarioParallel } from '../../sim/parallel/run-parallel';
+import { runSimulation } from '../../sim/run/run';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { validate } from '../../sim/scenario/validate';
@@ -69,7 +69,7 @@ describe('random scenarios split across workers', () => {
       });
       const expected = text(runScenario(s));
       for (const workers of [2, 3]) {
-        const r = await runScenarioParallel(s, { workers });
+        const r = await runSimulation(s, { workers });
         expect(r.engine.workers).toBe(workers);
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
       }

@@ -8,7 +8,8 @@
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND_NICE, mayEnterBackground } from '../../sim/parallel/background-priority';
-import { runScenarioParallel, type ParallelRunStats } from '../../sim/parallel/run-parallel';
+import type { ParallelRunStats } from '../../sim/parallel/run-parallel';
+import { runSimulation } from '../../sim/run/run';
 import { CHUNK_WORDS } from '../../sim/parallel/tick-share';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
@@ -90,7 +91,7 @@ async function splitAsOneThread(s: ReturnType<typeof scenario>) {
   const one = runScenario(s);
   const expected = text(one);
   for (const workers of [2, 3]) {
-    const r = await runScenarioParallel(s, { workers });
+    const r = await runSimulation(s, { workers });
     expect(r.engine.workers).toBe(workers);
     expect(r.engine.workersNote).toBeUndefined();
     expect(text(r)).toBe(expected);
@@ -98,7 +99,7 @@ async function splitAsOneThread(s: ReturnType<typeof scenario>) {
   return one;
 }
 
-describe('runScenarioParallel gives the one-thread results', () => {
+describe('runSimulation gives the one-thread results', () => {
   cases.forEach(([name, extra], i) => {
     it(name, async () => {
       const s = scenario(11 + i, 1500 + 97 * i, extra);
@@ -171,14 +172,14 @@ describe('runScenarioParallel gives the one-thread results', () => {
 
   it('a duration cut leaves the broadcast not ended, and in-flight duplicates uncounted, as one thread does', async () => {
     const s = scenario(3, 2000, cases[7][1]);
-    const r = await runScenarioParallel(s, { workers: 2 });
+    const r = await runSimulation(s, { workers: 2 });
     expect(r.broadcasts![0].ended).toBe(false);
     expect(r.engine.simulatedSeconds).toBe(4.2);
   });
 
   it('says how many threads it used when fewer than requested (at least 32 peers each)', async () => {
     const s = scenario(5, 100, cases[0][1]);
-    const r = await runScenarioParallel(s, { workers: 4 });
+    const r = await runSimulation(s, { workers: 4 });
     expect(r.engine.workers).toBe(2);
     expect(r.engine.workersNote).toMatch(/2 threads used of the 4 requested/);
     expect(text(r)).toBe(text(runScenario(s)));
@@ -186,7 +187,7 @@ describe('runScenarioParallel gives the one-thread results', () => {
 
   it('workers 1 is the one-thread run, with no note', async () => {
     const s = scenario(6, 500, cases[4][1]);
-    const r = await runScenarioParallel(s, { workers: 1 });
+    const r = await runSimulation(s, { workers: 1 });
     expect(r.engine.workers).toBe(1);
     expect(r.engine.workersNote).toBeUndefined();
     expect(text(r)).toBe(text(runScenario(s)));
@@ -198,7 +199,7 @@ describe('runScenarioParallel gives the one-thread results', () => {
     const expected = text(runScenario(s));
     for (const workers of [2, 3]) {
       let stats: ParallelRunStats | null = null;
-      const r = await runScenarioParallel(s, { workers, onStats: (x) => { stats = x; } });
+      const r = await runSimulation(s, { workers, onStats: (x) => { stats = x; } });
       expect(text(r)).toBe(expected);
       const parts = (stats as ParallelRunStats | null)!.partitions;
       // One broadcast: each tick that gossiped was shared out, then settled by one barrier.
@@ -224,7 +225,7 @@ describe('runScenarioParallel gives the one-thread results', () => {
     for (const s of [connected, disconnected]) {
       const one = runScenario(s);
       components.push(one.overlay.components as number);
-      expect(text(await runScenarioParallel(s, { workers: 2 }))).toBe(text(one));
+      expect(text(await runSimulation(s, { workers: 2 }))).toBe(text(one));
     }
     expect(components[0]).toBe(1);
     expect(components[1]).toBeGreaterThan(100);
@@ -237,7 +238,7 @@ describe('runScenarioParallel gives the one-thread results', () => {
     // Progress reaches this thread while it waits for the workers.
     const seen = new Set<number>();
     const s = scenario(14, 3000, cases[4][1]);
-    const r = await runScenarioParallel(s, { workers: 2, onProgress: () => seen.add(getPriority(0)) });
+    const r = await runSimulation(s, { workers: 2, onProgress: () => seen.add(getPriority(0)) });
     expect(text(r)).toBe(text(runScenario(s)));
     expect(seen.size).toBeGreaterThan(0);
     expect([...seen]).toEqual([background ? BACKGROUND_NICE : before]);
@@ -247,7 +248,7 @@ describe('runScenarioParallel gives the one-thread results', () => {
   it('without overlap the main thread summarises the overlay alone, with the same results', async () => {
     const s = scenario(9, 3000, cases[4][1]);
     let stats: ParallelRunStats | null = null;
-    const r = await runScenarioParallel(s, { workers: 2, overlap: false, onStats: (x) => { stats = x; } });
+    const r = await runSimulation(s, { workers: 2, overlap: false, onStats: (x) => { stats = x; } });
     expect(text(r)).toBe(text(runScenario(s)));
     for (const p of (stats as ParallelRunStats | null)!.partitions) expect(p.pathSeconds).toBe(0);
   });

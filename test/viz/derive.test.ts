@@ -1,14 +1,16 @@
 /** Which theory goes with which part of the results, and the capacity bounds of sweeps. */
 import { describe, expect, it } from 'vitest';
-import { broadcastTheory, deriveRun, deriveSweep } from '../../viz/derive';
+import { deriveRun, deriveSweep, type TheoryCurve } from '../../viz/derive';
+import { broadcastTheory } from '../../sim/protocols/broadcast/report';
 import { infectAndDieCoverage, meanFieldRounds } from '../../viz/theory';
-import type { BroadcastResult } from '../../sim/run/results';
+import type { BroadcastResult } from '../../sim/protocols/broadcast/results-section';
 import { capacitySweep, classRun, labRun, scenarioFrom } from './fixtures';
 
 const result = (over: Partial<BroadcastResult>): BroadcastResult => ({
   origin: 0, start: 5, protocol: 'push', reached: 1000, alive: 1000, coverage: 1, allReached: true,
   rounds: 20, completionTime: 20, messages: 0, duplicates: 0, ...over,
-});
+}) as BroadcastResult;
+const theories = (d: ReturnType<typeof deriveRun>) => d.broadcastTheory as Array<TheoryCurve | null>;
 
 describe('broadcastTheory', () => {
   const scenario = scenarioFrom(`
@@ -44,15 +46,15 @@ workload:
     expect(broadcastTheory(result({}), null, scenario)).toBeNull();
   });
 
-  it('matches results to specs by protocol and start, expanding count/every', () => {
+  it('matches each result to the spec it names (results carry `spec`: the report never re-plans the broadcasts)', () => {
     const results = {
       ...classRun(),
       scenario,
       broadcasts: [
-        result({ protocol: 'pull', start: 25 }), result({}), result({ protocol: 'pull', start: 5 }), result({ protocol: 'push', start: 5 }),
+        result({ protocol: 'pull', start: 25, spec: 3 }), result({ spec: 0 }), result({ protocol: 'pull', start: 5, spec: 3 }), result({ protocol: 'push', start: 5, spec: 1 }),
       ],
     };
-    const d = deriveRun(results);
+    const d = { broadcastTheory: theories(deriveRun(results)) };
     const labels = d.broadcastTheory.map((t) => (t ? ('level' in t ? 'level' : (t.points[1][0] - 5).toFixed(2)) : null));
     // pull at 25 s (third of the count: 3 pulls): lands two latencies after its first tick.
     expect((d.broadcastTheory[0] as { points: Array<[number, number]> }).points[1][0]).toBeCloseTo(25.2, 12);
@@ -70,8 +72,8 @@ describe('deriveRun', () => {
     const cls = deriveRun(classRun());
     expect(cls.degreeLogLog).toBe(false);
     expect(cls.degreeTheory).toBeNull();
-    expect(cls.broadcastTheory[0]).toBeNull(); // flood
-    expect(cls.broadcastTheory[1]).not.toBeNull(); // push, uniform
+    expect(theories(cls)[0]).toBeNull(); // flood
+    expect(theories(cls)[1]).not.toBeNull(); // push, uniform
   });
 });
 

@@ -1,7 +1,8 @@
 /*
  * gossipsim report, client side (3/6): the sections of a single run's report, each drawn
- * only when its part of the results is present: broadcasts, search, resilience, churn,
- * capacity, the overlay's degrees and the time series.
+ * only when its part of the results is present: each family's, in the registry's reading
+ * order (a renderer of its own in FAMILY_RENDERERS, or the section its descriptor describes
+ * as data), then the overlay's degrees and the time series.
  */
 /* global GS */
 (function () {
@@ -396,7 +397,52 @@
     }
   }
 
+  /**
+   * A section a family describes as data (its descriptor's reportSection, in
+   * derived.familySections): line charts and a table of figures, drawn the same way for any
+   * family, so a new family needs no client code.
+   */
+  function dataSection(root, sec) {
+    const s = GS.section(root, String(sec.id), String(sec.title), String(sec.intro || ''));
+    const grid = s.append('div').attr('class', 'charts');
+    for (const c of Array.isArray(sec.charts) ? sec.charts : []) {
+      const series = (Array.isArray(c.lines) ? c.lines : []).map((l, i) => ({
+        name: String(l.label), kind: 'line', theory: /^theory|^true/.test(String(l.label)),
+        color: GS.color(i), points: (Array.isArray(l.points) ? l.points : []).filter((p) => GS.isNum(p[0]) && GS.isNum(p[1])),
+      }));
+      GS.chart(grid, {
+        title: String(c.title),
+        x: { label: String((c.x && c.x.label) || '') },
+        y: c.y && c.y.log ? { label: String(c.y.label || ''), type: 'log' } : { label: String((c.y && c.y.label) || '') },
+        series,
+      });
+    }
+    const rows = Array.isArray(sec.table) ? sec.table.filter((row) => Array.isArray(row) && row.length === 2).map((row) => row.map(String)) : [];
+    if (rows.length) GS.table(grid.append('div').attr('class', 'side'), [['measure', (row) => row[0]], ['value', (row) => row[1]]], rows);
+  }
+
+  /**
+   * The families whose section this client draws itself, by family name (the registry's,
+   * sim/families/registry.ts), each with the words an error names it by. A family without
+   * an entry here draws through its data section, or only in the time series.
+   */
+  const FAMILY_RENDERERS = {
+    broadcast: ['broadcasts', (root, r, derived, drawn) => {
+      broadcasts(root, r, derived);
+      (r.broadcasts || []).forEach((b, i) => drawn.add(`informed[${i}]`));
+      if (GS.hasSpreadTrace(r)) GS.renderSpread(root, r);
+    }],
+    search: ['searches', (root, r) => searches(root, r)],
+    failures: ['resilience', (root, r, derived, drawn) => {
+      resilience(root, r);
+      if (Array.isArray(r.resilience) && r.resilience.length) drawn.add('largestComponentFraction');
+    }],
+    churn: ['churn', (root, r) => churn(root, r)],
+    capacity: ['capacity', (root, r) => capacity(root, r)],
+  };
+
   GS.renderRun = function (root, r, derived) {
+    derived = derived || {};
     const drawn = new Set();
     const guard = (name, fn) => {
       try { fn(); } catch (err) {
@@ -404,14 +450,15 @@
         root.append('p').attr('class', 'noscript').text(`Could not draw ${name}: ${err && err.message}`);
       }
     };
-    guard('broadcasts', () => broadcasts(root, r, derived));
-    (r.broadcasts || []).forEach((b, i) => drawn.add(`informed[${i}]`));
-    if (GS.hasSpreadTrace(r)) guard('the spreading animation', () => GS.renderSpread(root, r));
-    guard('searches', () => searches(root, r));
-    guard('resilience', () => resilience(root, r));
-    if (Array.isArray(r.resilience) && r.resilience.length) drawn.add('largestComponentFraction');
-    guard('churn', () => churn(root, r));
-    guard('capacity', () => capacity(root, r));
+    // Each family in the registry's reading order (derived.families), then the overlay and
+    // the time series every run has.
+    const data = new Map((Array.isArray(derived.familySections) ? derived.familySections : []).filter(GS.isObj).map((sec) => [sec.family, sec]));
+    const order = Array.isArray(derived.families) ? derived.families : Object.keys(FAMILY_RENDERERS);
+    for (const name of order) {
+      const own = Object.prototype.hasOwnProperty.call(FAMILY_RENDERERS, name) ? FAMILY_RENDERERS[name] : null;
+      if (own) guard(own[0], () => own[1](root, r, derived, drawn));
+      if (data.has(name)) guard(`the ${name} section`, () => dataSection(root, data.get(name)));
+    }
     guard('the overlay', () => degrees(root, r, derived));
     guard('the time series', () => timeSeries(root, r, drawn));
   };

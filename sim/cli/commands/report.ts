@@ -4,7 +4,7 @@ import { writeOutputFile } from '../../io/output.js';
 import { renderReport } from '../../../viz/report.js';
 import type { CliIO } from '../io.js';
 import { slug } from '../paths.js';
-import { readResultsFile } from '../results-file.js';
+import { readResultsFile } from '../../io/results-file.js';
 
 export function reportCommand(file: string, opts: { out?: string; quiet?: boolean }, io: CliIO): number {
   const data = readResultsFile(file);

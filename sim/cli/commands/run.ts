@@ -1,7 +1,7 @@
 /** `gossipsim run`: one scenario, one seed; writes the report, optionally the results file. */
 import { join } from 'node:path';
 import { loadScenarioFile } from '../../scenario/load.js';
-import { runScenarioParallel } from '../../parallel/run-parallel.js';
+import { runSimulation } from '../../run/run.js';
 import { planParallelRun } from '../../parallel/eligibility.js';
 import { runScenarioOffThread } from '../../run/run-off-thread.js';
 import { workOffThread } from '../interrupt.js';
@@ -40,8 +40,8 @@ export async function runCommand(file: string, opts: RunCommandOptions, io: CliI
   // --workers N > 1: one run split across N threads (sim/parallel/); same results. A run on
   // one thread runs off the main one when Ctrl-C is handled, so that it stops at once.
   const offThread = workOffThread() && plan.threads < 2;
-  const results = offThread ? await runScenarioOffThread(scenario, onProgress) : await runScenarioParallel(scenario, { onProgress, workers });
-  // As runScenarioParallel says why it used one thread.
+  const results = offThread ? await runScenarioOffThread(scenario, onProgress) : await runSimulation(scenario, { onProgress, workers });
+  // As runSimulation says why it used one thread.
   if (offThread && plan.note) results.engine.workersNote = plan.note;
   progress.done();
   const notes = (results.engine.notes as string[] | undefined) ?? [];

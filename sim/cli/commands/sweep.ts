@@ -6,7 +6,7 @@ import { printable } from '../../text/printable.js';
 import { renderReport } from '../../../viz/report.js';
 import { runSweep, mergeParts } from '../../sweep/sweep.js';
 import { parseShard, parseVary } from '../../sweep/plan.js';
-import { SWEEP_FORMAT, type SweepResults } from '../../run/sweep-results.js';
+import type { SweepResults } from '../../run/sweep-results.js';
 import { stringifyResults } from '../../run/serialize.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -17,7 +17,7 @@ import { makeSweepProgress } from '../sweep-progress.js';
 import { setInterruptNote, workOffThread } from '../interrupt.js';
 import { journalPathFor } from '../../sweep/journal.js';
 import { loadScenarioText } from '../../scenario/load.js';
-import { readResultsFile } from '../results-file.js';
+import { readResultsFile } from '../../io/results-file.js';
 import { totalmem } from 'node:os';
 import { memoryLimit } from '../../run/memory-estimate.js';
 
@@ -101,9 +101,8 @@ export async function sweepCommand(file: string, opts: SweepCommandOptions, io: 
 export function mergeCommand(files: string[], opts: { json?: string; out?: string; quiet?: boolean }, io: CliIO): number {
   if (!opts.json) throw new UsageError('merge: --json results.json is required (where to write the merged results).');
   const parts = files.map((file) => {
-    const data = readResultsFile(file);
-    if (data.format !== SWEEP_FORMAT) throw new UsageError(`${file}: not a sweep part (format '${data.format}'); merge joins files written by 'sweep --shard K/N --json'.`);
-    return { file, data: data as SweepResults };
+    // Exit 2 on anything but a well-formed shard part (io/results-file.ts says where it is wrong).
+    return { file, data: readResultsFile(file, 'sweep-part') as SweepResults };
   });
   const merged = mergeParts(parts);
   const outputs = [opts.json];

@@ -3,6 +3,7 @@
  * (`count` broadcasts `every` interval), runs them on the shared engine, publishes the
  * rumour ledger for anti-entropy, samples `informed[<id>]` and contributes the results.
  */
+import { RUMOUR_LEDGER } from '../../services/rumour-ledger.js';
 import type { BroadcastSpec } from '../../scenario/schema.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
@@ -47,7 +48,7 @@ export class BroadcastComponent implements Component {
     this.engine = new BroadcastEngine(ctx, states, { ...this.options, phantoms: this.settled });
     this.engine.install();
     this.seriesNames = states.map((st) => `informed[${st.id}]`);
-    ctx.rumours = new BroadcastLedger(this.engine);
+    ctx.services.provide(RUMOUR_LEDGER, new BroadcastLedger(this.engine));
   }
 
   /** `informed[<id>]`: fraction of the live peers holding rumour <id> (null before it starts). */

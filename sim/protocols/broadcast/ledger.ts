@@ -2,7 +2,7 @@
  * The rumours peers hold, as anti-entropy (churn `sync`) sees them: a view of the
  * broadcast engine's per-broadcast bitsets. Rumour ids follow the broadcasts' start order.
  */
-import type { RumourLedger } from '../../run/context.js';
+import type { RumourLedger } from '../../services/rumour-ledger.js';
 import type { BroadcastEngine } from './engine.js';
 
 export class BroadcastLedger implements RumourLedger {

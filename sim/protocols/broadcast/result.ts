@@ -2,7 +2,7 @@
  * A broadcast's entry in the results file (SPEC §3), from its state at the end of the
  * broadcast: `alive` and `reached` are counted then, so coverage = reached / alive <= 1.
  */
-import type { BroadcastResult } from '../../run/results.js';
+import type { BroadcastResult } from './results-section.js';
 import { Phase, type BroadcastState } from './state.js';
 
 /**

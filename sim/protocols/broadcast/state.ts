@@ -3,7 +3,7 @@
  * the broadcast ends for anti-entropy) and the counters its result is made of.
  */
 import type { BroadcastSpec } from '../../scenario/schema.js';
-import type { BroadcastResult } from '../../run/results.js';
+import type { BroadcastResult, TraceEntry } from './results-section.js';
 import type { BroadcastProtocol } from './protocol.js';
 import { Timeline } from './timeline.js';
 
@@ -14,8 +14,7 @@ import { Timeline } from './timeline.js';
 export const Phase = { Waiting: 0, Running: 1, Ended: 2 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 
-/** Who informed whom when: [peer, time, fromPeer]; fromPeer null for the origin and sync. */
-export type TraceEntry = [peer: number, time: number, fromPeer: number | null];
+export type { TraceEntry };
 
 export class BroadcastState {
   phase: Phase = Phase.Waiting;

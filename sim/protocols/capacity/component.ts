@@ -56,7 +56,19 @@ export interface CapacityResults {
   /** Largest ratio, over peers, of the peak rate used to the capacity (<= 1). */
   maxUploadRateRatio: number | null;
   maxDownloadRateRatio: number | null;
-  [extra: string]: unknown;
+  /** Server's peak upload rate over its capacity. */
+  serverPeakUploadRatio: number;
+  /** Slowest peer download (bytes/s) and the peers' total upload (bytes/s): the bound's inputs. */
+  minDownload: number;
+  totalPeerUpload: number;
+  /** p2p only: chunks in the file, server upload slots, mean swarm neighbours of a peer. */
+  chunks?: number;
+  serverSlots?: number;
+  meanNeighbours?: number | null;
+}
+
+export interface CapacitySections {
+  capacity: CapacityResults;
 }
 
 type Mode = ClientServerDistribution | P2PDistribution;
@@ -199,4 +211,8 @@ export class CapacityComponent implements Component {
     }
     return out;
   }
+}
+
+declare module '../../run/results.js' {
+  interface FamilyResults extends Partial<CapacitySections> {}
 }

@@ -7,24 +7,18 @@ import { meanPathLength } from '../../metrics/path-length.js';
 import { viewInDegreeStats } from '../../metrics/in-degree.js';
 import type { Component, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
-import type { SamplingSpec, Scenario } from '../../scenario/schema.js';
+import type { SamplingSpec } from '../../scenario/schema.js';
 import { dynamicsOf } from '../../dynamics/shared.js';
 import { Cyclon } from './cyclon.js';
 import { Newscast } from './newscast.js';
 import type { GossipSampler } from './sampler.js';
 
 /**
- * Whether a component other than the dynamics ones may read the overlay while the run
- * goes (broadcasts, searches, capacity, super-peers). If so the views update the overlay
- * at every change; if not it is rebuilt from the views only when churn, failures, the
- * observer or the results read it (ViewTable): 2.5 times faster at 10^5 peers.
- * A new component that reads the overlay during the run must be added here.
+ * `liveOverlay`: whether another family reads the overlay while the run goes (Family.
+ * readsOverlayDuringRun). If so the views update the overlay at every change; if not it is
+ * rebuilt from the views only when churn, failures, the observer or the results read it
+ * (ViewTable): 2.5 times faster at 10^5 peers.
  */
-export function overlayReadDuringRun(scenario: Scenario): boolean {
-  return scenario.workload.broadcasts.length > 0 || scenario.workload.searches.length > 0
-    || scenario.capacity !== null || scenario.hybrid !== null;
-}
-
 export class PeerSamplingComponent implements Component {
   /** An exchange changes both parties' views and the shared overlay at once. */
   readonly parallel = 'unsafe';

@@ -4,6 +4,7 @@
  * delivers search messages to the entry's protocol and adds `searches` (and `data`) to
  * the results. Built only when the scenario lists searches.
  */
+import type { DataResults, SearchResults } from './results-section.js';
 import type { NamedStream, PeerStreams } from '../../engine/random.js';
 import { uniformLivePeer } from '../../random/live-peer.js';
 import { CONTROLLER } from '../../engine/simulator.js';
@@ -265,7 +266,7 @@ export class SearchComponent implements Component {
     }
     const total = new SearchTally();
     for (const t of this.tallies) total.merge(t);
-    const searches: SearchSummary = total.summary();
+    const searches: SearchResults = total.summary();
     if (this.specs.length > 1) {
       const byProtocol: Record<string, SearchSummary> = {};
       const names = [...new Set(this.specs.map((s) => s.protocol))];
@@ -288,7 +289,7 @@ export class SearchComponent implements Component {
     results.data = this.dataSummary();
   }
 
-  private dataSummary(): Record<string, unknown> {
+  private dataSummary(): DataResults {
     const d = this.data;
     const sc = this.ctx.scenario.data;
     let min = Infinity, max = 0, sum = 0;

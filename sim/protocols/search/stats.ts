@@ -27,7 +27,6 @@ export interface SearchSummary {
   unfinished: number;
   /** expanding-ring only: mean number of rings (floods) per query. */
   meanRings?: number | null;
-  [extra: string]: unknown;
 }
 
 export class SearchTally {

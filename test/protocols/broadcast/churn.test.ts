@@ -3,6 +3,7 @@
  * mark the peer, then tell the listeners). Live counts follow, messages to offline peers
  * are dropped, coverage stays <= 1, and anti-entropy delivery informs a rejoining peer.
  */
+import { RUMOUR_LEDGER } from '../../../sim/services/rumour-ledger';
 import { describe, expect, it } from 'vitest';
 import { CONTROLLER } from '../../../sim/engine/simulator';
 import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
@@ -51,8 +52,8 @@ describe('broadcasts under churn', () => {
     expect(sample()).toBe(0);
     setDown(ctx, 3);
     setUp(ctx, 3);
-    ctx.rumours!.deliver(3, 0);
-    expect(ctx.rumours!.has(3, 0)).toBe(true);
+    ctx.services.require(RUMOUR_LEDGER).deliver(3, 0);
+    expect(ctx.services.require(RUMOUR_LEDGER).has(3, 0)).toBe(true);
     expect(sample()).toBeCloseTo(1 / 3); // peers 1, 2, 3 alive; 3 informed
     setUp(ctx, 0);
     expect(sample()).toBeCloseTo(2 / 4);

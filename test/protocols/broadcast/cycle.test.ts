@@ -23,7 +23,7 @@ import { NamedStream } from '../../../sim/engine/random';
 import { Graph } from '../../../sim/overlay/graph';
 import { randomRegular } from '../../../sim/overlay/generators/random-regular';
 import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
-import type { BroadcastResult } from '../../../sim/run/results';
+import type { BroadcastResult } from '../../../sim/protocols/broadcast/results-section';
 import type { BroadcastSpec } from '../../../sim/scenario/schema';
 import { graphOf, makeTestContext, runComponents } from '../../helpers/context';
 import { bfs, ringWithChords } from '../../helpers/graphs';

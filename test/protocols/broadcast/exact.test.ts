@@ -3,10 +3,11 @@
  * two-peer exchanges with constant latency (0.125 s, exact in binary, so times compare
  * exactly), plus loss, offline peers, the timeline, the trace and the sampled series.
  */
+import { RUMOUR_LEDGER } from '../../../sim/services/rumour-ledger';
 import { describe, expect, it } from 'vitest';
 import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
 import type { BroadcastSpec } from '../../../sim/scenario/schema';
-import type { BroadcastResult } from '../../../sim/run/results';
+import type { BroadcastResult } from '../../../sim/protocols/broadcast/results-section';
 import { graphOf, makeTestContext, runComponents } from '../../helpers/context';
 
 const L = 0.125;
@@ -129,8 +130,8 @@ describe('broadcast component', () => {
     const results = { series: { time: [] } } as never as import('../../../sim/run/results').Results;
     c.contribute(results, ctx);
     expect(results.broadcasts!.map((b) => [b.id, b.spec, b.start, b.origin])).toEqual([[0, 1, 0, 0], [1, 1, 0.125, 0], [2, 0, 0.25, 3]]);
-    expect(ctx.rumours!.count()).toBe(3);
-    expect(ctx.rumours!.has(3, 2)).toBe(true);
+    expect(ctx.services.require(RUMOUR_LEDGER).count()).toBe(3);
+    expect(ctx.services.require(RUMOUR_LEDGER).has(3, 2)).toBe(true);
   });
 
   it('a broadcast starting after the run is not listed', () => {
@@ -144,9 +145,9 @@ describe('broadcast component', () => {
     const c = new BroadcastComponent([spec({ protocol: 'flood' })]);
     c.start(ctx);
     ctx.sim.run(0.5);
-    expect(ctx.rumours!.has(2, 0)).toBe(false);
-    ctx.rumours!.deliver(2, 0);
-    expect(ctx.rumours!.has(2, 0)).toBe(true);
+    expect(ctx.services.require(RUMOUR_LEDGER).has(2, 0)).toBe(false);
+    ctx.services.require(RUMOUR_LEDGER).deliver(2, 0);
+    expect(ctx.services.require(RUMOUR_LEDGER).has(2, 0)).toBe(true);
     const results = { series: { time: [] } } as never as import('../../../sim/run/results').Results;
     c.contribute(results, ctx);
     // The flood had ended (2 of 3) before the sync: its result is frozen at that moment.

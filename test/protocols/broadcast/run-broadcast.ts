@@ -1,6 +1,6 @@
 /** Runs one broadcast on a hand-built context: shared by the statistical tests. */
 import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
-import type { BroadcastResult } from '../../../sim/run/results';
+import type { BroadcastResult } from '../../../sim/protocols/broadcast/results-section';
 import type { Graph } from '../../../sim/overlay/graph';
 import type { BroadcastSpec } from '../../../sim/scenario/schema';
 import type { Dist } from '../../../sim/scenario/dsl';

@@ -23,7 +23,7 @@ describe('capacity component', () => {
   it('writes SPEC §3 capacity results and the completed / downloaded series', () => {
     for (const mode of ['p2p', 'client-server'] as const) {
       const r = runScenario(scenario({ mode }));
-      const cap = r.capacity as Record<string, unknown>;
+      const cap = r.capacity as unknown as Record<string, unknown>;
       expect(cap.mode).toBe(mode);
       expect(cap.peers).toBe(200);
       expect(typeof cap.distributionTime).toBe('number');
@@ -58,7 +58,7 @@ describe('capacity component', () => {
       name: 'too short', duration: '10s', peers: { count: 100 },
       capacity: { mode: 'client-server', file: '100MB', server: { upload: '100Mbps' } },
     }));
-    const cap = r.capacity as Record<string, unknown>;
+    const cap = r.capacity as unknown as Record<string, unknown>;
     expect(cap.distributionTime).toBeNull();
     expect(cap.unfinished).toBe(100);
     expect(cap.completed).toBe(0);

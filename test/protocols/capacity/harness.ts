@@ -2,6 +2,7 @@
  * Runs the capacity component alone on a hand-built context (no other components), so a
  * test can reach its per-peer ledger and call the `peerDown` listeners itself.
  */
+import { Services } from '../../../sim/run/services';
 import { Simulator } from '../../../sim/engine/simulator.js';
 import { Transport } from '../../../sim/network/transport.js';
 import { Graph } from '../../../sim/overlay/graph.js';
@@ -39,7 +40,7 @@ export function runCapacity(
   const transport = new Transport(sim, makeSampler(scenario.network.latency), scenario.network.loss, streams.peerStreams('network'));
   const ctx: SimContext = {
     scenario, seed: scenario.seed, sim, peers, overlay, transport,
-    peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [],
+    peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [], services: new Services(),
   };
   const component = new CapacityComponent();
   component.start(ctx);

@@ -65,14 +65,14 @@ describe('search results', () => {
   it('draw queries at `rate` as a Poisson stream from `start` to the end', () => {
     // 20/s for 50 s: 1000 queries expected, standard deviation √1000 ≈ 32; allow 4 sd.
     const r = runScenario(validate({ ...base, duration: 51, workload: { searches: { protocol: 'flood', ttl: 1, rate: '20/s', start: 1 } } }));
-    const q = (r.searches as Record<string, number>).queries;
+    const q = (r.searches as unknown as Record<string, number>).queries;
     expect(Math.abs(q - 1000)).toBeLessThan(4 * Math.sqrt(1000));
   });
 
   it('count queries cut off by the end of the run as unfinished', () => {
     // The run stops at 1.05 s, while the floods (4 hops of 50 ms, answers back) are in flight.
     const r = runScenario(validate({ ...base, duration: 1.05, workload: { searches: { protocol: 'flood', ttl: 4, count: 3, start: 1, spacing: 0.01 } } }));
-    const s = r.searches as Record<string, number>;
+    const s = r.searches as unknown as Record<string, number>;
     expect(s.queries).toBe(3);
     expect(s.unfinished).toBeGreaterThan(0);
   });
@@ -88,7 +88,7 @@ describe('on a path 0-1-2-3-4 (exact)', () => {
     });
     for (const p of dead) ctx.peers.setAlive(p, false);
     const results = runComponents(ctx, [new SearchComponent({ data: placementFromHolders(5, holders), onQueryEnd: (r) => records.push(r) })]);
-    return { records, s: results.searches as Record<string, number> };
+    return { records, s: results.searches as unknown as Record<string, number> };
   }
 
   it('messages to a dead peer are counted and go no further', () => {

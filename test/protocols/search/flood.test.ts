@@ -93,7 +93,7 @@ describe('flood with TTL on a fixed overlay', () => {
 
   it('adds the per-query figures up into the SPEC searches summary', () => {
     const { records, results } = runFloods(g, holders, 3, 25);
-    const s = results.searches as Record<string, number>;
+    const s = results.searches as unknown as Record<string, number>;
     const sum = (f: (r: QueryRecord) => number) => records.reduce((a, r) => a + f(r), 0);
     expect(s.queries).toBe(25);
     expect(s.queryMessages).toBe(sum((r) => r.queryMessages));

@@ -77,7 +77,7 @@ function lv(search: Record<string, unknown>, count = 300) {
     data: { objects: 100, replication: { strategy: 'uniform', ratio: 0.01 } },
     workload: { searches: { count, spacing: 0.1, ...search } },
   });
-  return runScenario(scenario).searches as Record<string, number>;
+  return runScenario(scenario).searches as unknown as Record<string, number>;
 }
 
 describe('random walks against Lv et al. (ICS 2002)', () => {

@@ -20,8 +20,8 @@ function measure(strategy: string, seed: number) {
     // peers is missed by 5000 probes with probability < 1e-7): every query finds its item.
     workload: { searches: { protocol: 'random-walk', walkers: 1, ttl: 5000, checkEvery: 65536, count: 2000, spacing: 1 } },
   }));
-  const s = results.searches as Record<string, number>;
-  const d = results.data as Record<string, number>;
+  const s = results.searches as unknown as Record<string, number>;
+  const d = results.data as unknown as Record<string, number>;
   return { measured: s.meanProbesToHit, analytic: d.expectedSearchSize, success: s.successRate };
 }
 

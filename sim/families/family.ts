@@ -1,0 +1,114 @@
+/**
+ * A protocol family's descriptor: everything the runner, the memory guard, the results
+ * file, the CLI summary and the report need to know about one family, in one object. The
+ * registry (registry.ts) lists them; nothing else names a family.
+ */
+import type { Component } from '../run/context.js';
+import type { MetricDomain } from '../run/domains.js';
+import type { Results } from '../run/results.js';
+import type { Scenario } from '../scenario/schema.js';
+
+/** What the runner tells a family's component factory about the run as a whole. */
+export interface ComponentSetup {
+  /** Some family's components read the overlay during the run (see Family.readsOverlayDuringRun). */
+  overlayReadDuringRun: boolean;
+}
+
+/** One named part of the memory estimate, in bytes. */
+export interface MemoryTerm {
+  what: string;
+  bytes: number;
+}
+
+/** What a family's memory terms are computed from (see run/memory-estimate.ts). */
+export interface MemoryInput {
+  scenario: Scenario;
+  /** Peers at time 0, and the peers the per-peer arrays are sized for (arrivals included). */
+  initialPeers: number;
+  peers: number;
+  /** `bytes` a peer times `peers`, as a named term. */
+  perPeer(what: string, bytes: number): MemoryTerm;
+}
+
+/** A family's share of a run's memory: its arrays, and the events it keeps pending at its busiest. */
+export interface MemoryPart {
+  terms: MemoryTerm[];
+  pendingEvents: number;
+}
+
+/** A headline figure of the report (a summary card). */
+export interface Card {
+  label: string;
+  value: string;
+  detail?: string;
+  /** Section the card belongs to (its accent colour): the family's name or a core section. */
+  group: string;
+}
+
+/**
+ * A report section drawn from data alone (the report's client draws any family's section
+ * the same way): line charts over named x / y columns and a table of figures.
+ */
+export interface ReportSection {
+  id: string;
+  title: string;
+  intro: string;
+  charts: Array<{
+    title: string;
+    x: { label: string };
+    y: { label: string; log?: boolean };
+    lines: Array<{ label: string; points: Array<[number, number]> }>;
+  }>;
+  table: Array<[label: string, value: string]>;
+}
+
+export interface Family<Sections extends object = object> {
+  /** Short name: `broadcast`, `search`... (also the accent of its cards). */
+  readonly name: string;
+  /**
+   * Where its lines and cards go in the summary and the report, lower first: readers see
+   * the workload (broadcasts, searches) before what happened to the network. Run order is
+   * the registry's, which can differ.
+   */
+  readonly readingRank: number;
+  /**
+   * Its sections of the results file: for each top-level key, the exported TypeScript type
+   * of its value in `source` (a path from the package root). The published JSON Schema of
+   * the results file is generated from these types (scripts/gen-results-schema.ts).
+   */
+  readonly results: { source: string; sections: { readonly [K in keyof Sections]-?: string } };
+  /** The components the scenario asks of this family (none when it names none), in run order. */
+  components(scenario: Scenario, setup: ComponentSetup): Component[];
+  /**
+   * Whether its components read the overlay while the run goes. Peer sampling keeps the
+   * overlay in step with its views only when some family does (it is faster otherwise).
+   */
+  readsOverlayDuringRun?(scenario: Scenario): boolean;
+  /** Its terms of the memory estimate, or null when the scenario does not use it. */
+  memory?(input: MemoryInput): MemoryPart | null;
+  /**
+   * Under `engine: cycle`, its parts that have no round-based version and run event-driven:
+   * the scenario key that asks for each and a few words on it (run/engine-notes.ts words the note).
+   */
+  eventDrivenParts?(scenario: Scenario): Array<{ key: string; part: string }>;
+  /** Its lines of the CLI's one-screen summary (two-space indent, 11-character label). */
+  summary?(results: Results): string[];
+  /** Its headline cards in the report. */
+  cards?(results: Results): Card[];
+  /** What the report's client needs besides the results (theory curves), merged into the derived block. */
+  derive?(results: Results): Record<string, unknown>;
+  /** Its report section drawn from data (families whose section the client does not draw itself). */
+  reportSection?(results: Results): ReportSection | null;
+  /**
+   * The domain of each metric of its sections (run/domains.ts), by section pattern
+   * (`broadcasts[]`, `searches.byProtocol.*`): it chooses a sweep's interval and axis.
+   */
+  readonly metricDomains?: Readonly<Record<string, Readonly<Record<string, MetricDomain>>>>;
+  /** Type only: the sections this family adds to the results (see FamilyResults). */
+  readonly sectionsType?: Sections;
+}
+
+/** Declares a family, keeping its sections' type for the registry's FamilyResults. */
+export function defineFamily<Sections extends object>(family: Family<Sections>): Family<Sections> {
+  return family;
+}

@@ -1,0 +1,42 @@
+/** The static import graph of sim/ and viz/ (relative imports only), for layering tests. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+
+function walk(dir: string, out: string[]): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (/\.(ts|js)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** Source files under `folder` (relative to the repository root), as root-relative paths. */
+export function sourceFiles(folder: string): string[] {
+  return walk(join(ROOT, folder), []).map((p) => relative(ROOT, p)).sort();
+}
+
+/** The root-relative files `file` imports (`import ... from './x.js'`, `export ... from`). */
+export function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    out.push(relative(ROOT, resolve(ROOT, dirname(file), m[1])).replace(/\.js$/, '.ts'));
+  }
+  return out;
+}
+
+/** Every file reachable from `file` through relative imports, `file` included. */
+export function importClosure(file: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [file];
+  while (stack.length > 0) {
+    const f = stack.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    try { stack.push(...importsOf(f)); } catch { /* a .js client asset or a missing file: not followed */ }
+  }
+  return seen;
+}

@@ -46,15 +46,11 @@ function expReduced(x: number, hx: number, negative: boolean): number {
   let hi = 0;
   let lo = 0;
   if (hx > 0x3fd62e42) { // |x| > ln2 / 2: reduce to |r| <= ln2 / 2
-    if (hx < 0x3ff0a2b2) { // and |x| < 1.5 ln2
-      hi = negative ? x + LN2_HI : x - LN2_HI;
-      lo = negative ? -LN2_LO : LN2_LO;
-      k = negative ? -1 : 1;
-    } else {
-      k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0; // truncation; |k| <= 1075
-      hi = x - k * LN2_HI; // exact
-      lo = k * LN2_LO;
-    }
+    // fdlibm sets k = ±1 directly for |x| < 1.5 ln2; the rounding below gives the same k there
+    // and hi, lo are then x ∓ LN2_HI and ±LN2_LO exactly, in less bytecode.
+    k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0; // truncation; |k| <= 1075
+    hi = x - k * LN2_HI; // exact
+    lo = k * LN2_LO;
     x = hi - lo;
   }
   const t = x * x;

@@ -48,49 +48,40 @@ function kernelSin(x: number, y: number): number {
   return x - ((z * (0.5 * y - v * r) - y) - v * S1);
 }
 
-// The common case (π/4 < |x| < 2^20·π/2, reduced in one round) is split from the rare ones
-// and kept under V8's inlining limit (460 bytes of bytecode), so that cos inlines into its
-// callers: a call boxes its result. Its kernels appear once each, the sign applied after.
 export function cos(x: number): number {
   const ix = highWord(x) & 0x7fffffff;
-  if (ix <= 0x3fe921fb || ix >= 0x413921fb) return cosEdge(x, ix);
-  // x = n·π/2 + (y0 + y1), in up to three rounds of Cody–Waite (e_rem_pio2.c, medium case).
-  const fn = (x * INV_PIO2 + ROUNDER) - ROUNDER;
-  const n = fn | 0;
-  const r = x - fn * PIO2_1;
-  const w = fn * PIO2_1T; // first round, good to 85 bits
-  const y0 = r - w;
-  if ((ix >> 20) - ((highWord(y0) >> 20) & 0x7ff) > 16) return cosReduced(x, ix, fn, n);
-  const y1 = (r - y0) - w;
-  const c = (n & 1) === 0 ? kernelCos(y0, y1) : kernelSin(y0, y1);
-  return ((n + 1) & 2) === 0 ? c : -c; // negative for n mod 4 = 1 or 2
-}
-
-/** cos(x) for |x| <= π/4, |x| >= 2^20·π/2, Infinity or NaN. */
-function cosEdge(x: number, ix: number): number {
   if (ix <= 0x3fe921fb) { // |x| <~ π/4
     if (ix < 0x3e46a09e) return 1; // |x| < 2^-27·√2
     return kernelCos(x, 0);
   }
   if (ix >= 0x7ff00000) return NaN; // Infinity or NaN
-  return stdlibCos(x); // |x| >= 2^20·π/2
-}
-
-/** cos(x) for x = fn·π/2 + y near fn·π/2, where one round of reduction loses too many bits. */
-function cosReduced(x: number, ix: number, fn: number, n: number): number {
-  let t = x - fn * PIO2_1; // second round, good to 118 bits
-  let w = fn * PIO2_2;
-  let r = t - w;
-  w = fn * PIO2_2T - ((t - r) - w);
+  if (ix >= 0x413921fb) return stdlibCos(x); // |x| >= 2^20·π/2
+  // x = n·π/2 + (y0 + y1), in up to three rounds of Cody–Waite (e_rem_pio2.c, medium case).
+  const fn = (x * INV_PIO2 + ROUNDER) - ROUNDER;
+  const n = fn | 0;
+  let r = x - fn * PIO2_1;
+  let w = fn * PIO2_1T; // first round, good to 85 bits
+  const j = ix >> 20;
   let y0 = r - w;
-  if ((ix >> 20) - ((highWord(y0) >> 20) & 0x7ff) > 49) { // third round, 151 bits
-    t = r;
-    w = fn * PIO2_3;
+  if (j - ((highWord(y0) >> 20) & 0x7ff) > 16) { // second round, good to 118 bits
+    let t = r;
+    w = fn * PIO2_2;
     r = t - w;
-    w = fn * PIO2_3T - ((t - r) - w);
+    w = fn * PIO2_2T - ((t - r) - w);
     y0 = r - w;
+    if (j - ((highWord(y0) >> 20) & 0x7ff) > 49) { // third round, 151 bits
+      t = r;
+      w = fn * PIO2_3;
+      r = t - w;
+      w = fn * PIO2_3T - ((t - r) - w);
+      y0 = r - w;
+    }
   }
   const y1 = (r - y0) - w;
-  const c = (n & 1) === 0 ? kernelCos(y0, y1) : kernelSin(y0, y1);
-  return ((n + 1) & 2) === 0 ? c : -c;
+  switch (n & 3) {
+    case 0: return kernelCos(y0, y1);
+    case 1: return -kernelSin(y0, y1);
+    case 2: return -kernelCos(y0, y1);
+    default: return kernelSin(y0, y1);
+  }
 }

@@ -19,44 +19,42 @@ const P5 = fromWords(0x3e663769, 0x72bea4d0);
 const TWO_M1000 = fromWords(0x01700000, 0);
 const TWO_1023 = fromWords(0x7fe00000, 0);
 
-// The common case is split from the rare ones, and kept under V8's inlining limit (460 bytes
-// of bytecode), so that exp inlines into its callers: a call boxes its result.
 export function exp(x: number): number {
-  const w = highWord(x);
-  const hx = w & 0x7fffffff;
-  if (hx >= 0x3e300000 && hx < 0x40862e42) return expReduced(x, hx, w < 0); // 2^-28 <= |x| < 709.78...
-  return expEdge(x, hx, w < 0);
-}
-
-/** e^x for |x| < 2^-28, |x| >= 709.78..., Infinity or NaN. */
-function expEdge(x: number, hx: number, negative: boolean): number {
-  if (hx < 0x3e300000) return 1 + x;
-  if (hx >= 0x7ff00000) {
-    if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; // NaN
-    return negative ? 0 : x;
+  let hx = highWord(x);
+  const negative = hx < 0;
+  hx &= 0x7fffffff;
+  if (hx >= 0x40862e42) { // |x| >= 709.78...
+    if (hx >= 0x7ff00000) {
+      if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; // NaN
+      return negative ? 0 : x;
+    }
+    if (x > O_THRESHOLD) return Infinity;
+    if (x < U_THRESHOLD) return 0;
   }
-  if (x > O_THRESHOLD) return Infinity;
-  if (x < U_THRESHOLD) return 0;
-  return expReduced(x, hx, negative);
-}
-
-/** e^x for 2^-28 <= |x| <= 745.13... (fdlibm's argument reduction, polynomial and scaling). */
-function expReduced(x: number, hx: number, negative: boolean): number {
   let k = 0;
   let hi = 0;
   let lo = 0;
   if (hx > 0x3fd62e42) { // |x| > ln2 / 2: reduce to |r| <= ln2 / 2
-    // fdlibm sets k = ±1 directly for |x| < 1.5 ln2; the rounding below gives the same k there
-    // and hi, lo are then x ∓ LN2_HI and ±LN2_LO exactly, in less bytecode.
-    k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0; // truncation; |k| <= 1075
-    hi = x - k * LN2_HI; // exact
-    lo = k * LN2_LO;
+    if (hx < 0x3ff0a2b2) { // and |x| < 1.5 ln2
+      hi = negative ? x + LN2_HI : x - LN2_HI;
+      lo = negative ? -LN2_LO : LN2_LO;
+      k = negative ? -1 : 1;
+    } else {
+      k = Math.trunc(INV_LN2 * x + (negative ? -0.5 : 0.5));
+      hi = x - k * LN2_HI; // exact
+      lo = k * LN2_LO;
+    }
     x = hi - lo;
+  } else if (hx < 0x3e300000) { // |x| < 2^-28
+    return 1 + x;
   }
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2) - x);
   const y = 1 - ((lo - (x * c) / (2 - c)) - hi);
-  if (k >= -1021) return k === 1024 ? y * 2 * TWO_1023 : y * TWO_TO[k + 1024];
+  if (k >= -1021) {
+    if (k === 1024) return y * 2 * TWO_1023;
+    return y * TWO_TO[k + 1024];
+  }
   return y * TWO_TO[k + 2024] * TWO_M1000;
 }

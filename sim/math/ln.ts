@@ -6,6 +6,7 @@
  */
 import { fromWords, highWord, lowWord, TWO_TO } from './words.js';
 
+
 const LN2_HI = fromWords(0x3fe62e42, 0xfee00000);
 const LN2_LO = fromWords(0x3dea39ef, 0x35793c76);
 const TWO54 = fromWords(0x43500000, 0);
@@ -17,50 +18,40 @@ const LG5 = fromWords(0x3fc74664, 0x96cb03de);
 const LG6 = fromWords(0x3fc39a09, 0xd078c69f);
 const LG7 = fromWords(0x3fc2f112, 0xdf3e5244);
 
-// The common case is split from the rare ones, and each part kept under V8's inlining limit
-// (460 bytes of bytecode), so that ln inlines into its callers: a call boxes its result.
 export function ln(x: number): number {
-  const hx = highWord(x);
-  if (hx >= 0x00100000 && hx < 0x7ff00000) return lnNormal(x, hx, 0); // a normal x > 0
-  return lnEdge(x, hx);
-}
-
-/** ln of zero, a negative, a subnormal, Infinity or NaN. */
-function lnEdge(x: number, hx: number): number {
-  if (((hx & 0x7fffffff) | lowWord(x)) === 0) return -Infinity;
-  if (hx < 0) return NaN;
-  if (hx >= 0x7ff00000) return x + x;
-  x *= TWO54; // scale a subnormal up
-  return lnNormal(x, highWord(x), -54);
-}
-
-/** ln(x · 2^k0) for a normal x > 0 whose high word is hx. */
-function lnNormal(x: number, hx: number, k0: number): number {
-  let e = (hx >> 20) - 1023;
+  let hx = highWord(x);
+  let k = 0;
+  let scaled = 0;
+  if (hx < 0x00100000) { // x < 2^-1022: zero, negative or subnormal
+    if (((hx & 0x7fffffff) | lowWord(x)) === 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    scaled = -54;
+    x *= TWO54; // scale a subnormal up
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x; // Infinity or NaN
+  k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
-  e += ((hx + 0x95f64) & 0x100000) >> 20;
-  x *= TWO_TO[1024 - e]; // normalise x or x/2 (fdlibm rewrites its exponent bits)
-  const k = e + k0;
+  const i = (hx + 0x95f64) & 0x100000;
+  k += i >> 20;
+  x *= TWO_TO[1024 - k + scaled]; // normalise x or x/2 (fdlibm rewrites its exponent bits)
   const f = x - 1;
-  if ((0x000fffff & (2 + hx)) < 3) return lnNearOne(f, k); // -2^-20 <= f < 2^-20
   const dk = k;
+  if ((0x000fffff & (2 + hx)) < 3) { // -2^-20 <= f < 2^-20
+    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    return k === 0 ? f - r : dk * LN2_HI - ((r - dk * LN2_LO) - f);
+  }
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
-  const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
-  // fdlibm has a shorter form for k = 0, f − (…); the general one, 0 − ((…) − f), gives the
-  // same double (round-to-nearest is symmetric, |f| >= 2^-20 rules out −0) in less bytecode.
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const r = t2 + t1;
   if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
     const hfsq = 0.5 * f * f;
-    return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
   }
-  return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
-}
-
-/** ln(2^k · (1 + f)) for |f| < 2^-20. */
-function lnNearOne(f: number, k: number): number {
-  const dk = k;
-  if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
-  const r = f * f * (0.5 - 0.33333333333333333 * f);
-  return k === 0 ? f - r : dk * LN2_HI - ((r - dk * LN2_LO) - f);
+  return k === 0 ? f - s * (f - r) : dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
 }

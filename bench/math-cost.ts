@@ -1,8 +1,9 @@
 /**
  * The cost of deterministic math (issue 24): thread CPU time of whole single-thread runs
  * whose hot loops draw from distributions, with the code of two builds, alternating.
- * `node dist/bench/math-cost.js <before-root> <after-root> [reps=10] [filter]`; each root
- * holds a built dist/. Each run is its own process; medians and the change are printed.
+ * `node dist/bench/math-cost.js <root> <root>... [reps=10] [filter]`; each root holds a built
+ * dist/. Each run is its own process; medians, spreads and the change against the first
+ * root are printed.
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -61,32 +62,39 @@ async function child(root: string, index: number): Promise<void> {
 }
 
 function main(): void {
-  const [beforeArg, afterArg, repsArg, filter] = process.argv.slice(2);
-  const roots = { before: resolve(beforeArg), after: resolve(afterArg) };
+  const args = process.argv.slice(2);
+  const firstNumber = args.findIndex((a) => /^\d+$/.test(a));
+  const roots = (firstNumber < 0 ? args : args.slice(0, firstNumber)).map((r) => resolve(r));
+  const [repsArg, filter] = firstNumber < 0 ? [] : args.slice(firstNumber);
+  if (roots.length < 2) throw new Error('math-cost: give at least two roots, each with a built dist/');
   const reps = Number(repsArg ?? 10);
   const self = fileURLToPath(import.meta.url);
   const rows: string[] = [];
   MATH_WORKLOADS.forEach((w, index) => {
     if (filter && !w.name.includes(filter)) return;
-    const cpu: Record<'before' | 'after', number[]> = { before: [], after: [] };
-    const events: Record<string, number> = {};
+    const cpu: number[][] = roots.map(() => []);
+    let events = 0;
     for (let r = 0; r < reps; r++) {
-      // Alternate which build goes first, so drift in the machine's speed hits both alike.
-      const order: Array<'before' | 'after'> = r % 2 === 0 ? ['before', 'after'] : ['after', 'before'];
-      for (const which of order) {
+      // Rotate which build goes first, so drift in the machine's speed hits all alike.
+      for (let j = 0; j < roots.length; j++) {
+        const which = (r + j) % roots.length;
         const out = spawnSync(process.execPath, [self, '--child', roots[which], String(index)], { encoding: 'utf8' });
-        if (out.status !== 0) throw new Error(`math-cost: ${w.name} (${which}) failed:\n${out.stderr}`);
+        if (out.status !== 0) throw new Error(`math-cost: ${w.name} (${roots[which]}) failed:\n${out.stderr}`);
         const row = JSON.parse(out.stdout.trim().split('\n').pop()!) as { cpu: number; events: number };
         cpu[which].push(row.cpu);
-        events[which] = row.events;
+        events = row.events;
       }
       process.stderr.write(`math-cost: ${w.name}: rep ${r + 1}/${reps}\n`);
     }
-    const b = median(cpu.before), a = median(cpu.after);
-    rows.push(`| ${w.name} | ${events.after.toLocaleString('en-US')} | ${b.toFixed(3)} | ${a.toFixed(3)} | ${((a / b - 1) * 100).toFixed(1)}% |`);
-    process.stderr.write(`math-cost: before ${cpu.before.map((x) => x.toFixed(2)).join(' ')}; after ${cpu.after.map((x) => x.toFixed(2)).join(' ')}\n`);
+    const medians = cpu.map(median);
+    // Spread: the middle half of the runs (quartiles), as the runs of one build vary on a shared machine.
+    const quartiles = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return `${s[Math.floor((s.length - 1) / 4)].toFixed(2)}–${s[Math.ceil(3 * (s.length - 1) / 4)].toFixed(2)}`; };
+    const cells = medians.map((m, i) => `${m.toFixed(3)} (${quartiles(cpu[i])})${i === 0 ? '' : ` ${((m / medians[0] - 1) * 100).toFixed(1)}%`}`);
+    rows.push(`| ${w.name} | ${events.toLocaleString('en-US')} | ${cells.join(' | ')} |`);
+    cpu.forEach((xs, i) => process.stderr.write(`math-cost: ${roots[i]}: ${xs.map((x) => x.toFixed(2)).join(' ')}\n`));
   });
-  process.stdout.write(`| workload | events | thread CPU before (s) | after (s) | change |\n|---|---|---|---|---|\n${rows.join('\n')}\n`);
+  const head = roots.map((r, i) => `thread CPU s, ${r}${i === 0 ? '' : ', change'}`);
+  process.stdout.write(`| workload | events | ${head.join(' | ')} |\n|---|---|${roots.map(() => '---|').join('')}\n${rows.join('\n')}\n`);
 }
 
 if (process.argv[2] === '--child') await child(resolve(process.argv[3]), Number(process.argv[4]));

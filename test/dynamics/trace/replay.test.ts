@@ -111,8 +111,7 @@ describe('trace replay: every join and leave at its time', () => {
     }).length;
     expect(time.length).toBeGreaterThan(100);
     expect(alive).toEqual(time.map(online));
-    const churn = results.churn as Record<string, unknown>;
-    expect((churn.trace as Record<string, unknown>).stablePeers).toBe(6);
+    expect(results.churn?.trace?.stablePeers).toBe(6);
   });
 });
 

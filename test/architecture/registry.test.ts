@@ -2,7 +2,7 @@
  * Families plug in: the runner, the memory guard, the results assembly, the engine notes,
  * the CLI summary, the report, the scenario schema and its checks reach the families only
  * through the registry (and its list of schema fragments), so adding a family is its folder
- * plus one line in sim/families/registry.ts and one in sim/families/fragments.ts.
+ * plus one line in sim/families/registry.ts and its entries in sim/families/fragments.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,6 +4,7 @@
  * the membership (shared.ts), so they live in one folder with one descriptor each.
  */
 import { defineFamily, type Card } from '../families/family.js';
+import { churnSchema, failuresSchema } from './schema.js';
 import type { Results } from '../run/results.js';
 import { fmt, pct } from '../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../viz/format.js';
@@ -25,6 +26,7 @@ const TRACE_LENGTHS = {
 
 export const churnFamily = defineFamily<ChurnSections>({
   name: 'churn',
+  schema: churnSchema,
   readingRank: 40,
   results: { source: SOURCE, sections: { churn: 'ChurnResults' } },
   components: (scenario) => (scenario.churn
@@ -88,6 +90,7 @@ function resilienceCards(r: Results): Card[] {
 
 export const failuresFamily = defineFamily<FailuresSections>({
   name: 'failures',
+  schema: failuresSchema,
   readingRank: 30,
   results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' } },
   components: (scenario) => (scenario.failures.length > 0 ? [new FailuresComponent(scenario.failures, scenario.overlay.repair)] : []),

@@ -7,6 +7,7 @@ import type { Component } from '../run/context.js';
 import type { MetricDomain } from '../run/domains.js';
 import type { Results } from '../run/results.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { SchemaFragment } from '../scenario/fragment.js';
 
 /** What the runner tells a family's component factory about the run as a whole. */
 export interface ComponentSetup {
@@ -76,6 +77,11 @@ export interface Family<Sections extends object = object> {
    * of its value in `source` (a path from the package root). The published JSON Schema of
    * the results file is generated from these types (scripts/gen-results-schema.ts).
    */
+  /**
+   * Its scenario keys and their cross-checks (its folder's schema.ts); also listed in
+   * families/fragments.ts, from which the scenario schema is assembled.
+   */
+  readonly schema?: SchemaFragment;
   readonly results: { source: string; sections: { readonly [K in keyof Sections]-?: string } };
   /** The components the scenario asks of this family (none when it names none), in run order. */
   components(scenario: Scenario, setup: ComponentSetup): Component[];

@@ -78,3 +78,9 @@ export const MAX_SHAPE = 1000;
 export const MAX_SIGMA = 10;
 /** Largest zipf exponent. */
 export const MAX_EXPONENT = 100;
+
+/** Bounds shared by many keys: a time in the run, and a period (at least 1 µs). */
+export const TIME_BOUNDS = { min: 0, max: MAX_DURATION };
+export const STEP_BOUNDS = { min: MIN_STEP, max: MAX_DURATION };
+/** Hop counts travel packed in message payloads. */
+export const HOP_BOUNDS = { min: 1, max: MAX_HOPS };

@@ -1,11 +1,13 @@
 /** The aggregation family (`aggregation`): push-pull averaging, on both engines. */
 import { defineFamily } from '../../families/family.js';
+import { aggregationSchema } from './schema.js';
 import { AggregationComponent } from './component.js';
 import { aggregationCards, aggregationSection, aggregationSummary } from './report.js';
 import type { AggregationSections } from './results-section.js';
 
 export const aggregationFamily = defineFamily<AggregationSections>({
   name: 'aggregation',
+  schema: aggregationSchema,
   readingRank: 60,
   results: { source: 'sim/protocols/aggregation/results-section.ts', sections: { aggregation: 'AggregationResults' } },
   components: (scenario) => (scenario.aggregation ? [new AggregationComponent(scenario.aggregation)] : []),

@@ -1,5 +1,6 @@
 /** The broadcast family: rumours spread by push, pull, push-pull or flooding (`workload.broadcasts`). */
 import { defineFamily } from '../../families/family.js';
+import { broadcastSchema } from './schema.js';
 import { BroadcastComponent } from './component.js';
 import { broadcastMemory } from './memory.js';
 import { broadcastCards, broadcastDerived, broadcastSummary } from './report.js';
@@ -7,6 +8,7 @@ import type { BroadcastSections } from './results-section.js';
 
 export const broadcastFamily = defineFamily<BroadcastSections>({
   name: 'broadcast',
+  schema: broadcastSchema,
   readingRank: 10,
   results: { source: 'sim/protocols/broadcast/results-section.ts', sections: { broadcasts: 'BroadcastResult[]' } },
   components: (scenario) => (scenario.workload.broadcasts.length > 0 ? [new BroadcastComponent(scenario.workload.broadcasts)] : []),

@@ -1,5 +1,6 @@
 /** The capacity family (`capacity`): distributing a file client-server or peer-to-peer. */
 import { defineFamily, type Card } from '../../families/family.js';
+import { capacitySchema } from './schema.js';
 import type { Results } from '../../run/results.js';
 import { fmt } from '../../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../../viz/format.js';
@@ -44,6 +45,7 @@ export const capacityFamily = defineFamily<CapacitySections>({
       serverUpload: 'time', slowestDownload: 'time', totalUpload: 'time',
     },
   },
+  schema: capacitySchema,
   readingRank: 50,
   results: { source: 'sim/protocols/capacity/component.ts', sections: { capacity: 'CapacityResults' } },
   components: (scenario) => (scenario.capacity ? [new CapacityComponent()] : []),

@@ -1,5 +1,6 @@
 /** The peer-sampling family (`overlay.sampling`): Cyclon or Newscast views that become the overlay. */
 import { defineFamily } from '../../families/family.js';
+import { samplingSchema } from './schema.js';
 import { PeerSamplingComponent } from './component.js';
 import type { SamplingSections } from './results-section.js';
 
@@ -12,6 +13,7 @@ export const samplingFamily = defineFamily<SamplingSections>({
       meanPathLength: 'nonNegative', pathLengthSources: 'input', pathLengthExact: 'input',
     },
   },
+  schema: samplingSchema,
   readingRank: 80,
   results: { source: 'sim/protocols/sampling/results-section.ts', sections: { sampling: 'SamplingResults' } },
   components: (scenario, setup) => (scenario.overlay.sampling

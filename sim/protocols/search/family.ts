@@ -1,5 +1,6 @@
 /** The search family: data placement, queries (flood, random walk, expanding ring, directory) and super-peers. */
 import { defineFamily, type Card } from '../../families/family.js';
+import { searchSchema } from './schema.js';
 import type { MetricDomain } from '../../run/domains.js';
 import type { Results } from '../../run/results.js';
 import { fmt, pct } from '../../text/summary-format.js';
@@ -60,6 +61,7 @@ function cards(r: Results): Card[] {
 
 export const searchFamily = defineFamily<SearchSections>({
   name: 'search',
+  schema: searchSchema,
   readingRank: 20,
   results: { source: 'sim/protocols/search/results-section.ts', sections: { searches: 'SearchResults', data: 'DataResults' } },
   components: (scenario) => searchComponents(scenario),

@@ -15,6 +15,7 @@ import { scenarioSchema, type Scenario } from '../sim/scenario/schema.js';
 import { distSpecs } from '../sim/scenario/dist-params.js';
 import { unitTables } from '../sim/scenario/units.js';
 import { ScenarioError, ScenarioErrors } from '../sim/scenario/errors.js';
+import { schemaKeyPaths } from '../sim/scenario/validate.js';
 import { loadScenarioText, parseScenarioText } from '../sim/scenario/load.js';
 import { describeBadInput } from '../sim/cli/report-error.js';
 
@@ -267,19 +268,7 @@ export function mutationCaseArb(texts: readonly string[]): fc.Arbitrary<FuzzCase
 
 // ---------------------------------------------------------------- --set options
 
-function keyPaths(node: Node, prefix: string, out: string[]): string[] {
-  if (node.kind === 'optional') return keyPaths(node.inner as Node, prefix, out);
-  if (node.kind === 'list') return keyPaths(node.item as Node, `${prefix}[0]`, out);
-  if (node.kind === 'object') {
-    for (const [key, child] of Object.entries(node.fields as Fields)) {
-      const path = prefix ? `${prefix}.${key}` : key;
-      out.push(path);
-      keyPaths(child, path, out);
-    }
-  }
-  return out;
-}
-const ALL_PATHS = keyPaths(scenarioSchema, '', []);
+const ALL_PATHS = schemaKeyPaths(scenarioSchema, '', [], '[0]').map(([, path]) => path);
 
 /** `--set key.path=value` with real and broken paths and values. */
 export function setArb(): fc.Arbitrary<string> {

@@ -107,15 +107,18 @@ function inRange(node: Pick<NumberNode, 'min' | 'max' | 'exclusiveMin'>, v: numb
     && !(node.exclusiveMin !== undefined && v <= node.exclusiveMin);
 }
 
-/** Every key path of the schema by its last key, for "did you mean 'overlay.degree'". */
-function schemaKeyPaths(node: Node, prefix: string, out: Array<[string, string]>): Array<[string, string]> {
-  if (node.kind === 'optional') return schemaKeyPaths(node.inner as Node, prefix, out);
-  if (node.kind === 'list') return schemaKeyPaths(node.item as Node, `${prefix}[]`, out);
+/**
+ * Every key path of the schema with its last key (`['fanout', 'workload.broadcasts[].fanout']`),
+ * lists written with `index` (`[]`, or `[0]` for a path `--set` accepts).
+ */
+export function schemaKeyPaths(node: Node, prefix = '', out: Array<[string, string]> = [], index = '[]'): Array<[string, string]> {
+  if (node.kind === 'optional') return schemaKeyPaths(node.inner as Node, prefix, out, index);
+  if (node.kind === 'list') return schemaKeyPaths(node.item as Node, `${prefix}${index}`, out, index);
   if (node.kind === 'object') {
     for (const [key, child] of Object.entries(node.fields as Fields)) {
       const path = prefix ? `${prefix}.${key}` : key;
       out.push([key, path]);
-      schemaKeyPaths(child, path, out);
+      schemaKeyPaths(child, path, out, index);
     }
   }
   return out;

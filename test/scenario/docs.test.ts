@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { referenceMarkdown, distText } from '../../sim/scenario/docs.js';
 import { scenarioSchema } from '../../sim/scenario/schema.js';
 import type { Fields, Node } from '../../sim/scenario/dsl.js';
+import { schemaKeyPaths } from '../../sim/scenario/validate.js';
 
 /** Every key path of the schema as the reference writes it (`workload.broadcasts[].fanout`). */
-function keyPaths(node: Node, prefix: string, out: string[] = []): string[] {
-  if (node.kind === 'optional') return keyPaths(node.inner as Node, prefix, out);
-  if (node.kind === 'list') return keyPaths(node.item as Node, `${prefix}[]`, out);
-  if (node.kind === 'object') {
-    for (const [key, child] of Object.entries(node.fields as Fields)) {
-      const path = prefix ? `${prefix}.${key}` : key;
-      out.push(path);
-      keyPaths(child, path, out);
-    }
-  }
-  return out;
-}
+const keyPaths = (node: Node): string[] => schemaKeyPaths(node).map(([, path]) => path);
 
 describe('the scenario reference', () => {
   const markdown = referenceMarkdown();
@@ -23,7 +13,7 @@ describe('the scenario reference', () => {
 
   it('has one row per key of the schema', () => {
     const inTable = rows.map((row) => /^\| `([^`]+)`/.exec(row)![1]);
-    const expected = keyPaths(scenarioSchema, '').filter((p) => !isSectionHeading(p));
+    const expected = keyPaths(scenarioSchema).filter((p) => !isSectionHeading(p));
     for (const path of expected) expect(inTable, path).toContain(path);
   });
   it('shows defaults in the units people write', () => {

@@ -1,5 +1,5 @@
 /** File names the CLI derives (report paths); the package root lives in io/package-root.ts. */
-export { packageRoot, packageVersion } from '../io/package-root.js';
+export { packageRoot } from '../io/package-root.js';
 
 /** A file-name-safe version of a scenario name: "Flooding vs RW" -> "flooding-vs-rw". */
 export function slug(name: string): string {

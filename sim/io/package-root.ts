@@ -21,7 +21,3 @@ export function packageRoot(): string {
     dir = up;
   }
 }
-
-export function packageVersion(): string {
-  return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
-}

@@ -19,13 +19,6 @@ export function lowWord(x: number): number {
   return U32[LO];
 }
 
-/** x with its high word replaced by `hi`. */
-export function withHighWord(x: number, hi: number): number {
-  F64[0] = x;
-  U32[HI] = hi >>> 0;
-  return F64[0];
-}
-
 /** The float64 whose words are `hi` and `lo`. */
 export function fromWords(hi: number, lo: number): number {
   U32[HI] = hi >>> 0;

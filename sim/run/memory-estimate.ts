@@ -20,7 +20,7 @@ import { parseSize } from '../scenario/units.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { MemoryTerm } from '../families/family.js';
 import { FAMILIES } from '../families/registry.js';
-import { groupDigits } from '../text/group-digits.js';
+import { grouped } from '../text/group-digits.js';
 import { twoTo } from '../math/two-to.js';
 
 export type { MemoryTerm };
@@ -56,9 +56,6 @@ export const SUMMARY_BYTES_PER_PEER = 30;
 export const BUILD_GARBAGE_SHARE = 0.5;
 
 const MiB = twoTo(20);
-
-/** 1234567 as "1,234,567" (see groupDigits: no toLocaleString). */
-const thousands = (x: number): string => groupDigits(String(x), ',');
 
 /** Smallest power of two >= x (the event queue doubles from 1024 slots). */
 function queueCapacity(slots: number): number {
@@ -168,7 +165,7 @@ function estimateOneThread(scenario: Scenario): MemoryEstimate {
   if (pending > 0) {
     // The queue doubles: while the last copy is made the old arrays are still there.
     const slots = queueCapacity(pending);
-    run.push({ what: `event queue (~${thousands(Math.round(pending))} pending events)`, bytes: 1.5 * slots * QUEUE_SLOT_BYTES });
+    run.push({ what: `event queue (~${grouped(pending)} pending events)`, bytes: 1.5 * slots * QUEUE_SLOT_BYTES });
   }
 
   const phases: Phase[] = [
@@ -241,7 +238,7 @@ export function checkMemory(scenario: Scenario, limit: MemoryLimit, file?: strin
     .map((t) => `${t.what} ${human(t.bytes)}`).join(', ');
   const { needed, usable } = overLimit(estimate.bytes, limit);
   throw new ScenarioError(
-    `scenario needs about ${needed} (${thousands(estimate.peers)} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
+    `scenario needs about ${needed} (${grouped(estimate.peers)} peers × ~${estimate.bytesPerPeer} B/peer at its peak, the ${estimate.peakPhase}: ${top}), ` +
     `but ${usable}; reduce peers.count (or overlay.degree, the number of broadcasts, capacity chunks...${threads > 1 ? ', or --workers' : ''}), ` +
     OVERRIDE_HINT,
     { file, keyPath: 'peers.count' },

@@ -4,14 +4,15 @@
  * consumer asks the run's context for a key; nothing is kept outside the context.
  */
 
-/** A named, typed service; `create` builds it on first request when no part provides it. */
+/** A named, typed service (the type parameter is what `get` returns). */
 export interface ServiceKey<T> {
   readonly name: string;
-  readonly create?: (services: Services) => T;
+  /** Never set: it only carries T. */
+  readonly type?: T;
 }
 
-export function serviceKey<T>(name: string, create?: (services: Services) => T): ServiceKey<T> {
-  return { name, create };
+export function serviceKey<T>(name: string): ServiceKey<T> {
+  return { name };
 }
 
 /** The services of one run (one instance per context). */
@@ -25,11 +26,9 @@ export class Services {
     return value;
   }
 
-  /** The service, or undefined when no part of the run offers it (and it has no default). */
+  /** The service, or undefined when no part of the run offers it. */
   get<T>(key: ServiceKey<T>): T | undefined {
-    const value = this.values.get(key) as T | undefined;
-    if (value !== undefined || !key.create) return value;
-    return this.provide(key, key.create(this));
+    return this.values.get(key) as T | undefined;
   }
 
   /** The service; throws when no part of the run offers it. */

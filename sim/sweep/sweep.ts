@@ -44,8 +44,6 @@ export interface SweepOutcome {
   results: SweepResults;
   /** Open until the caller has written its outputs; then it removes it. */
   journal?: Journal;
-  /** Runs taken from the journal instead of being run. */
-  resumedRuns: number;
 }
 
 export function assemble(
@@ -123,7 +121,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     const runsByPoint: SweepRun[][] = points.map(() => []);
     for (const t of tasks) runsByPoint[t.point].push({ replicate: t.replicate, seed: t.seed, metrics: byIndex.get(t.index)!.metrics });
     const results = assemble(base, o.varies, o.replicates, points, runsByPoint, wallSeconds, o.shard);
-    return { results, journal, resumedRuns: tasks.length - todo.length };
+    return { results, journal };
   } catch (err) {
     journal?.close();
     // Refused or failed before its first run (the memory check, say): nothing to keep.

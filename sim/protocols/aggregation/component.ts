@@ -222,7 +222,7 @@ export class AggregationComponent implements Component {
       aggregate: this.spec.aggregate,
       targets: this.spec.targets,
       engine: ctx.scenario.engine,
-      trueMean: Number.isFinite(this.trueMean) ? this.trueMean : liveMoments(this.values, ctx.peers.alive).mean,
+      trueMean: Number.isFinite(this.trueMean) ? this.trueMean : end.mean,
       cycle: h.cycle.slice(),
       time: h.time.slice(),
       mean: h.mean.slice(),

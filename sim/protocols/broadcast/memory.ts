@@ -2,6 +2,7 @@
 import type { MemoryInput, MemoryPart, MemoryTerm } from '../../families/family.js';
 import type { BroadcastSpec } from '../../scenario/schema.js';
 import { ln } from '../../math/strict.js';
+import { protocolOf } from './protocols.js';
 
 /** Broadcasts started before `duration` by one entry (component.ts planBroadcasts). */
 function broadcastsOf(spec: BroadcastSpec, duration: number): number {
@@ -19,8 +20,7 @@ function expectedRounds(n: number, spec: BroadcastSpec): number {
 function concurrentBroadcasts(n: number, spec: BroadcastSpec, duration: number): number {
   const started = broadcastsOf(spec, duration);
   if (started <= 1) return started;
-  const periodic = spec.protocol !== 'flood' && !(spec.protocol === 'push' && spec.forward === 'once');
-  const lifetime = periodic ? expectedRounds(n, spec) * spec.period : 0;
+  const lifetime = protocolOf(spec).periodic ? expectedRounds(n, spec) * spec.period : 0;
   return Math.min(started, Math.ceil(lifetime / Math.max(spec.every, 1e-9)) + 1);
 }
 

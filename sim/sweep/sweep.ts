@@ -19,6 +19,8 @@ export interface SweepOptions {
   file: string;
   text: string;
   sets: string[];
+  /** `text` with `sets` already loaded, when the caller has it; otherwise loaded here. */
+  base?: Scenario;
   varies: Vary[];
   replicates: number;
   workers: number;
@@ -83,7 +85,7 @@ export function assemble(
 }
 
 export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
-  const base = loadScenarioText(o.text, o.file, o.sets);
+  const base = o.base ?? loadScenarioText(o.text, o.file, o.sets);
   const points = planPoints(o.varies);
   // Validate every point first: a bad value fails fast, before hours of work.
   const scenarios = points.map((p) => loadScenarioText(o.text, o.file, [...o.sets, ...p.sets]));

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { runSimulation } from '../../run/run.js';
 import { planParallelRun } from '../../parallel/eligibility.js';
-import { runScenarioOffThread } from '../../run/run-off-thread.js';
 import { workOffThread } from '../interrupt.js';
 import { writeOutputFile } from '../../io/output.js';
 import { renderReport } from '../../../viz/report.js';
@@ -39,10 +38,7 @@ export async function runCommand(file: string, opts: RunCommandOptions, io: CliI
   const onProgress = (f: number) => progress.update(f);
   // --workers N > 1: one run split across N threads (sim/parallel/); same results. A run on
   // one thread runs off the main one when Ctrl-C is handled, so that it stops at once.
-  const offThread = workOffThread() && plan.threads < 2;
-  const results = offThread ? await runScenarioOffThread(scenario, onProgress) : await runSimulation(scenario, { onProgress, workers });
-  // As runSimulation says why it used one thread.
-  if (offThread && plan.note) results.engine.workersNote = plan.note;
+  const results = await runSimulation(scenario, { onProgress, workers, offThread: workOffThread() });
   progress.done();
   const notes = (results.engine.notes as string[] | undefined) ?? [];
   // Why fewer threads than asked for were used (e.g. a component that cannot be split).

@@ -55,7 +55,8 @@ export async function sweepCommand(file: string, opts: SweepCommandOptions, io: 
   const workers = parseWorkers(opts.workers, defaultSweepWorkers());
   const shard = parseShard(opts.shard);
   const text = readScenarioFile(file);
-  const name = loadScenarioText(text, file, opts.set ?? []).name;
+  const base = loadScenarioText(text, file, opts.set ?? []);
+  const name = base.name;
   const defaultReport = join('reports', `${slug(name)}-sweep.html`);
   // Next to the main output; a shard without one gets a journal of its own.
   const journalPath = journalPathFor(opts.json ?? opts.out ??
@@ -63,7 +64,7 @@ export async function sweepCommand(file: string, opts: SweepCommandOptions, io: 
   const progress = makeSweepProgress(!!opts.quiet, io.errStream ?? process.stderr);
   setInterruptNote(`the finished runs are kept in ${journalPath}: add --resume to continue`);
   const { results, journal } = await runSweep({
-    file, text, sets: opts.set ?? [], varies, replicates, workers, shard,
+    file, text, sets: opts.set ?? [], base, varies, replicates, workers, shard,
     // Refuse, before any run starts, a sweep whose concurrent runs would not fit (exit 2).
     memoryLimit: memoryLimit(process.env, totalmem()),
     journal: { path: journalPath, resume: !!opts.resume, version: GOSSIPSIM_VERSION },

@@ -4,25 +4,15 @@
  * outputs come back in partition order. If any worker fails, the barrier is aborted (the
  * others stop too), every worker is terminated, and the first real error is reported.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../io/package-root.js';
+import { workerEntry } from '../io/package-root.js';
 import { Barrier } from './barrier.js';
 import { partitionPeers } from './partition.js';
 import type { PartitionInput, PartitionOutput, WiringRequest, WorkerMessage } from './protocol.js';
 
-/**
- * The compiled worker entry, next to this file when running from dist/, else in dist/:
- * the one-file bundle `npm run build` makes of it (scripts/bundle.mjs; it starts in
- * about half the time), or the plain module graph when there is no bundle.
- */
+/** The compiled partition worker (see workerEntry). */
 export function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const dir = here.endsWith('.js') ? dirname(here) : join(packageRoot(), 'dist', 'sim', 'parallel');
-  const bundle = join(dir, 'worker.bundle.cjs');
-  return existsSync(bundle) ? bundle : join(dir, 'worker.js');
+  return workerEntry('parallel', 'worker');
 }
 
 export type SharedInput = Omit<PartitionInput, 'index' | 'startedAt'>;

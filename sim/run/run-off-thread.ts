@@ -2,29 +2,18 @@
  * Runs one scenario on a worker thread (run-worker.ts) with the results a run on this thread
  * gives: the command line uses it so that Ctrl-C is handled at once, not after the run.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../io/package-root.js';
+import { workerEntry } from '../io/package-root.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Results } from './results.js';
 import { storedTrace } from '../dynamics/trace/store.js';
 import type { Trace } from '../dynamics/trace/trace.js';
 
-/** The compiled entry: next to this file when running from dist/, else in dist/. */
-function runWorkerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const dir = here.endsWith('.js') ? dirname(here) : join(packageRoot(), 'dist', 'sim', 'run');
-  const bundle = join(dir, 'run-worker.bundle.cjs');
-  return existsSync(bundle) ? bundle : join(dir, 'run-worker.js');
-}
-
 type Message = { type: 'progress'; fraction: number } | { type: 'done'; results: Results } | { type: 'error'; message: string; stack?: string };
 
 export function runScenarioOffThread(scenario: Scenario, onProgress?: (fraction: number) => void): Promise<Results> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(runWorkerFile(), { workerData: { scenario, traces: tracesOf(scenario) } });
+    const worker = new Worker(workerEntry('run', 'run-worker'), { workerData: { scenario, traces: tracesOf(scenario) } });
     let settled = false;
     worker.on('message', (m: Message) => {
       if (m.type === 'progress') return onProgress?.(m.fraction);

@@ -2,11 +2,9 @@
  * Runs sweep tasks, inline (one worker) or on a worker-threads-pool. Results are stored by
  * task index, so the order in which threads finish never shows in the output.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../io/package-root.js';
+import { workerEntry } from '../io/package-root.js';
 import { runSweepTask, type SweepTaskInput, type SweepTaskOutput } from './run-one.js';
 
 const require = createRequire(import.meta.url);
@@ -35,9 +33,7 @@ export async function executeTasks(
     }
     return outputs;
   }
-  // The one-file bundle when the build made it (it starts faster).
-  const dir = join(packageRoot(), 'dist', 'sim', 'sweep');
-  const workerFile = existsSync(join(dir, 'worker.bundle.cjs')) ? join(dir, 'worker.bundle.cjs') : join(dir, 'worker.js');
+  const workerFile = workerEntry('sweep', 'worker');
   if (workers <= 1) return runOnOneThread(workerFile, inputs, outputs, onDone);
   const Pool = require('worker-threads-pool') as new (o: { max: number; maxWaiting?: number }) => PoolLike;
   const pool = new Pool({ max: workers, maxWaiting: inputs.length + 1 });

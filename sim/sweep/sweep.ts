@@ -136,7 +136,11 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
 export function resummarize(data: Omit<SweepResults, 'format' | 'domains'>): SweepResults {
   const varies: Vary[] = data.vary.map((v) => ({ path: v.path, raw: [], values: v.values }));
   const points: PointPlan[] = data.points.map((p, i) => ({ index: i, sets: [], values: p.values }));
-  return assemble(data.scenario, varies, data.replicates, points, data.points.map((p) => p.runs), data.engine.wallSeconds, data.shard);
+  const results = assemble(data.scenario, varies, data.replicates, points, data.points.map((p) => p.runs), data.engine.wallSeconds, data.shard);
+  // What wrote the file (nothing, before 0.2.0), not this gossipsim: merge compares versions.
+  if (data.provenance) results.provenance = data.provenance;
+  else delete (results as Partial<SweepResults>).provenance;
+  return results;
 }
 
 /** Joins shard parts into the results one `sweep` would have written. */

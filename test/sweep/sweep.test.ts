@@ -123,6 +123,16 @@ describe('gossipsim sweep and merge', () => {
     const again = gossipsim(['merge', join(dir, 'v1.json'), '--json', join(dir, 'from-v1.json'), '--quiet']);
     expect(again.code).toBe(0);
     expect(load(join(dir, 'from-v1.json'))).toBe(load(join(dir, 'w1.json')));
+    // Recomputing its summaries does not make a part of an older gossipsim look like this one's.
+    const oldPart = JSON.parse(readFileSync(join(dir, 'part-2.json'), 'utf8'));
+    oldPart.format = 'gossipsim-sweep/1';
+    delete oldPart.domains;
+    delete oldPart.provenance;
+    for (const p of oldPart.points) for (const k of Object.keys(p.metrics)) p.metrics[k] = { mean: p.metrics[k].mean, ci95: 0, n: 3, min: 0, max: 0 };
+    writeFileSync(join(dir, 'old-part-2.json'), JSON.stringify(oldPart));
+    const mixed = gossipsim(['merge', join(dir, 'part-1.json'), join(dir, 'old-part-2.json'), join(dir, 'part-3.json'), '--json', join(dir, 'mixed.json')]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/before 0\.2\.0 \(no provenance\)/);
 
     const incomplete = gossipsim(['merge', join(dir, 'part-1.json'), join(dir, 'part-3.json'), '--json', join(dir, 'bad.json')]);
     expect(incomplete.code).toBe(2);

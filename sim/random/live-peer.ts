@@ -8,12 +8,13 @@ import type { RandomSource } from '../engine/random.js';
  * A uniformly chosen live peer among ids 0..count-1 other than `except` (−1: none), or −1
  * when there is none. Draws ids uniformly from `rng` up to `maxDraws` times, then scans
  * from a random start, so it never loops when few peers are alive (the scan's pick leans
- * slightly towards peers after long gaps of dead ones). Callers that know no peer is live
- * return before calling, spending no draw. `maxDraws` is each caller's own, as it fixes
- * the sequence of draws its results depend on.
+ * slightly towards peers after long gaps of dead ones). `maxDraws` is each caller's own, as
+ * it fixes the sequence of draws its results depend on. The default, 64 × count draws,
+ * misses a single live candidate with probability below e^-64, so it decides no result in
+ * practice, and still ends, with −1, when no candidate exists.
  */
 export function uniformLivePeer(
-  alive: Uint8Array, count: number, rng: RandomSource, except = -1, maxDraws = Infinity,
+  alive: Uint8Array, count: number, rng: RandomSource, except = -1, maxDraws = 64 * count,
 ): number {
   for (let t = 0; t < maxDraws; t++) {
     const q = Math.floor(rng.next() * count);

@@ -5,11 +5,9 @@
  *   [1, 2] a float64 value, bit for bit: the initiator's estimate (request) or the average (reply)
  */
 import { PayloadPool } from '../../network/messages.js';
+import { fromWords, highWord, lowWord } from '../../math/words.js';
 
 export const STRIDE = 3;
-
-const scratch = new Float64Array(1);
-const halves = new Int32Array(scratch.buffer);
 
 export class AggregationPayloads {
   readonly pool = new PayloadPool(STRIDE);
@@ -18,10 +16,9 @@ export class AggregationPayloads {
   compose(exchange: number, value: number): number {
     const slot = this.pool.take();
     const d = this.pool.data, o = slot * STRIDE;
-    scratch[0] = value;
     d[o] = exchange;
-    d[o + 1] = halves[0];
-    d[o + 2] = halves[1];
+    d[o + 1] = lowWord(value);
+    d[o + 2] = highWord(value);
     return slot;
   }
 
@@ -31,8 +28,6 @@ export class AggregationPayloads {
 
   value(slot: number): number {
     const d = this.pool.data, o = slot * STRIDE;
-    halves[0] = d[o + 1];
-    halves[1] = d[o + 2];
-    return scratch[0];
+    return fromWords(d[o + 2], d[o + 1]);
   }
 }

@@ -44,7 +44,16 @@ function mean(a: Float64Array): number {
   return s / a.length;
 }
 
+const summaries = new WeakMap<Trace, TraceSummary>();
+
+/** The trace's summary and fits, computed once per loaded trace (every run of a sweep replays the same one). */
 export function summarizeTrace(trace: Trace): TraceSummary {
+  let summary = summaries.get(trace);
+  if (!summary) summaries.set(trace, (summary = computeSummary(trace)));
+  return summary;
+}
+
+function computeSummary(trace: Trace): TraceSummary {
   const n = trace.start.length;
   const lengths = new Float64Array(n);
   let end = 0;

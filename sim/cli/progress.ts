@@ -11,28 +11,37 @@ export interface Progress {
 
 const silent: Progress = { update() {}, done() {} };
 
-export function makeProgress(label: string, quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (quiet || !stream.isTTY) return silent;
+/** A cli-progress bar on `stream` (a TTY), drawn from its first update on; the run's and the sweep's. */
+export interface TerminalBar {
+  set(value: number, total: number, payload?: Record<string, unknown>): void;
+  stop(): void;
+}
+
+export function terminalBar(stream: NodeJS.WriteStream, format: string, options: { hideCursor?: boolean } = {}): TerminalBar {
   const bar = new cliProgress.SingleBar({
-    stream,
-    format: `${label} [{bar}] {percentage}% of simulated time, ETA {eta_formatted}`,
-    barsize: 30,
-    clearOnComplete: true,
-    gracefulExit: false,
+    stream, format, barsize: 30, clearOnComplete: true, gracefulExit: false, ...options,
   }, cliProgress.Presets.legacy);
   let started = false;
   return {
-    update(fraction: number) {
-      const pct = Math.max(0, Math.min(100, Math.floor(fraction * 100)));
+    set(value, total, payload) {
       if (!started) {
-        bar.start(100, pct);
+        bar.start(total, value, payload);
         started = true;
       } else {
-        bar.update(pct);
+        bar.update(value, payload);
       }
     },
-    done() {
+    stop() {
       if (started) bar.stop();
     },
+  };
+}
+
+export function makeProgress(label: string, quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (quiet || !stream.isTTY) return silent;
+  const bar = terminalBar(stream, `${label} [{bar}] {percentage}% of simulated time, ETA {eta_formatted}`);
+  return {
+    update: (fraction) => bar.set(Math.max(0, Math.min(100, Math.floor(fraction * 100))), 100),
+    done: () => bar.stop(),
   };
 }

@@ -2,7 +2,7 @@
  * A sweep's progress on stderr: a bar with runs done, runs left and an ETA on a TTY
  * (cli-progress); one line per finished run otherwise, for cluster logs; nothing with --quiet.
  */
-import cliProgress from 'cli-progress';
+import { terminalBar } from './progress.js';
 import type { FinishedRun } from '../sweep/sweep.js';
 
 export interface SweepProgress {
@@ -43,31 +43,15 @@ export function makeSweepProgress(
     return finishedHere > 0 ? ((now() - start) / finishedHere) * (total - done) : undefined;
   };
   if (stream.isTTY) {
-    const bar = new cliProgress.SingleBar({
-      stream,
-      format: 'sweeping [{bar}] {value}/{total} runs, {left} left, ETA {etaText}',
-      barsize: 30,
-      clearOnComplete: true,
-      gracefulExit: false,
-      hideCursor: false,
-    }, cliProgress.Presets.legacy);
-    let started = false;
+    const bar = terminalBar(stream, 'sweeping [{bar}] {value}/{total} runs, {left} left, ETA {etaText}', { hideCursor: false });
     return {
       update(done, total, run) {
         // Called without a run once, with the runs a journal held: they do not count in the rate.
         if (!run) first = done;
         const seconds = eta(done, total);
-        const payload = { left: total - done, etaText: seconds === undefined ? '...' : formatDuration(seconds) };
-        if (!started) {
-          bar.start(total, done, payload);
-          started = true;
-        } else {
-          bar.update(done, payload);
-        }
+        bar.set(done, total, { left: total - done, etaText: seconds === undefined ? '...' : formatDuration(seconds) });
       },
-      done() {
-        if (started) bar.stop();
-      },
+      done: () => bar.stop(),
     };
   }
   return {

@@ -53,9 +53,7 @@ export class TraceChurnComponent implements Component {
     this.trace = traceOf(this.spec.trace as string);
     this.offset = this.spec.traceOffset;
     this.scale = this.spec.traceScale;
-    const { end } = this.trace;
-    let last = 0;
-    for (let i = 0; i < end.length; i++) if (end[i] > last) last = end[i];
+    const { end, lastEnd: last } = this.trace;
     if (this.spec.traceLoop && last > this.offset) this.period = (last - this.offset) * this.scale;
     const tracePeers = this.trace.ids.length;
     this.since = new Float64Array(tracePeers);

@@ -85,8 +85,7 @@ export function checkTraceWindow(scenario: Scenario, scenarioFile: string, locat
   const churn = scenario.churn;
   if (!churn?.trace) return;
   const trace = traceOf(churn.trace);
-  let last = 0;
-  for (let i = 0; i < trace.end.length; i++) if (trace.end[i] > last) last = trace.end[i];
+  const last = trace.lastEnd;
   const fail = (keyPath: KeyPath, detail: string) => ScenarioError.at(detail, keyPath, locate(keyPath, 'value'), scenarioFile);
   if (churn.traceOffset >= last) {
     throw fail(['churn', 'traceOffset'], `the trace ${churn.trace} ends at ${last} s (trace time), so an offset of ${churn.traceOffset} s would replay nothing`);

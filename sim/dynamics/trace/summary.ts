@@ -56,11 +56,8 @@ export function summarizeTrace(trace: Trace): TraceSummary {
 function computeSummary(trace: Trace): TraceSummary {
   const n = trace.start.length;
   const lengths = new Float64Array(n);
-  let end = 0;
-  for (let i = 0; i < n; i++) {
-    lengths[i] = trace.end[i] - trace.start[i];
-    if (trace.end[i] > end) end = trace.end[i];
-  }
+  const end = trace.lastEnd;
+  for (let i = 0; i < n; i++) lengths[i] = trace.end[i] - trace.start[i];
   // Downtimes: the gap between consecutive sessions of a peer (sessions come in start order).
   const lastEnd = new Float64Array(trace.ids.length).fill(NaN);
   const gaps: number[] = [];

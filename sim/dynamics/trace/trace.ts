@@ -21,6 +21,8 @@ export interface Trace {
   start: Float64Array;
   end: Float64Array;
   peer: Uint32Array;
+  /** The latest session end (0 for an empty trace): where the trace ends. */
+  lastEnd: number;
   /** Sessions of zero length (end = start) in the file: nothing to replay, so they are dropped. */
   zeroLength: number;
   /** FTA: the absolute time subtracted so that the trace starts at 0 (0 for CSV). */
@@ -141,13 +143,14 @@ export function buildTrace(list: SessionList, format: TraceFormat, origin = 0): 
   const trace: Trace = {
     file, format, origin, ids, fileBytes: 0,
     start: new Float64Array(kept), end: new Float64Array(kept), peer: new Uint32Array(kept),
-    zeroLength: n - kept,
+    lastEnd: 0, zeroLength: n - kept,
   };
   for (let k = 0; k < kept; k++) {
     const i = byStart[k];
     trace.start[k] = start[i];
     trace.end[k] = end[i];
     trace.peer[k] = renumber[peer[i]];
+    if (end[i] > trace.lastEnd) trace.lastEnd = end[i];
   }
   return trace;
 }

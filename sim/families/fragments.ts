@@ -5,7 +5,8 @@
  */
 import type { SchemaFragment } from '../scenario/fragment.js';
 import { samplingKeys, samplingSchema } from '../protocols/sampling/schema.js';
-import { churnKeys, churnSchema, failuresKeys, failuresSchema } from '../dynamics/schema.js';
+import { churnKeys, churnSchema } from '../dynamics/churn/schema.js';
+import { failuresKeys, failuresSchema } from '../dynamics/failures/schema.js';
 import { searchKeys, searchSchema } from '../protocols/search/schema.js';
 import { broadcastKeys, broadcastSchema } from '../protocols/broadcast/schema.js';
 import { capacityKeys, capacitySchema } from '../protocols/capacity/schema.js';

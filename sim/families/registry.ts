@@ -5,7 +5,9 @@
  */
 import type { Family } from './family.js';
 import { samplingFamily } from '../protocols/sampling/family.js';
-import { churnFamily, dynamicsFamily, failuresFamily } from '../dynamics/families.js';
+import { churnFamily } from '../dynamics/churn/family.js';
+import { failuresFamily } from '../dynamics/failures/family.js';
+import { dynamicsFamily } from '../dynamics/observer/family.js';
 import { searchFamily } from '../protocols/search/family.js';
 import { broadcastFamily } from '../protocols/broadcast/family.js';
 import { capacityFamily } from '../protocols/capacity/family.js';

@@ -5,8 +5,8 @@
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import type { Scenario } from '../scenario/schema.js';
 import { BroadcastComponent } from '../protocols/broadcast/component.js';
-import { FailuresComponent } from '../dynamics/failures.js';
-import { DynamicsObserver } from '../dynamics/observer.js';
+import { FailuresComponent } from '../dynamics/failures/component.js';
+import { DynamicsObserver } from '../dynamics/observer/component.js';
 import { buildComponents } from '../run/components.js';
 import { MIN_PEERS_PER_PARTITION, usableThreads } from './partition.js';
 

@@ -11,8 +11,8 @@
 import { Services } from '../run/services.js';
 import { Transport } from '../network/transport.js';
 import { BroadcastComponent } from '../protocols/broadcast/component.js';
-import { FailuresComponent } from '../dynamics/failures.js';
-import { DynamicsObserver, observesDynamics } from '../dynamics/observer.js';
+import { FailuresComponent } from '../dynamics/failures/component.js';
+import { DynamicsObserver, observesDynamics } from '../dynamics/observer/component.js';
 import { TRACE_MAX_PEERS } from '../protocols/broadcast/engine.js';
 import type { BroadcastPartition } from '../protocols/broadcast/partition.js';
 import { PhantomEvents } from '../protocols/broadcast/phantoms.js';

@@ -8,7 +8,7 @@ import type { PathSums } from '../metrics/path-length.js';
 import type { SplitBfsBuffers } from './path-split.js';
 import type { SharedGraph } from './shared-graph.js';
 import type { DownLogData } from './down-log.js';
-import type { ObserverSample } from '../dynamics/observer.js';
+import type { ObserverSample } from '../dynamics/observer/component.js';
 
 export interface PartitionInput {
   scenario: Scenario;

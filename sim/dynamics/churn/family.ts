@@ -1,22 +1,15 @@
-/**
- * The dynamics families: churn (peers leave and rejoin), failures (scheduled mass crashes,
- * reported as `resilience`) and the observer of a changing overlay (`dynamics`). They share
- * the membership (shared.ts), so they live in one folder with one descriptor each.
- */
-import { defineFamily, type Card } from '../families/family.js';
-import { churnSchema, failuresSchema } from './schema.js';
-import type { Results } from '../run/results.js';
-import { fmt, pct } from '../text/summary-format.js';
-import { formatDuration, formatNumber, formatPercent } from '../../viz/format.js';
-import { ChurnComponent } from './churn.js';
+/** The churn family: peers leave and (re)join, from distributions or a replayed trace. */
+import { defineFamily, type Card } from '../../families/family.js';
+import { churnSchema } from './schema.js';
+import { fmt } from '../../text/summary-format.js';
+import { formatDuration, formatNumber } from '../../../viz/format.js';
+import { ChurnComponent } from './component.js';
 import { TraceChurnComponent } from './trace/replay.js';
 import { storedTrace } from './trace/store.js';
 import { traceBytes } from './trace/trace.js';
-import { FailuresComponent } from './failures.js';
-import { DynamicsObserver, observesDynamics } from './observer.js';
-import type { ChurnSections, DynamicsSections, FailuresSections } from './results-section.js';
+import type { ChurnSections } from './results-section.js';
 
-const SOURCE = 'sim/dynamics/results-section.ts';
+const SOURCE = 'sim/dynamics/churn/results-section.ts';
 
 /** The session-length (or downtime) statistics of a replayed trace (trace/summary.ts). */
 const TRACE_LENGTHS = {
@@ -32,7 +25,7 @@ export const churnFamily = defineFamily<ChurnSections>({
   components: (scenario) => (scenario.churn
     ? [scenario.churn.trace ? new TraceChurnComponent(scenario.churn) : new ChurnComponent(scenario.churn)] : []),
   // Session start, epoch, stream; anti-entropy state; one session or downtime timer a peer
-  // (dynamics/churn.ts, membership.ts, anti-entropy.ts).
+  // (churn/component.ts, dynamics/membership.ts, anti-entropy.ts).
   memory: ({ scenario, peers: n, perPeer }) => {
     const churn = scenario.churn;
     if (!churn) return null;
@@ -72,47 +65,3 @@ export const churnFamily = defineFamily<ChurnSections>({
   },
 });
 
-function resilienceCards(r: Results): Card[] {
-  const list = Array.isArray(r.resilience) ? r.resilience : [];
-  return list.slice(0, 3).map((f, i) => {
-    const target = typeof f.target === 'string' ? f.target : null;
-    const fraction = (f as { fraction?: unknown }).fraction;
-    const what = [typeof fraction === 'number' ? formatPercent(fraction) : `${formatNumber(f.removed)} peers`,
-      target === 'degree' ? 'attack (highest degree)' : target ?? 'failure'].join(' ');
-    return {
-      label: `Largest component after failure${list.length > 1 ? ` #${i + 1}` : ''}`,
-      value: formatPercent(f.largestComponentFraction),
-      detail: `${what} at ${formatDuration(f.at)}; ${formatNumber(f.removed)} removed`,
-      group: 'resilience',
-    };
-  });
-}
-
-export const failuresFamily = defineFamily<FailuresSections>({
-  name: 'failures',
-  schema: failuresSchema,
-  readingRank: 30,
-  results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' } },
-  components: (scenario) => (scenario.failures.length > 0 ? [new FailuresComponent(scenario.failures, scenario.overlay.repair)] : []),
-  summary: (r) => (r.resilience ?? []).map((f) =>
-    `  failure    at ${fmt(f.at)} s: ${fmt(f.removed)} peers removed (${fmt(f.target)}), largest component ${pct(f.largestComponentFraction)} of the peers alive before`),
-  cards: resilienceCards,
-  metricDomains: {
-    'resilience[]': {
-      at: 'input', removed: 'count', aliveBefore: 'count', largestComponentFraction: 'fraction',
-      survivorsLargestComponentFraction: 'fraction', components: 'count',
-    },
-  },
-});
-
-export const dynamicsFamily = defineFamily<DynamicsSections>({
-  name: 'dynamics',
-  readingRank: 90,
-  results: { source: SOURCE, sections: { dynamics: 'DynamicsResults' } },
-  components: (scenario) => (observesDynamics(scenario) ? [new DynamicsObserver()] : []),
-  metricDomains: {
-    dynamics: {
-      largestComponentEvery: 'input', walks: 'count', walkLinks: 'count', walksLost: 'count', walksRefused: 'count',
-    },
-  },
-});

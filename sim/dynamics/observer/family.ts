@@ -1,0 +1,18 @@
+/** The observer of a changing overlay (`dynamics`): largest component and dead links over time. */
+import { defineFamily } from '../../families/family.js';
+import { DynamicsObserver, observesDynamics } from './component.js';
+import type { DynamicsSections } from './results-section.js';
+
+const SOURCE = 'sim/dynamics/observer/results-section.ts';
+
+export const dynamicsFamily = defineFamily<DynamicsSections>({
+  name: 'dynamics',
+  readingRank: 90,
+  results: { source: SOURCE, sections: { dynamics: 'DynamicsResults' } },
+  components: (scenario) => (observesDynamics(scenario) ? [new DynamicsObserver()] : []),
+  metricDomains: {
+    dynamics: {
+      largestComponentEvery: 'input', walks: 'count', walkLinks: 'count', walksLost: 'count', walksRefused: 'count',
+    },
+  },
+});

@@ -6,6 +6,7 @@ import { fmt, pct } from '../../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../../viz/format.js';
 import { FailuresComponent } from './component.js';
 import type { FailuresSections } from './results-section.js';
+import { failuresSplit } from './split.js';
 
 const SOURCE = 'sim/dynamics/failures/results-section.ts';
 
@@ -30,6 +31,7 @@ export const failuresFamily = defineFamily<FailuresSections>({
   schema: failuresSchema,
   readingRank: 30,
   results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' } },
+  split: failuresSplit,
   components: (scenario) => (scenario.failures.length > 0 ? [new FailuresComponent(scenario.failures, scenario.overlay.repair)] : []),
   summary: (r) => (r.resilience ?? []).map((f) =>
     `  failure    at ${fmt(f.at)} s: ${fmt(f.removed)} peers removed (${fmt(f.target)}), largest component ${pct(f.largestComponentFraction)} of the peers alive before`),

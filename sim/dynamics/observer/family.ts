@@ -2,6 +2,7 @@
 import { defineFamily } from '../../families/family.js';
 import { DynamicsObserver, observesDynamics } from './component.js';
 import type { DynamicsSections } from './results-section.js';
+import { observerSplit } from './split.js';
 
 const SOURCE = 'sim/dynamics/observer/results-section.ts';
 
@@ -9,6 +10,7 @@ export const dynamicsFamily = defineFamily<DynamicsSections>({
   name: 'dynamics',
   readingRank: 90,
   results: { source: SOURCE, sections: { dynamics: 'DynamicsResults' } },
+  split: observerSplit,
   components: (scenario) => (observesDynamics(scenario) ? [new DynamicsObserver()] : []),
   metricDomains: {
     dynamics: {

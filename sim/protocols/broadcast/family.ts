@@ -5,12 +5,14 @@ import { BroadcastComponent } from './component.js';
 import { broadcastMemory } from './memory.js';
 import { broadcastCards, broadcastDerived, broadcastSummary } from './report.js';
 import type { BroadcastSections } from './results-section.js';
+import { broadcastSplit } from './split/split.js';
 
 export const broadcastFamily = defineFamily<BroadcastSections>({
   name: 'broadcast',
   schema: broadcastSchema,
   readingRank: 10,
   results: { source: 'sim/protocols/broadcast/results-section.ts', sections: { broadcasts: 'BroadcastResult[]' } },
+  split: broadcastSplit,
   components: (scenario) => (scenario.workload.broadcasts.length > 0 ? [new BroadcastComponent(scenario.workload.broadcasts)] : []),
   readsOverlayDuringRun: (scenario) => scenario.workload.broadcasts.length > 0,
   memory: broadcastMemory,

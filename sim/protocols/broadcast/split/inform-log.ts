@@ -5,7 +5,7 @@
  * for small runs that keep a trace, who informed whom (peer, from: 8 bytes more). The
  * round of each informing is not kept: only the largest, and that of the latest.
  */
-import type { InformLogData } from './protocol.js';
+import type { InformLogData } from './share.js';
 
 export class InformLog {
   length = 0;

@@ -130,7 +130,12 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     write('alive', peers.aliveCount);
     for (const c of components) c.sample?.(ctx, write);
   };
+  // A family that reads other partitions' peers when sampling: no thread changes its
+  // peers while partition 0 samples (barriers before and after; every thread alike).
+  const sharedSamples = parts.some((p) => p.readsSharedState);
+  if (sharedSamples) barrier.wait();
   sample(0);
+  if (sharedSamples) barrier.wait();
 
   const step = scenario.metrics.sample;
   const duration = scenario.duration;
@@ -162,7 +167,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     for (let j = 0; j < threads; j++) {
       if (j === me) continue;
       const count = board.outCount(parity, j, me);
-      drainOutbox(input.outboxes[parity][j][me]!, count, sim.receive);
+      drainOutbox(input.outboxes[parity][j][me]!, count, sim.receive, sim.pooled);
       received += count;
     }
     let earliest = sim.controller.peekTime(), phantom = 0, last = 0;
@@ -178,8 +183,9 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     }
 
     // Every sampling instant before the earliest pending event is complete.
-    let finished = false;
+    let finished = false, sampled = false;
     while (earliest > t) {
+      sampled = true;
       sample(t);
       if (me === 0) onProgress?.(t / duration);
       if (t >= duration) {
@@ -196,6 +202,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       t = Math.min(k * step, duration);
     }
     if (finished) break;
+    if (sampled && sharedSamples) barrier.wait();
 
     // The next window: controller events due now first (they see the summed figures).
     parity ^= 1;

@@ -70,6 +70,12 @@ export interface SplitPart {
    * so a window without one may run to the next controller event).
    */
   sendsOnArrival?(): boolean;
+  /**
+   * It reads other partitions' peers' state (in shared memory) when it samples: every
+   * thread then waits at a barrier around the sampling, so that none changes its peers
+   * while partition 0 reads them.
+   */
+  readsSharedState?: boolean;
   /** Its samples at every instant in this partition too (partition 0 writes the series). */
   samplesEverywhere?: boolean;
   /** What it hands back to the main thread (default: partition 0's `contribute`). */

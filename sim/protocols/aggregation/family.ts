@@ -2,6 +2,7 @@
 import { defineFamily } from '../../families/family.js';
 import { aggregationSchema } from './schema.js';
 import { AggregationComponent } from './component.js';
+import { aggregationSplit } from './split.js';
 import { aggregationCards, aggregationSection, aggregationSummary } from './report.js';
 import type { AggregationSections } from './results-section.js';
 
@@ -10,7 +11,8 @@ export const aggregationFamily = defineFamily<AggregationSections>({
   schema: aggregationSchema,
   readingRank: 60,
   results: { source: 'sim/protocols/aggregation/results-section.ts', sections: { aggregation: 'AggregationResults' } },
-  components: (scenario) => (scenario.aggregation ? [new AggregationComponent(scenario.aggregation)] : []),
+  split: aggregationSplit,
+  components: (scenario) => (scenario.aggregation ? [new AggregationComponent(scenario.aggregation, scenario.engine)] : []),
   readsOverlayDuringRun: (scenario) => scenario.aggregation?.targets === 'neighbours',
   // Estimate (8), busy flag (1) and exchange number (4) a peer; one tick a peer pending.
   memory: ({ scenario, peers: n, perPeer }) => (scenario.aggregation

@@ -121,7 +121,9 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   // the families that sample everywhere (the observer's share of the searches).
   const recorder = me === 0 ? new SeriesRecorder() : null;
   const everywhere = parts.filter((p) => p.samplesEverywhere).flatMap((p) => p.components);
+  const beforeSample = parts.filter((p) => p.sampling !== undefined);
   const sample = (t: number) => {
+    for (const p of beforeSample) p.sampling!(t);
     if (!recorder) {
       for (const c of everywhere) c.sample?.(ctx, () => undefined);
       return;

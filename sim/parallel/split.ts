@@ -76,6 +76,8 @@ export interface SplitPart {
    * while partition 0 reads them.
    */
   readsSharedState?: boolean;
+  /** Before the components sample instant t (in every partition). */
+  sampling?(t: number): void;
   /** Its samples at every instant in this partition too (partition 0 writes the series). */
   samplesEverywhere?: boolean;
   /** What it hands back to the main thread (default: partition 0's `contribute`). */

@@ -124,9 +124,10 @@ describe('random scenarios split across workers', () => {
         metrics: { sample: '1s' },
       });
       const expected = text(runScenario(s));
-      // What splits today (docs/parallel.md): broadcasts, failures without repair, the
-      // observer, aggregation, on the event engine; searches, churn, peer sampling and capacity do not.
-      const splits = c.engine === 'event' && c.searches.length === 0 && !c.churn && !c.sampling && !c.capacity
+      // What splits today (docs/parallel.md): broadcasts, floods and random walks, failures
+      // without repair, the observer, aggregation, on the event engine; expanding-ring and
+      // directory searches, churn, peer sampling and capacity do not.
+      const splits = c.engine === 'event' && c.searches.every((x) => x.protocol === 'flood' || x.protocol === 'random-walk') && !c.churn && !c.sampling && !c.capacity
         && !(c.failures.length > 0 && c.repair);
       for (const workers of [2, 3]) {
         const r = await runSimulation(s, { workers });

@@ -245,8 +245,11 @@ export class SearchComponent implements Component {
     if (split) {
       split.launched(slot);
       // The origin's thread sends its first messages; every thread keeps the query's figures.
-      if (split.owns(origin)) this.inSplit(slot, () => slot.protocol.launch(slot), false);
-      else {
+      if (split.owns(origin)) {
+        const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+        slot.protocol.launch(slot);
+        this.splitEvent(slot, seen, hit, false);
+      } else {
         slot.protocol.prepare?.(slot);
         split.event(slot);
       }
@@ -256,11 +259,12 @@ export class SearchComponent implements Component {
     this.settle(slot);
   }
 
-  /** Split run: runs an event of `slot` and reports what it did (see SearchSplitHooks). */
-  private inSplit(slot: QuerySlot, run: () => void, probe: boolean): void {
+  /**
+   * Split run: reports an event of `slot` that has just run (see SearchSplitHooks), given
+   * the query's peers seen and whether it had a hit here before it.
+   */
+  private splitEvent(slot: QuerySlot, seen: number, hit: boolean, probe: boolean): void {
     const split = this.split!;
-    const seen = slot.seen.size, hit = slot.probesToHit >= 0;
-    run();
     split.event(slot);
     if (probe && slot.seen.size > seen) split.visited(slot);
     if (!hit && slot.probesToHit >= 0) split.hit(slot);
@@ -271,7 +275,9 @@ export class SearchComponent implements Component {
     const slot = this.pool.slots[q];
     slot.inFlight--;
     if (this.split) {
-      this.inSplit(slot, () => { if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, hops); }, true);
+      const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+      if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, hops);
+      this.splitEvent(slot, seen, hit, true);
       return;
     }
     if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, hops);
@@ -282,7 +288,9 @@ export class SearchComponent implements Component {
     const slot = this.pool.slots[q];
     slot.inFlight--;
     if (this.split) {
-      this.inSplit(slot, () => { if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops); }, false);
+      const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+      if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops);
+      this.splitEvent(slot, seen, hit, false);
       return;
     }
     if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops);
@@ -295,8 +303,9 @@ export class SearchComponent implements Component {
     const slot = this.pool.slots[d[at]];
     slot.inFlight--;
     if (this.split) {
-      const code = d[at + 2], about = d[at + 3], hops = d[at + 1];
-      this.inSplit(slot, () => { if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, code, about, hops); }, true);
+      const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+      if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);
+      this.splitEvent(slot, seen, hit, true);
       return;
     }
     if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);
@@ -304,11 +313,6 @@ export class SearchComponent implements Component {
   }
 
   // ---- split run (split.ts): queries end at barriers, with every partition's figures ----
-
-  /** The query slots (split.ts finds a query's slot by index). */
-  get slots(): readonly QuerySlot[] {
-    return this.pool.slots;
-  }
 
   /** Split run: a query ended (for the series' success rate at the instants after it). */
   countEnded(success: boolean): void {

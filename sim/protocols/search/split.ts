@@ -31,7 +31,7 @@ const INFLIGHT = 0, QUERY_MSGS = 1, ANSWER_MSGS = 2, CONTROL_MSGS = 3, VISITS = 
 const FIELDS = 13;
 /** Query positions the table holds at first (it grows: a growable SharedArrayBuffer). */
 const INITIAL_POSITIONS = 256;
-const MAX_TABLE_BYTES = 2 ** 31;
+const MAX_TABLE_BYTES = 2_147_483_648; // 2^31
 
 type GrowableConstructor = new (bytes: number, options: { maxByteLength: number }) => SharedArrayBuffer;
 
@@ -72,7 +72,8 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const { me, threads, sim } = env;
   const buffer = env.buffers[0];
   let table = new Float64Array(buffer);
-  const queries = new Map<number, Query>();
+  /** The active queries by slot index (null: a free slot). */
+  const queries: Array<Query | null> = [];
   /** Active queries in launch order (the same in every thread): their table positions. */
   let active: Query[] = [];
   /** Ended queries in end order: `counted` of them counted for the series, `tallied` added up. */
@@ -86,19 +87,20 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const hooks: SearchSplitHooks = {
     owns,
     launched(slot) {
-      queries.set(slot.index, {
+      const q: Query = {
         slot, lastTime: -Infinity, lastTie: 0, hitTime: Infinity, hitTie: 0, visitsBefore: 0, log: new Float64Array(32), logLength: 0,
         hitKnown: false, probes: -1, probesTotal: -1, probesReady: false, ended: false, endTime: 0, endTie: 0, figures: null!,
-      });
-      active.push(queries.get(slot.index)!);
+      };
+      queries[slot.index] = q;
+      active.push(q);
     },
     event(slot) {
-      const q = queries.get(slot.index)!;
+      const q = queries[slot.index]!;
       q.lastTime = sim.now;
       q.lastTie = sim.currentTie;
     },
     visited(slot) {
-      const q = queries.get(slot.index)!;
+      const q = queries[slot.index]!;
       if (q.hitKnown) return;
       if (2 * q.logLength + 2 > q.log.length) {
         const log = new Float64Array(q.log.length * 2);
@@ -110,7 +112,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
       q.logLength++;
     },
     hit(slot) {
-      const q = queries.get(slot.index)!;
+      const q = queries[slot.index]!;
       q.hitTime = sim.now;
       q.hitTie = sim.currentTie;
     },
@@ -240,10 +242,10 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
       const q = ended[tallied++];
       if (q.probesTotal >= 0) q.figures.probesToHit = q.probesTotal;
       component.tallySplit(q.slot, q.figures, true);
-      queries.delete(q.slot.index);
+      queries[q.slot.index] = null;
       freed = true;
     }
-    if (freed) active = active.filter((q) => queries.get(q.slot.index) === q);
+    if (freed) active = active.filter((q) => queries[q.slot.index] === q);
   }
 
   return {

@@ -25,7 +25,8 @@ function describeRun(run: FinishedRun): string {
 }
 
 /**
- * `stream`: where to draw (stderr); `now`: a clock in seconds (injectable for tests).
+ * `stream`: where to draw the bar (stderr); `now`: a clock in seconds (injectable for tests);
+ * `writeLine`: where the line mode writes (the CLI's io.err, which makes its --vary values printable).
  * The line mode's ETA is this session's mean time per finished run times the runs left,
  * so runs taken from a journal do not make it look shorter.
  */
@@ -33,6 +34,7 @@ export function makeSweepProgress(
   quiet: boolean,
   stream: NodeJS.WriteStream = process.stderr,
   now: () => number = () => performance.now() / 1000,
+  writeLine: (text: string) => void = (text) => stream.write(text),
 ): SweepProgress {
   if (quiet) return { update() {}, done() {} };
   const start = now();
@@ -63,7 +65,7 @@ export function makeSweepProgress(
       const left = total - done;
       const seconds = eta(done, total);
       const etaText = left === 0 || seconds === undefined ? '' : `, ETA ${formatDuration(seconds)}`;
-      stream.write(`sweep: run ${done}/${total} finished (${describeRun(run)}) in ${formatDuration(run.wallSeconds)}; ${left} left${etaText}\n`);
+      writeLine(`sweep: run ${done}/${total} finished (${describeRun(run)}) in ${formatDuration(run.wallSeconds)}; ${left} left${etaText}\n`);
     },
     done() {},
   };

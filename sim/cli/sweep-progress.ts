@@ -4,19 +4,11 @@
  */
 import { terminalBar } from './progress.js';
 import type { FinishedRun } from '../sweep/sweep.js';
+import { formatDuration } from '../../viz/format.js';
 
 export interface SweepProgress {
   update(done: number, total: number, run?: FinishedRun): void;
   done(): void;
-}
-
-/** 0.43 -> "0.4s", 75 -> "1min 15s", 7260 -> "2h 01min". */
-export function formatDuration(seconds: number): string {
-  if (seconds < 9.95) return `${Math.max(0, seconds).toFixed(1)}s`;
-  const s = Math.round(seconds);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}min ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}min`;
 }
 
 function describeRun(run: FinishedRun): string {

@@ -3,7 +3,7 @@
  * curves, sections drawn from data), the degree distribution expected of the overlay
  * model, and capacity lower bounds for sweeps. Embedded next to the results as JSON.
  */
-import { FAMILIES, FAMILIES_IN_READING_ORDER } from '../sim/families/registry.js';
+import { FAMILIES, FAMILIES_IN_READING_ORDER } from '../sim/families/families.js';
 import type { Results } from '../sim/run/results.js';
 import type { SweepResults } from '../sim/run/sweep-results.js';
 import { capacityLowerBound, degreeDistributionTheory, distMean, distMin, type TheoryCurve } from './theory.js';

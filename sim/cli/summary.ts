@@ -1,5 +1,5 @@
 /** The one-screen text summary `gossipsim run` prints on stdout. */
-import { FAMILIES_IN_READING_ORDER } from '../families/registry.js';
+import { FAMILIES_IN_READING_ORDER } from '../families/families.js';
 import type { Results } from '../run/results.js';
 import { fmt, pct } from '../text/summary-format.js';
 import { twoTo } from '../math/two-to.js';

@@ -3,8 +3,8 @@
  * reported as `resilience`) and the observer of a changing overlay (`dynamics`). They share
  * the membership (shared.ts), so they live in one folder with one descriptor each.
  */
-import { defineFamily, type Card } from '../families/family.js';
-import { churnSchema, failuresSchema } from './schema.js';
+import type { Card, Family } from '../families/family.js';
+import { churnSchema, failuresSchema, type churnKeys, type failuresKeys } from './schema.js';
 import type { Results } from '../run/results.js';
 import { fmt, pct } from '../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../viz/format.js';
@@ -24,7 +24,8 @@ const TRACE_LENGTHS = {
   'quantiles.p75': 'input', 'quantiles.p95': 'input', 'quantiles.p99': 'input',
 } as const;
 
-export const churnFamily = defineFamily<ChurnSections>({
+export const churnFamily: Family<ChurnSections, typeof churnKeys> = {
+  runRank: 20,
   name: 'churn',
   schema: churnSchema,
   readingRank: 40,
@@ -70,7 +71,7 @@ export const churnFamily = defineFamily<ChurnSections>({
     'churn.trace.summary.fits.exponential': { mean: 'input', logLikelihood: 'input' },
     'churn.trace.summary.fits.weibull': { shape: 'input', scale: 'input', logLikelihood: 'input' },
   },
-});
+};
 
 function resilienceCards(r: Results): Card[] {
   const list = Array.isArray(r.resilience) ? r.resilience : [];
@@ -88,7 +89,8 @@ function resilienceCards(r: Results): Card[] {
   });
 }
 
-export const failuresFamily = defineFamily<FailuresSections>({
+export const failuresFamily: Family<FailuresSections, typeof failuresKeys> = {
+  runRank: 30,
   name: 'failures',
   schema: failuresSchema,
   readingRank: 30,
@@ -103,9 +105,10 @@ export const failuresFamily = defineFamily<FailuresSections>({
       survivorsLargestComponentFraction: 'fraction', components: 'count',
     },
   },
-});
+};
 
-export const dynamicsFamily = defineFamily<DynamicsSections>({
+export const dynamicsFamily: Family<DynamicsSections, {}> = {
+  runRank: 40,
   name: 'dynamics',
   readingRank: 90,
   results: { source: SOURCE, sections: { dynamics: 'DynamicsResults' } },
@@ -115,4 +118,4 @@ export const dynamicsFamily = defineFamily<DynamicsSections>({
       largestComponentEvery: 'input', walks: 'count', walkLinks: 'count', walksLost: 'count', walksRefused: 'count',
     },
   },
-});
+};

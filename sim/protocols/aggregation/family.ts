@@ -1,11 +1,12 @@
 /** The aggregation family (`aggregation`): push-pull averaging, on both engines. */
-import { defineFamily } from '../../families/family.js';
-import { aggregationSchema } from './schema.js';
+import type { Family } from '../../families/family.js';
+import { aggregationSchema, type aggregationKeys } from './schema.js';
 import { AggregationComponent } from './component.js';
 import { aggregationCards, aggregationSection, aggregationSummary } from './report.js';
 import type { AggregationSections } from './results-section.js';
 
-export const aggregationFamily = defineFamily<AggregationSections>({
+export const aggregationFamily: Family<AggregationSections, typeof aggregationKeys> = {
+  runRank: 80,
   name: 'aggregation',
   schema: aggregationSchema,
   readingRank: 60,
@@ -25,4 +26,4 @@ export const aggregationFamily = defineFamily<AggregationSections>({
     },
     'aggregation.sizeEstimate': { median: 'nonNegative', min: 'nonNegative', max: 'nonNegative' },
   },
-});
+};

@@ -1,12 +1,13 @@
 /** The broadcast family: rumours spread by push, pull, push-pull or flooding (`workload.broadcasts`). */
-import { defineFamily } from '../../families/family.js';
-import { broadcastSchema } from './schema.js';
+import type { Family } from '../../families/family.js';
+import { broadcastSchema, type broadcastKeys } from './schema.js';
 import { BroadcastComponent } from './component.js';
 import { broadcastMemory } from './memory.js';
 import { broadcastCards, broadcastDerived, broadcastSummary } from './report.js';
 import type { BroadcastSections } from './results-section.js';
 
-export const broadcastFamily = defineFamily<BroadcastSections>({
+export const broadcastFamily: Family<BroadcastSections, typeof broadcastKeys> = {
+  runRank: 60,
   name: 'broadcast',
   schema: broadcastSchema,
   readingRank: 10,
@@ -25,4 +26,4 @@ export const broadcastFamily = defineFamily<BroadcastSections>({
       dropped: 'count', synced: 'count', ended: 'proportion',
     },
   },
-});
+};

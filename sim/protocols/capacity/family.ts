@@ -1,6 +1,6 @@
 /** The capacity family (`capacity`): distributing a file client-server or peer-to-peer. */
-import { defineFamily, type Card } from '../../families/family.js';
-import { capacitySchema } from './schema.js';
+import type { Card, Family } from '../../families/family.js';
+import { capacitySchema, type capacityKeys } from './schema.js';
 import type { Results } from '../../run/results.js';
 import { fmt } from '../../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../../viz/format.js';
@@ -29,7 +29,8 @@ function cards(r: Results): Card[] {
   return cards;
 }
 
-export const capacityFamily = defineFamily<CapacitySections>({
+export const capacityFamily: Family<CapacitySections, typeof capacityKeys> = {
+  runRank: 70,
   name: 'capacity',
   metricDomains: {
     capacity: {
@@ -80,4 +81,4 @@ export const capacityFamily = defineFamily<CapacitySections>({
       `(lower bound ${fmt(cap.lowerBound)} s)`];
   },
   cards,
-});
+};

@@ -1,10 +1,11 @@
 /** The peer-sampling family (`overlay.sampling`): Cyclon or Newscast views that become the overlay. */
-import { defineFamily } from '../../families/family.js';
-import { samplingSchema } from './schema.js';
+import type { Family } from '../../families/family.js';
+import { samplingSchema, type samplingKeys } from './schema.js';
 import { PeerSamplingComponent } from './component.js';
 import type { SamplingSections } from './results-section.js';
 
-export const samplingFamily = defineFamily<SamplingSections>({
+export const samplingFamily: Family<SamplingSections, typeof samplingKeys> = {
+  runRank: 10,
   name: 'sampling',
   metricDomains: {
     sampling: {
@@ -35,4 +36,4 @@ export const samplingFamily = defineFamily<SamplingSections>({
   },
   eventDrivenParts: (scenario) => (scenario.overlay.sampling
     ? [{ key: 'overlay.sampling', part: `peer sampling (overlay.sampling: ${scenario.overlay.sampling.protocol})` }] : []),
-});
+};

@@ -1,6 +1,6 @@
 /** The search family: data placement, queries (flood, random walk, expanding ring, directory) and super-peers. */
-import { defineFamily, type Card } from '../../families/family.js';
-import { searchSchema } from './schema.js';
+import type { Card, Family } from '../../families/family.js';
+import { searchSchema, type searchKeys } from './schema.js';
 import type { MetricDomain } from '../../run/domains.js';
 import type { Results } from '../../run/results.js';
 import { fmt, pct } from '../../text/summary-format.js';
@@ -59,7 +59,8 @@ function cards(r: Results): Card[] {
   });
 }
 
-export const searchFamily = defineFamily<SearchSections>({
+export const searchFamily: Family<SearchSections, typeof searchKeys> = {
+  runRank: 50,
   name: 'search',
   schema: searchSchema,
   readingRank: 20,
@@ -92,4 +93,4 @@ export const searchFamily = defineFamily<SearchSections>({
       storedReplicas: 'count', expectedSearchSize: 'nonNegative',
     },
   },
-});
+};

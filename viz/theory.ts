@@ -10,7 +10,7 @@ export type TheoryCurve =
   | { label: string; points: Array<[number, number]> }
   | { label: string; level: number };
 
-export type BroadcastProtocol = 'push' | 'pull' | 'push-pull' | 'flood';
+type SpreadProtocol = 'push' | 'pull' | 'push-pull' | 'flood';
 
 /**
  * Expected informed fraction after each round of gossip with uniform targets, in the
@@ -21,7 +21,7 @@ export type BroadcastProtocol = 'push' | 'pull' | 'push-pull' | 'flood';
  * 2000). Entry r is the fraction after r rounds (entry 0 = 1/n); stops once fewer than
  * half a peer is expected to be uninformed, or after maxRounds.
  */
-export function meanFieldRounds(protocol: Exclude<BroadcastProtocol, 'flood'>, fanout: number, n: number,
+export function meanFieldRounds(protocol: Exclude<SpreadProtocol, 'flood'>, fanout: number, n: number,
   loss: number, maxRounds: number): number[] {
   const deliver = 1 - loss;
   let informed = 1 / n;

@@ -27,6 +27,7 @@ const TRACE_LENGTHS = {
 export const churnFamily: Family<ChurnSections, typeof churnKeys> = {
   runRank: 20,
   name: 'churn',
+  reportClient: 'sim/dynamics/churn-report.client.js',
   schema: churnSchema,
   readingRank: 40,
   results: { source: SOURCE, sections: { churn: 'ChurnResults' } },
@@ -92,6 +93,7 @@ function resilienceCards(r: Results): Card[] {
 export const failuresFamily: Family<FailuresSections, typeof failuresKeys> = {
   runRank: 30,
   name: 'failures',
+  reportClient: 'sim/dynamics/failures-report.client.js',
   schema: failuresSchema,
   readingRank: 30,
   results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' } },

@@ -119,6 +119,14 @@ export interface Family<Sections extends object = object, Keys extends FragmentK
   /** Its report section drawn from data (families whose section the client does not draw itself). */
   reportSection?(results: Results): ReportSection | null;
   /**
+   * The browser script that draws its section of the run report, as a path from the package
+   * root (`sim/protocols/x/report.client.js`): plain JavaScript that registers its drawing with
+   * `GS.family(name, { label, draw, spreadTraces? })` (viz/client/run-report.js says how).
+   * The report inlines it with its own client code; a family without one draws through
+   * `reportSection`, or only in the time series.
+   */
+  readonly reportClient?: string;
+  /**
    * The domain of each metric of its sections (run/domains.ts), by section pattern
    * (`broadcasts[]`, `searches.byProtocol.*`): it chooses a sweep's interval and axis.
    */

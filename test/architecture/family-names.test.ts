@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FAMILIES } from '../../sim/families/families';
 import { ROOT, sourceFiles } from './imports';
 
 /** The family folders: those the registry's lines import from. */
@@ -109,5 +110,19 @@ describe('family names', () => {
   it('every exception is still needed', () => {
     const unused = EXCEPTIONS.filter((e) => !offences.some((o) => excused(o) === e)).map((e) => e.where);
     expect(unused).toEqual([]);
+  });
+
+  it('the report\'s client code names no family nor a family\'s results section, but the sweep report', () => {
+    // The run report draws each family through the script its folder registers (GS.family);
+    // the sweep report still orders and titles the sections, and draws capacity's bounds.
+    // Search's `data` section is left out: it is d3's selection.data(), in every drawing file.
+    const words = [...new Set(FAMILIES.flatMap((f) => [f.name, ...Object.keys(f.results.sections)]))].filter((w) => w !== 'data');
+    expect(words).toContain('broadcasts');
+    const named = sourceFiles('viz/client').filter((f) => f.endsWith('.js')).flatMap((file) => {
+      const code = codeOf(readFileSync(join(ROOT, file), 'utf8'));
+      const hits = words.filter((w) => new RegExp(`(?<![\\w$])${w}(?![\\w$])`).test(code));
+      return hits.length ? [`${file}: ${hits.join(', ')}`] : [];
+    });
+    expect(named.map((n) => n.split(':')[0])).toEqual(['viz/client/sweep-report.js']);
   });
 });

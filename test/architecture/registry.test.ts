@@ -103,4 +103,17 @@ describe('family registry', () => {
       }
     }
   });
+
+  it('each family\'s report script lies in its folder and registers under its name', () => {
+    const lines = registryLines();
+    const withScript = FAMILIES.filter((f) => f.reportClient);
+    expect(withScript.length).toBeGreaterThanOrEqual(5);
+    for (const family of withScript) {
+      const folder = lines.find((l) => l.names.includes(`${family.name}Family`))!.folder;
+      expect(family.reportClient!.startsWith(folder), `${family.name}: ${family.reportClient}`).toBe(true);
+      expect(family.reportClient).toMatch(/\.client\.js$/);
+      const script = readFileSync(join(ROOT, family.reportClient!), 'utf8');
+      expect(script).toContain(`GS.family('${family.name}', {`);
+    }
+  });
 });

@@ -9,6 +9,7 @@ import type { BroadcastSections } from './results-section.js';
 export const broadcastFamily: Family<BroadcastSections, typeof broadcastKeys> = {
   runRank: 60,
   name: 'broadcast',
+  reportClient: 'sim/protocols/broadcast/report.client.js',
   schema: broadcastSchema,
   readingRank: 10,
   results: { source: 'sim/protocols/broadcast/results-section.ts', sections: { broadcasts: 'BroadcastResult[]' } },

@@ -32,6 +32,7 @@ function cards(r: Results): Card[] {
 export const capacityFamily: Family<CapacitySections, typeof capacityKeys> = {
   runRank: 70,
   name: 'capacity',
+  reportClient: 'sim/protocols/capacity/report.client.js',
   metricDomains: {
     capacity: {
       peers: 'input', chunks: 'input', serverSlots: 'input', minDownload: 'input', totalPeerUpload: 'nonNegative',

@@ -62,6 +62,7 @@ function cards(r: Results): Card[] {
 export const searchFamily: Family<SearchSections, typeof searchKeys> = {
   runRank: 50,
   name: 'search',
+  reportClient: 'sim/protocols/search/report.client.js',
   schema: searchSchema,
   readingRank: 20,
   results: { source: 'sim/protocols/search/results-section.ts', sections: { searches: 'SearchResults', data: 'DataResults' } },

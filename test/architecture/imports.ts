@@ -28,15 +28,15 @@ export function importsOf(file: string): string[] {
   return out;
 }
 
-/** Every file reachable from `file` through relative imports, `file` included. */
-export function importClosure(file: string): Set<string> {
+/** Every file reachable from `file` through `edges` (importsOf by default), `file` included. */
+export function importClosure(file: string, edges: (file: string) => string[] = importsOf): Set<string> {
   const seen = new Set<string>();
   const stack = [file];
   while (stack.length > 0) {
     const f = stack.pop()!;
     if (seen.has(f)) continue;
     seen.add(f);
-    try { stack.push(...importsOf(f)); } catch { /* a .js client asset or a missing file: not followed */ }
+    try { stack.push(...edges(f)); } catch { /* a .js client asset or a missing file: not followed */ }
   }
   return seen;
 }
@@ -56,14 +56,4 @@ export function valueImportsOf(file: string): string[] {
 }
 
 /** Every file reachable from `file` through run-time relative imports, `file` included. */
-export function valueImportClosure(file: string): Set<string> {
-  const seen = new Set<string>();
-  const stack = [file];
-  while (stack.length > 0) {
-    const f = stack.pop()!;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    try { stack.push(...valueImportsOf(f)); } catch { /* a .js client asset or a missing file: not followed */ }
-  }
-  return seen;
-}
+export const valueImportClosure = (file: string): Set<string> => importClosure(file, valueImportsOf);

@@ -73,6 +73,7 @@ describe('family registry', () => {
     // a family that imported either back would find its own descriptor not yet defined.
     for (const { module } of registryLines()) {
       const closure = valueImportClosure(module);
+      expect(closure.size, `${module}: the import parser found nothing`).toBeGreaterThan(5);
       for (const shared of ['sim/scenario/schema.ts', 'sim/families/families.ts', 'sim/families/registry.ts']) {
         expect(closure.has(shared), `${module} imports ${shared} (not only its types)`).toBe(false);
       }

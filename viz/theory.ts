@@ -113,24 +113,3 @@ export function gamma(x: number): number {
   for (let i = 1; i < 9; i++) a += c[i] / (x + i);
   return Math.sqrt(2 * Math.PI) * t ** (x + 0.5) * Math.exp(-t) * a;
 }
-
-export interface CapacityParams {
-  /** File size F, bytes. */
-  file: number;
-  /** Server upload u_s, bytes/s. */
-  serverUpload: number;
-  /** Mean peer upload ū, bytes/s (Σu_i ≈ N·ū). */
-  meanPeerUpload: number;
-  /** Slowest peer download d_min, bytes/s (0 = unknown: the term is left out). */
-  minPeerDownload: number;
-}
-
-/**
- * Minimum time to get the file to N peers (Kurose & Ross, Computer Networking, §2.5):
- * client-server max(N·F/u_s, F/d_min); P2P max(F/u_s, F/d_min, N·F/(u_s + Σu_i)).
- */
-export function capacityLowerBound(mode: string, peers: number, p: CapacityParams): number {
-  const download = p.minPeerDownload > 0 ? p.file / p.minPeerDownload : 0;
-  if (mode === 'client-server') return Math.max((peers * p.file) / p.serverUpload, download);
-  return Math.max(p.file / p.serverUpload, download, (peers * p.file) / (p.serverUpload + peers * p.meanPeerUpload));
-}

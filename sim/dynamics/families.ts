@@ -30,7 +30,7 @@ export const churnFamily: Family<ChurnSections, typeof churnKeys> = {
   reportClient: 'sim/dynamics/churn-report.client.js',
   schema: churnSchema,
   readingRank: 40,
-  results: { source: SOURCE, sections: { churn: 'ChurnResults' } },
+  results: { source: SOURCE, sections: { churn: 'ChurnResults' }, titles: { churn: 'Churn' } },
   components: (scenario) => (scenario.churn
     ? [scenario.churn.trace ? new TraceChurnComponent(scenario.churn) : new ChurnComponent(scenario.churn)] : []),
   // Session start, epoch, stream; anti-entropy state; one session or downtime timer a peer
@@ -96,7 +96,7 @@ export const failuresFamily: Family<FailuresSections, typeof failuresKeys> = {
   reportClient: 'sim/dynamics/failures-report.client.js',
   schema: failuresSchema,
   readingRank: 30,
-  results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' } },
+  results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' }, titles: { resilience: 'Resilience' } },
   components: (scenario) => (scenario.failures.length > 0 ? [new FailuresComponent(scenario.failures, scenario.overlay.repair)] : []),
   summary: (r) => (r.resilience ?? []).map((f) =>
     `  failure    at ${fmt(f.at)} s: ${fmt(f.removed)} peers removed (${fmt(f.target)}), largest component ${pct(f.largestComponentFraction)} of the peers alive before`),
@@ -113,7 +113,7 @@ export const dynamicsFamily: Family<DynamicsSections, {}> = {
   runRank: 40,
   name: 'dynamics',
   readingRank: 90,
-  results: { source: SOURCE, sections: { dynamics: 'DynamicsResults' } },
+  results: { source: SOURCE, sections: { dynamics: 'DynamicsResults' }, titles: { dynamics: 'Overlay dynamics' } },
   components: (scenario) => (observesDynamics(scenario) ? [new DynamicsObserver()] : []),
   metricDomains: {
     dynamics: {

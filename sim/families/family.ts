@@ -6,6 +6,7 @@
 import type { Component } from '../run/context.js';
 import type { MetricDomain } from '../run/domains.js';
 import type { Results } from '../run/results.js';
+import type { SweepResults } from '../run/sweep-results.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { FragmentKeys, SchemaFragment } from '../scenario/fragment.js';
 
@@ -95,7 +96,12 @@ export interface Family<Sections extends object = object, Keys extends FragmentK
    * of its value in `source` (a path from the package root). The published JSON Schema of
    * the results file is generated from these types (scripts/gen-results-schema.ts).
    */
-  readonly results: { source: string; sections: { readonly [K in keyof Sections]-?: string } };
+  readonly results: {
+    source: string;
+    sections: { readonly [K in keyof Sections]-?: string };
+    /** Each section's title where the report names it (a sweep report's folds): `broadcasts: 'Rumour spreading'`. */
+    titles: { readonly [K in keyof Sections]-?: string };
+  };
   /** The components the scenario asks of this family (none when it names none), in run order. */
   components(scenario: Scenario, setup: ComponentSetup): Component[];
   /**
@@ -116,6 +122,8 @@ export interface Family<Sections extends object = object, Keys extends FragmentK
   cards?(results: Results): Card[];
   /** What the report's client needs besides the results (theory curves), merged into the derived block. */
   derive?(results: Results): Record<string, unknown>;
+  /** What the sweep report's client needs besides the sweep (bounds to draw), merged into its derived block. */
+  deriveSweep?(sweep: SweepResults): Record<string, unknown>;
   /** Its report section drawn from data (families whose section the client does not draw itself). */
   reportSection?(results: Results): ReportSection | null;
   /**

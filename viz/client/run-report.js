@@ -16,8 +16,9 @@
    * The families' own drawing code (each family folder's report.client.js, inlined after
    * this file in registry order) registers here by family name: `label` names the section
    * in an error, `draw(root, results, derived, drawn)` draws it (adding the series it drew
-   * to `drawn`), and `spreadTraces(results)` (optional) gives the traces the overlay view
-   * can animate (spread-view.js).
+   * to `drawn`), `spreadTraces(results)` (optional) gives the traces the overlay view
+   * can animate (spread-view.js), and `sweepLead(charts, sweep, derived, {xKey, logX,
+   * highlight})` (optional) adds a chart of its own to a sweep report's lead (sweep-report.js).
    */
   GS.families = Object.create(null);
   GS.family = function (name, renderer) {

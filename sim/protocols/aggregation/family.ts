@@ -10,7 +10,7 @@ export const aggregationFamily: Family<AggregationSections, typeof aggregationKe
   name: 'aggregation',
   schema: aggregationSchema,
   readingRank: 60,
-  results: { source: 'sim/protocols/aggregation/results-section.ts', sections: { aggregation: 'AggregationResults' } },
+  results: { source: 'sim/protocols/aggregation/results-section.ts', sections: { aggregation: 'AggregationResults' }, titles: { aggregation: 'Aggregation' } },
   components: (scenario) => (scenario.aggregation ? [new AggregationComponent(scenario.aggregation)] : []),
   readsOverlayDuringRun: (scenario) => scenario.aggregation?.targets === 'neighbours',
   // Estimate (8), busy flag (1) and exchange number (4) a peer; one tick a peer pending.

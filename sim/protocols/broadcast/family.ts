@@ -12,7 +12,7 @@ export const broadcastFamily: Family<BroadcastSections, typeof broadcastKeys> = 
   reportClient: 'sim/protocols/broadcast/report.client.js',
   schema: broadcastSchema,
   readingRank: 10,
-  results: { source: 'sim/protocols/broadcast/results-section.ts', sections: { broadcasts: 'BroadcastResult[]' } },
+  results: { source: 'sim/protocols/broadcast/results-section.ts', sections: { broadcasts: 'BroadcastResult[]' }, titles: { broadcasts: 'Rumour spreading' } },
   components: (scenario) => (scenario.workload.broadcasts.length > 0 ? [new BroadcastComponent(scenario.workload.broadcasts)] : []),
   readsOverlayDuringRun: (scenario) => scenario.workload.broadcasts.length > 0,
   memory: broadcastMemory,

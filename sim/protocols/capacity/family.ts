@@ -5,6 +5,7 @@ import type { Results } from '../../run/results.js';
 import { fmt } from '../../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../../viz/format.js';
 import { CapacityComponent, type CapacitySections } from './component.js';
+import { capacitySweepBounds } from './sweep.js';
 
 function cards(r: Results): Card[] {
   const c = r.capacity;
@@ -49,8 +50,9 @@ export const capacityFamily: Family<CapacitySections, typeof capacityKeys> = {
   },
   schema: capacitySchema,
   readingRank: 50,
-  results: { source: 'sim/protocols/capacity/component.ts', sections: { capacity: 'CapacityResults' } },
+  results: { source: 'sim/protocols/capacity/component.ts', sections: { capacity: 'CapacityResults' }, titles: { capacity: 'File distribution' } },
   components: (scenario) => (scenario.capacity ? [new CapacityComponent()] : []),
+  deriveSweep: (sweep) => ({ capacityBounds: capacitySweepBounds(sweep) }),
   readsOverlayDuringRun: (scenario) => scenario.capacity !== null,
   // Per-peer chunk bitsets (have, pending), counters, the ledger (8 doubles), bandwidths,
   // the swarm's adjacency and the transfer slots (protocols/capacity/*).

@@ -16,7 +16,7 @@ export const samplingFamily: Family<SamplingSections, typeof samplingKeys> = {
   },
   schema: samplingSchema,
   readingRank: 80,
-  results: { source: 'sim/protocols/sampling/results-section.ts', sections: { sampling: 'SamplingResults' } },
+  results: { source: 'sim/protocols/sampling/results-section.ts', sections: { sampling: 'SamplingResults' }, titles: { sampling: 'Peer sampling' } },
   components: (scenario, setup) => (scenario.overlay.sampling
     ? [new PeerSamplingComponent(scenario.overlay.sampling, setup.overlayReadDuringRun)] : []),
   // Views of ids and ages, a shuffle buffer, epochs and timers; one timer a peer plus

@@ -15,7 +15,7 @@ import { makeStreamFactories, type Component, type SimContext } from '../run/con
 import { PeerTable } from '../run/peers.js';
 import { liveMask } from '../metrics/alive-peers.js';
 import { pathLengthSums, type PathSums } from '../metrics/path-length.js';
-import { FAMILIES } from '../families/registry.js';
+import { FAMILIES } from '../families/families.js';
 import { Barrier } from './barrier.js';
 import { Board, LAST, NEXT, PHANTOM } from './board.js';
 import { drainOutbox, OutboxWriter } from './outbox.js';

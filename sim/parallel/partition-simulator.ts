@@ -90,7 +90,7 @@ export class PartitionSimulator extends Simulator {
 
   /**
    * Decides whether an event received from another partition is queued; false when it was
-   * settled on arrival (a family's SplitPart.admit, e.g. protocols/broadcast/split/admission.ts). Default: every event is queued.
+   * settled on arrival (a family's SplitPart.admit). Default: every event is queued.
    */
   admit: ((time: number, kind: number, target: number, src: number, a: number, b: number) => boolean) | null = null;
 

@@ -18,7 +18,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { enterBackground } from './background-priority.js';
 import { Barrier } from './barrier.js';
 import type { ParallelPlan } from './eligibility.js';
-import { FAMILIES } from '../families/registry.js';
+import { FAMILIES } from '../families/families.js';
 import { buildSharedOverlay } from './overlay-build.js';
 import { PathJob } from './path-job.js';
 import type { PartitionOutput, PartitionStats } from './protocol.js';

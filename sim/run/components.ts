@@ -3,7 +3,7 @@
  * start, sample and contribute is part of what makes a run reproducible).
  */
 import type { Family } from '../families/family.js';
-import { FAMILIES } from '../families/registry.js';
+import { FAMILIES } from '../families/families.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Component } from './context.js';
 

@@ -1,6 +1,6 @@
 /** The churn family: peers leave and (re)join, from distributions or a replayed trace. */
-import { defineFamily, type Card } from '../../families/family.js';
-import { churnSchema } from './schema.js';
+import type { Card, Family } from '../../families/family.js';
+import { churnSchema, type churnKeys } from './schema.js';
 import { fmt } from '../../text/summary-format.js';
 import { formatDuration, formatNumber } from '../../../viz/format.js';
 import { ChurnComponent } from './component.js';
@@ -17,11 +17,13 @@ const TRACE_LENGTHS = {
   'quantiles.p75': 'input', 'quantiles.p95': 'input', 'quantiles.p99': 'input',
 } as const;
 
-export const churnFamily = defineFamily<ChurnSections>({
+export const churnFamily: Family<ChurnSections, typeof churnKeys> = {
+  runRank: 20,
   name: 'churn',
+  reportClient: 'sim/dynamics/churn/report.client.js',
   schema: churnSchema,
   readingRank: 40,
-  results: { source: SOURCE, sections: { churn: 'ChurnResults' } },
+  results: { source: SOURCE, sections: { churn: 'ChurnResults' }, titles: { churn: 'Churn' } },
   components: (scenario) => (scenario.churn
     ? [scenario.churn.trace ? new TraceChurnComponent(scenario.churn) : new ChurnComponent(scenario.churn)] : []),
   // Session start, epoch, stream; anti-entropy state; one session or downtime timer a peer
@@ -63,5 +65,5 @@ export const churnFamily = defineFamily<ChurnSections>({
     'churn.trace.summary.fits.exponential': { mean: 'input', logLikelihood: 'input' },
     'churn.trace.summary.fits.weibull': { shape: 'input', scale: 'input', logLikelihood: 'input' },
   },
-});
+};
 

@@ -1,5 +1,5 @@
 /** The churn family's scenario key (`churn`) and its cross-checks. */
-import { s } from '../../scenario/dsl.js';
+import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
 import { MAX_DURATION, MAX_INITIAL_PEERS, MAX_NAME_LENGTH, MAX_RATE } from '../../scenario/limits.js';
 import { grouped } from '../../text/group-digits.js';
@@ -18,7 +18,10 @@ export const churnKeys = {
   }, { doc: 'Peer sessions and downtimes, drawn from distributions or replayed from a trace.' }), { doc: 'Optional churn: peers leave and (re)join.' })),
 };
 
-export const churnSchema: SchemaFragment = {
+/** A scenario's `churn` section, validated. */
+export type ChurnSpec = NonNullable<Infer<typeof churnKeys.churn.node>>;
+
+export const churnSchema: SchemaFragment<typeof churnKeys> = {
   keys: churnKeys,
   /** peers.count + arrivals × duration at most 16 million; with `trace`, no session, downtime or arrivals; without it, no trace* keys. */
   check(scenario, { problem, given }) {

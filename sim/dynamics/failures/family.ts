@@ -1,6 +1,6 @@
 /** The failures family: scheduled mass crashes and attacks, reported as `resilience`. */
-import { defineFamily, type Card } from '../../families/family.js';
-import { failuresSchema } from './schema.js';
+import type { Card, Family } from '../../families/family.js';
+import { failuresSchema, type failuresKeys } from './schema.js';
 import type { Results } from '../../run/results.js';
 import { fmt, pct } from '../../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../../viz/format.js';
@@ -26,11 +26,13 @@ function resilienceCards(r: Results): Card[] {
   });
 }
 
-export const failuresFamily = defineFamily<FailuresSections>({
+export const failuresFamily: Family<FailuresSections, typeof failuresKeys> = {
+  runRank: 30,
   name: 'failures',
+  reportClient: 'sim/dynamics/failures/report.client.js',
   schema: failuresSchema,
   readingRank: 30,
-  results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' } },
+  results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' }, titles: { resilience: 'Resilience' } },
   split: failuresSplit,
   components: (scenario) => (scenario.failures.length > 0 ? [new FailuresComponent(scenario.failures, scenario.overlay.repair)] : []),
   summary: (r) => (r.resilience ?? []).map((f) =>
@@ -42,5 +44,5 @@ export const failuresFamily = defineFamily<FailuresSections>({
       survivorsLargestComponentFraction: 'fraction', components: 'count',
     },
   },
-});
+};
 

@@ -1,5 +1,5 @@
 /** The failures family's scenario key (`failures`) and its cross-check. */
-import { s } from '../../scenario/dsl.js';
+import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
 import { MAX_ITEMS, TIME_BOUNDS } from '../../scenario/limits.js';
 import { formatDuration } from '../../scenario/units.js';
@@ -15,7 +15,10 @@ export const failuresKeys = {
   failures: place('scenario', 120, s.list(failure, { doc: 'Scheduled mass failures and attacks.', default: [], single: true, maxItems: MAX_ITEMS })),
 };
 
-export const failuresSchema: SchemaFragment = {
+/** One `failures` entry, validated. */
+export type FailureSpec = Infer<typeof failuresKeys.failures.node>[number];
+
+export const failuresSchema: SchemaFragment<typeof failuresKeys> = {
   keys: failuresKeys,
   /** A failure must happen before `duration`. */
   check(scenario, { problem, never }) {

@@ -163,9 +163,16 @@ export class SearchComponent implements Component {
     const payloads = new PayloadPool(CONTROL_FIELDS);
     this.payloads = payloads;
     const messages: SearchMessages = {
-      query: sim.registerKind('search/query', (t, s, a, b) => this.onQuery(t, s, a, b)),
-      answer: sim.registerKind('search/answer', (t, _s, a, b) => this.onAnswer(t, a, b)),
-      control: transport.messageType('search/control', payloads, (t, s, m) => this.onControl(t, s, m)),
+      // A split run's handlers report each event to its part (split.ts); one thread's do not look.
+      query: this.split
+        ? sim.registerKind('search/query', (t, s, a, b) => this.onQuerySplit(t, s, a, b))
+        : sim.registerKind('search/query', (t, s, a, b) => this.onQuery(t, s, a, b)),
+      answer: this.split
+        ? sim.registerKind('search/answer', (t, _s, a, b) => this.onAnswerSplit(t, a, b))
+        : sim.registerKind('search/answer', (t, _s, a, b) => this.onAnswer(t, a, b)),
+      control: this.split
+        ? transport.messageType('search/control', payloads, (t, s, m) => this.onControlSplit(t, s, m))
+        : transport.messageType('search/control', payloads, (t, s, m) => this.onControl(t, s, m)),
     };
     this.launchKind = sim.registerKind('search/launch', (_t, _s, a, b) => this.launch(a, b));
     // A registration carries nothing but its sender.
@@ -275,27 +282,31 @@ export class SearchComponent implements Component {
   private onQuery(target: number, src: number, q: number, hops: number): void {
     const slot = this.pool.slots[q];
     slot.inFlight--;
-    if (this.split) {
-      const seen = slot.seen.size, hit = slot.probesToHit >= 0;
-      if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, hops);
-      this.splitEvent(slot, seen, hit, true);
-      return;
-    }
     if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, hops);
     this.settle(slot);
+  }
+
+  private onQuerySplit(target: number, src: number, q: number, hops: number): void {
+    const slot = this.pool.slots[q];
+    slot.inFlight--;
+    const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+    if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, hops);
+    this.splitEvent(slot, seen, hit, true);
   }
 
   private onAnswer(target: number, q: number, hops: number): void {
     const slot = this.pool.slots[q];
     slot.inFlight--;
-    if (this.split) {
-      const seen = slot.seen.size, hit = slot.probesToHit >= 0;
-      if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops);
-      this.splitEvent(slot, seen, hit, false);
-      return;
-    }
     if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops);
     this.settle(slot);
+  }
+
+  private onAnswerSplit(target: number, q: number, hops: number): void {
+    const slot = this.pool.slots[q];
+    slot.inFlight--;
+    const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops);
+    this.splitEvent(slot, seen, hit, false);
   }
 
   /** A control message, payload slot `m` (layout: runtime.ts, CONTROL_FIELDS). */
@@ -303,14 +314,17 @@ export class SearchComponent implements Component {
     const d = this.payloads.data, at = m * CONTROL_FIELDS;
     const slot = this.pool.slots[d[at]];
     slot.inFlight--;
-    if (this.split) {
-      const seen = slot.seen.size, hit = slot.probesToHit >= 0;
-      if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);
-      this.splitEvent(slot, seen, hit, true);
-      return;
-    }
     if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);
     this.settle(slot);
+  }
+
+  private onControlSplit(target: number, src: number, m: number): void {
+    const d = this.payloads.data, at = m * CONTROL_FIELDS;
+    const slot = this.pool.slots[d[at]];
+    slot.inFlight--;
+    const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+    if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);
+    this.splitEvent(slot, seen, hit, true);
   }
 
   // ---- split run (split.ts): queries end at barriers, with every partition's figures ----

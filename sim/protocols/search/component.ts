@@ -23,7 +23,7 @@ import { FloodSearch } from './flood.js';
 import type { SearchProtocol } from './protocol.js';
 import { SlotPool, type QuerySlot } from './query-slot.js';
 import { RandomWalkSearch } from './random-walk.js';
-import { CONTROL_FIELDS, SearchRuntime, type SearchMessages } from './runtime.js';
+import { ANSWER_FIELDS, CONTROL_FIELDS, CONTROL_LAYOUT, QUERY_FIELDS, SearchRuntime, type SearchMessages } from './runtime.js';
 import { SearchTally, type QueryFigures, type SearchSummary } from './stats.js';
 import { SuperPeerDirectory } from './super-peers.js';
 
@@ -160,20 +160,20 @@ export class SearchComponent implements Component {
     this.searchStreams = ctx.peerStreams('search');
 
     const sim = ctx.sim, transport = ctx.transport;
-    const payloads = new PayloadPool(CONTROL_FIELDS);
-    this.payloads = payloads;
+    // A split run's handlers report each event to its part (split.ts); one thread's do not look.
+    const split = this.split !== null;
     const messages: SearchMessages = {
-      // A split run's handlers report each event to its part (split.ts); one thread's do not look.
-      query: this.split
-        ? sim.registerKind('search/query', (t, s, a, b) => this.onQuerySplit(t, s, a, b))
-        : sim.registerKind('search/query', (t, s, a, b) => this.onQuery(t, s, a, b)),
-      answer: this.split
-        ? sim.registerKind('search/answer', (t, _s, a, b) => this.onAnswerSplit(t, a, b))
-        : sim.registerKind('search/answer', (t, _s, a, b) => this.onAnswer(t, a, b)),
-      control: this.split
-        ? transport.messageType('search/control', payloads, (t, s, m) => this.onControlSplit(t, s, m))
-        : transport.messageType('search/control', payloads, (t, s, m) => this.onControl(t, s, m)),
+      query: split
+        ? transport.message('search/query', QUERY_FIELDS, (t, s, a, b) => this.onQuerySplit(t, s, a, b))
+        : transport.message('search/query', QUERY_FIELDS, (t, s, a, b) => this.onQuery(t, s, a, b)),
+      answer: split
+        ? transport.message('search/answer', ANSWER_FIELDS, (t, _s, a, b) => this.onAnswerSplit(t, a, b))
+        : transport.message('search/answer', ANSWER_FIELDS, (t, _s, a, b) => this.onAnswer(t, a, b)),
+      control: split
+        ? transport.message('search/control', CONTROL_LAYOUT, (t, s, m) => this.onControlSplit(t, s, m))
+        : transport.message('search/control', CONTROL_LAYOUT, (t, s, m) => this.onControl(t, s, m)),
     };
+    this.payloads = messages.control.pool;
     this.launchKind = sim.registerKind('search/launch', (_t, _s, a, b) => this.launch(a, b));
     // A registration carries nothing but its sender.
     const register = transport.messageType('search/register', new PayloadPool(0), (t, s) => this.directory?.onRegister(t, s));

@@ -24,9 +24,7 @@ export function renderPlayground(data: EmbeddedData, app: string, assets: Report
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>gossipsim playground</title>
-<style id="gs-report-css">
-${styleForHtml(assets.css)}
-</style>
+<style id="gs-report-css">${styleForHtml(assets.css)}</style>
 <style id="gs-css">
 ${styleForHtml(PLAYGROUND_CSS)}
 </style>

@@ -8,7 +8,7 @@ export const PLAYGROUND_CSS = `
 #lesson { min-width: 18em; }
 details.about { margin: 0 0 12px; }
 details.about > summary { cursor: pointer; font-weight: 600; }
-details.about .description { font-size: 0.95rem; max-height: 24em; overflow: auto; margin: 6px 0 0; }
+details.about .description { font-size: 0.95rem; max-height: 16em; overflow: auto; margin: 6px 0 0; }
 .editor { position: relative; display: grid; grid-template-columns: auto minmax(0, 1fr); border: 1px solid var(--panel-edge); border-radius: 8px; background: var(--panel); height: 30em; overflow: hidden; }
 .editor .gutter { margin: 0; padding: 8px 6px 8px 10px; overflow: hidden; text-align: right; color: var(--faint); font: 14px/20px var(--mono); user-select: none; border-right: 1px solid var(--panel-edge); min-width: 3.4em; }
 .editor .gutter .ln.error { color: #fff; background: #c62828; border-radius: 4px; font-weight: 700; }

@@ -132,12 +132,14 @@ async function loop(j: Job): Promise<void> {
       }
       if (j.run.done) { report(j); finish(j); return; }
       if (stepped && (j.speed > 0 || j.paused || performance.now() - j.lastReport >= REPORT_MS)) report(j);
-      if (j.paused) { report(j); break; }
+      if (j.paused) break;
       if (!stepped && j.speed > 0) {
         const paced = j.simAnchor + ((performance.now() - j.wallAnchor) / 1000) * j.speed;
         await sleep(Math.max(4, Math.min(100, ((j.run.time - paced) / j.speed) * 1000)));
       } else await yieldNow();
     }
+    // The page learns that the run is paused from this report.
+    if (job === j && j.paused) report(j);
   } finally {
     j.looping = false;
   }

@@ -4,9 +4,8 @@
  * from a blob) and the bundled scenarios as JSON data. Its Content-Security-Policy is the
  * report's plus `worker-src blob:`: scripts only by hash, no request of any kind.
  */
-import type { ReportAssets } from '../viz/assets.js';
 import { escapeHtml, jsonForScript, scriptForHtml, styleForHtml } from '../viz/embed.js';
-import { contentSecurityPolicy } from '../viz/report-page.js';
+import { contentSecurityPolicy, type ReportAssets } from '../viz/report-page.js';
 import type { EmbeddedData } from './page.js';
 import { PLAYGROUND_CSS } from './style.js';
 

@@ -7,16 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReportAssets } from './report-page.js';
 
 /** Client scripts in the order they are concatenated (each builds on the ones before). */
 export const CLIENT_SCRIPTS = ['core.js', 'chart.js', 'run-report.js', 'spread-view.js', 'sweep-report.js', 'main.js'] as const;
 export const CLIENT_STYLESHEET = 'report.css';
 
-export interface ReportAssets {
-  d3: string;
-  client: string;
-  css: string;
-}
+export type { ReportAssets } from './report-page.js';
 
 /** The folder holding the client files: next to this module, else the source tree. */
 function clientDir(): string {

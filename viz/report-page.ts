@@ -6,11 +6,17 @@
 import { stringify as toYaml } from 'yaml';
 import type { Results } from '../sim/run/results.js';
 import type { SweepResults } from '../sim/run/sweep-results.js';
-import type { ReportAssets } from './assets.js';
 import { deriveRun, deriveSweep } from './derive.js';
 import { escapeHtml, jsonForScript, scriptForHtml, styleForHtml } from './embed.js';
 import { renderMarkdown } from './markdown.js';
 import { runCards, sweepCards, type Card } from './summary.js';
+
+/** What every report inlines: d3's UMD bundle, the client scripts (concatenated), the stylesheet. */
+export interface ReportAssets {
+  d3: string;
+  client: string;
+  css: string;
+}
 
 export function isSweep(data: Results | SweepResults): data is SweepResults {
   return typeof data.format === 'string' && data.format.startsWith('gossipsim-sweep');

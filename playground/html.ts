@@ -62,7 +62,7 @@ ${styleForHtml(PLAYGROUND_CSS)}
 </main>
 <section id="report-area" class="report-area" hidden aria-label="Report">
 <div class="downloads"><h2>Report</h2><a id="download-json" class="button" href="#">Download results (JSON)</a><a id="download-report" class="button" href="#">Download report (HTML)</a></div>
-<iframe id="report" title="the run's report"></iframe>
+<iframe id="report" title="the run's report" sandbox="allow-scripts allow-modals"></iframe>
 </section>
 <footer class="page-footer">gossipsim ${escapeHtml(data.version)} playground · the engine runs in a Web Worker in this page; nothing is sent anywhere · results and report are those of <code>gossipsim run --json</code> and <code>gossipsim report</code></footer>
 </div>

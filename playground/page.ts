@@ -346,12 +346,6 @@ export function startPage(): void {
     const s = data.scenarios.find((x) => x.path === menu.value);
     if (s) load(s);
   });
-  reportFrame.addEventListener('load', () => {
-    try {
-      const doc = reportFrame.contentDocument;
-      if (doc?.documentElement) reportFrame.style.height = `${Math.max(600, doc.documentElement.scrollHeight + 20)}px`;
-    } catch { /* the frame keeps its height */ }
-  });
   $('theme-toggle').addEventListener('click', () => requestAnimationFrame(() => view?.readColours()));
 
   load(current);

@@ -38,7 +38,9 @@ details.about .description { font-size: 0.95rem; max-height: 16em; overflow: aut
 .view-note { color: var(--muted); font-size: 0.92rem; }
 .live { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr)); gap: 8px 18px; }
 .live figure.chart .chart-title { font-size: 0.98rem; }
+/* Redrawn a few times a second: keep the layout work inside each chart's box. */
+.live-chart { contain: layout paint; min-height: 280px; }
 .report-area { margin-top: 30px; border-top: 3px solid var(--fg); padding-top: 14px; }
 .report-area .downloads { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-bottom: 10px; }
-.report-area iframe { width: 100%; height: 900px; border: 1px solid var(--panel-edge); border-radius: 8px; background: var(--bg); }
+.report-area iframe { width: 100%; height: 88vh; border: 1px solid var(--panel-edge); border-radius: 8px; background: var(--bg); }
 `;

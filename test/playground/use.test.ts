@@ -131,7 +131,10 @@ describe.skipIf(!HAVE_CHROMIUM)('playground, used as a person uses it', () => {
     await expect.poll(() => report.locator('html.ready').count(), { timeout: 15_000 }).toBe(1);
     expect(await report.locator('h1').textContent()).toBe('Rumour spreading');
     expect(await report.locator('figure.chart').count()).toBeGreaterThan(3);
-    await page.locator('#report-area').scrollIntoViewIfNeeded();
+    await report.locator('#broadcasts').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator('#report-area').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // The sandboxed report frame paints in a process of its own: give it a moment.
+    await page.waitForTimeout(800);
     await shot('playground-report.png');
   });
 

@@ -7,7 +7,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { utf8ToBytes } from '@noble/hashes/utils';
 import { textTraceFiles } from '../sim/dynamics/trace/scenario.js';
-import { SteppedRun } from '../sim/run/run-scenario.js';
+import { SteppedRun, linksOf } from '../sim/run/run-scenario.js';
 import { stringifyResults } from '../sim/run/serialize.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load-text.js';
@@ -163,18 +163,7 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
   const view = peers <= MAX_VIEW_PEERS;
   const recorder = { messages: new Float64Array(MAX_MESSAGES * MESSAGE_STRIDE), messageCount: 0, dropped: 0, changes: [] as number[] };
   const run = new SteppedRun(scenario, view ? (ctx) => watch(recorder, ctx, peers) : undefined);
-  let links: Uint32Array | null = null;
-  if (view) {
-    const g = run.ctx.overlay;
-    const pairs: number[] = [];
-    for (let p = 0; p < g.size; p++) {
-      for (let i = 0; i < g.deg[p]; i++) {
-        const q = g.adj[g.offset[p] + i];
-        if (p < q) pairs.push(p, q);
-      }
-    }
-    links = Uint32Array.from(pairs);
-  }
+  const links = view ? Uint32Array.from(linksOf(run.ctx.overlay).flat()) : null;
   const j: Job = Object.assign(recorder, {
     run, assets: message.assets, speed: message.speed, paused: message.paused, stepOnce: false,
     simAnchor: 0, wallAnchor: performance.now(), busyMs: performance.now() - startedMs, startedMs,

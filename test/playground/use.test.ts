@@ -146,6 +146,22 @@ describe.skipIf(!HAVE_CHROMIUM)('playground, used as a person uses it', () => {
     expect(results.broadcasts[0].coverage).toBe(1);
   });
 
+  it('text a student types never runs as code: not in the page, not in the report', async () => {
+    const { page } = opened;
+    const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
+    await page.fill('#scenario', `name: "${hostile}"\ndescription: "${hostile} <iframe src=javascript:alert(3)>"\nduration: 5s\npeers: { count: 30 }\n`
+      + 'overlay: { model: random-regular, degree: 4 }\nworkload:\n  broadcasts:\n    - { at: 1s, protocol: push, targets: uniform, fanout: 1, period: 1s }\n');
+    await page.waitForFunction(() => !(document.getElementById('run') as HTMLButtonElement).disabled);
+    await page.selectOption('#speed', 'max');
+    await page.click('#run');
+    await page.waitForSelector('#report-area:not([hidden])', { timeout: 60_000 });
+    const report = page.frameLocator('#report');
+    await expect.poll(() => report.locator('html.ready').count(), { timeout: 15_000 }).toBe(1);
+    expect(await report.locator('h1').textContent()).toBe(hostile);
+    expect(await report.locator('img, iframe').count()).toBe(0);
+    expect(opened.problems.dialogs).toEqual([]);
+  });
+
   it('made no request outside the page, and no error', () => {
     expect(routedAway).toEqual([]);
     expect(opened.problems.foreignRequests).toEqual([]);

@@ -21,6 +21,15 @@ export class ScenarioEditor {
     this.band = root.querySelector('.band')!;
     this.textarea.addEventListener('input', () => { this.renumber(); onInput(this.textarea.value); });
     this.textarea.addEventListener('scroll', () => this.sync());
+    // YAML indents with spaces: Tab inserts two (Shift+Tab and Esc, Tab still leave the field).
+    let escaped = false;
+    this.textarea.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') { escaped = true; return; }
+      if (event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || escaped) { escaped = false; return; }
+      event.preventDefault();
+      this.textarea.setRangeText('  ', this.textarea.selectionStart, this.textarea.selectionEnd, 'end');
+      this.textarea.dispatchEvent(new Event('input'));
+    });
   }
 
   get text(): string {

@@ -171,7 +171,9 @@ export class OverlayView {
     flight.length = kept;
     // Peers.
     const r = this.peers > 800 ? 2.2 : this.peers > 200 ? 3.2 : 5;
+    let down = 0;
     for (let p = 0; p < this.peers; p++) {
+      if (!this.alive[p]) down++;
       const x = X(p), y = Y(p);
       const hot = t - this.lastAt[p] < this.fresh;
       ctx.globalAlpha = this.alive[p] ? 1 : 0.35;
@@ -189,5 +191,8 @@ export class OverlayView {
       }
     }
     ctx.globalAlpha = 1;
+    // What the picture shows, for tests and screen readers.
+    canvas.dataset.down = String(down);
+    canvas.setAttribute('aria-label', `the overlay at t = ${t.toFixed(1)} s: ${this.peers - down} of ${this.peers} peers up`);
   }
 }

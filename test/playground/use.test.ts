@@ -146,6 +146,24 @@ describe.skipIf(!HAVE_CHROMIUM)('playground, used as a person uses it', () => {
     expect(results.broadcasts[0].coverage).toBe(1);
   });
 
+  it('shows failures as they happen: the resilience lesson\'s crashed peers are drawn down', async () => {
+    const { page } = opened;
+    await page.selectOption('#lesson', 'scenarios/lessons/resilience.yaml');
+    await page.selectOption('#speed', 'max');
+    await page.click('#run');
+    await page.waitForSelector('#report-area:not([hidden])', { timeout: 60_000 });
+    const results = JSON.parse((await download(page, '#download-json')).text);
+    const removed = results.resilience[0].removed as number;
+    expect(removed).toBe(25); // 5% of 500 peers, highest degree first
+    await expect.poll(() => page.getAttribute('#view canvas', 'data-down')).toBe(String(removed));
+    // Tab indents with spaces in the editor.
+    await page.fill('#scenario', 'name: x\n');
+    await page.focus('#scenario');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Tab');
+    expect(await text()).toBe('name: x\n  ');
+  });
+
   it('text a student types never runs as code: not in the page, not in the report', async () => {
     const { page } = opened;
     const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';

@@ -25,6 +25,9 @@ export interface ReportClient {
   fmt(v: number): string;
   pct(v: number): string;
   dur(v: number): string;
+  /** The report's tooltip: a heading and rows of [colour or null, text] (text only, never HTML). */
+  showTip(event: MouseEvent, head: string, rows: Array<[string | null, string]>): void;
+  hideTip(): void;
 }
 
 export const d3 = (globalThis as unknown as { d3: typeof D3 }).d3;

@@ -4,7 +4,7 @@
  * when it has just arrived, grey when down), messages as dots travelling along their way,
  * and a red ring where a peer has just failed or left.
  */
-import { d3 } from './globals.js';
+import { GS, d3 } from './globals.js';
 import { CHANGE_STRIDE, MESSAGE_STRIDE } from './protocol.js';
 
 const PALETTE = ['--c0', '--c1', '--c2', '--c3', '--c4', '--c5', '--c6', '--c7'];
@@ -19,6 +19,7 @@ export class OverlayView {
   private readonly nodes: Node[];
   private readonly links: Uint32Array;
   private readonly alive: Uint8Array;
+  /** The event kind of the last message each peer received (-1: none yet). */
   private readonly lastKind: Int32Array;
   private readonly lastAt: Float64Array;
   private readonly downAt: Float64Array;
@@ -30,6 +31,9 @@ export class OverlayView {
   /** Seconds of simulated time a just-received message keeps a peer bright. */
   private fresh: number;
   private colours: string[] = [];
+  private readonly degree: Int32Array;
+  /** The last drawing's mapping from layout to canvas: x = ox + k · node.x. */
+  private fit = { ox: 0, oy: 0, k: 1, t: 0 };
   private base = '#c3c8cf';
   private edge = '#b9bec6';
 
@@ -46,6 +50,10 @@ export class OverlayView {
     this.lastAt = new Float64Array(peers).fill(-Infinity);
     this.downAt = new Float64Array(peers).fill(-Infinity);
     this.fresh = Math.max(0.05, sample / 2);
+    this.degree = new Int32Array(peers);
+    for (let i = 0; i < links.length; i++) this.degree[links[i]]++;
+    this.canvas.addEventListener('pointermove', (event) => this.tip(event));
+    this.canvas.addEventListener('pointerleave', () => GS().hideTip());
     this.nodes = d3.range(peers).map((index) => ({ index, x: 0, y: 0 }));
     const edges: Array<{ source: number; target: number }> = [];
     for (let i = 0; i < links.length; i += 2) edges.push({ source: links[i], target: links[i + 1] });
@@ -57,6 +65,24 @@ export class OverlayView {
       .force('x', d3.forceX(0).strength(0.06))
       .force('y', d3.forceY(0).strength(0.06));
     this.readColours();
+  }
+
+  /** A curious student's question: which peer is this, and what happened to it? */
+  private tip(event: PointerEvent): void {
+    const box = this.canvas.getBoundingClientRect();
+    const { ox, oy, k, t } = this.fit;
+    const x = event.clientX - box.left, y = event.clientY - box.top;
+    let best = -1, bestDistance = 12 * 12;
+    for (const n of this.nodes) {
+      const d = (ox + k * n.x - x) ** 2 + (oy + k * n.y - y) ** 2;
+      if (d < bestDistance) { best = n.index; bestDistance = d; }
+    }
+    if (best < 0) { GS().hideTip(); return; }
+    const kind = this.lastKind[best] >= 0 ? this.kindNames[this.lastKind[best]] ?? String(this.lastKind[best]) : undefined;
+    const rows: Array<[string | null, string]> = [[null, `degree ${this.degree[best]} at the start`], [null, this.alive[best] ? 'up' : 'down']];
+    if (kind) rows.push([null, `last message received: ${kind} at ${this.lastAt[best].toFixed(3)} s`]);
+    else rows.push([null, `no message received by t = ${t.toFixed(1)} s`]);
+    GS().showTip(event, `peer ${best}`, rows);
   }
 
   /** Reads the theme's palette (again after the theme changes). */
@@ -110,7 +136,7 @@ export class OverlayView {
     for (let o = 0; o < records.length; o += MESSAGE_STRIDE) {
       if (records[o + 1] > t) continue;
       const to = records[o + 3];
-      if (records[o + 1] >= this.lastAt[to]) { this.lastAt[to] = records[o + 1]; this.lastKind[to] = this.colourOf(records[o + 4]); }
+      if (records[o + 1] >= this.lastAt[to]) { this.lastAt[to] = records[o + 1]; this.lastKind[to] = records[o + 4]; this.colourOf(records[o + 4]); }
     }
   }
 
@@ -141,6 +167,7 @@ export class OverlayView {
     const k = Math.min((w - 2 * pad) / (x1 - x0 || 1), (h - 2 * pad) / (y1 - y0 || 1));
     const ox = (w - k * (x1 - x0)) / 2 - k * x0;
     const oy = (h - k * (y1 - y0)) / 2 - k * y0;
+    this.fit = { ox, oy, k, t };
     const X = (i: number) => ox + k * nodes[i].x;
     const Y = (i: number) => oy + k * nodes[i].y;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -177,7 +204,7 @@ export class OverlayView {
       const x = X(p), y = Y(p);
       const hot = t - this.lastAt[p] < this.fresh;
       ctx.globalAlpha = this.alive[p] ? 1 : 0.35;
-      ctx.fillStyle = !this.alive[p] || this.lastKind[p] < 0 ? this.base : this.colours[this.lastKind[p]];
+      ctx.fillStyle = !this.alive[p] || this.lastKind[p] < 0 ? this.base : this.colours[this.colourOf(this.lastKind[p])];
       ctx.beginPath();
       ctx.arc(x, y, hot && this.alive[p] ? r * 1.7 : r, 0, 2 * Math.PI);
       ctx.fill();

@@ -43,11 +43,11 @@ ${styleForHtml(PLAYGROUND_CSS)}
 <h2>Scenario</h2>
 <div id="editor" class="editor"><div class="gutter" aria-hidden="true"></div><div class="body"><div class="band" hidden></div><textarea id="scenario" spellcheck="false" wrap="off" autocapitalize="off" autocomplete="off" aria-label="scenario (YAML)"></textarea></div></div>
 <div id="errors" class="errors" role="alert" hidden></div>
+</section>
+<section class="pg-run" aria-label="Run">
 <h2>Key parameters</h2>
 <div id="sliders" class="sliders"></div>
 <p id="sliders-empty" class="view-note" hidden>This scenario has none of the keys the sliders set; edit the text.</p>
-</section>
-<section class="pg-run" aria-label="Run">
 <div class="run-controls">
 <button id="run" type="button">▶ Run</button><button id="pause" type="button">❚❚ Pause</button><button id="step" type="button" title="Run one sampling step (metrics.sample) and pause">Step</button><button id="reset" type="button">Reset</button>
 <label>Speed <select id="speed" aria-label="simulated seconds per second">

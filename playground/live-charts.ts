@@ -9,12 +9,12 @@ type Row = Record<string, number | null>;
 
 /** The columns each known chart gathers, and how it is drawn; other columns get a chart each. */
 const CHARTS: Array<{ id: string; title: string; y: ChartSpec['y']; columns: (name: string) => boolean; name: (col: string) => string }> = [
-  { id: 'coverage', title: 'Coverage over time', y: { label: 'peers informed', percent: true, clamp: [0, 1] },
+  { id: 'coverage', title: 'Coverage over time', y: { label: 'peers informed', percent: true, domain: [0, 1] },
     columns: (c) => /^informed\[\d+\]$/.test(c), name: (c) => `broadcast #${Number(/\d+/.exec(c)![0]) + 1}` },
   { id: 'alive', title: 'Alive peers', y: { label: 'peers alive' }, columns: (c) => c === 'alive', name: () => 'alive' },
-  { id: 'component', title: 'Largest component', y: { label: 'fraction of peers', percent: true, clamp: [0, 1] },
+  { id: 'component', title: 'Largest component', y: { label: 'fraction of peers', percent: true, domain: [0, 1] },
     columns: (c) => c === 'largestComponentFraction', name: () => 'largest component' },
-  { id: 'search', title: 'Search success', y: { label: 'queries answered', percent: true, clamp: [0, 1] },
+  { id: 'search', title: 'Search success', y: { label: 'queries answered', percent: true, domain: [0, 1] },
     columns: (c) => c === 'searchSuccess', name: () => 'success rate' },
 ];
 

@@ -1,15 +1,17 @@
 /** The playground's stylesheet, on top of the report's (its palette, buttons and charts). */
 export const PLAYGROUND_CSS = `
 .page.playground { max-width: 1500px; }
+.page.playground .page-header { padding-top: 16px; margin-bottom: 16px; }
+.page.playground h1 { font-size: 1.9rem; }
 .pg { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 24px; align-items: start; }
 @media (max-width: 1000px) { .pg { grid-template-columns: 1fr; } }
 .pg h2 { font-size: 1.15rem; margin: 0 0 8px; }
 .toolbar label { display: inline-flex; align-items: center; gap: 8px; font-weight: 600; }
-#lesson { min-width: 18em; }
+#lesson { min-width: 16em; max-width: 26em; }
 details.about { margin: 0 0 12px; }
 details.about > summary { cursor: pointer; font-weight: 600; }
-details.about .description { font-size: 0.95rem; max-height: 16em; overflow: auto; margin: 6px 0 0; }
-.editor { position: relative; display: grid; grid-template-columns: auto minmax(0, 1fr); border: 1px solid var(--panel-edge); border-radius: 8px; background: var(--panel); height: 30em; overflow: hidden; }
+details.about .description { font-size: 0.95rem; max-height: 12em; overflow: auto; margin: 6px 0 0; }
+.editor { position: relative; display: grid; grid-template-columns: auto minmax(0, 1fr); border: 1px solid var(--panel-edge); border-radius: 8px; background: var(--panel); height: 34em; overflow: hidden; }
 .editor .gutter { margin: 0; padding: 8px 6px 8px 10px; overflow: hidden; text-align: right; color: var(--faint); font: 14px/20px var(--mono); user-select: none; border-right: 1px solid var(--panel-edge); min-width: 3.4em; }
 .editor .gutter .ln.error { color: #fff; background: #c62828; border-radius: 4px; font-weight: 700; }
 .editor .body { position: relative; min-width: 0; }
@@ -18,7 +20,7 @@ details.about .description { font-size: 0.95rem; max-height: 16em; overflow: aut
 .editor textarea:focus { outline: none; }
 .errors { margin: 10px 0; border-left: 4px solid #c62828; background: var(--panel); padding: 8px 12px; border-radius: 6px; }
 .errors pre { margin: 0 0 6px; white-space: pre-wrap; font-size: 0.88rem; }
-.sliders { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 6px 18px; margin: 14px 0; }
+.sliders { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 18px; margin: 0 0 14px; max-height: 19em; overflow-y: auto; padding-right: 4px; }
 .slider { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 8px; font-size: 0.9rem; }
 .slider .name { color: var(--muted); font-weight: 600; }
 .slider output { font-variant-numeric: tabular-nums; font-weight: 700; text-align: right; }
@@ -36,7 +38,7 @@ details.about .description { font-size: 0.95rem; max-height: 16em; overflow: aut
 .view-key span::before { content: ""; display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; background: var(--dot); }
 .view-key span.down::before { background: transparent; border: 2px solid #d62728; width: 8px; height: 8px; }
 .view-note { color: var(--muted); font-size: 0.92rem; }
-.live { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr)); gap: 8px 18px; }
+.live { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 250px), 1fr)); gap: 8px 18px; }
 .live figure.chart .chart-title { font-size: 0.98rem; }
 /* Redrawn a few times a second: keep the layout work inside each chart's box. */
 .live-chart { contain: layout paint; min-height: 280px; }

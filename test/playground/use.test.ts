@@ -110,7 +110,11 @@ describe.skipIf(!HAVE_CHROMIUM)('playground, used as a person uses it', () => {
     expect(later).toBeGreaterThan(early);
     expect(await page.$$eval('.live-chart', (cells) => cells.map((c) => (c as HTMLElement).dataset.chart))).toEqual(expect.arrayContaining(['coverage', 'alive']));
     expect(await page.textContent('.view-key')).toContain('broadcast/rumour');
+    // Tall enough to show the editor, the sliders, the overlay and the first charts at once.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot('playground-running.png');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.click('#pause');
     await page.waitForFunction(() => document.documentElement.dataset.run === 'paused');

@@ -124,12 +124,16 @@ async function main(): Promise<void> {
     peakRssBytes: 0,
     bytesPerPeer: null,
     extra: {
+      worstClickToResultsSeconds: worst(runs.map((r) => r.toResults)),
       clickToReportSeconds: median(runs.map((r) => r.toReport)),
+      worstClickToReportSeconds: worst(runs.map((r) => r.toReport)),
       engineWallSeconds: median(runs.map((r) => r.engineWallSeconds)),
       coverage: runs[0].coverage,
       longestMainThreadTaskMs: worst(runs.map((r) => r.longestTaskMs)),
+      medianLongestMainThreadTaskMs: median(runs.map((r) => r.longestTaskMs)),
       longTasksOver50ms: worst(runs.map((r) => r.longTasks)),
       longestFrameGapMs: worst(runs.map((r) => r.longestFrameGapMs)),
+      medianLongestFrameGapMs: median(runs.map((r) => r.longestFrameGapMs)),
     },
   };
   process.stdout.write(JSON.stringify(row) + '\n');

@@ -23,12 +23,15 @@ export class LiveCharts {
   private duration = 1;
   private pending = false;
   private lastDraw = 0;
+  /** Bumped on reset: paints queued before it are dropped. */
+  private generation = 0;
 
   constructor(private readonly root: HTMLElement) {}
 
   reset(duration: number): void {
     this.rows = [];
     this.duration = duration;
+    this.generation++;
     this.root.replaceChildren();
   }
 
@@ -37,7 +40,7 @@ export class LiveCharts {
     this.schedule();
   }
 
-  /** Draws at most about four times a second, on an animation frame. */
+  /** Draws at most about four times a second, on animation frames. */
   private schedule(): void {
     if (this.pending) return;
     this.pending = true;
@@ -45,8 +48,8 @@ export class LiveCharts {
     setTimeout(() => requestAnimationFrame(() => { this.pending = false; this.lastDraw = performance.now(); this.draw(); }), wait);
   }
 
-  /** Draws now (the run ended, or the page wants the final state). */
-  draw(): void {
+  /** The charts the rows so far call for. */
+  private specs(): Array<ChartSpec & { id: string }> {
     const rows = this.rows;
     const columns = new Set<string>();
     for (const row of rows) for (const [k, v] of Object.entries(row)) if (k !== 'time' && v !== null) columns.add(k);
@@ -64,11 +67,39 @@ export class LiveCharts {
       if (used.has(col)) continue;
       specs.push({ id: col, title: GS().words(col), x, y: { label: GS().words(col) }, series: [{ name: GS().words(col), points: points(col) }], legend: false });
     }
-    const root = d3.select(this.root);
-    root.selectAll('*').remove();
-    for (const spec of specs) {
-      const cell = root.append('div').attr('class', 'live-chart').attr('data-chart', spec.id).attr('data-points', spec.series.reduce((n, s) => n + s.points.length, 0));
-      GS().chart(cell as never, spec);
-    }
+    return specs;
+  }
+
+  /**
+   * Redraws the charts, each in its own cell: one per animation frame (no frame does all
+   * the drawing, so the page stays responsive), or all at once with `now`.
+   */
+  draw(now = false): void {
+    const specs = this.specs();
+    const ids = new Set(specs.map((spec) => spec.id));
+    for (const cell of Array.from(this.root.children) as HTMLElement[]) if (!ids.has(cell.dataset.chart ?? '')) cell.remove();
+    const generation = this.generation;
+    const paints = specs.map((spec, i) => {
+      let cell = Array.from(this.root.children).find((c) => (c as HTMLElement).dataset.chart === spec.id) as HTMLElement | undefined;
+      if (!cell) {
+        cell = document.createElement('div');
+        cell.className = 'live-chart';
+        cell.dataset.chart = spec.id;
+      }
+      if (this.root.children[i] !== cell) this.root.insertBefore(cell, this.root.children[i] ?? null);
+      const target = cell;
+      return () => {
+        if (generation !== this.generation) return;
+        target.replaceChildren();
+        target.dataset.points = String(spec.series.reduce((n, s) => n + s.points.length, 0));
+        GS().chart(d3.select(target) as never, spec);
+      };
+    });
+    if (now) { paints.forEach((paint) => paint()); return; }
+    const next = () => {
+      paints.shift()?.();
+      if (paints.length > 0) requestAnimationFrame(next);
+    };
+    next();
   }
 }

@@ -6,6 +6,7 @@
 import { textTraceFiles } from '../sim/dynamics/trace/scenario.js';
 import { ScenarioError, ScenarioErrors } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load-text.js';
+import { grouped } from '../sim/text/group-digits.js';
 import { renderMarkdown } from '../viz/markdown.js';
 import { parse as parseYaml } from 'yaml';
 import { ScenarioEditor, type MarkedError } from './editor.js';
@@ -239,20 +240,21 @@ export function startPage(): void {
         viewBox.hidden = false;
         viewBox.replaceChildren(Object.assign(document.createElement('p'), {
           className: 'view-note',
-          textContent: `The live overlay view draws networks of up to ${MAX_VIEW_PEERS.toLocaleString('en')} peers; this one has ${m.peers.toLocaleString('en')}.`,
+          textContent: `The live overlay view draws networks of up to ${grouped(MAX_VIEW_PEERS)} peers; this one has ${grouped(m.peers)}.`,
         }));
       }
     } else if (m.type === 'progress') {
       workerTime = m.time;
       charts.add(m.samples);
       view?.add(m.messages, m.changes, m.kinds);
-      $('events').textContent = `${m.events.toLocaleString('en')} events`;
+      $('events').textContent = `${grouped(m.events)} events`;
       if (m.paused && state === 'running') { state = 'paused'; setStatus('paused'); updateButtons(); }
     } else if (m.type === 'done') {
       state = 'done';
-      charts.draw();
+      charts.add([]);
       stopWorker();
-      showReport(m.json, m.report);
+      // The report's frame starts in a task of its own, after this one.
+      setTimeout(() => showReport(m.json, m.report), 0);
       const early = workerTime < duration ? ` at t = ${workerTime} s (no event was left)` : '';
       setStatus(`finished${early} in ${m.wallSeconds.toFixed(2)} s of computing`);
       updateButtons();

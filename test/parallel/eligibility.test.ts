@@ -39,7 +39,7 @@ describe('planParallelRun', () => {
     expect(churn.note).toMatch(/^churn.* not partition-safe/);
     const ring = planParallelRun(scenario({ workload: { searches: { count: 10, protocol: 'expanding-ring' } } }), 2);
     expect(ring.threads).toBe(1);
-    expect(ring.note).toMatch(/^search \(expanding-ring search: .*\) cannot run split; ran on one thread/);
+    expect(ring.note).toMatch(/^search \(expanding-ring search \(a ring restarts .*\)\) cannot run split; ran on one thread/);
   });
 
   it('splits floods and random walks (searches end at barriers, see protocols/search/split.ts)', () => {

@@ -62,10 +62,15 @@ interface Query {
   figures: QueryFigures;
 }
 
+/** Why a search protocol does not split (the others do). */
+const UNSPLIT: Record<string, string> = {
+  'expanding-ring': 'expanding-ring search (a ring restarts at the event that makes the whole query fall quiet)',
+  directory: 'directory search (super-peers register and reattach peers at other peers\' events)',
+};
+
 function refuse(scenario: Scenario): string | null {
-  const unsplit = [...new Set(scenario.workload.searches.map((s) => s.protocol).filter((p) => p === 'expanding-ring' || p === 'directory'))];
-  if (unsplit.length === 0) return null;
-  return `${unsplit.join(' and ')} search${unsplit.length > 1 ? 'es' : ''}: ${unsplit.length > 1 ? 'their' : 'its'} origin or super-peers act when the whole query falls quiet or on other peers' state`;
+  const reasons = [...new Set(scenario.workload.searches.map((s) => UNSPLIT[s.protocol]).filter((r) => r !== undefined))];
+  return reasons.length === 0 ? null : reasons.join(', ');
 }
 
 function partition(scenario: Scenario, env: PartitionEnv): SplitPart {

@@ -64,7 +64,7 @@ describe('searches split across threads', () => {
     const ring = scenario({}, [{ protocol: 'expanding-ring', count: 5 }]);
     const r = await runSimulation(ring, { workers: 2 });
     expect(r.engine.workers).toBe(1);
-    expect(r.engine.workersNote).toMatch(/expanding-ring search: .* cannot run split; ran on one thread/);
+    expect(r.engine.workersNote).toMatch(/expanding-ring search \(a ring restarts .*\)\) cannot run split; ran on one thread/);
     expect(text(r)).toBe(text(runScenario(ring)));
   });
 });

@@ -8,6 +8,7 @@ import { samplingKeys, samplingSchema } from '../protocols/sampling/schema.js';
 import { churnKeys, churnSchema, failuresKeys, failuresSchema } from '../dynamics/schema.js';
 import { searchKeys, searchSchema } from '../protocols/search/schema.js';
 import { broadcastKeys, broadcastSchema } from '../protocols/broadcast/schema.js';
+import { structuredKeys, structuredSchema } from '../protocols/structured/schema.js';
 import { capacityKeys, capacitySchema } from '../protocols/capacity/schema.js';
 import { aggregationKeys, aggregationSchema } from '../protocols/aggregation/schema.js';
 
@@ -15,6 +16,7 @@ export const FRAGMENTS: readonly SchemaFragment[] = [
   samplingSchema,
   churnSchema,
   failuresSchema,
+  structuredSchema,
   searchSchema,
   broadcastSchema,
   capacitySchema,
@@ -23,5 +25,5 @@ export const FRAGMENTS: readonly SchemaFragment[] = [
 
 /** Every family's keys, for the scenario's type (schema.ts). */
 export type FamilyKeys =
-  & typeof samplingKeys & typeof churnKeys & typeof failuresKeys & typeof searchKeys
+  & typeof samplingKeys & typeof churnKeys & typeof failuresKeys & typeof structuredKeys & typeof searchKeys
   & typeof broadcastKeys & typeof capacityKeys & typeof aggregationKeys;

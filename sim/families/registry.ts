@@ -6,6 +6,7 @@
 import type { Family } from './family.js';
 import { samplingFamily } from '../protocols/sampling/family.js';
 import { churnFamily, dynamicsFamily, failuresFamily } from '../dynamics/families.js';
+import { structuredFamily } from '../protocols/structured/family.js';
 import { searchFamily } from '../protocols/search/family.js';
 import { broadcastFamily } from '../protocols/broadcast/family.js';
 import { capacityFamily } from '../protocols/capacity/family.js';
@@ -16,6 +17,7 @@ export const FAMILIES: ReadonlyArray<Family<object>> = [
   churnFamily,
   failuresFamily,
   dynamicsFamily,
+  structuredFamily,
   searchFamily,
   broadcastFamily,
   capacityFamily,

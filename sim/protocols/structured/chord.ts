@@ -40,10 +40,14 @@ class ChordLookup {
   messages = 0;
   bytes = 0;
   timeouts = 0;
-  /** Candidates: peers before K (closest first), the depth at which each was named, 0 new / 1 asked. */
+  /**
+   * Candidates: peers before K (closest first), the depth at which each was named, 0 new / 1
+   * asked, and 1 for a fallback (a successor-list entry: asked only when no finger is left).
+   */
   cand: number[] = [];
   candDepth: number[] = [];
   candAsked: number[] = [];
+  candFallback: number[] = [];
   /** Owners to ask, in order (the successors after K), all at `ownerDepth`; `ownerAt`: the next. */
   owners: number[] = [];
   ownerDepth = 0;
@@ -237,9 +241,18 @@ export class Chord implements DhtProtocol, RequestOwner {
     this.startLookup(origin, key, item, Purpose.Item, -1, done);
   }
 
+  /** Finds `key`'s owner from `origin` (iterative), asking the owner so that only a live one counts (tests). */
+  lookupOwner(origin: number, key: number, done: LookupDone): void {
+    this.startLookup(origin, key, -1, Purpose.Nodes, -1, done);
+  }
+
   private startLookup(origin: number, key: number, item: number, purpose: Purpose, finger: number, done: LookupDone | null, via = -1): ChordLookup {
     const l = new ChordLookup(this.nextLookup++, origin, key, item, purpose, finger, this.core.ctx.sim.now, done);
     this.lookups.set(l.id, l);
+    if (purpose === Purpose.Nodes && this.owns(origin, key)) {
+      this.finish(l, true, 0, origin);
+      return l;
+    }
     if (item >= 0 && this.core.records!.stores(origin, item) && this.owns(origin, key)) {
       const { live } = recordAnswer(this.core.data!, item, this.core.ctx.peers.alive);
       this.finish(l, live, 0);
@@ -263,9 +276,11 @@ export class Chord implements DhtProtocol, RequestOwner {
         this.nextStep(l);
         return l;
       }
+      // Locally the origin can fall back on all its fingers, not only the best few a reply names.
       const near: number[] = [];
-      this.closestPreceding(origin, key, SUGGESTIONS, near);
+      this.closestPreceding(origin, key, this.levels + 1, near);
       this.addCandidates(l, near, 1);
+      this.addCandidates(l, this.successorsBefore(origin, key), 1, 1);
       this.coverBackups(l, origin, 0);
     }
     this.nextStep(l);
@@ -273,17 +288,47 @@ export class Chord implements DhtProtocol, RequestOwner {
   }
 
   /** Inserts suggestions (depth `depth`) among the candidates, keeping them closest to K first. */
-  private addCandidates(l: ChordLookup, peers: number[], depth: number): void {
+  private addCandidates(l: ChordLookup, peers: number[], depth: number, fallback = 0): void {
     const ids = this.ids, space = this.space;
     for (const q of peers) {
-      if (q === l.origin || l.cand.includes(q)) continue;
+      if (q === l.origin) continue;
+      const known = l.cand.indexOf(q);
+      // A fallback named again as a finger is now on the path through the node that named it.
+      if (known >= 0) { if (fallback === 0 && l.candFallback[known] === 1 && l.candAsked[known] === 0) { l.candFallback[known] = 0; l.candDepth[known] = depth; } continue; }
       const d = space.ring(ids[q], l.key);
       let i = l.cand.length;
       while (i > 0 && space.ring(ids[l.cand[i - 1]], l.key) > d) i--;
       l.cand.splice(i, 0, q);
       l.candDepth.splice(i, 0, depth);
       l.candAsked.splice(i, 0, 0);
+      l.candFallback.splice(i, 0, fallback);
     }
+  }
+
+  /** `c`'s successor-list entries strictly between c and K (routing fallbacks, after its fingers). */
+  private successorsBefore(c: number, key: number): number[] {
+    const out: number[] = [], base = c * this.r, cid = this.ids[c];
+    for (let j = 0; j < this.succCount[c]; j++) {
+      const s = this.succ[base + j];
+      if (s !== c && this.space.inOpen(this.ids[s], cid, key)) out.push(s);
+    }
+    return out;
+  }
+
+  /**
+   * The first candidate not asked yet, fingers before fallbacks; −1 when none is left. Once a
+   * node whose successor list covers K has named owners, only candidates closer to K than it
+   * are worth asking (a closer predecessor); the others could only lead back to it.
+   */
+  private nextCandidate(l: ChordLookup): number {
+    let fallback = -1;
+    for (let i = 0; i < l.cand.length; i++) {
+      if (l.candAsked[i] !== 0) continue;
+      if (this.space.ring(this.ids[l.cand[i]], l.key) >= l.backupFrom) continue;
+      if (l.candFallback[i] === 0) return i;
+      if (fallback < 0) fallback = i;
+    }
+    return fallback;
   }
 
   /** When `c`'s successor list covers K, its successors after K become the fallback owners. */
@@ -305,7 +350,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     if (!l.open) return;
     const net = this.net, maint = l.purpose !== Purpose.Item;
     if (l.namerDepth < 0) {
-      const i = l.candAsked.indexOf(0);
+      const i = this.nextCandidate(l);
       if (i >= 0) {
         l.candAsked[i] = 1;
         l.messages++;
@@ -317,7 +362,7 @@ export class Chord implements DhtProtocol, RequestOwner {
       l.ownerDepth = l.backupDepth;
       l.namerDepth = l.backupDepth - 1;
     }
-    if (l.purpose !== Purpose.Item) {
+    if (l.purpose === Purpose.Join || l.purpose === Purpose.Upkeep) {
       const owner = l.owners.find((q) => q !== l.origin);
       this.finish(l, owner !== undefined, l.ownerDepth, owner);
       return;
@@ -339,8 +384,11 @@ export class Chord implements DhtProtocol, RequestOwner {
       const near: number[] = [];
       this.closestPreceding(at, key, SUGGESTIONS, near);
       for (const q of near) net.list(out, q);
-      // Field 4 of a non-final reply: 2 × the suggestions listed; the rest are the successors after K.
-      net.pool.data[out * net.pool.stride + 4] = 2 * near.length;
+      // Field 4 of a non-final reply: 2 × the fingers listed + 64 × the successors before K
+      // listed next (fallbacks); the rest are the successors after K.
+      const before = this.successorsBefore(at, key);
+      for (const q of before) net.list(out, q);
+      net.pool.data[out * net.pool.stride + 4] = 2 * near.length + 64 * before.length;
       const n = this.succCount[at], base = at * this.r;
       let first = -1;
       for (let j = 0; j < n; j++) if (this.space.inHalfOpen(key, this.ids[at], this.ids[this.succ[base + j]])) { first = j; break; }
@@ -351,7 +399,7 @@ export class Chord implements DhtProtocol, RequestOwner {
 
   private onGet(at: number, from: number, slot: number): void {
     const net = this.net, item = net.auxOf(slot);
-    const stores = this.core.records !== null && this.core.records.stores(at, item);
+    const stores = item >= 0 && this.core.records !== null && this.core.records.stores(at, item);
     const out = net.replyTo(slot, net.keyOf(slot), stores ? 1 : 0);
     net.send(at, from, this.t.record, out, stores ? this.core.data!.holdersOf(item).length : 0);
   }
@@ -379,9 +427,10 @@ export class Chord implements DhtProtocol, RequestOwner {
         l.owners = listed;
         l.ownerDepth = depth + 1;
       } else {
-        const suggestions = aux >> 1;
+        const suggestions = (aux >> 1) & 31, before = aux >> 6;
         this.addCandidates(l, listed.slice(0, suggestions), depth + 1);
-        const after = listed.slice(suggestions);
+        this.addCandidates(l, listed.slice(suggestions, suggestions + before), depth + 1, 1);
+        const after = listed.slice(suggestions + before);
         const distance = this.space.ring(this.ids[from], l.key);
         if (after.length > 0 && distance < l.backupFrom) {
           l.backups = after; l.backupDepth = depth + 1; l.backupFrom = distance;
@@ -392,6 +441,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     }
     // A record reply from an owner.
     l.path.push(from);
+    if (l.purpose === Purpose.Nodes) { this.finish(l, true, l.ownerDepth, from); return; }
     if (net.auxOf(slot) === 1) {
       const { live } = recordAnswer(this.core.data!, l.item, this.core.ctx.peers.alive);
       if (live) { this.finish(l, true, l.ownerDepth); return; }
@@ -426,6 +476,7 @@ export class Chord implements DhtProtocol, RequestOwner {
       timeouts: l.timeouts,
       latency: this.core.ctx.sim.now - l.start,
       path: l.path,
+      closest: l.purpose === Purpose.Nodes && success ? [owner] : undefined,
     };
     l.done(outcome);
   }

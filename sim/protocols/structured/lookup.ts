@@ -15,7 +15,7 @@ export const enum Purpose {
   Join = 1,
   /** Chord: a finger; Kademlia: a bucket refresh. */
   Upkeep = 2,
-  /** Kademlia: the k closest live peers to a key (tests, no record asked). */
+  /** Chord: a key's live owner; Kademlia: the k closest live peers to a key (tests, no record asked). */
   Nodes = 3,
 }
 
@@ -40,7 +40,7 @@ export interface LookupOutcome {
   latency: number;
   /** The peers that answered, in the order they answered (the ring view draws one). */
   path: number[];
-  /** Kademlia `Purpose.Nodes`: the k closest peers that answered, closest first. */
+  /** `Purpose.Nodes`: Chord, the owner that answered; Kademlia, the k closest peers that answered, closest first. */
   closest?: number[];
 }
 

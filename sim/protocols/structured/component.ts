@@ -19,7 +19,7 @@ import type { StructuredResults } from './results-section.js';
 import { LookupTally } from './tally.js';
 
 /** Networks up to this size carry the ring view's data in the results. */
-export const RING_VIEW_PEERS = 256;
+export const RING_VIEW_PEERS = 500;
 /** Extra room in a reply for suggestions besides a successor list. */
 const REPLY_EXTRA = 4;
 

@@ -70,7 +70,7 @@ export interface StructuredResults {
   messages: {
     [type: string]: { size: string; lookupMessages: number; lookupBytes: number; maintenanceMessages: number; maintenanceBytes: number };
   };
-  /** Small networks (at most 256 peers): the ring view's data (positions are ID / 2^bits). */
+  /** Small networks (at most 500 peers): the ring view's data (positions are ID / 2^bits). */
   ring: {
     positions: number[];
     /** One successful lookup: its origin, key position, the peers that answered in order, and the peer that returned the record. */

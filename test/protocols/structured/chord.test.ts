@@ -4,11 +4,9 @@
  * message counts on small rings; joins that build a correct ring from a bootstrap peer.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDht, liveRing } from './harness';
-import { chordPathLength } from './theory';
+import { buildDht, chordHalfFailed, chordPathLength, liveRing } from '../../../sim/protocols/structured/experiments';
 import type { Chord } from '../../../sim/protocols/structured/chord';
 import { NamedStream } from '../../../sim/engine/random';
-import { lowerBound } from '../../../sim/protocols/structured/ids';
 
 const IDEAL_STILL = '{ protocol: chord, bootstrap: ideal, chord: { stabilize: 0, fixFingers: 0 } }';
 
@@ -35,27 +33,8 @@ describe('chord on a stable ring (Stoica et al. 2001)', () => {
   });
 
   it('with successor lists of 2·log2 N, lookups for keys whose owner survives half the peers failing still succeed, before any stabilisation (Theorem 5)', () => {
-    const e = 10, n = 2 ** e;
-    const b = buildDht(IDEAL_STILL, { peers: n, duration: 600, sets: [`structured.chord.successors=${2 * e}`] });
-    const { ctx, dht } = b;
-    const rng = new NamedStream(7, 'fail');
-    const order = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) { const j = Math.floor(rng.next() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-    for (let i = 0; i < n / 2; i++) ctx.peers.setAlive(order[i], false);
-    const sorted = Int32Array.from({ length: n }, (_, i) => i).sort((a, c) => dht.core.ids[a] - dht.core.ids[c]);
-    const chord = dht.protocol as Chord;
-    let asked = 0, found = 0, wrong = 0, timeouts = 0;
-    for (let i = 0; asked < 500; i++) {
-      const key = dht.core.space.draw(rng);
-      const at = lowerBound(sorted, dht.core.ids, key);
-      const owner = sorted[at === n ? 0 : at];
-      const origin = order[n / 2 + Math.floor(rng.next() * (n / 2))];
-      if (ctx.peers.alive[owner] !== 1) continue;
-      asked++;
-      chord.lookupOwner(origin, key, (o) => { timeouts += o.timeouts; if (o.success && o.closest![0] === owner) found++; else wrong++; });
-    }
-    // Every lookup ends within the run (dead contacts cost a 1 s timeout each: about 6 a lookup).
-    b.runTo(600);
+    const { found, wrong, timeouts } = chordHalfFailed(1024, 20, 500);
+    // Every lookup ends within the run: dead contacts cost a 1 s timeout each, about 6 a lookup.
     expect(wrong).toBe(0);
     expect(found).toBe(500);
     expect(timeouts).toBeGreaterThan(0);

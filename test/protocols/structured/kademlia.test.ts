@@ -4,42 +4,17 @@
  * N, full buckets hold what the binomial count of each prefix predicts; joins and failures.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDht, type Built } from './harness';
-import { expectedContacts, kademliaRounds } from './theory';
+import { buildDht, expectedContacts, kademliaClosest, kademliaRounds } from '../../../sim/protocols/structured/experiments';
 import type { Kademlia } from '../../../sim/protocols/structured/kademlia';
 import { NamedStream } from '../../../sim/engine/random';
 
 const IDEAL_STILL = '{ protocol: kademlia, bootstrap: ideal, kademlia: { refresh: 0 } }';
 
-/**
- * For `count` random keys from random live origins: lookups whose result is not the k
- * closest live peers, and the mean fraction of those k the results hold.
- */
-function wrongResults(b: Built, count: number, seed: number): { wrong: number; done: number; overlap: number } {
-  const kad = b.dht.protocol as Kademlia, { ctx, dht } = b, n = ctx.peers.count;
-  const rng = new NamedStream(seed, 'k-closest');
-  const live: number[] = [];
-  for (let p = 0; p < n; p++) if (ctx.peers.alive[p] === 1) live.push(p);
-  let wrong = 0, done = 0, overlap = 0;
-  for (let i = 0; i < count; i++) {
-    const origin = live[Math.floor(rng.next() * live.length)], key = dht.core.space.draw(rng);
-    kad.lookupNodes(origin, key, (o) => {
-      done++;
-      // Brute force: every live peer but the origin (which knows itself), by XOR distance.
-      const truth = live.filter((p) => p !== origin)
-        .sort((a, c) => dht.core.space.xor(dht.core.ids[a], key) - dht.core.space.xor(dht.core.ids[c], key)).slice(0, kad.k);
-      if (!o.success || o.closest!.join() !== truth.join()) wrong++;
-      if (o.success) overlap += o.closest!.filter((p) => truth.includes(p)).length / truth.length;
-    });
-  }
-  b.runTo(ctx.scenario.duration);
-  return { wrong, done, overlap: overlap / Math.max(1, done) };
-}
 
 describe('kademlia in a stable network (Maymounkov & Mazières 2002)', () => {
   it('every node lookup returns the k closest live peers to the key (brute force, N = 512 and 2,048)', () => {
     for (const n of [512, 2048]) {
-      const { wrong, done } = wrongResults(buildDht(IDEAL_STILL, { peers: n, duration: 50 }), 300, n);
+      const { wrong, done } = kademliaClosest(buildDht(IDEAL_STILL, { peers: n, duration: 50 }), 300, n);
       expect(done).toBe(300);
       expect(wrong).toBe(0);
     }
@@ -75,7 +50,7 @@ describe('kademlia: joining and failing', () => {
   it('500 peers joining through bootstrap peers: node lookups then return the k closest live peers', () => {
     const b = buildDht('{ protocol: kademlia, bootstrap: join, joinWindow: 20 }', { peers: 500, duration: 300 });
     b.runTo(100);
-    const { wrong, done } = wrongResults(b, 200, 5);
+    const { wrong, done } = kademliaClosest(b, 200, 5);
     expect(done).toBe(200);
     // Lookups converge on the k closest as long as each peer's own neighbourhood is in its buckets.
     expect(wrong).toBeLessThanOrEqual(2);
@@ -86,7 +61,7 @@ describe('kademlia: joining and failing', () => {
     const rng = new NamedStream(9, 'fail');
     for (let p = 0; p < 1024; p++) if (rng.next() < 1 / 3) b.ctx.peers.setAlive(p, false);
     const before = b.dht.core.net.timeouts;
-    const { done, overlap } = wrongResults(b, 200, 11);
+    const { done, overlap } = kademliaClosest(b, 200, 11);
     expect(done).toBe(200);
     expect(b.dht.core.net.timeouts).toBeGreaterThan(before);
     // Replies still list dead contacts (no one has refreshed yet), so a few of the true k closest

@@ -40,14 +40,13 @@ class ChordLookup {
   messages = 0;
   bytes = 0;
   timeouts = 0;
-  /**
-   * Candidates: peers before K (closest first), the depth at which each was named, 0 new / 1
-   * asked, and 1 for a fallback (a successor-list entry: asked only when no finger is left).
-   */
+  /** Candidates: fingers named before K (closest first), their distance to K, the depth at which each was named, 0 new / 1 asked. */
   cand: number[] = [];
+  candDist: number[] = [];
   candDepth: number[] = [];
   candAsked: number[] = [];
-  candFallback: number[] = [];
+  /** Fallbacks: successor-list entries before K (peer, depth pairs), asked only when no finger is left. */
+  fallbacks: number[] = [];
   /** Owners to ask, in order (the successors after K), all at `ownerDepth`; `ownerAt`: the next. */
   owners: number[] = [];
   ownerDepth = 0;
@@ -152,10 +151,19 @@ export class Chord implements DhtProtocol, RequestOwner {
       const count = Math.min(r, Math.max(1, n - 1));
       for (let j = 0; j < count; j++) this.succ[p * r + j] = sorted[(i + 1 + j) % n];
       this.succCount[p] = count;
-      for (let j = 0; j < F; j++) {
-        const start = (ids[p] + 2 ** (space.bits - F + j)) % space.size;
-        const at = lowerBound(sorted, ids, start);
-        this.fingers[p * F + j] = sorted[at === n ? 0 : at];
+    }
+    // Finger j of the peer at sorted position i is the first peer at or after ID + 2^(bits − F + j):
+    // the starts grow with i, so one pointer sweeps the ring (twice round, for the wrap) per level.
+    const sid = Float64Array.from(sorted, (p) => ids[p]);
+    const at = (q: number) => (q < n ? sid[q] : sid[q - n] + space.size);
+    for (let j = 0; j < F; j++) {
+      const span = 2 ** (space.bits - F + j);
+      let q = 0;
+      for (let i = 0; i < n; i++) {
+        const start = sid[i] + span;
+        if (q < i) q = i;
+        while (q < i + n && at(q) < start) q++;
+        this.fingers[sorted[i] * F + j] = sorted[q % n];
       }
     }
   }
@@ -169,11 +177,21 @@ export class Chord implements DhtProtocol, RequestOwner {
     }
   }
 
+  private scratch = new Int32Array(0);
+  /** Scratch: the fingers a reply names. */
+  private readonly near: number[] = [];
+
   routingEntries(p: number): number {
-    const F = this.levels, seen = new Set<number>();
-    if (this.succCount[p] > 0) seen.add(this.succ[p * this.r]);
-    for (let j = 0; j < F; j++) { const f = this.fingers[p * F + j]; if (f >= 0 && f !== p) seen.add(f); }
-    return seen.size;
+    const F = this.levels;
+    if (this.scratch.length < F + 1) this.scratch = new Int32Array(F + 1);
+    const s = this.scratch;
+    let k = 0;
+    if (this.succCount[p] > 0) s[k++] = this.succ[p * this.r];
+    for (let j = 0; j < F; j++) { const f = this.fingers[p * F + j]; if (f >= 0 && f !== p) s[k++] = f; }
+    const sorted = s.subarray(0, k).sort();
+    let distinct = 0;
+    for (let i = 0; i < k; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    return distinct;
   }
 
   extraEntries(p: number): number {
@@ -217,13 +235,25 @@ export class Chord implements DhtProtocol, RequestOwner {
    */
   private closestPreceding(c: number, key: number, max: number, out: number[]): void {
     const F = this.levels, ids = this.ids, space = this.space, cid = ids[c];
+    // Scanned from the farthest finger down, the ones in (c, K) usually come closest to K
+    // first; a table out of order (joins, repairs) is sorted. f is in (c, K) when its
+    // clockwise distance from c is positive and below K's.
+    const toKey = space.ring(cid, key);
+    let last = -1, ordered = true, prev = -1;
     const consider = (f: number) => {
-      if (f < 0 || f === c || out.length >= max || out.includes(f)) return;
-      if (space.inOpen(ids[f], cid, key)) out.push(f);
+      if (f < 0 || f === c || f === last || out.length >= max) return;
+      const fromC = space.ring(cid, ids[f]);
+      if (fromC === 0 || fromC >= toKey || out.includes(f)) return;
+      const d = toKey - fromC;
+      if (prev >= 0 && d > prev) ordered = false;
+      prev = d; last = f;
+      out.push(f);
     };
-    for (let j = F - 1; j >= 0 && out.length < max; j--) consider(this.fingers[c * F + j]);
+    // Fingers of levels whose start lies at or past K cannot precede it: start below them.
+    const top = Math.min(F - 1, IdSpace.bitLength(toKey) - 1 - (space.bits - F));
+    for (let j = top; j >= 0 && out.length < max; j--) consider(this.fingers[c * F + j]);
     consider(this.successor(c));
-    out.sort((a, b) => space.ring(ids[a], key) - space.ring(ids[b], key));
+    if (!ordered) out.sort((a, b) => space.ring(ids[a], key) - space.ring(ids[b], key));
   }
 
   /** Whether `c` knows it owns K (K in (predecessor, c]). */
@@ -276,11 +306,13 @@ export class Chord implements DhtProtocol, RequestOwner {
         this.nextStep(l);
         return l;
       }
-      // Locally the origin can fall back on all its fingers, not only the best few a reply names.
+      // The origin's best fingers, as a reply would name them; all its other fingers and its
+      // successors before K are its fallbacks.
       const near: number[] = [];
       this.closestPreceding(origin, key, this.levels + 1, near);
-      this.addCandidates(l, near, 1);
-      this.addCandidates(l, this.successorsBefore(origin, key), 1, 1);
+      this.addCandidates(l, near.length > SUGGESTIONS ? near.slice(0, SUGGESTIONS) : near, 1);
+      for (let j = SUGGESTIONS; j < near.length; j++) l.fallbacks.push(near[j], 1);
+      for (const q of this.successorsBefore(origin, key)) l.fallbacks.push(q, 1);
       this.coverBackups(l, origin, 0);
     }
     this.nextStep(l);
@@ -288,21 +320,27 @@ export class Chord implements DhtProtocol, RequestOwner {
   }
 
   /** Inserts suggestions (depth `depth`) among the candidates, keeping them closest to K first. */
-  private addCandidates(l: ChordLookup, peers: number[], depth: number, fallback = 0): void {
-    const ids = this.ids, space = this.space;
-    for (const q of peers) {
-      if (q === l.origin) continue;
-      const known = l.cand.indexOf(q);
-      // A fallback named again as a finger is now on the path through the node that named it.
-      if (known >= 0) { if (fallback === 0 && l.candFallback[known] === 1 && l.candAsked[known] === 0) { l.candFallback[known] = 0; l.candDepth[known] = depth; } continue; }
-      const d = space.ring(ids[q], l.key);
-      let i = l.cand.length;
-      while (i > 0 && space.ring(ids[l.cand[i - 1]], l.key) > d) i--;
-      l.cand.splice(i, 0, q);
-      l.candDepth.splice(i, 0, depth);
-      l.candAsked.splice(i, 0, 0);
-      l.candFallback.splice(i, 0, fallback);
+  private addCandidates(l: ChordLookup, peers: number[], depth: number): void {
+    for (const q of peers) this.addCandidate(l, q, depth);
+  }
+
+  private addCandidate(l: ChordLookup, q: number, depth: number): void {
+    if (q === l.origin) return;
+    const d = this.space.ring(this.ids[q], l.key);
+    let i = l.cand.length;
+    while (i > 0 && l.candDist[i - 1] >= d) {
+      // Equal distance, same ID: the same peer.
+      if (l.candDist[i - 1] === d) return;
+      i--;
     }
+    if (i === l.cand.length) {
+      l.cand.push(q); l.candDist.push(d); l.candDepth.push(depth); l.candAsked.push(0);
+      return;
+    }
+    l.cand.splice(i, 0, q);
+    l.candDist.splice(i, 0, d);
+    l.candDepth.splice(i, 0, depth);
+    l.candAsked.splice(i, 0, 0);
   }
 
   /** `c`'s successor-list entries strictly between c and K (routing fallbacks, after its fingers). */
@@ -316,19 +354,24 @@ export class Chord implements DhtProtocol, RequestOwner {
   }
 
   /**
-   * The first candidate not asked yet, fingers before fallbacks; −1 when none is left. Once a
-   * node whose successor list covers K has named owners, only candidates closer to K than it
-   * are worth asking (a closer predecessor); the others could only lead back to it.
+   * The first finger not asked yet, else the closest fallback, made a candidate; −1 when none
+   * is left. Once a node whose successor list covers K has named owners, only candidates
+   * closer to K than it are worth asking (a closer predecessor); the others lead back to it.
    */
   private nextCandidate(l: ChordLookup): number {
-    let fallback = -1;
-    for (let i = 0; i < l.cand.length; i++) {
-      if (l.candAsked[i] !== 0) continue;
-      if (this.space.ring(this.ids[l.cand[i]], l.key) >= l.backupFrom) continue;
-      if (l.candFallback[i] === 0) return i;
-      if (fallback < 0) fallback = i;
+    for (let i = 0; i < l.cand.length; i++) if (l.candAsked[i] === 0 && l.candDist[i] < l.backupFrom) return i;
+    let best = -1, bestDist = Infinity;
+    const f = l.fallbacks;
+    for (let j = 0; j < f.length; j += 2) {
+      if (f[j] < 0 || l.cand.includes(f[j])) { f[j] = -1; continue; }
+      const d = this.space.ring(this.ids[f[j]], l.key);
+      if (d < bestDist && d < l.backupFrom) { best = j; bestDist = d; }
     }
-    return fallback;
+    if (best < 0) return -1;
+    const q = f[best], depth = f[best + 1];
+    f[best] = -1;
+    this.addCandidates(l, [q], depth);
+    return l.cand.indexOf(q);
   }
 
   /** When `c`'s successor list covers K, its successors after K become the fallback owners. */
@@ -381,18 +424,32 @@ export class Chord implements DhtProtocol, RequestOwner {
       net.pool.data[out * net.pool.stride + 4] = 1;
       for (let j = 0; j < this.succCount[at]; j++) net.list(out, this.succ[at * this.r + j]);
     } else if (this.core.joined[at] === 1) {
-      const near: number[] = [];
+      const near = this.near;
+      near.length = 0;
       this.closestPreceding(at, key, SUGGESTIONS, near);
-      for (const q of near) net.list(out, q);
+      for (let j = 0; j < near.length; j++) net.list(out, near[j]);
       // Field 4 of a non-final reply: 2 × the fingers listed + 64 × the successors before K
-      // listed next (fallbacks); the rest are the successors after K.
-      const before = this.successorsBefore(at, key);
-      for (const q of before) net.list(out, q);
-      net.pool.data[out * net.pool.stride + 4] = 2 * near.length + 64 * before.length;
-      const n = this.succCount[at], base = at * this.r;
-      let first = -1;
-      for (let j = 0; j < n; j++) if (this.space.inHalfOpen(key, this.ids[at], this.ids[this.succ[base + j]])) { first = j; break; }
-      if (first >= 0) for (let j = first; j < n; j++) net.list(out, this.succ[base + j]);
+      // listed next (fallbacks); the rest are the successors after K (in list order, the
+      // successors before K come first).
+      const n = this.succCount[at], base = at * this.r, cid = this.ids[at], toKey = this.space.ring(cid, key);
+      // When the last successor comes before K, all do (the list is in ring order): no need
+      // to read each one's ID.
+      const covers = n > 0 && this.space.ring(cid, this.ids[this.succ[base + n - 1]]) >= toKey;
+      let before = 0;
+      for (let j = 0; j < n; j++) {
+        const s = this.succ[base + j];
+        if (s === at) continue;
+        if (covers) { const d = this.space.ring(cid, this.ids[s]); if (d === 0 || d >= toKey) continue; }
+        net.list(out, s);
+        before++;
+      }
+      net.pool.data[out * net.pool.stride + 4] = 2 * near.length + 64 * before;
+      if (covers) {
+        for (let j = 0; j < n; j++) {
+          const s = this.succ[base + j], d = this.space.ring(cid, this.ids[s]);
+          if (d >= toKey || d === 0) net.list(out, s);
+        }
+      }
     }
     net.send(at, from, this.t.found, out);
   }
@@ -420,19 +477,20 @@ export class Chord implements DhtProtocol, RequestOwner {
       const depth = i >= 0 ? l.candDepth[i] : 1;
       l.path.push(from);
       const aux = net.auxOf(slot), count = net.countOf(slot);
-      const listed: number[] = [];
-      for (let j = 0; j < count; j++) listed.push(net.peerOf(slot, j));
       if (aux === 1) {
+        const owners: number[] = [];
+        for (let j = 0; j < count; j++) owners.push(net.peerOf(slot, j));
         l.namerDepth = depth;
-        l.owners = listed;
+        l.owners = owners;
         l.ownerDepth = depth + 1;
       } else {
         const suggestions = (aux >> 1) & 31, before = aux >> 6;
-        this.addCandidates(l, listed.slice(0, suggestions), depth + 1);
-        this.addCandidates(l, listed.slice(suggestions, suggestions + before), depth + 1, 1);
-        const after = listed.slice(suggestions + before);
+        for (let j = 0; j < suggestions; j++) this.addCandidate(l, net.peerOf(slot, j), depth + 1);
+        for (let j = suggestions; j < suggestions + before; j++) l.fallbacks.push(net.peerOf(slot, j), depth + 1);
         const distance = this.space.ring(this.ids[from], l.key);
-        if (after.length > 0 && distance < l.backupFrom) {
+        if (count > suggestions + before && distance < l.backupFrom) {
+          const after: number[] = [];
+          for (let j = suggestions + before; j < count; j++) after.push(net.peerOf(slot, j));
           l.backups = after; l.backupDepth = depth + 1; l.backupFrom = distance;
         }
       }

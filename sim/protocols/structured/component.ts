@@ -89,10 +89,25 @@ export class StructuredComponent implements Component, DhtIndex {
   /** Peers 0..n−1 by ID; a peer whose ID another already has draws again. */
   private sortedPeers(ids: Float64Array, n: number, redraw: (p: number) => number): Int32Array {
     for (;;) {
-      const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a] - ids[b] || a - b);
+      // The IDs sorted natively, then each peer placed at its ID's position (IDs are distinct).
+      const sortedIds = Float64Array.from(ids.subarray(0, n)).sort();
       let clash = false;
-      for (let i = 1; i < n; i++) if (ids[order[i]] === ids[order[i - 1]]) { ids[order[i]] = redraw(order[i]); clash = true; }
-      if (!clash) return order;
+      for (let i = 1; i < n; i++) if (sortedIds[i] === sortedIds[i - 1]) clash = true;
+      if (clash) {
+        const first = new Map<number, number>();
+        for (let p = 0; p < n; p++) {
+          if (first.has(ids[p])) ids[p] = redraw(p); else first.set(ids[p], p);
+        }
+        continue;
+      }
+      const order = new Int32Array(n);
+      for (let p = 0; p < n; p++) {
+        let lo = 0, hi = n - 1;
+        const x = ids[p];
+        while (lo < hi) { const mid = (lo + hi) >>> 1; if (sortedIds[mid] < x) lo = mid + 1; else hi = mid; }
+        order[lo] = p;
+      }
+      return order;
     }
   }
 

@@ -41,6 +41,8 @@ class KadLookup {
   state: number[] = [];
   depth: number[] = [];
   path: number[] = [];
+  /** Every peer in `peers`. */
+  known = new Set<number>();
   open = true;
   constructor(readonly id: number, readonly origin: number, readonly key: number, readonly item: number,
     readonly purpose: Purpose, readonly start: number, readonly done: LookupDone | null) {}
@@ -54,6 +56,8 @@ export class Kademlia implements DhtProtocol, RequestOwner {
   contacts = new Int32Array(0);
   counts = new Uint8Array(0);
   private readonly lookups = new Map<number, KadLookup>();
+  /** Scratch: distances to the key of the contacts `closest` gathers. */
+  private distances = new Float64Array(64);
   private nextLookup = 0;
   private readonly t: Record<string, MessageType>;
   private readonly refreshKind: number;
@@ -134,10 +138,18 @@ export class Kademlia implements DhtProtocol, RequestOwner {
     const j = Math.min(space.commonPrefix(this.ids[p], key), L - 1);
     const add = (b: number) => { const at = p * L + b; for (let i = 0; i < this.counts[at]; i++) out.push(c[at * k + i]); };
     add(j);
-    for (let b = j + 1; b < L; b++) add(b);
+    if (out.length < max) for (let b = j + 1; b < L; b++) add(b);
     for (let b = j - 1; b >= 0 && out.length < max; b--) add(b);
+    // Insertion sort by distance: a band holds a few dozen contacts.
     const ids = this.ids;
-    out.sort((a, b) => space.xor(ids[a], key) - space.xor(ids[b], key));
+    if (this.distances.length < out.length) this.distances = new Float64Array(out.length * 2);
+    const d = this.distances;
+    for (let i = 0; i < out.length; i++) {
+      const q = out[i], x = space.xor(ids[q], key);
+      let j = i;
+      while (j > 0 && d[j - 1] > x) { d[j] = d[j - 1]; out[j] = out[j - 1]; j--; }
+      d[j] = x; out[j] = q;
+    }
     if (out.length > max) out.length = max;
   }
 
@@ -153,27 +165,45 @@ export class Kademlia implements DhtProtocol, RequestOwner {
 
   buildIdeal(sorted: Int32Array): void {
     const n = sorted.length, L = this.levels, k = this.k, ids = this.ids, space = this.space;
-    for (let i = 0; i < n; i++) {
-      const p = sorted[i], x = ids[p];
-      const rng = this.core.streams.use(p);
-      for (let j = 0; j < L; j++) {
-        const last = j === L - 1;
-        const prefix = last ? j : j + 1;
-        const start = space.prefixStart(last ? x : space.flip(x, j), prefix);
-        const lo = lowerBound(sorted, ids, start);
-        const hi = lowerBound(sorted, ids, start + 2 ** (space.bits - prefix));
-        const at = p * L + j;
-        const m = hi - lo;
-        if (m <= 0) continue;
-        // Spread the k contacts evenly over the subtree from a random offset: one draw a bucket.
-        const take = Math.min(k, m), offset = rng.next() * m, step = m / take;
-        let count = 0;
-        for (let t = 0; t < take; t++) {
-          const q = sorted[lo + (Math.floor(offset + t * step) % m)];
-          if (q !== p) this.contacts[at * k + count++] = q;
-        }
-        this.counts[at] = count;
+    const sid = Float64Array.from(sorted, (p) => ids[p]);
+    // Peers sharing a prefix are a block of the sorted order. Depth by depth, each block
+    // splits where bit d turns 1; bucket d of a peer is the other half of its block.
+    let start = new Int32Array(n), end = new Int32Array(n).fill(n);
+    let nextStart = new Int32Array(n), nextEnd = new Int32Array(n);
+    const fill = (i: number, lo: number, hi: number, d: number) => {
+      const p = sorted[i], m = hi - lo, at = p * L + d;
+      if (m <= 0) return;
+      // k contacts spread evenly over the subtree from a random offset: one draw a bucket.
+      const take = Math.min(k, m), offset = this.core.streams.use(p).next() * m, step = m / take;
+      let count = 0;
+      for (let t = 0; t < take; t++) {
+        const q = sorted[lo + (Math.floor(offset + t * step) % m)];
+        if (q !== p) this.contacts[at * k + count++] = q;
       }
+      this.counts[at] = count;
+    };
+    for (let d = 0; d < L; d++) {
+      if (d === L - 1) {
+        for (let i = 0; i < n; i++) fill(i, start[i], end[i], d);
+        break;
+      }
+      const span = 2 ** (space.bits - 1 - d);
+      for (let a = 0; a < n;) {
+        const b = end[a];
+        // First index of the block whose bit d is 1 (the block shares its first d bits).
+        let lo = a, hi = b;
+        while (lo < hi) { const mid = (lo + hi) >>> 1; if (Math.floor(sid[mid] / span) % 2 === 1) hi = mid; else lo = mid + 1; }
+        const m = lo;
+        for (let i = a; i < b; i++) {
+          const upper = i >= m;
+          if (upper) fill(i, a, m, d); else fill(i, m, b, d);
+          nextStart[i] = upper ? m : a;
+          nextEnd[i] = upper ? b : m;
+        }
+        a = b;
+      }
+      [start, nextStart] = [nextStart, start];
+      [end, nextEnd] = [nextEnd, end];
     }
   }
 
@@ -219,14 +249,26 @@ export class Kademlia implements DhtProtocol, RequestOwner {
     this.pump(l);
   }
 
+  /**
+   * Adds the peers not heard of yet, keeping the list by distance. Peers never asked beyond
+   * the first 3k (plus those that failed) are dropped: the lookup cannot reach them.
+   */
   private merge(l: KadLookup, peers: number[], depth: number): void {
     const space = this.space, ids = this.ids;
+    let failed = 0;
+    for (const s of l.state) if (s === FAILED) failed++;
+    const limit = 3 * this.k + failed;
     for (const q of peers) {
-      if (q === l.origin || l.peers.includes(q)) continue;
+      if (q === l.origin || l.known.has(q)) continue;
       const d = space.xor(ids[q], l.key);
       let i = l.peers.length;
       while (i > 0 && l.dist[i - 1] > d) i--;
+      if (i >= limit) continue;
+      l.known.add(q);
       l.peers.splice(i, 0, q); l.dist.splice(i, 0, d); l.state.splice(i, 0, NEW); l.depth.splice(i, 0, depth);
+    }
+    while (l.peers.length > limit && l.state[l.peers.length - 1] === NEW) {
+      l.known.delete(l.peers.pop()!); l.dist.pop(); l.state.pop(); l.depth.pop();
     }
   }
 

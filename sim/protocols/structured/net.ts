@@ -106,10 +106,16 @@ export class DhtNet {
 
   /** Registers a message type of the family (its handler reads the common layout). */
   type(name: string, onArrive: MessageHandler): MessageType {
-    this.lookupTally[name] = { messages: 0, bytes: 0 };
-    this.maintenanceTally[name] = { messages: 0, bytes: 0 };
-    return this.ctx.transport.messageType(name, this.pool, onArrive);
+    const lookup = { messages: 0, bytes: 0 }, maintenance = { messages: 0, bytes: 0 };
+    this.lookupTally[name] = lookup;
+    this.maintenanceTally[name] = maintenance;
+    const type = this.ctx.transport.messageType(name, this.pool, onArrive);
+    // By event kind, so that sending looks nothing up by name.
+    this.byKind[type.kind] = { size: this.sizes[name], lookup, maintenance };
+    return type;
   }
+
+  private readonly byKind: Array<{ size: MessageSize; lookup: TypeTally; maintenance: TypeTally }> = [];
 
   /** A payload slot with the common fields written; add peers with `list`. */
   compose(rpc: number, gen: number, key: number, aux: number): number {
@@ -140,11 +146,11 @@ export class DhtNet {
    * counted in its size instead of the listed peers). Returns the message's bytes.
    */
   send(from: number, to: number, type: MessageType, slot: number, holders = -1): number {
-    const size = this.sizes[type.name];
+    const t = this.byKind[type.kind], size = t.size;
     const maintenance = (this.pool.data[slot * this.pool.stride + 1] & 1) === 1;
     const listed = holders >= 0 ? holders : this.countOf(slot);
     const bytes = size.base + size.perPeer * listed;
-    const tally = (maintenance ? this.maintenanceTally : this.lookupTally)[type.name];
+    const tally = maintenance ? t.maintenance : t.lookup;
     tally.messages++;
     tally.bytes += bytes;
     const rpc = this.answered(slot);

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGenerator, type Config } from 'ts-json-schema-generator';
-import { FAMILIES } from '../sim/families/registry.js';
+import { FAMILIES } from '../sim/families/families.js';
 import { packageRoot } from '../sim/io/package-root.js';
 import { RESULTS_SCHEMA_FILES } from '../sim/io/results-schema.js';
 import { RESULTS_FORMAT } from '../sim/run/results.js';

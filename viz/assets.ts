@@ -1,15 +1,21 @@
 /**
  * The files inlined into every report: d3's UMD bundle (from node_modules), the client
  * scripts and the stylesheet (from viz/client/, next to this module in the source tree
- * and copied to dist/viz/client/ by scripts/copy-assets.mjs). Read once per process.
+ * and copied to dist/viz/client/ by scripts/copy-assets.mjs), and each family's drawing
+ * script (its descriptor's reportClient, copied likewise under dist/). Read once per process.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FAMILIES_IN_READING_ORDER } from '../sim/families/families.js';
 
-/** Client scripts in the order they are concatenated (each builds on the ones before). */
+/**
+ * Client scripts in the order they are concatenated (each builds on the ones before); the
+ * families' scripts go right after run-report.js, whose GS.family they call.
+ */
 export const CLIENT_SCRIPTS = ['core.js', 'chart.js', 'run-report.js', 'spread-view.js', 'sweep-report.js', 'main.js'] as const;
+const FAMILY_SCRIPTS_AFTER = 'run-report.js';
 export const CLIENT_STYLESHEET = 'report.css';
 
 export interface ReportAssets {
@@ -52,12 +58,26 @@ export function withAutoDark(css: string): string {
 
 let cached: ReportAssets | undefined;
 
+/**
+ * The client code: CLIENT_SCRIPTS, with each family's script (in reading order, so that a
+ * report without its families' order still draws them in it) after run-report.js. The
+ * family paths are from the package root: the folder above viz/client/ (dist/ once built).
+ */
+function clientCode(dir: string): string {
+  const root = join(dir, '..', '..');
+  const part = (label: string, path: string) => `// ---- ${label}\n` + readFileSync(path, 'utf8');
+  return CLIENT_SCRIPTS.flatMap((name) => [part(name, join(dir, name)),
+    ...(name === FAMILY_SCRIPTS_AFTER
+      ? FAMILIES_IN_READING_ORDER.flatMap((f) => (f.reportClient ? [part(f.reportClient, join(root, f.reportClient))] : []))
+      : [])]).join('\n');
+}
+
 export function reportAssets(): ReportAssets {
   if (cached) return cached;
   const dir = clientDir();
   cached = {
     d3: readFileSync(d3Path(), 'utf8'),
-    client: CLIENT_SCRIPTS.map((name) => `// ---- ${name}\n` + readFileSync(join(dir, name), 'utf8')).join('\n'),
+    client: clientCode(dir),
     css: withAutoDark(readFileSync(join(dir, CLIENT_STYLESHEET), 'utf8')),
   };
   return cached;

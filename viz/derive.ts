@@ -1,12 +1,12 @@
 /**
  * What the report computes from the results before drawing: each family's part (theory
  * curves, sections drawn from data), the degree distribution expected of the overlay
- * model, and capacity lower bounds for sweeps. Embedded next to the results as JSON.
+ * model, and for a sweep each family's part and section titles. Embedded next to the results as JSON.
  */
-import { FAMILIES, FAMILIES_IN_READING_ORDER } from '../sim/families/registry.js';
+import { FAMILIES, FAMILIES_IN_READING_ORDER } from '../sim/families/families.js';
 import type { Results } from '../sim/run/results.js';
 import type { SweepResults } from '../sim/run/sweep-results.js';
-import { capacityLowerBound, degreeDistributionTheory, distMean, distMin, type TheoryCurve } from './theory.js';
+import { degreeDistributionTheory, type TheoryCurve } from './theory.js';
 
 /** A theory curve (x, y pairs) or a horizontal level, with the legend label to show. */
 export type { TheoryCurve };
@@ -21,8 +21,10 @@ export interface RunDerived {
 }
 
 export interface SweepDerived {
-  /** Capacity lower bounds against the peer count, one line per mode. */
-  capacityBounds: Array<{ mode: string; label: string; points: Array<[number, number]> }>;
+  /** Each family's derived data (e.g. `capacityBounds`), merged in at the top level. */
+  [family: string]: unknown;
+  /** The families' results sections with their titles, in reading order. */
+  sections: Array<{ key: string; title: string }>;
 }
 
 export function deriveRun(r: Results): RunDerived {
@@ -59,43 +61,15 @@ export function deriveRun(r: Results): RunDerived {
   return derived;
 }
 
-const numbers = (values: unknown[]): number[] => values.filter((v): v is number => typeof v === 'number');
-
 /**
- * For a sweep that varies `peers.count` and has a capacity experiment: each mode's lower
- * bound against N. A mode the sweep ran uses the bounds the simulator reported (they use
- * the peers' actual drawn bandwidths); a mode it did not run uses the formula with the
- * mean upload and the smallest possible download of the scenario's distributions.
+ * What the sweep report draws besides the sweep: each family's part (e.g. capacity's lower
+ * bounds against N), and the titles and order of the results' sections for its folds.
  */
 export function deriveSweep(s: SweepResults): SweepDerived {
-  const capacity = s.scenario?.capacity;
-  const countAxis = s.vary.find((v) => v.path === 'peers.count');
-  if (!capacity || !countAxis) return { capacityBounds: [] };
-  const counts = numbers(countAxis.values).sort((a, b) => a - b);
-  const modeAxis = s.vary.find((v) => v.path === 'capacity.mode');
-  const modesRun = new Set<string>(modeAxis ? modeAxis.values.map(String) : [capacity.mode]);
-  const out: SweepDerived['capacityBounds'] = [];
-  for (const mode of ['client-server', 'p2p']) {
-    let points: Array<[number, number]> = [];
-    if (modesRun.has(mode)) {
-      for (const n of counts) {
-        const bounds = s.points
-          .filter((p) => p.values['peers.count'] === n && (p.values['capacity.mode'] ?? capacity.mode) === mode)
-          .map((p) => p.metrics['capacity.lowerBound']?.mean)
-          .filter((v): v is number => typeof v === 'number');
-        if (bounds.length) points.push([n, bounds.reduce((a, b) => a + b, 0) / bounds.length]);
-      }
-    }
-    let label = `lower bound (${mode})`;
-    if (points.length === 0) {
-      const meanUpload = distMean(capacity.peer.upload);
-      if (meanUpload === null) continue;
-      const params = { file: capacity.file, serverUpload: capacity.server.upload, meanPeerUpload: meanUpload,
-        minPeerDownload: distMin(capacity.peer.download) };
-      points = counts.map((n) => [n, capacityLowerBound(mode, n, params)]);
-      label = `lower bound (${mode}, formula)`;
-    }
-    out.push({ mode, label, points });
-  }
-  return { capacityBounds: out };
+  const derived: SweepDerived = {
+    sections: FAMILIES_IN_READING_ORDER.flatMap((family) =>
+      Object.entries(family.results.titles as Record<string, string>).map(([key, title]) => ({ key, title }))),
+  };
+  for (const family of FAMILIES) Object.assign(derived, family.deriveSweep?.(s));
+  return derived;
 }

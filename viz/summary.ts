@@ -4,7 +4,7 @@
  * Each family's cards come from its descriptor (families/registry.ts).
  */
 import type { Card } from '../sim/families/family.js';
-import { FAMILIES_IN_READING_ORDER } from '../sim/families/registry.js';
+import { FAMILIES_IN_READING_ORDER } from '../sim/families/families.js';
 import type { Results } from '../sim/run/results.js';
 import type { SweepResults } from '../sim/run/sweep-results.js';
 import { formatDuration, formatNumber, formatPercent } from './format.js';

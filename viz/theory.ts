@@ -10,7 +10,7 @@ export type TheoryCurve =
   | { label: string; points: Array<[number, number]> }
   | { label: string; level: number };
 
-export type BroadcastProtocol = 'push' | 'pull' | 'push-pull' | 'flood';
+type SpreadProtocol = 'push' | 'pull' | 'push-pull' | 'flood';
 
 /**
  * Expected informed fraction after each round of gossip with uniform targets, in the
@@ -21,7 +21,7 @@ export type BroadcastProtocol = 'push' | 'pull' | 'push-pull' | 'flood';
  * 2000). Entry r is the fraction after r rounds (entry 0 = 1/n); stops once fewer than
  * half a peer is expected to be uninformed, or after maxRounds.
  */
-export function meanFieldRounds(protocol: Exclude<BroadcastProtocol, 'flood'>, fanout: number, n: number,
+export function meanFieldRounds(protocol: Exclude<SpreadProtocol, 'flood'>, fanout: number, n: number,
   loss: number, maxRounds: number): number[] {
   const deliver = 1 - loss;
   let informed = 1 / n;
@@ -112,25 +112,4 @@ export function gamma(x: number): number {
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += c[i] / (x + i);
   return Math.sqrt(2 * Math.PI) * t ** (x + 0.5) * Math.exp(-t) * a;
-}
-
-export interface CapacityParams {
-  /** File size F, bytes. */
-  file: number;
-  /** Server upload u_s, bytes/s. */
-  serverUpload: number;
-  /** Mean peer upload ū, bytes/s (Σu_i ≈ N·ū). */
-  meanPeerUpload: number;
-  /** Slowest peer download d_min, bytes/s (0 = unknown: the term is left out). */
-  minPeerDownload: number;
-}
-
-/**
- * Minimum time to get the file to N peers (Kurose & Ross, Computer Networking, §2.5):
- * client-server max(N·F/u_s, F/d_min); P2P max(F/u_s, F/d_min, N·F/(u_s + Σu_i)).
- */
-export function capacityLowerBound(mode: string, peers: number, p: CapacityParams): number {
-  const download = p.minPeerDownload > 0 ? p.file / p.minPeerDownload : 0;
-  if (mode === 'client-server') return Math.max((peers * p.file) / p.serverUpload, download);
-  return Math.max(p.file / p.serverUpload, download, (peers * p.file) / (p.serverUpload + peers * p.meanPeerUpload));
 }

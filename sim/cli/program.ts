@@ -4,11 +4,10 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
-import { processIO } from './io.js';
+import { printableIO, processIO } from './io.js';
 import { collect } from './options.js';
 import { GOSSIPSIM_VERSION } from '../version.js';
 import { describeBadInput } from './report-error.js';
-import { printable } from '../text/printable.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { listCommand } from './commands/list.js';
@@ -102,7 +101,8 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
 }
 
 /** Runs the CLI with `args` (without `node` and the script) and returns the exit code. */
-export async function runCli(args: string[], io: CliIO = processIO): Promise<number> {
+export async function runCli(args: string[], rawIO: CliIO = processIO): Promise<number> {
+  const io = printableIO(rawIO);
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   try {
@@ -119,7 +119,7 @@ export async function runCli(args: string[], io: CliIO = processIO): Promise<num
       io.err(`gossipsim: ${message}\n`);
       return 2;
     }
-    io.err(`gossipsim: internal error: ${printable((err as Error)?.message ?? String(err))}\n`);
+    io.err(`gossipsim: internal error: ${(err as Error)?.message ?? String(err)}\n`);
     if (process.env.GOSSIPSIM_DEBUG) io.err(`${(err as Error)?.stack}\n`);
     else io.err('(this is a bug in gossipsim; set GOSSIPSIM_DEBUG=1 for the stack trace)\n');
     return 1;

@@ -4,19 +4,11 @@
  */
 import { terminalBar } from './progress.js';
 import type { FinishedRun } from '../sweep/sweep.js';
+import { formatDuration } from '../../viz/format.js';
 
 export interface SweepProgress {
   update(done: number, total: number, run?: FinishedRun): void;
   done(): void;
-}
-
-/** 0.43 -> "0.4s", 75 -> "1min 15s", 7260 -> "2h 01min". */
-export function formatDuration(seconds: number): string {
-  if (seconds < 9.95) return `${Math.max(0, seconds).toFixed(1)}s`;
-  const s = Math.round(seconds);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}min ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}min`;
 }
 
 function describeRun(run: FinishedRun): string {
@@ -25,7 +17,8 @@ function describeRun(run: FinishedRun): string {
 }
 
 /**
- * `stream`: where to draw (stderr); `now`: a clock in seconds (injectable for tests).
+ * `stream`: where to draw the bar (stderr); `now`: a clock in seconds (injectable for tests);
+ * `writeLine`: where the line mode writes (the CLI's io.err, which makes its --vary values printable).
  * The line mode's ETA is this session's mean time per finished run times the runs left,
  * so runs taken from a journal do not make it look shorter.
  */
@@ -33,6 +26,7 @@ export function makeSweepProgress(
   quiet: boolean,
   stream: NodeJS.WriteStream = process.stderr,
   now: () => number = () => performance.now() / 1000,
+  writeLine: (text: string) => void = (text) => stream.write(text),
 ): SweepProgress {
   if (quiet) return { update() {}, done() {} };
   const start = now();
@@ -63,7 +57,7 @@ export function makeSweepProgress(
       const left = total - done;
       const seconds = eta(done, total);
       const etaText = left === 0 || seconds === undefined ? '' : `, ETA ${formatDuration(seconds)}`;
-      stream.write(`sweep: run ${done}/${total} finished (${describeRun(run)}) in ${formatDuration(run.wallSeconds)}; ${left} left${etaText}\n`);
+      writeLine(`sweep: run ${done}/${total} finished (${describeRun(run)}) in ${formatDuration(run.wallSeconds)}; ${left} left${etaText}\n`);
     },
     done() {},
   };

@@ -10,7 +10,7 @@ import { exponentialDraw } from '../random/exponential.js';
 import type { Sampler } from '../random/types.js';
 import type { Component, SimContext } from '../run/context.js';
 import type { Results } from '../run/results.js';
-import type { ChurnSpec } from '../scenario/schema.js';
+import type { ChurnSpec } from './schema.js';
 import { dynamicsOf } from './shared.js';
 import type { ChurnResults } from './results-section.js';
 

@@ -8,7 +8,7 @@ import { sampleInPlace } from '../metrics/alive-peers.js';
 import { largestComponent } from '../metrics/components.js';
 import type { Component, SimContext } from '../run/context.js';
 import type { Results } from '../run/results.js';
-import type { FailureSpec } from '../scenario/schema.js';
+import type { FailureSpec } from './schema.js';
 import { currentOverlay, dynamicsOf } from './shared.js';
 
 export type { ResilienceResult };

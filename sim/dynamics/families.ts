@@ -3,8 +3,8 @@
  * reported as `resilience`) and the observer of a changing overlay (`dynamics`). They share
  * the membership (shared.ts), so they live in one folder with one descriptor each.
  */
-import { defineFamily, type Card } from '../families/family.js';
-import { churnSchema, failuresSchema } from './schema.js';
+import type { Card, Family } from '../families/family.js';
+import { churnSchema, failuresSchema, type churnKeys, type failuresKeys } from './schema.js';
 import type { Results } from '../run/results.js';
 import { fmt, pct } from '../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../viz/format.js';
@@ -24,11 +24,13 @@ const TRACE_LENGTHS = {
   'quantiles.p75': 'input', 'quantiles.p95': 'input', 'quantiles.p99': 'input',
 } as const;
 
-export const churnFamily = defineFamily<ChurnSections>({
+export const churnFamily: Family<ChurnSections, typeof churnKeys> = {
+  runRank: 20,
   name: 'churn',
+  reportClient: 'sim/dynamics/churn-report.client.js',
   schema: churnSchema,
   readingRank: 40,
-  results: { source: SOURCE, sections: { churn: 'ChurnResults' } },
+  results: { source: SOURCE, sections: { churn: 'ChurnResults' }, titles: { churn: 'Churn' } },
   components: (scenario) => (scenario.churn
     ? [scenario.churn.trace ? new TraceChurnComponent(scenario.churn) : new ChurnComponent(scenario.churn)] : []),
   // Session start, epoch, stream; anti-entropy state; one session or downtime timer a peer
@@ -70,7 +72,7 @@ export const churnFamily = defineFamily<ChurnSections>({
     'churn.trace.summary.fits.exponential': { mean: 'input', logLikelihood: 'input' },
     'churn.trace.summary.fits.weibull': { shape: 'input', scale: 'input', logLikelihood: 'input' },
   },
-});
+};
 
 function resilienceCards(r: Results): Card[] {
   const list = Array.isArray(r.resilience) ? r.resilience : [];
@@ -88,11 +90,13 @@ function resilienceCards(r: Results): Card[] {
   });
 }
 
-export const failuresFamily = defineFamily<FailuresSections>({
+export const failuresFamily: Family<FailuresSections, typeof failuresKeys> = {
+  runRank: 30,
   name: 'failures',
+  reportClient: 'sim/dynamics/failures-report.client.js',
   schema: failuresSchema,
   readingRank: 30,
-  results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' } },
+  results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' }, titles: { resilience: 'Resilience' } },
   components: (scenario) => (scenario.failures.length > 0 ? [new FailuresComponent(scenario.failures, scenario.overlay.repair)] : []),
   summary: (r) => (r.resilience ?? []).map((f) =>
     `  failure    at ${fmt(f.at)} s: ${fmt(f.removed)} peers removed (${fmt(f.target)}), largest component ${pct(f.largestComponentFraction)} of the peers alive before`),
@@ -103,16 +107,17 @@ export const failuresFamily = defineFamily<FailuresSections>({
       survivorsLargestComponentFraction: 'fraction', components: 'count',
     },
   },
-});
+};
 
-export const dynamicsFamily = defineFamily<DynamicsSections>({
+export const dynamicsFamily: Family<DynamicsSections, {}> = {
+  runRank: 40,
   name: 'dynamics',
   readingRank: 90,
-  results: { source: SOURCE, sections: { dynamics: 'DynamicsResults' } },
+  results: { source: SOURCE, sections: { dynamics: 'DynamicsResults' }, titles: { dynamics: 'Overlay dynamics' } },
   components: (scenario) => (observesDynamics(scenario) ? [new DynamicsObserver()] : []),
   metricDomains: {
     dynamics: {
       largestComponentEvery: 'input', walks: 'count', walkLinks: 'count', walksLost: 'count', walksRefused: 'count',
     },
   },
-});
+};

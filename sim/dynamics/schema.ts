@@ -1,5 +1,5 @@
 /** The churn and failures families' scenario keys (`churn`, `failures`) and their cross-checks. */
-import { s } from '../scenario/dsl.js';
+import { s, type Infer } from '../scenario/dsl.js';
 import { place, type SchemaFragment } from '../scenario/fragment.js';
 import { MAX_DURATION, MAX_INITIAL_PEERS, MAX_ITEMS, MAX_NAME_LENGTH, MAX_RATE, TIME_BOUNDS } from '../scenario/limits.js';
 import { formatDuration } from '../scenario/units.js';
@@ -19,7 +19,10 @@ export const churnKeys = {
   }, { doc: 'Peer sessions and downtimes, drawn from distributions or replayed from a trace.' }), { doc: 'Optional churn: peers leave and (re)join.' })),
 };
 
-export const churnSchema: SchemaFragment = {
+/** A scenario's `churn` section, validated. */
+export type ChurnSpec = NonNullable<Infer<typeof churnKeys.churn.node>>;
+
+export const churnSchema: SchemaFragment<typeof churnKeys> = {
   keys: churnKeys,
   /** peers.count + arrivals × duration at most 16 million; with `trace`, no session, downtime or arrivals; without it, no trace* keys. */
   check(scenario, { problem, given }) {
@@ -53,7 +56,10 @@ export const failuresKeys = {
   failures: place('scenario', 120, s.list(failure, { doc: 'Scheduled mass failures and attacks.', default: [], single: true, maxItems: MAX_ITEMS })),
 };
 
-export const failuresSchema: SchemaFragment = {
+/** One `failures` entry, validated. */
+export type FailureSpec = Infer<typeof failuresKeys.failures.node>[number];
+
+export const failuresSchema: SchemaFragment<typeof failuresKeys> = {
   keys: failuresKeys,
   /** A failure must happen before `duration`. */
   check(scenario, { problem, never }) {

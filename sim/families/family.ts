@@ -1,13 +1,14 @@
 /**
- * A protocol family's descriptor: everything the runner, the memory guard, the results
- * file, the CLI summary and the report need to know about one family, in one object. The
- * registry (registry.ts) lists them; nothing else names a family.
+ * A protocol family's descriptor: everything the runner, the scenario schema, the memory
+ * guard, the results file, the CLI summary and the report need to know about one family,
+ * in one object. The registry (registry.ts) lists them, one line each; nothing else names a family.
  */
 import type { Component } from '../run/context.js';
 import type { MetricDomain } from '../run/domains.js';
 import type { Results } from '../run/results.js';
+import type { SweepResults } from '../run/sweep-results.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { SchemaFragment } from '../scenario/fragment.js';
+import type { FragmentKeys, SchemaFragment } from '../scenario/fragment.js';
 
 /** What the runner tells a family's component factory about the run as a whole. */
 export interface ComponentSetup {
@@ -63,9 +64,22 @@ export interface ReportSection {
   table: Array<[label: string, value: string]>;
 }
 
-export interface Family<Sections extends object = object> {
+/**
+ * `Sections`: the sections it adds to the results (see FamilyResults); `Keys`: its scenario
+ * keys' exact type (`typeof xKeys`, of its schema fragment), from which the Scenario type is
+ * assembled. Declare a descriptor with its type written out
+ * (`export const xFamily: Family<XSections, typeof xKeys> = {...}`): its type then never
+ * depends on the Scenario type its functions take (which is assembled from it).
+ */
+export interface Family<Sections extends object = object, Keys extends FragmentKeys = FragmentKeys> {
   /** Short name: `broadcast`, `search`... (also the accent of its cards). */
   readonly name: string;
+  /**
+   * Where it runs among the families, lower first: components start, sample and contribute
+   * in this order, which is part of what makes a run reproducible (a family whose components
+   * serve others, as sampling's views or churn's membership, runs before them). Unique.
+   */
+  readonly runRank: number;
   /**
    * Where its lines and cards go in the summary and the report, lower first: readers see
    * the workload (broadcasts, searches) before what happened to the network. Run order is
@@ -73,16 +87,21 @@ export interface Family<Sections extends object = object> {
    */
   readonly readingRank: number;
   /**
+   * Its scenario keys and their cross-checks (its folder's schema.ts). The scenario schema
+   * is assembled from the registered families' fragments (families/families.ts).
+   */
+  readonly schema?: SchemaFragment<Keys>;
+  /**
    * Its sections of the results file: for each top-level key, the exported TypeScript type
    * of its value in `source` (a path from the package root). The published JSON Schema of
    * the results file is generated from these types (scripts/gen-results-schema.ts).
    */
-  /**
-   * Its scenario keys and their cross-checks (its folder's schema.ts); also listed in
-   * families/fragments.ts, from which the scenario schema is assembled.
-   */
-  readonly schema?: SchemaFragment;
-  readonly results: { source: string; sections: { readonly [K in keyof Sections]-?: string } };
+  readonly results: {
+    source: string;
+    sections: { readonly [K in keyof Sections]-?: string };
+    /** Each section's title where the report names it (a sweep report's folds): `broadcasts: 'Rumour spreading'`. */
+    titles: { readonly [K in keyof Sections]-?: string };
+  };
   /** The components the scenario asks of this family (none when it names none), in run order. */
   components(scenario: Scenario, setup: ComponentSetup): Component[];
   /**
@@ -103,8 +122,18 @@ export interface Family<Sections extends object = object> {
   cards?(results: Results): Card[];
   /** What the report's client needs besides the results (theory curves), merged into the derived block. */
   derive?(results: Results): Record<string, unknown>;
+  /** What the sweep report's client needs besides the sweep (bounds to draw), merged into its derived block. */
+  deriveSweep?(sweep: SweepResults): Record<string, unknown>;
   /** Its report section drawn from data (families whose section the client does not draw itself). */
   reportSection?(results: Results): ReportSection | null;
+  /**
+   * The browser script that draws its section of the run report, as a path from the package
+   * root (`sim/protocols/x/report.client.js`): plain JavaScript that registers its drawing with
+   * `GS.family(name, { label, draw, spreadTraces? })` (viz/client/run-report.js says how).
+   * The report inlines it with its own client code; a family without one draws through
+   * `reportSection`, or only in the time series.
+   */
+  readonly reportClient?: string;
   /**
    * The domain of each metric of its sections (run/domains.ts), by section pattern
    * (`broadcasts[]`, `searches.byProtocol.*`): it chooses a sweep's interval and axis.
@@ -112,9 +141,4 @@ export interface Family<Sections extends object = object> {
   readonly metricDomains?: Readonly<Record<string, Readonly<Record<string, MetricDomain>>>>;
   /** Type only: the sections this family adds to the results (see FamilyResults). */
   readonly sectionsType?: Sections;
-}
-
-/** Declares a family, keeping its sections' type for the registry's FamilyResults. */
-export function defineFamily<Sections extends object>(family: Family<Sections>): Family<Sections> {
-  return family;
 }

@@ -2,7 +2,7 @@
  * The pluggable pieces a scenario names, in the registry's order (the order in which they
  * start, sample and contribute is part of what makes a run reproducible).
  */
-import { FAMILIES } from '../families/registry.js';
+import { FAMILIES } from '../families/families.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Component } from './context.js';
 

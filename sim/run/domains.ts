@@ -3,7 +3,7 @@
  * here, each family in its descriptor): what values it can take decides the interval a
  * sweep draws around its mean, and the report's axis.
  */
-import { FAMILIES_IN_READING_ORDER } from '../families/registry.js';
+import { FAMILIES_IN_READING_ORDER } from '../families/families.js';
 
 /**
  * - `proportion`: a yes/no outcome per run (`allReached`), averaged over replicates.

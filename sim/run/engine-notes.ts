@@ -2,7 +2,7 @@
  * What a run should tell its user about the engine it ran on: under `engine: cycle`, the
  * parts of the scenario that have no round-based version run event-driven underneath.
  */
-import { FAMILIES } from '../families/registry.js';
+import { FAMILIES } from '../families/families.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** Position of a dotted key path in the scenario's own key order (schema order). */

@@ -19,7 +19,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { parseSize } from '../scenario/units.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { MemoryTerm } from '../families/family.js';
-import { FAMILIES } from '../families/registry.js';
+import { FAMILIES } from '../families/families.js';
 import { grouped } from '../text/group-digits.js';
 import { twoTo } from '../math/two-to.js';
 

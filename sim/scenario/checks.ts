@@ -10,7 +10,7 @@ import { didYouMean } from './suggest.js';
 import { MAX_LINK_ENDS, MAX_SAMPLES } from './limits.js';
 import { grouped } from '../text/group-digits.js';
 import type { CheckContext } from './fragment.js';
-import { FRAGMENTS } from '../families/fragments.js';
+import { FRAGMENTS } from '../families/families.js';
 
 export interface Problem {
   /** Key path the message is attached to (its line:column is reported). */

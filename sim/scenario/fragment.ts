@@ -45,9 +45,16 @@ export interface HighlightScope {
   other?: (scenario: Scenario, path: string) => string | undefined;
 }
 
-export interface SchemaFragment {
+/** A fragment's keys by name, each placed in a section. */
+export type FragmentKeys = Readonly<Record<string, Placed>>;
+
+/**
+ * `Keys` is the exact type of its keys (`typeof xKeys`): the family's descriptor carries it,
+ * and the scenario's TypeScript type is assembled from every registered family's.
+ */
+export interface SchemaFragment<Keys extends FragmentKeys = FragmentKeys> {
   /** Its keys by name (names are unique across the whole scenario). */
-  readonly keys: Readonly<Record<string, Placed>>;
+  readonly keys: Keys;
   /** Its problems involving several keys, run after every key is individually valid. */
   check?(scenario: Scenario, context: CheckContext): void;
   readonly highlight?: HighlightScope;

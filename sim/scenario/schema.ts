@@ -1,8 +1,8 @@
 /**
  * The gossipsim scenario schema (SPEC §2): the single source of truth for every key's
  * type, unit, default, range and documentation. The generic keys are here; each family's
- * keys are in its folder's schema.ts (listed in families/fragments.ts) and are placed among
- * them by position. A key is then validated, defaulted, published in scenarios/scenario.schema.json
+ * keys are in its folder's schema.ts (its descriptor's fragment, gathered by
+ * families/families.ts) and are placed among them by position. A key is then validated, defaulted, published in scenarios/scenario.schema.json
  * and documented in docs/scenario-reference.md. Every number is bounded (limits.ts says why).
  */
 import { s, type Infer, type Dist, type Fields, type Node, type ObjectNode } from './dsl.js';
@@ -11,7 +11,7 @@ import {
   MAX_DEGREE, MAX_DESCRIPTION_LENGTH, MAX_DURATION, MAX_INITIAL_PEERS, MAX_ITEMS, MAX_NAME_LENGTH, STEP_BOUNDS,
 } from './limits.js';
 import { place, type Placed, type Section } from './fragment.js';
-import { FRAGMENTS, type FamilyKeys } from '../families/fragments.js';
+import { FRAGMENTS, type FamilyKeys } from '../families/families.js';
 
 /**
  * The generic keys. Positions order each section's keys, family keys included (a family's
@@ -78,11 +78,4 @@ export const scenarioSchema = s.object(assemble('scenario', sections) as Scenari
 
 /** A scenario after validation: every key present, every unit resolved to SI. */
 export type Scenario = Infer<typeof scenarioSchema>;
-export type BroadcastSpec = Scenario['workload']['broadcasts'][number];
-export type SearchSpec = Scenario['workload']['searches'][number];
-export type FailureSpec = Scenario['failures'][number];
-export type ChurnSpec = NonNullable<Scenario['churn']>;
-export type CapacitySpec = NonNullable<Scenario['capacity']>;
-export type AggregationSpec = NonNullable<Scenario['aggregation']>;
-export type SamplingSpec = NonNullable<Scenario['overlay']['sampling']>;
 export type { Dist };

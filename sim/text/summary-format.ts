@@ -1,11 +1,12 @@
-/** Number formats of the CLI's one-screen summary (locale-free digits grouping by en-US rules). */
+/** Number formats of the CLI's one-screen summary (digits grouped by fixed rules, whatever the locale). */
+import { grouped } from './group-digits.js';
 import { printable } from './printable.js';
 
 export const fmt = (x: unknown, digits = 3): string => {
   if (x === null || x === undefined) return '—';
   if (typeof x === 'number') {
     if (!Number.isFinite(x)) return String(x);
-    if (Number.isInteger(x)) return x.toLocaleString('en-US');
+    if (Number.isInteger(x)) return grouped(x);
     // Trailing zeros go only after a decimal point: 699.7 -> "700", never "7".
     const text = x.toPrecision(digits);
     return /e/.test(text) || !text.includes('.') ? text : text.replace(/\.?0+$/, '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, makeSweepProgress } from '../../sim/cli/sweep-progress';
+import { makeSweepProgress } from '../../sim/cli/sweep-progress';
 import type { FinishedRun } from '../../sim/sweep/sweep';
 
 function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
@@ -25,9 +25,9 @@ describe('sweep progress', () => {
     p.update(6, 6, run(1, 3));
     p.done();
     expect(text()).toBe(
-      'sweep: run 3/6 finished (peers.count=100 capacity.mode=p2p, replicate 2, seed 7) in 9.5s; 3 left, ETA 30s\n' +
-      'sweep: run 4/6 finished (peers.count=100 capacity.mode=p2p, replicate 0, seed 7) in 20s; 2 left, ETA 30s\n' +
-      'sweep: run 6/6 finished (peers.count=100 capacity.mode=p2p, replicate 1, seed 7) in 3.0s; 0 left\n');
+      'sweep: run 3/6 finished (peers.count=100 capacity.mode=p2p, replicate 2, seed 7) in 9.5 s; 3 left, ETA 30 s\n' +
+      'sweep: run 4/6 finished (peers.count=100 capacity.mode=p2p, replicate 0, seed 7) in 20 s; 2 left, ETA 30 s\n' +
+      'sweep: run 6/6 finished (peers.count=100 capacity.mode=p2p, replicate 1, seed 7) in 3 s; 0 left\n');
   });
 
   it('draws a bar with runs done, runs left and an ETA on a TTY, and clears it at the end', async () => {
@@ -42,7 +42,7 @@ describe('sweep progress', () => {
     p.update(3, 8, run(0, 1));
     p.update(8, 8, run(3, 1));
     p.done();
-    expect(text()).toMatch(/sweeping \[=+-+\] 3\/8 runs, 5 left, ETA 40s/);
+    expect(text()).toMatch(/sweeping \[=+-+\] 3\/8 runs, 5 left, ETA 40 s/);
     expect(text()).not.toMatch(/sweep: run/);
     // Cleared: the last thing written erases the line.
     expect(text().endsWith('\x1b[2K')).toBe(true);
@@ -56,13 +56,6 @@ describe('sweep progress', () => {
       p.done();
       expect(text()).toBe('');
     }
-  });
-
-  it('formats durations for people', () => {
-    expect(formatDuration(0.43)).toBe('0.4s');
-    expect(formatDuration(12.4)).toBe('12s');
-    expect(formatDuration(75)).toBe('1min 15s');
-    expect(formatDuration(7260)).toBe('2h 01min');
   });
 });
 

@@ -5,6 +5,7 @@ import { broadcastTheory } from '../../sim/protocols/broadcast/report';
 import { infectAndDieCoverage, meanFieldRounds } from '../../viz/theory';
 import type { BroadcastResult } from '../../sim/protocols/broadcast/results-section';
 import { capacitySweep, classRun, labRun, scenarioFrom } from './fixtures';
+import type { CapacityBoundLine } from '../../sim/protocols/capacity/sweep';
 
 const result = (over: Partial<BroadcastResult>): BroadcastResult => ({
   origin: 0, start: 5, protocol: 'push', reached: 1000, alive: 1000, coverage: 1, allReached: true,
@@ -78,9 +79,20 @@ describe('deriveRun', () => {
 });
 
 describe('deriveSweep', () => {
+  // The capacity family's part of the derived block (its descriptor's deriveSweep).
+  const bounds = (s: ReturnType<typeof capacitySweep>) => deriveSweep(s).capacityBounds as CapacityBoundLine[];
+
+  it('titles the families\' sections in reading order, from their descriptors', () => {
+    const sections = deriveSweep(capacitySweep()).sections;
+    expect(sections.slice(0, 3)).toEqual([
+      { key: 'broadcasts', title: 'Rumour spreading' }, { key: 'searches', title: 'Search' }, { key: 'data', title: 'Data placement' },
+    ]);
+    expect(sections.map((x) => x.key)).toEqual(expect.arrayContaining(['capacity', 'churn', 'resilience', 'sampling', 'dynamics']));
+  });
+
   it('takes each mode\'s bound from the points when the sweep ran that mode', () => {
     const sweep = capacitySweep();
-    const d = deriveSweep(sweep);
+    const d = { capacityBounds: bounds(sweep) };
     expect(d.capacityBounds.map((b) => b.label)).toEqual(['lower bound (client-server)', 'lower bound (p2p)']);
     const cs = d.capacityBounds[0].points;
     expect(cs.map((p) => p[0])).toEqual([10, 100, 1000, 10000]);
@@ -94,10 +106,10 @@ describe('deriveSweep', () => {
       vary: [sweep.vary[0]],
       points: sweep.points.filter((p) => p.values['capacity.mode'] === 'p2p').map((p) => ({ ...p, values: { 'peers.count': p.values['peers.count'] } })),
     };
-    const d = deriveSweep(p2pOnly);
+    const d = { capacityBounds: bounds(p2pOnly) };
     const cs = d.capacityBounds.find((b) => b.mode === 'client-server')!;
     expect(cs.label).toBe('lower bound (client-server, formula)');
     expect(cs.points[3][1]).toBeCloseTo((10000 * 100e6) / 12.5e6, 6);
-    expect(deriveSweep({ ...sweep, vary: [sweep.vary[1]] }).capacityBounds).toEqual([]);
+    expect(bounds({ ...sweep, vary: [sweep.vary[1]] })).toEqual([]);
   });
 });

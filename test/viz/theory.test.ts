@@ -1,8 +1,7 @@
 /** The theory curves the report draws, against their closed forms and published results. */
 import { describe, expect, it } from 'vitest';
-import {
-  capacityLowerBound, degreeDistributionTheory, distMean, distMin, gamma, infectAndDieCoverage, meanFieldRounds,
-} from '../../viz/theory';
+import { degreeDistributionTheory, distMean, distMin, gamma, infectAndDieCoverage, meanFieldRounds } from '../../viz/theory';
+import { capacityLowerBound } from '../../sim/protocols/capacity/bounds';
 
 const roundsToAll = (curve: number[]) => curve.length - 1;
 

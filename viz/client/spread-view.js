@@ -1,8 +1,8 @@
 /*
  * gossipsim report, client side (4/6): for small networks (up to 500 peers) with their
  * links in the results, the overlay drawn as a force layout, with a rumour (a broadcast's
- * trace) or a query spreading over it: play, pause, speed, a time slider, and a
- * selector when there are several. The layout is seeded and runs a fixed number of
+ * trace) or a query spreading over it, as the families give them (GS.family, run-report.js):
+ * play, pause, speed, a time slider, and a selector when there are several. The layout is seeded and runs a fixed number of
  * ticks before it is shown, so the same results always give the same picture.
  */
 /* global d3, GS */
@@ -15,17 +15,12 @@
   const W = 960;
   const H = 580;
 
-  /** Traces to choose from: every broadcast with a trace, and a query trace if one is recorded. */
+  /** Traces to choose from: each family's (its GS.family spreadTraces: broadcasts, a query), in reading order. */
   function traces(r) {
     const out = [];
-    (Array.isArray(r.broadcasts) ? r.broadcasts : []).forEach((b, i) => {
-      if (Array.isArray(b.trace) && b.trace.length) {
-        out.push({ label: `Broadcast #${i + 1}: ${b.protocol} from peer ${b.origin}`, noun: 'informed', entries: b.trace, origin: b.origin, start: b.start });
-      }
-    });
-    const s = r.searches;
-    if (GS.isObj(s) && Array.isArray(s.trace) && s.trace.length) {
-      out.push({ label: 'A query', noun: 'probed', entries: s.trace, origin: s.trace[0][0], start: s.trace[0][1] });
+    for (const name of Object.keys(GS.families)) {
+      const family = GS.families[name];
+      if (typeof family.spreadTraces === 'function') out.push(...family.spreadTraces(r));
     }
     return out;
   }

@@ -8,12 +8,8 @@
 (function () {
   'use strict';
 
-  const SECTION_TITLES = {
-    broadcasts: 'Rumour spreading', searches: 'Search', resilience: 'Resilience', churn: 'Churn',
-    capacity: 'File distribution', overlay: 'The overlay', engine: 'Engine', series: 'Over time',
-    data: 'Data placement', dynamics: 'Overlay dynamics', sampling: 'Peer sampling',
-  };
-  const SECTION_ORDER = ['capacity', 'broadcasts', 'searches', 'resilience', 'churn', 'data', 'sampling', 'dynamics', 'overlay'];
+  /** The sections of the results that are no family's (the families' come in `derived.sections`). */
+  const CORE_TITLES = { overlay: 'The overlay', engine: 'Engine', series: 'Over time' };
   const METHOD_TEXT = {
     wilson: 'Wilson score interval',
     'logit-t': 'Student t on the logit scale',
@@ -146,7 +142,8 @@
       (highlight.length ? 'First the metrics the scenario highlights (metrics.highlight), then those' : 'The metrics') +
       ' whose means differ most between points relative to their 95 % intervals. Each line is the mean over the replicates; the band is the 95 % confidence interval, computed for the metric\'s domain, so it never leaves it.');
     const leadCharts = leadPart.append('div').attr('class', 'charts');
-    if (!highlight.length || highlight.some((m) => m.startsWith('capacity.'))) capacityChart(leadCharts, s, derived, xKey, logX);
+    // A family may lead with a chart of its own (GS.family's sweepLead), drawn from the sweep and its derived part.
+    for (const family of Object.values(GS.families)) if (family.sweepLead) family.sweepLead(leadCharts, s, derived, { xKey, logX, highlight });
     for (const m of lead) chartOf(leadCharts, m);
 
     if (constant.length) {
@@ -170,10 +167,13 @@
         if (!bySection.has(sec)) bySection.set(sec, []);
         bySection.get(sec).push(m);
       }
-      const rank = (sec) => (SECTION_ORDER.indexOf(sec) < 0 ? (sec === 'engine' ? 99 : 50) : SECTION_ORDER.indexOf(sec));
+      // The families' sections in reading order, then the overlay, others, and the engine last.
+      const order = ((derived && derived.sections) || []).map((x) => x.key).concat(['overlay']);
+      const titles = Object.assign({}, CORE_TITLES, Object.fromEntries(((derived && derived.sections) || []).map((x) => [x.key, x.title])));
+      const rank = (sec) => (order.indexOf(sec) < 0 ? (sec === 'engine' ? 999 : 500) : order.indexOf(sec));
       for (const sec of Array.from(bySection.keys()).sort((a, b) => rank(a) - rank(b))) {
         const fold = part.append('details').attr('class', 'more').attr('id', `sweep-${sec.replace(/\W+/g, '-')}`);
-        fold.append('summary').text(`${SECTION_TITLES[sec] || GS.words(sec)} (${bySection.get(sec).length})`);
+        fold.append('summary').text(`${titles[sec] || GS.words(sec)} (${bySection.get(sec).length})`);
         const charts = fold.append('div').attr('class', 'charts');
         for (const m of bySection.get(sec)) chartOf(charts, m);
       }
@@ -254,54 +254,6 @@
         (offChart ? ' · some intervals are wider than the chart and run off its edge (hover for their bounds)' : '') +
         (partial ? ` · a label n/${replicates} marks a point where only n replicates had a value (the mean is over those)` : '') +
         (missing ? ` · ${missing} point${missing === 1 ? '' : 's'} where no replicate had a value ${missing === 1 ? 'is' : 'are'} not drawn` : ''),
-    });
-  }
-
-  /** Distribution time against N for each mode, with each mode's lower bound dashed. */
-  function capacityChart(charts, s, derived, xKey, logX) {
-    const bounds = (derived && derived.capacityBounds) || [];
-    if (xKey !== 'peers.count' || !bounds.length) return;
-    const modes = new Map();
-    for (const p of s.points) {
-      const mode = String(p.values['capacity.mode'] || (s.scenario && s.scenario.capacity && s.scenario.capacity.mode) || 'p2p');
-      const m = p.metrics['capacity.distributionTime'];
-      if (!m || !isNumber(m.mean)) continue;
-      if (!modes.has(mode)) modes.set(mode, []);
-      modes.get(mode).push(p);
-    }
-    // The same colour per mode as in the other charts, where modes are the line groups.
-    const modeAxis = s.vary.find((v) => v.path === 'capacity.mode');
-    const modeOrder = modeAxis ? modeAxis.values.map(String) : ['client-server', 'p2p'];
-    const color = (mode) => GS.color(Math.max(0, modeOrder.indexOf(mode)));
-    const series = [];
-    for (const [mode, ps] of modes) {
-      // One line per mode: where another key is varied too, its points' means and bounds are averaged.
-      const byN = new Map();
-      for (const p of ps) {
-        const n = p.values['peers.count'];
-        if (!byN.has(n)) byN.set(n, []);
-        byN.get(n).push(p.metrics['capacity.distributionTime']);
-      }
-      const avg = (ms, f) => ms.reduce((a, m) => a + f(m), 0) / ms.length;
-      const rows = Array.from(byN, ([n, ms]) => [n, avg(ms, (m) => m.mean),
-        ms.every((m) => isNumber(m.low) && isNumber(m.high)) ? [avg(ms, (m) => m.low), avg(ms, (m) => m.high)] : null])
-        .sort((a, b) => a[0] - b[0]);
-      const banded = rows.filter((r) => r[2]);
-      series.push({ name: `${mode} (simulated)`, kind: 'line', dots: true, color: color(mode), points: rows.map((r) => [r[0], r[1]]),
-        band: banded.some((r) => r[2][1] > r[2][0]) ? banded.map((r) => [r[0], r[2][0], r[2][1]]) : undefined });
-    }
-    for (const b of bounds) {
-      series.push({ name: b.label, kind: 'line', theory: true, color: color(b.mode), points: b.points });
-    }
-    const ys = series.flatMap((x) => x.points.map((p) => p[1])).filter((v) => v > 0);
-    const logY = logX && ys.length && Math.max(...ys) / Math.min(...ys) >= 100;
-    GS.chart(charts, {
-      title: 'Distribution time against the number of peers',
-      x: { label: `peers N${logX ? ' (log scale)' : ''}`, type: logX ? 'log' : 'linear', zero: false },
-      y: { label: `distribution time (s${logY ? ', log' : ''})`, type: logY ? 'log' : 'linear', tipFormat: GS.dur, clamp: [0, Infinity] },
-      series,
-      legend: true,
-      note: 'Client-server time grows linearly with N (the server uploads every copy); P2P levels off because every new peer also uploads. Dashed: the lower bounds of Kurose & Ross §2.5.',
     });
   }
 })();

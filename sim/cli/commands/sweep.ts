@@ -2,7 +2,6 @@
 import { join } from 'node:path';
 import { writeOutputFile } from '../../io/output.js';
 import { readScenarioFile } from '../../scenario/load.js';
-import { printable } from '../../text/printable.js';
 import { renderReport } from '../../../viz/report.js';
 import { runSweep, mergeParts } from '../../sweep/sweep.js';
 import { parseShard, parseVary } from '../../sweep/plan.js';
@@ -38,7 +37,7 @@ export interface SweepCommandOptions {
 export const FEW_REPLICATES = 5;
 
 export function describeSweep(r: SweepResults, outputs: string[]): string {
-  const lines = [`${printable(r.scenario.name)}: sweep of ${r.points.length} point(s) x ${r.replicates} replicate(s), ${r.engine.runs} run(s)` +
+  const lines = [`${r.scenario.name}: sweep of ${r.points.length} point(s) x ${r.replicates} replicate(s), ${r.engine.runs} run(s)` +
     (r.shard ? ` (shard ${r.shard.index}/${r.shard.count})` : '')];
   if (r.replicates < FEW_REPLICATES) {
     lines.push(`  note: ${r.replicates} replicate(s) per point: the 95% intervals are wide and unreliable; ` +
@@ -61,7 +60,7 @@ export async function sweepCommand(file: string, opts: SweepCommandOptions, io: 
   // Next to the main output; a shard without one gets a journal of its own.
   const journalPath = journalPathFor(opts.json ?? opts.out ??
     (shard ? join('reports', `${slug(name)}-sweep-shard-${shard.index}-of-${shard.count}`) : defaultReport));
-  const progress = makeSweepProgress(!!opts.quiet, io.errStream ?? process.stderr);
+  const progress = makeSweepProgress(!!opts.quiet, io.errStream ?? process.stderr, undefined, io.err);
   setInterruptNote(`the finished runs are kept in ${journalPath}: add --resume to continue`);
   const { results, journal } = await runSweep({
     file, text, sets: opts.set ?? [], base, varies, replicates, workers, shard,

@@ -2,19 +2,18 @@
 import { loadScenarioFile } from '../../scenario/load.js';
 import type { CliIO } from '../io.js';
 import { describeBadInput } from '../report-error.js';
-import { printable } from '../../text/printable.js';
 
 export function validateCommand(files: string[], io: CliIO): number {
   let bad = 0;
   for (const file of files) {
     try {
       const s = loadScenarioFile(file);
-      io.out(`ok      ${printable(file)}  (${printable(s.name)})\n`);
+      io.out(`ok      ${file}  (${s.name})\n`);
     } catch (err) {
       const message = describeBadInput(err);
       if (message === undefined) throw err;
       bad++;
-      io.out(`invalid ${printable(file)}\n`);
+      io.out(`invalid ${file}\n`);
       io.err(`${message}\n`);
     }
   }

@@ -6,7 +6,7 @@
 import { CONTROLLER } from '../../engine/simulator.js';
 import type { Component, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
-import type { ChurnSpec } from '../../scenario/schema.js';
+import type { ChurnSpec } from '../schema.js';
 import { churnResults } from '../churn.js';
 import { dynamicsOf } from '../shared.js';
 import { traceOf } from './store.js';

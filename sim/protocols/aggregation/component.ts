@@ -20,7 +20,7 @@ import { makeSampler } from '../../random/distributions.js';
 import { uniformLivePeer } from '../../random/live-peer.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
-import type { AggregationSpec } from '../../scenario/schema.js';
+import type { AggregationSpec } from './schema.js';
 import { liveMoments } from './moments.js';
 import { AggregationPayloads } from './payloads.js';
 import type { AggregationResults } from './results-section.js';

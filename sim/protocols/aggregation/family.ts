@@ -1,15 +1,16 @@
 /** The aggregation family (`aggregation`): push-pull averaging, on both engines. */
-import { defineFamily } from '../../families/family.js';
-import { aggregationSchema } from './schema.js';
+import type { Family } from '../../families/family.js';
+import { aggregationSchema, type aggregationKeys } from './schema.js';
 import { AggregationComponent } from './component.js';
 import { aggregationCards, aggregationSection, aggregationSummary } from './report.js';
 import type { AggregationSections } from './results-section.js';
 
-export const aggregationFamily = defineFamily<AggregationSections>({
+export const aggregationFamily: Family<AggregationSections, typeof aggregationKeys> = {
+  runRank: 80,
   name: 'aggregation',
   schema: aggregationSchema,
   readingRank: 60,
-  results: { source: 'sim/protocols/aggregation/results-section.ts', sections: { aggregation: 'AggregationResults' } },
+  results: { source: 'sim/protocols/aggregation/results-section.ts', sections: { aggregation: 'AggregationResults' }, titles: { aggregation: 'Aggregation' } },
   components: (scenario) => (scenario.aggregation ? [new AggregationComponent(scenario.aggregation)] : []),
   readsOverlayDuringRun: (scenario) => scenario.aggregation?.targets === 'neighbours',
   // Estimate (8), busy flag (1) and exchange number (4) a peer; one tick a peer pending.
@@ -25,4 +26,4 @@ export const aggregationFamily = defineFamily<AggregationSections>({
     },
     'aggregation.sizeEstimate': { median: 'nonNegative', min: 'nonNegative', max: 'nonNegative' },
   },
-});
+};

@@ -1,5 +1,5 @@
 /** The gossip aggregation family's scenario keys (`aggregation`). */
-import { s } from '../../scenario/dsl.js';
+import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
 import { MAX_PLAIN, MAX_ROUNDS, STEP_BOUNDS, TIME_BOUNDS } from '../../scenario/limits.js';
 import { grouped } from '../../text/group-digits.js';
@@ -19,4 +19,7 @@ export const aggregationKeys = {
   }, { doc: 'Push-pull averaging (Jelasity, Montresor & Babaoglu 2005).' }), { doc: 'Optional gossip aggregation: peers average their values pairwise until all hold the global mean.' })),
 };
 
-export const aggregationSchema: SchemaFragment = { keys: aggregationKeys };
+/** A scenario's `aggregation` section, validated. */
+export type AggregationSpec = NonNullable<Infer<typeof aggregationKeys.aggregation.node>>;
+
+export const aggregationSchema: SchemaFragment<typeof aggregationKeys> = { keys: aggregationKeys };

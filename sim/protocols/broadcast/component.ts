@@ -4,7 +4,7 @@
  * rumour ledger for anti-entropy, samples `informed[<id>]` and contributes the results.
  */
 import { RUMOUR_LEDGER } from '../../services/rumour-ledger.js';
-import type { BroadcastSpec } from '../../scenario/schema.js';
+import type { BroadcastSpec } from './schema.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import { BroadcastEngine, type EngineOptions } from './engine.js';

@@ -1,16 +1,18 @@
 /** The broadcast family: rumours spread by push, pull, push-pull or flooding (`workload.broadcasts`). */
-import { defineFamily } from '../../families/family.js';
-import { broadcastSchema } from './schema.js';
+import type { Family } from '../../families/family.js';
+import { broadcastSchema, type broadcastKeys } from './schema.js';
 import { BroadcastComponent } from './component.js';
 import { broadcastMemory } from './memory.js';
 import { broadcastCards, broadcastDerived, broadcastSummary } from './report.js';
 import type { BroadcastSections } from './results-section.js';
 
-export const broadcastFamily = defineFamily<BroadcastSections>({
+export const broadcastFamily: Family<BroadcastSections, typeof broadcastKeys> = {
+  runRank: 60,
   name: 'broadcast',
+  reportClient: 'sim/protocols/broadcast/report.client.js',
   schema: broadcastSchema,
   readingRank: 10,
-  results: { source: 'sim/protocols/broadcast/results-section.ts', sections: { broadcasts: 'BroadcastResult[]' } },
+  results: { source: 'sim/protocols/broadcast/results-section.ts', sections: { broadcasts: 'BroadcastResult[]' }, titles: { broadcasts: 'Rumour spreading' } },
   components: (scenario) => (scenario.workload.broadcasts.length > 0 ? [new BroadcastComponent(scenario.workload.broadcasts)] : []),
   readsOverlayDuringRun: (scenario) => scenario.workload.broadcasts.length > 0,
   memory: broadcastMemory,
@@ -25,4 +27,4 @@ export const broadcastFamily = defineFamily<BroadcastSections>({
       dropped: 'count', synced: 'count', ended: 'proportion',
     },
   },
-});
+};

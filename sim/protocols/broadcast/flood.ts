@@ -3,7 +3,7 @@
  * first gets it. No round ticks; a peer's round is its hop count, and maxRounds limits it
  * (fanout, targets, forward and period are ignored).
  */
-import type { BroadcastSpec } from '../../scenario/schema.js';
+import type { BroadcastSpec } from './schema.js';
 import type { BroadcastNet, BroadcastProtocol } from './protocol.js';
 import type { BroadcastState } from './state.js';
 

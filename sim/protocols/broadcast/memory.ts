@@ -1,6 +1,6 @@
 /** The broadcast family's terms of the memory estimate (see run/memory-estimate.ts for the model). */
 import type { MemoryInput, MemoryPart, MemoryTerm } from '../../families/family.js';
-import type { BroadcastSpec } from '../../scenario/schema.js';
+import type { BroadcastSpec } from './schema.js';
 import { ln } from '../../math/strict.js';
 import { protocolOf } from './protocols.js';
 

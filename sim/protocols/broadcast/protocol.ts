@@ -5,7 +5,7 @@
  * the engine (engine.ts) owns what they share (BroadcastState, rounds, delivery, counting)
  * and calls them without knowing which one runs.
  */
-import type { BroadcastSpec } from '../../scenario/schema.js';
+import type { BroadcastSpec } from './schema.js';
 import type { Linkable } from '../../overlay/graph.js';
 import type { PeerTable } from '../../run/peers.js';
 import type { Delivery } from './delivery.js';

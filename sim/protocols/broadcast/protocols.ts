@@ -11,7 +11,7 @@
  * | flood     | on first receipt, send to every neighbour but the sender (fanout, targets, |
  * |           | forward and period ignored; maxRounds is the hop limit)                    |
  */
-import type { BroadcastSpec } from '../../scenario/schema.js';
+import type { BroadcastSpec } from './schema.js';
 import { Flood } from './flood.js';
 import type { BroadcastProtocol } from './protocol.js';
 import { Pull } from './pull.js';

@@ -3,7 +3,7 @@
  * informed ones push it (`forward: rounds`), or push it once, when it first reaches them
  * (`forward: once`; that push counts in the round in progress).
  */
-import type { BroadcastSpec } from '../../scenario/schema.js';
+import type { BroadcastSpec } from './schema.js';
 import { GossipProtocol, type BroadcastNet } from './protocol.js';
 import type { BroadcastState } from './state.js';
 

@@ -3,7 +3,7 @@
  * `fanout` targets. `forward: once` (infect and die): a peer pushes once, when the rumour
  * first reaches it; its round is its hop count from the origin.
  */
-import type { BroadcastSpec } from '../../scenario/schema.js';
+import type { BroadcastSpec } from './schema.js';
 import { GossipProtocol, type BroadcastNet } from './protocol.js';
 import type { BroadcastState } from './state.js';
 

@@ -1,7 +1,8 @@
 /** The broadcast family's lines in the CLI summary, cards and theory curves in the report. */
 import type { Card } from '../../families/family.js';
 import type { Results } from '../../run/results.js';
-import type { BroadcastSpec, Scenario } from '../../scenario/schema.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { BroadcastSpec } from './schema.js';
 import { fmt, pct } from '../../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../../viz/format.js';
 import { distMean, infectAndDieCoverage, meanFieldRounds, type TheoryCurve } from '../../../viz/theory.js';

@@ -1,5 +1,5 @@
 /** The broadcast family's scenario keys (`workload.broadcasts`) and their cross-checks. */
-import { s } from '../../scenario/dsl.js';
+import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
 import { MAX_ITEMS, MAX_ROUNDS, MAX_RUMOURS, PEER_LIMIT, STEP_BOUNDS, TIME_BOUNDS } from '../../scenario/limits.js';
 import { formatDuration } from '../../scenario/units.js';
@@ -29,7 +29,10 @@ export const broadcastKeys = {
   broadcasts: place('workload', 10, s.list(broadcast, { doc: 'Rumours spread through the network.', default: [], single: true, maxItems: MAX_ITEMS })),
 };
 
-export const broadcastSchema: SchemaFragment = {
+/** One `workload.broadcasts` entry, validated. */
+export type BroadcastSpec = Infer<typeof broadcastKeys.broadcasts.node>[number];
+
+export const broadcastSchema: SchemaFragment<typeof broadcastKeys> = {
   keys: broadcastKeys,
   /** An origin must be a peer id < peers.count, a fanout at most peers.count; at most 10^4 rumours in all. */
   check(scenario, { problem, never }) {

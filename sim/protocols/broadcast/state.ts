@@ -2,7 +2,7 @@
  * One broadcast's state: which peers hold the rumour (a bitset, 1 bit a peer, kept after
  * the broadcast ends for anti-entropy) and the counters its result is made of.
  */
-import type { BroadcastSpec } from '../../scenario/schema.js';
+import type { BroadcastSpec } from './schema.js';
 import type { BroadcastResult, TraceEntry } from './results-section.js';
 import type { BroadcastProtocol } from './protocol.js';
 import { Timeline } from './timeline.js';

@@ -21,3 +21,23 @@ export function p2pLowerBound(
 ): number {
   return Math.max(file / serverUpload, file / minDownload, (peers * file) / (serverUpload + totalPeerUpload));
 }
+
+/** A scenario's figures for the bounds at any N: the peers' uploads by their mean. */
+export interface CapacityParams {
+  /** File size F, bytes. */
+  file: number;
+  /** Server upload u_s, bytes/s. */
+  serverUpload: number;
+  /** Mean peer upload ū, bytes/s (Σu_i ≈ N·ū). */
+  meanPeerUpload: number;
+  /** Slowest peer download d_min, bytes/s (0 = unknown: the term is left out). */
+  minPeerDownload: number;
+}
+
+/** The bound of `mode` for N peers from a scenario's figures (a sweep's line where it did not run the mode). */
+export function capacityLowerBound(mode: string, peers: number, p: CapacityParams): number {
+  const minDownload = p.minPeerDownload > 0 ? p.minPeerDownload : Infinity;
+  return mode === 'client-server'
+    ? clientServerLowerBound(p.file, peers, p.serverUpload, minDownload)
+    : p2pLowerBound(p.file, peers, p.serverUpload, minDownload, peers * p.meanPeerUpload);
+}

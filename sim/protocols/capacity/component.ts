@@ -10,7 +10,7 @@
  */
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
-import type { CapacitySpec } from '../../scenario/schema.js';
+import type { CapacitySpec } from './schema.js';
 import { makeSampler } from '../../random/distributions.js';
 import { evenQuantileSample } from '../../metrics/quantile-sample.js';
 import { meanUploadUtilisation } from '../../metrics/upload-utilisation.js';

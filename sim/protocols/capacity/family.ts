@@ -1,10 +1,11 @@
 /** The capacity family (`capacity`): distributing a file client-server or peer-to-peer. */
-import { defineFamily, type Card } from '../../families/family.js';
-import { capacitySchema } from './schema.js';
+import type { Card, Family } from '../../families/family.js';
+import { capacitySchema, type capacityKeys } from './schema.js';
 import type { Results } from '../../run/results.js';
 import { fmt } from '../../text/summary-format.js';
 import { formatDuration, formatNumber, formatPercent } from '../../../viz/format.js';
 import { CapacityComponent, type CapacitySections } from './component.js';
+import { capacitySweepBounds } from './sweep.js';
 
 function cards(r: Results): Card[] {
   const c = r.capacity;
@@ -29,8 +30,10 @@ function cards(r: Results): Card[] {
   return cards;
 }
 
-export const capacityFamily = defineFamily<CapacitySections>({
+export const capacityFamily: Family<CapacitySections, typeof capacityKeys> = {
+  runRank: 70,
   name: 'capacity',
+  reportClient: 'sim/protocols/capacity/report.client.js',
   metricDomains: {
     capacity: {
       peers: 'input', chunks: 'input', serverSlots: 'input', minDownload: 'input', totalPeerUpload: 'nonNegative',
@@ -47,8 +50,9 @@ export const capacityFamily = defineFamily<CapacitySections>({
   },
   schema: capacitySchema,
   readingRank: 50,
-  results: { source: 'sim/protocols/capacity/component.ts', sections: { capacity: 'CapacityResults' } },
+  results: { source: 'sim/protocols/capacity/component.ts', sections: { capacity: 'CapacityResults' }, titles: { capacity: 'File distribution' } },
   components: (scenario) => (scenario.capacity ? [new CapacityComponent()] : []),
+  deriveSweep: (sweep) => ({ capacityBounds: capacitySweepBounds(sweep) }),
   readsOverlayDuringRun: (scenario) => scenario.capacity !== null,
   // Per-peer chunk bitsets (have, pending), counters, the ledger (8 doubles), bandwidths,
   // the swarm's adjacency and the transfer slots (protocols/capacity/*).
@@ -80,4 +84,4 @@ export const capacityFamily = defineFamily<CapacitySections>({
       `(lower bound ${fmt(cap.lowerBound)} s)`];
   },
   cards,
-});
+};

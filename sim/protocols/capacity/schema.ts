@@ -1,5 +1,5 @@
 /** The file-distribution family's scenario keys (`capacity`) and their cross-check. */
-import { s } from '../../scenario/dsl.js';
+import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
 import { MAX_BANDWIDTH, MAX_CHUNKS, MAX_DEGREE, MAX_SIZE, MAX_SLOTS, MIN_BANDWIDTH, MIN_SIZE } from '../../scenario/limits.js';
 import { formatSize } from '../../scenario/units.js';
@@ -26,7 +26,10 @@ export const capacityKeys = {
   }, { doc: 'File distribution experiment.' }), { doc: 'Optional file-distribution experiment (client-server vs P2P).' })),
 };
 
-export const capacitySchema: SchemaFragment = {
+/** A scenario's `capacity` section, validated. */
+export type CapacitySpec = NonNullable<Infer<typeof capacityKeys.capacity.node>>;
+
+export const capacitySchema: SchemaFragment<typeof capacityKeys> = {
   keys: capacityKeys,
   /** chunk <= file, and at most 2^20 chunks (p2p). */
   check(scenario, { problem }) {

@@ -7,7 +7,7 @@ import { meanPathLength } from '../../metrics/path-length.js';
 import { viewInDegreeStats } from '../../metrics/in-degree.js';
 import type { Component, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
-import type { SamplingSpec } from '../../scenario/schema.js';
+import type { SamplingSpec } from './schema.js';
 import { dynamicsOf } from '../../dynamics/shared.js';
 import { Cyclon } from './cyclon.js';
 import { Newscast } from './newscast.js';

@@ -3,7 +3,7 @@
  * Management for Unstructured P2P Overlays", J. Network Syst. Manage. 2005): enhanced shuffling.
  */
 import type { SimContext } from '../../run/context.js';
-import type { SamplingSpec } from '../../scenario/schema.js';
+import type { SamplingSpec } from './schema.js';
 import { GossipSampler } from './sampler.js';
 
 /**

@@ -1,10 +1,11 @@
 /** The peer-sampling family (`overlay.sampling`): Cyclon or Newscast views that become the overlay. */
-import { defineFamily } from '../../families/family.js';
-import { samplingSchema } from './schema.js';
+import type { Family } from '../../families/family.js';
+import { samplingSchema, type samplingKeys } from './schema.js';
 import { PeerSamplingComponent } from './component.js';
 import type { SamplingSections } from './results-section.js';
 
-export const samplingFamily = defineFamily<SamplingSections>({
+export const samplingFamily: Family<SamplingSections, typeof samplingKeys> = {
+  runRank: 10,
   name: 'sampling',
   metricDomains: {
     sampling: {
@@ -15,7 +16,7 @@ export const samplingFamily = defineFamily<SamplingSections>({
   },
   schema: samplingSchema,
   readingRank: 80,
-  results: { source: 'sim/protocols/sampling/results-section.ts', sections: { sampling: 'SamplingResults' } },
+  results: { source: 'sim/protocols/sampling/results-section.ts', sections: { sampling: 'SamplingResults' }, titles: { sampling: 'Peer sampling' } },
   components: (scenario, setup) => (scenario.overlay.sampling
     ? [new PeerSamplingComponent(scenario.overlay.sampling, setup.overlayReadDuringRun)] : []),
   // Views of ids and ages, a shuffle buffer, epochs and timers; one timer a peer plus
@@ -35,4 +36,4 @@ export const samplingFamily = defineFamily<SamplingSections>({
   },
   eventDrivenParts: (scenario) => (scenario.overlay.sampling
     ? [{ key: 'overlay.sampling', part: `peer sampling (overlay.sampling: ${scenario.overlay.sampling.protocol})` }] : []),
-});
+};

@@ -4,7 +4,7 @@
  * ACM TOCS 2007): exchange whole views with a random neighbour, keep the freshest.
  */
 import type { SimContext } from '../../run/context.js';
-import type { SamplingSpec } from '../../scenario/schema.js';
+import type { SamplingSpec } from './schema.js';
 import { GossipSampler } from './sampler.js';
 
 /**

@@ -9,7 +9,7 @@ import type { Transport } from '../../network/transport.js';
 import type { Graph } from '../../overlay/graph.js';
 import type { SimContext } from '../../run/context.js';
 import type { PeerTable } from '../../run/peers.js';
-import type { SamplingSpec } from '../../scenario/schema.js';
+import type { SamplingSpec } from './schema.js';
 import type { MessageType } from '../../network/messages.js';
 import { EntryPayloads } from './entry-payloads.js';
 import { ViewTable } from './views.js';

@@ -1,5 +1,5 @@
 /** The peer-sampling family's scenario keys (`overlay.sampling`) and their cross-check. */
-import { s } from '../../scenario/dsl.js';
+import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
 import { MAX_VIEW, STEP_BOUNDS } from '../../scenario/limits.js';
 
@@ -12,7 +12,10 @@ export const samplingKeys = {
   }, { doc: 'Gossip-based peer sampling.' }), { doc: 'Optional gossip peer-sampling service whose views form the overlay.' })),
 };
 
-export const samplingSchema: SchemaFragment = {
+/** A scenario's `overlay.sampling` section, validated. */
+export type SamplingSpec = NonNullable<Infer<typeof samplingKeys.sampling.node>>;
+
+export const samplingSchema: SchemaFragment<typeof samplingKeys> = {
   keys: samplingKeys,
   /** shuffleLength <= viewSize. */
   check(scenario, { problem, the }) {

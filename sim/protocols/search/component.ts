@@ -15,7 +15,8 @@ import { makeRankSampler, type RankSampler } from '../../random/distributions.js
 import { exponentialDraw } from '../../random/exponential.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
-import type { Scenario, SearchSpec } from '../../scenario/schema.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { SearchSpec } from './schema.js';
 import { DirectorySearch } from './directory.js';
 import { DhtSearch } from './dht.js';
 import { DHT_INDEX } from '../../services/dht-index.js';

@@ -1,6 +1,6 @@
 /** The search family: data placement, queries (flood, random walk, expanding ring, directory) and super-peers. */
-import { defineFamily, type Card } from '../../families/family.js';
-import { searchSchema } from './schema.js';
+import type { Card, Family } from '../../families/family.js';
+import { searchSchema, type searchKeys } from './schema.js';
 import type { MetricDomain } from '../../run/domains.js';
 import type { Results } from '../../run/results.js';
 import { fmt, pct } from '../../text/summary-format.js';
@@ -59,11 +59,14 @@ function cards(r: Results): Card[] {
   });
 }
 
-export const searchFamily = defineFamily<SearchSections>({
+export const searchFamily: Family<SearchSections, typeof searchKeys> = {
+  runRank: 50,
   name: 'search',
+  reportClient: 'sim/protocols/search/report.client.js',
   schema: searchSchema,
   readingRank: 20,
-  results: { source: 'sim/protocols/search/results-section.ts', sections: { searches: 'SearchResults', data: 'DataResults' } },
+  results: { source: 'sim/protocols/search/results-section.ts', sections: { searches: 'SearchResults', data: 'DataResults' },
+    titles: { searches: 'Search', data: 'Data placement' } },
   components: (scenario) => searchComponents(scenario),
   readsOverlayDuringRun: (scenario) => scenario.workload.searches.length > 0 || scenario.hybrid !== null,
   // Each replica is listed twice (by item and by peer), per-peer rows and streams,
@@ -92,4 +95,4 @@ export const searchFamily = defineFamily<SearchSections>({
       storedReplicas: 'count', expectedSearchSize: 'nonNegative',
     },
   },
-});
+};

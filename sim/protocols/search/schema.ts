@@ -2,7 +2,7 @@
  * The search family's scenario keys: `workload.searches`, the `data` the searches look
  * for, and the `hybrid` super-peers a directory search needs; and their cross-checks.
  */
-import { s } from '../../scenario/dsl.js';
+import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
 import { HOP_BOUNDS, MAX_HOPS, MAX_ITEMS, MAX_OBJECTS, MAX_QUERIES, MAX_RATE, MAX_REPLICAS, TIME_BOUNDS } from '../../scenario/limits.js';
 import { formatDuration } from '../../scenario/units.js';
@@ -38,7 +38,10 @@ export const searchKeys = {
   }, { doc: 'Super-peers as directory services.' }), { doc: 'Optional hybrid P2P: super-peers index the data of ordinary peers.' })),
 };
 
-export const searchSchema: SchemaFragment = {
+/** One `workload.searches` entry, validated. */
+export type SearchSpec = Infer<typeof searchKeys.searches.node>[number];
+
+export const searchSchema: SchemaFragment<typeof searchKeys> = {
   keys: searchKeys,
   /**
    * A search starts before `duration`; a `directory` search needs `hybrid`; expanding-ring

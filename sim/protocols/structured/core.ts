@@ -7,12 +7,12 @@
 import type { DataPlacement } from '../../data/placement.js';
 import type { PeerStreams } from '../../engine/random.js';
 import type { SimContext } from '../../run/context.js';
-import type { Scenario } from '../../scenario/schema.js';
 import type { IdSpace } from './ids.js';
 import type { LookupDone, Records } from './lookup.js';
 import type { DhtNet } from './net.js';
+import type { StructuredSpec } from './schema.js';
 
-export type StructuredSpec = NonNullable<Scenario['structured']>;
+export type { StructuredSpec };
 
 export interface DhtCore {
   readonly ctx: SimContext;

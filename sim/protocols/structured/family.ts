@@ -1,6 +1,6 @@
 /** The structured family (`structured`): Chord and Kademlia, an index that `dht` searches look items up in. */
-import { defineFamily } from '../../families/family.js';
-import { structuredSchema } from './schema.js';
+import type { Family } from '../../families/family.js';
+import { structuredSchema, type structuredKeys } from './schema.js';
 import { StructuredComponent } from './component.js';
 import { structuredCards, structuredSection, structuredSummary } from './report.js';
 import type { StructuredSections } from './results-section.js';
@@ -13,11 +13,13 @@ const LOOKUPS = {
   timeoutsPerLookup: 'nonNegative', unfinished: 'count',
 } as const;
 
-export const structuredFamily = defineFamily<StructuredSections>({
+export const structuredFamily: Family<StructuredSections, typeof structuredKeys> = {
+  // Before search (50): a dht search asks for the index (DHT_INDEX) when it starts.
+  runRank: 45,
   name: 'structured',
   schema: structuredSchema,
   readingRank: 25,
-  results: { source: 'sim/protocols/structured/results-section.ts', sections: { structured: 'StructuredResults' } },
+  results: { source: 'sim/protocols/structured/results-section.ts', sections: { structured: 'StructuredResults' }, titles: { structured: 'Structured overlay (DHT)' } },
   components: (scenario) => (scenario.structured ? [new StructuredComponent(scenario.structured)] : []),
   // ID (8), joined flag (1), upkeep generation (4), stream counters (8), and the tables:
   // Chord r successors, F fingers and a predecessor (4 bytes each) and a count; Kademlia
@@ -40,4 +42,4 @@ export const structuredFamily = defineFamily<StructuredSections>({
     'structured.maintenance': { messages: 'count', bytes: 'count', peerSeconds: 'nonNegative', messagesPerPeerPerSecond: 'nonNegative', bytesPerPeerPerSecond: 'nonNegative' },
     structured: { bits: 'input', timeouts: 'count' },
   },
-});
+};

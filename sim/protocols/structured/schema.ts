@@ -1,5 +1,5 @@
 /** The structured family's scenario keys (`structured`: a Chord ring or a Kademlia network) and their cross-checks. */
-import { s } from '../../scenario/dsl.js';
+import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
 import { STEP_BOUNDS, TIME_BOUNDS } from '../../scenario/limits.js';
 
@@ -34,7 +34,10 @@ export const structuredKeys = {
   { doc: 'Optional structured P2P: a Chord ring or a Kademlia network that `workload.searches` with `protocol: dht` look items up in.' })),
 };
 
-export const structuredSchema: SchemaFragment = {
+/** A scenario's `structured` section, validated. */
+export type StructuredSpec = NonNullable<Infer<typeof structuredKeys.structured.node>>;
+
+export const structuredSchema: SchemaFragment<typeof structuredKeys> = {
   keys: structuredKeys,
   /**
    * A `dht` search needs a structured section; `bootstrap: join` with Chord needs

@@ -24,7 +24,7 @@ import { Graph } from '../../../sim/overlay/graph';
 import { randomRegular } from '../../../sim/overlay/generators/random-regular';
 import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
 import type { BroadcastResult } from '../../../sim/protocols/broadcast/results-section';
-import type { BroadcastSpec } from '../../../sim/scenario/schema';
+import type { BroadcastSpec } from '../../../sim/protocols/broadcast/schema';
 import { graphOf, makeTestContext, runComponents } from '../../helpers/context';
 import { bfs, ringWithChords } from '../../helpers/graphs';
 import { broadcastSpec, meanOverSeeds, MIXED_BROADCASTS } from './run-broadcast';

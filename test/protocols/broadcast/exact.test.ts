@@ -6,7 +6,7 @@
 import { RUMOUR_LEDGER } from '../../../sim/services/rumour-ledger';
 import { describe, expect, it } from 'vitest';
 import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
-import type { BroadcastSpec } from '../../../sim/scenario/schema';
+import type { BroadcastSpec } from '../../../sim/protocols/broadcast/schema';
 import type { BroadcastResult } from '../../../sim/protocols/broadcast/results-section';
 import { graphOf, makeTestContext, runComponents } from '../../helpers/context';
 

@@ -2,7 +2,7 @@
 import { BroadcastComponent } from '../../../sim/protocols/broadcast/component';
 import type { BroadcastResult } from '../../../sim/protocols/broadcast/results-section';
 import type { Graph } from '../../../sim/overlay/graph';
-import type { BroadcastSpec } from '../../../sim/scenario/schema';
+import type { BroadcastSpec } from '../../../sim/protocols/broadcast/schema';
 import type { Dist } from '../../../sim/scenario/dsl';
 import { makeTestContext } from '../../helpers/context';
 import { runComponents } from '../../helpers/context';

@@ -19,7 +19,7 @@
 import { CONTROLLER } from '../../engine/simulator.js';
 import type { MessageType } from '../../network/messages.js';
 import { bootstrapPeer, grown, type DhtCore, type DhtProtocol } from './core.js';
-import { IdSpace, lowerBound } from './ids.js';
+import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, recordAnswer, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
 import type { RequestOwner } from './net.js';
 
@@ -172,7 +172,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     const n = sorted.length, c = records.copies;
     if (n === 0) return;
     for (let item = 0; item < records.items; item++) {
-      const at = lowerBound(sorted, this.ids, records.keys[item]);
+      const at = firstAtOrAfter(sorted, this.ids, records.keys[item]);
       for (let j = 0; j < Math.min(c, n); j++) records.storers[item * c + j] = sorted[(at + j) % n];
     }
   }

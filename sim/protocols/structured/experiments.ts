@@ -10,7 +10,7 @@ import { NamedStream } from '../../engine/random.js';
 import { StructuredComponent } from './component.js';
 import type { Chord } from './chord.js';
 import type { Kademlia } from './kademlia.js';
-import { lowerBound } from './ids.js';
+import { firstAtOrAfter } from './ids.js';
 
 export interface Built {
   ctx: SimContext;
@@ -122,7 +122,7 @@ export function chordHalfFailed(n: number, successors: number, count: number, se
   let asked = 0, found = 0, wrong = 0, timeouts = 0;
   while (asked < count) {
     const key = dht.core.space.draw(rng);
-    const at = lowerBound(sorted, dht.core.ids, key);
+    const at = firstAtOrAfter(sorted, dht.core.ids, key);
     const owner = sorted[at === n ? 0 : at];
     const origin = order[half + Math.floor(rng.next() * (n - half))];
     if (ctx.peers.alive[owner] !== 1) continue;

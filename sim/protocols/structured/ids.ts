@@ -85,7 +85,7 @@ export class IdSpace {
 }
 
 /** Index of the first element of ascending `sorted` (by ids[element]) whose ID is >= x (length if none). */
-export function lowerBound(sorted: Int32Array, ids: Float64Array, x: number): number {
+export function firstAtOrAfter(sorted: Int32Array, ids: Float64Array, x: number): number {
   let lo = 0, hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;

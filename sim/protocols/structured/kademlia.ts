@@ -19,7 +19,7 @@
  */
 import type { MessageType } from '../../network/messages.js';
 import { bootstrapPeer, grown, type DhtCore, type DhtProtocol } from './core.js';
-import { IdSpace, lowerBound } from './ids.js';
+import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, recordAnswer, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
 import type { RequestOwner } from './net.js';
 
@@ -215,7 +215,7 @@ export class Kademlia implements DhtProtocol, RequestOwner {
       let lo = 0, hi = n;
       for (let bits = 1; bits <= space.bits; bits++) {
         const start = space.prefixStart(key, bits);
-        const a = lowerBound(sorted, ids, start), b = lowerBound(sorted, ids, start + 2 ** (space.bits - bits));
+        const a = firstAtOrAfter(sorted, ids, start), b = firstAtOrAfter(sorted, ids, start + 2 ** (space.bits - bits));
         if (b - a < c) break;
         lo = a; hi = b;
       }

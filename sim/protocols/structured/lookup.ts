@@ -8,7 +8,7 @@
 import type { DataPlacement } from '../../data/placement.js';
 
 /** Why a lookup ran: an item for a search, or the protocol's own upkeep. */
-export const enum Purpose {
+export enum Purpose {
   /** Find the record of an item (a `dht` search). */
   Item = 0,
   /** Chord: a joining peer's successor; Kademlia: a joining peer's own ID. */

@@ -33,6 +33,7 @@ export const structuredFamily: Family<StructuredSections, typeof structuredKeys>
     return { terms: [perPeer('DHT IDs and state', 21), perPeer(`${st.protocol} routing tables`, table)], pendingEvents: 2 * peers };
   },
   eventDrivenParts: (scenario) => (scenario.structured ? [{ key: 'structured', part: 'the structured overlay (DHT lookups and upkeep)' }] : []),
+  reportClient: 'sim/protocols/structured/report.client.js',
   summary: structuredSummary,
   cards: structuredCards,
   reportSection: structuredSection,

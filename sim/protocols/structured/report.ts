@@ -36,23 +36,11 @@ export function structuredSection(r: Results): ReportSection | null {
   if (!s || !s.lookups) return null;
   const l = s.lookups;
   const histogram = l.hopsHistogram.map((count, hops) => [hops, count] as [number, number]);
+  // Success against cost beside the other searches, and the ring view: report.client.js.
   const charts: ReportSection['charts'] = [
     { title: 'Hops per successful lookup', x: { label: 'hops (nodes after the origin, up to the one returning the record)' }, y: { label: 'lookups' },
       lines: [{ label: 'lookups', points: histogram }] },
   ];
-  // Success against cost, beside every search protocol of the run.
-  const by = r.searches?.byProtocol ?? (r.searches ? { [r.scenario.workload.searches[0]?.protocol ?? 'search']: r.searches } : {});
-  const points = Object.entries(by).filter(([, v]) => v.messagesPerQuery !== null && v.successRate !== null);
-  for (const [name, v] of points) {
-    charts.push({ title: 'Success against messages per query', x: { label: 'messages per query', }, y: { label: 'success rate' },
-      lines: [{ label: name, points: [[v.messagesPerQuery as number, v.successRate as number]] }] });
-  }
-  const merged = charts.filter((c) => c.title === 'Success against messages per query');
-  if (merged.length > 0) {
-    const first = merged[0];
-    first.lines = merged.flatMap((c) => c.lines);
-    charts.splice(1, charts.length - 1, first);
-  }
   const row = (label: string, value: string): [string, string] => [label, value];
   return {
     id: 'structured',

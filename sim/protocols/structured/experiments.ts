@@ -11,6 +11,7 @@ import { StructuredComponent } from './component.js';
 import type { Chord } from './chord.js';
 import type { Kademlia } from './kademlia.js';
 import { firstAtOrAfter } from './ids.js';
+import type { LookupOutcome } from './lookup.js';
 
 export interface Built {
   ctx: SimContext;
@@ -66,33 +67,37 @@ export function expectedContacts(n: number, k: number, levels: number): number {
   return sum;
 }
 
-/** Mean Chord path length (nodes to the key's predecessor, origin not counted) over `count` random lookups. */
-export function chordPathLength(b: Built, count: number, seed = 1): { mean: number; failures: number } {
-  const chord = b.dht.protocol as Chord, n = b.ctx.peers.count;
-  const rng = new NamedStream(seed, 'chord-path');
+/**
+ * `count` lookups for random keys from random origins, all started at time 0, and the mean
+ * of `measure` over the successful ones (those where it is not negative).
+ */
+function meanOverLookups(b: Built, count: number, seed: number, stream: string,
+  lookup: (origin: number, key: number, done: (o: LookupOutcome) => void) => void,
+  measure: (o: LookupOutcome) => number): { mean: number; failures: number } {
+  const n = b.ctx.peers.count, rng = new NamedStream(seed, stream);
   let sum = 0, counted = 0, failures = 0;
   for (let i = 0; i < count; i++) {
     const origin = Math.floor(rng.next() * n), key = b.dht.core.space.draw(rng);
-    chord.lookupOwner(origin, key, (o) => {
+    lookup(origin, key, (o) => {
+      const x = measure(o);
       if (!o.success) failures++;
-      else if (o.predecessorHops >= 0) { sum += o.predecessorHops; counted++; }
+      else if (x >= 0) { sum += x; counted++; }
     });
   }
   b.runTo(b.ctx.scenario.duration);
   return { mean: sum / counted, failures };
 }
 
+/** Mean Chord path length (nodes to the key's predecessor, origin not counted) over `count` random lookups. */
+export function chordPathLength(b: Built, count: number, seed = 1): { mean: number; failures: number } {
+  const chord = b.dht.protocol as Chord;
+  return meanOverLookups(b, count, seed, 'chord-path', (o, k, d) => chord.lookupOwner(o, k, d), (o) => o.predecessorHops);
+}
+
 /** Mean rounds of `count` random Kademlia node lookups. */
 export function kademliaRounds(b: Built, count: number, seed = 1): { mean: number; failures: number } {
-  const kad = b.dht.protocol as Kademlia, n = b.ctx.peers.count;
-  const rng = new NamedStream(seed, 'kademlia-rounds');
-  let sum = 0, counted = 0, failures = 0;
-  for (let i = 0; i < count; i++) {
-    const origin = Math.floor(rng.next() * n), key = b.dht.core.space.draw(rng);
-    kad.lookupNodes(origin, key, (o) => { if (o.success) { sum += o.rounds; counted++; } else failures++; });
-  }
-  b.runTo(b.ctx.scenario.duration);
-  return { mean: sum / counted, failures };
+  const kad = b.dht.protocol as Kademlia;
+  return meanOverLookups(b, count, seed, 'kademlia-rounds', (o, k, d) => kad.lookupNodes(o, k, d), (o) => o.rounds);
 }
 
 /** Mean routing entries over the peers (Chord: distinct fingers; Kademlia: contacts). */

@@ -17,6 +17,7 @@
  * the successor, as they are in any ring of fewer than 2^(bits − F) × ... peers; −1: unknown).
  */
 import { CONTROLLER } from '../../engine/simulator.js';
+import { twoTo } from '../../math/two-to.js';
 import type { MessageType } from '../../network/messages.js';
 import { bootstrapPeer, grown, type DhtCore, type DhtProtocol } from './core.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
@@ -157,7 +158,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     const sid = Float64Array.from(sorted, (p) => ids[p]);
     const at = (q: number) => (q < n ? sid[q] : sid[q - n] + space.size);
     for (let j = 0; j < F; j++) {
-      const span = 2 ** (space.bits - F + j);
+      const span = twoTo(space.bits - F + j);
       let q = 0;
       for (let i = 0; i < n; i++) {
         const start = sid[i] + span;
@@ -234,25 +235,23 @@ export class Chord implements DhtProtocol, RequestOwner {
    * first: the paper's closest preceding finger, then the next best.
    */
   private closestPreceding(c: number, key: number, max: number, out: number[]): void {
-    const F = this.levels, ids = this.ids, space = this.space, cid = ids[c];
-    // Scanned from the farthest finger down, the ones in (c, K) usually come closest to K
-    // first; a table out of order (joins, repairs) is sorted. f is in (c, K) when its
-    // clockwise distance from c is positive and below K's.
+    const F = this.levels, ids = this.ids, space = this.space, cid = ids[c], fingers = this.fingers;
+    // Scanned from the farthest finger that can precede K down, the ones in (c, K) usually
+    // come closest to K first; a table out of order (joins, repairs) is sorted. f is in
+    // (c, K) when its clockwise distance from c is positive and below K's.
     const toKey = space.ring(cid, key);
+    const top = Math.min(F - 1, IdSpace.bitLength(toKey) - 1 - (space.bits - F));
     let last = -1, ordered = true, prev = -1;
-    const consider = (f: number) => {
-      if (f < 0 || f === c || f === last || out.length >= max) return;
+    for (let j = top; j >= -1 && out.length < max; j--) {
+      const f = j >= 0 ? fingers[c * F + j] : this.successor(c);
+      if (f < 0 || f === c || f === last) continue;
       const fromC = space.ring(cid, ids[f]);
-      if (fromC === 0 || fromC >= toKey || out.includes(f)) return;
+      if (fromC === 0 || fromC >= toKey || out.includes(f)) continue;
       const d = toKey - fromC;
       if (prev >= 0 && d > prev) ordered = false;
       prev = d; last = f;
       out.push(f);
-    };
-    // Fingers of levels whose start lies at or past K cannot precede it: start below them.
-    const top = Math.min(F - 1, IdSpace.bitLength(toKey) - 1 - (space.bits - F));
-    for (let j = top; j >= 0 && out.length < max; j--) consider(this.fingers[c * F + j]);
-    consider(this.successor(c));
+    }
     if (!ordered) out.sort((a, b) => space.ring(ids[a], key) - space.ring(ids[b], key));
   }
 
@@ -397,7 +396,7 @@ export class Chord implements DhtProtocol, RequestOwner {
       if (i >= 0) {
         l.candAsked[i] = 1;
         l.messages++;
-        l.bytes += net.ask(l.origin, l.cand[i], this.t.find, l.key, 0, this, l.id, this.core.spec.timeout, maint);
+        l.bytes += net.ask(l.origin, l.cand[i], this.t.find, l.key, 0, this, l.id, maint);
         return;
       }
       if (l.backups.length === 0) { this.finish(l, false, -1); return; }
@@ -413,7 +412,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     while (l.ownerAt < l.owners.length && l.owners[l.ownerAt] === l.origin) l.ownerAt++;
     if (l.ownerAt >= l.owners.length) { this.finish(l, false, -1); return; }
     l.messages++;
-    l.bytes += net.ask(l.origin, l.owners[l.ownerAt++], this.t.get, l.key, l.item, this, l.id, this.core.spec.timeout, maint);
+    l.bytes += net.ask(l.origin, l.owners[l.ownerAt++], this.t.get, l.key, l.item, this, l.id, maint);
   }
 
   private onFind(at: number, from: number, slot: number): void {
@@ -582,7 +581,7 @@ export class Chord implements DhtProtocol, RequestOwner {
   private forwardTo(l: ChordLookup, n: number, next: number): void {
     const net = this.net;
     l.messages++;
-    l.bytes += net.ask(n, next, this.t.forward, l.key, l.id, this.hop, l.id, this.core.spec.timeout, false, (slot) => {
+    l.bytes += net.ask(n, next, this.t.forward, l.key, l.id, this.hop, l.id, false, (slot) => {
       net.list(slot, l.origin); net.list(slot, l.atDepth + 1); net.list(slot, l.toOwner ? 1 + l.copiesLeft : 0);
     });
   }
@@ -683,7 +682,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     }
     this.stabilize(p);
     const pr = this.pred[p];
-    if (pr >= 0 && pr !== p) net.ask(p, pr, this.t.ping, 0, 0, this, PING, spec.timeout, true);
+    if (pr >= 0 && pr !== p) net.ask(p, pr, this.t.ping, 0, 0, this, PING, true);
   }
 
   private joining(p: number): boolean {
@@ -716,7 +715,7 @@ export class Chord implements DhtProtocol, RequestOwner {
   /** Asks `p`'s successor for its predecessor and successor list. */
   private stabilize(p: number): void {
     const s = this.successor(p);
-    if (s >= 0 && s !== p) this.net.ask(p, s, this.t.stabilize, 0, 0, this, STABILIZE, this.core.spec.timeout, true);
+    if (s >= 0 && s !== p) this.net.ask(p, s, this.t.stabilize, 0, 0, this, STABILIZE, true);
   }
 
   private notify(p: number, s: number): void {
@@ -758,7 +757,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     const F = this.levels, space = this.space, id = this.ids[p];
     const s = this.successor(p);
     for (let j = 0; j < F; j++) {
-      const start = (id + 2 ** (space.bits - F + j)) % space.size;
+      const start = (id + twoTo(space.bits - F + j)) % space.size;
       if (s >= 0 && (s === p || space.inHalfOpen(start, id, this.ids[s]))) { this.fingers[p * F + j] = s === p ? -1 : s; continue; }
       this.startLookup(p, start, -1, Purpose.Upkeep, j, null);
     }

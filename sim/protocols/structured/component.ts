@@ -52,7 +52,7 @@ export class StructuredComponent implements Component, DhtIndex {
     const sorted = this.sortedPeers(ids, n, (p) => space.draw(idStreams.use(p)));
     this.core = {
       ctx, spec, space,
-      net: new DhtNet(ctx, space, maxListed),
+      net: new DhtNet(ctx, space, maxListed, spec.timeout),
       ids,
       joined: new Uint8Array(Math.max(1, n)),
       upkeep: new Int32Array(Math.max(1, n)),
@@ -185,15 +185,16 @@ export class StructuredComponent implements Component, DhtIndex {
       if (perPeer) records += perPeer[p];
     }
     let mMessages = 0, mBytes = 0;
-    const messages: StructuredResults['messages'] = {};
+    const messages: StructuredResults['messages'] = [];
     for (const type of Object.keys(net.lookupTally)) {
       const a = net.lookupTally[type], b = net.maintenanceTally[type];
       mMessages += b.messages; mBytes += b.bytes;
       const size = net.sizes[type];
-      messages[type] = {
+      messages.push({
+        type,
         size: size.perPeer > 0 ? `${size.base} + ${size.perPeer} per listed peer (${size.parts})` : `${size.base} (${size.parts})`,
         lookupMessages: a.messages, lookupBytes: a.bytes, maintenanceMessages: b.messages, maintenanceBytes: b.bytes,
-      };
+      });
     }
     const ps = this.peerSeconds;
     const slots = Math.max(1, core.ids.length);

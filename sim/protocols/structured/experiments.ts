@@ -7,6 +7,8 @@ import { createContext } from '../../run/create-context.js';
 import { loadScenarioText } from '../../scenario/load.js';
 import type { SimContext } from '../../run/context.js';
 import { NamedStream } from '../../engine/random.js';
+import { pow } from '../../math/strict.js';
+import { twoTo } from '../../math/two-to.js';
 import { StructuredComponent } from './component.js';
 import type { Chord } from './chord.js';
 import type { Kademlia } from './kademlia.js';
@@ -53,9 +55,9 @@ export function liveRing(b: Built): number[] {
 export function expectedContacts(n: number, k: number, levels: number): number {
   let sum = 0;
   for (let j = 0; j < levels; j++) {
-    const p = j === levels - 1 ? 2 ** -j : 2 ** -(j + 1);
+    const p = j === levels - 1 ? twoTo(-j) : twoTo(-(j + 1));
     // E[min(k, X)], X ~ Binomial(n − 1, p): the sum of P(X >= x) for x = 1..k.
-    let pmf = (1 - p) ** (n - 1), cdf = pmf;
+    let pmf = pow(1 - p, n - 1), cdf = pmf;
     let e = 0;
     for (let x = 1; x <= k; x++) {
       e += 1 - cdf;

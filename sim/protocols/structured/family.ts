@@ -40,6 +40,7 @@ export const structuredFamily: Family<StructuredSections, typeof structuredKeys>
   metricDomains: {
     'structured.lookups': LOOKUPS,
     'structured.routingState': { peers: 'count', meanEntries: 'nonNegative', minEntries: 'nonNegative', maxEntries: 'nonNegative', meanSuccessors: 'nonNegative', meanRecords: 'nonNegative', bytesPerPeer: 'nonNegative' },
+    'structured.messages[]': { lookupMessages: 'count', lookupBytes: 'count', maintenanceMessages: 'count', maintenanceBytes: 'count' },
     'structured.maintenance': { messages: 'count', bytes: 'count', peerSeconds: 'nonNegative', messagesPerPeerPerSecond: 'nonNegative', bytesPerPeerPerSecond: 'nonNegative' },
     structured: { bits: 'input', timeouts: 'count' },
   },

@@ -4,6 +4,7 @@
  * 32-bit low word so that bitwise operators apply.
  */
 import type { RandomSource } from '../../engine/random.js';
+import { twoTo } from '../../math/two-to.js';
 
 const TWO_32 = 4294967296;
 
@@ -12,14 +13,14 @@ export class IdSpace {
   readonly size: number;
 
   constructor(readonly bits: number) {
-    this.size = 2 ** bits;
+    this.size = twoTo(bits);
   }
 
   /** A uniform ID (two draws, so all bits are random for any length up to 52). */
   draw(rng: RandomSource): number {
-    const high = Math.floor(rng.next() * 2 ** Math.max(0, this.bits - 26));
-    const low = Math.floor(rng.next() * 2 ** Math.min(26, this.bits));
-    return (high * 2 ** Math.min(26, this.bits) + low) % this.size;
+    const high = Math.floor(rng.next() * twoTo(Math.max(0, this.bits - 26)));
+    const low = Math.floor(rng.next() * twoTo(Math.min(26, this.bits)));
+    return (high * twoTo(Math.min(26, this.bits)) + low) % this.size;
   }
 
   /** Clockwise distance from a to b on the ring, in [0, size). */
@@ -63,18 +64,18 @@ export class IdSpace {
 
   /** Bit i of x counted from the top (0: the most significant). */
   bit(x: number, i: number): number {
-    return Math.floor(x / 2 ** (this.bits - 1 - i)) % 2;
+    return Math.floor(x / twoTo(this.bits - 1 - i)) % 2;
   }
 
   /** The IDs sharing x's first `prefix` bits form [start, start + 2^(bits − prefix)). */
   prefixStart(x: number, prefix: number): number {
-    const span = 2 ** (this.bits - prefix);
+    const span = twoTo(this.bits - prefix);
     return Math.floor(x / span) * span;
   }
 
   /** x with bit i (from the top) flipped. */
   flip(x: number, i: number): number {
-    const v = 2 ** (this.bits - 1 - i);
+    const v = twoTo(this.bits - 1 - i);
     return this.bit(x, i) === 1 ? x - v : x + v;
   }
 

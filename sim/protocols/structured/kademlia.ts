@@ -18,6 +18,7 @@
  * indices; each peer's ID is stored once (core.ids).
  */
 import type { MessageType } from '../../network/messages.js';
+import { twoTo } from '../../math/two-to.js';
 import { bootstrapPeer, grown, type DhtCore, type DhtProtocol } from './core.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, recordAnswer, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -187,7 +188,7 @@ export class Kademlia implements DhtProtocol, RequestOwner {
         for (let i = 0; i < n; i++) fill(i, start[i], end[i], d);
         break;
       }
-      const span = 2 ** (space.bits - 1 - d);
+      const span = twoTo(space.bits - 1 - d);
       for (let a = 0; a < n;) {
         const b = end[a];
         // First index of the block whose bit d is 1 (the block shares its first d bits).
@@ -215,7 +216,7 @@ export class Kademlia implements DhtProtocol, RequestOwner {
       let lo = 0, hi = n;
       for (let bits = 1; bits <= space.bits; bits++) {
         const start = space.prefixStart(key, bits);
-        const a = firstAtOrAfter(sorted, ids, start), b = firstAtOrAfter(sorted, ids, start + 2 ** (space.bits - bits));
+        const a = firstAtOrAfter(sorted, ids, start), b = firstAtOrAfter(sorted, ids, start + twoTo(space.bits - bits));
         if (b - a < c) break;
         lo = a; hi = b;
       }
@@ -285,7 +286,7 @@ export class Kademlia implements DhtProtocol, RequestOwner {
       l.state[i] = PENDING;
       l.inFlight++;
       l.messages++;
-      l.bytes += net.ask(l.origin, l.peers[i], type, l.key, l.item, this, l.id, this.core.spec.timeout, l.purpose !== Purpose.Item);
+      l.bytes += net.ask(l.origin, l.peers[i], type, l.key, l.item, this, l.id, l.purpose !== Purpose.Item);
     }
     if (l.inFlight > 0) return;
     // Nothing in flight and nothing new among the k closest: the lookup has converged.
@@ -420,7 +421,7 @@ export class Kademlia implements DhtProtocol, RequestOwner {
       const last = j === L - 1;
       const prefix = last ? j : j + 1;
       const start = space.prefixStart(last ? x : space.flip(x, j), prefix);
-      const target = start + Math.floor(rng.next() * 2 ** (space.bits - prefix));
+      const target = start + Math.floor(rng.next() * twoTo(space.bits - prefix));
       this.startLookup(p, target, -1, Purpose.Upkeep, null);
     }
   }

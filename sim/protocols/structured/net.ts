@@ -2,7 +2,11 @@
  * What Chord and Kademlia share: one payload layout for all their messages, requests with
  * timeouts (a peer that does not answer in time is taken for dead: nothing asks an oracle),
  * and the count of messages and modelled bytes per type, split into lookup traffic and
- * maintenance. Message sizes are modelled, per type (see `messageBytes`, docs/structured.md).
+ * maintenance. Message sizes are modelled, per type (see `messageSizes`, docs/structured.md).
+ * Every request has the same timeout, so deadlines come in the order requests are sent: they
+ * wait in a first-in first-out queue, and one event, at the earliest deadline of a request
+ * still open, expires what is due (instead of an event per request, most of which would
+ * find their request answered).
  */
 import { CONTROLLER } from '../../engine/simulator.js';
 import { PayloadPool, type MessageHandler, type MessageType } from '../../network/messages.js';
@@ -97,11 +101,19 @@ export class DhtNet {
   private freeRequests: number[] = [];
   private nextRequest = 0;
   private timeoutKind = 0;
+  /** The deadlines queue: request, generation and deadline, from `head` to `tail`. */
+  private dueRequest = new Int32Array(1024);
+  private dueGeneration = new Int32Array(1024);
+  private dueTime = new Float64Array(1024);
+  private head = 0;
+  private tail = 0;
+  /** Whether the expiry event is scheduled (or running). */
+  private armed = false;
 
-  constructor(private readonly ctx: SimContext, ids: IdSpace, maxListed: number) {
+  constructor(private readonly ctx: SimContext, ids: IdSpace, maxListed: number, private readonly timeout: number) {
     this.pool = new PayloadPool(HEAD + maxListed);
     this.sizes = messageSizes(ids);
-    this.timeoutKind = ctx.sim.registerKind('structured/timeout', (_p, _s, rpc, gen) => this.expire(rpc, gen));
+    this.timeoutKind = ctx.sim.registerKind('structured/timeouts', () => this.expireDue());
   }
 
   /** Registers a message type of the family (its handler reads the common layout). */
@@ -159,8 +171,8 @@ export class DhtNet {
     return bytes;
   }
 
-  /** Opens a request from `from` to `to`, timing out after `timeout` unless answered first; returns its number. */
-  request(from: number, to: number, owner: RequestOwner, tag: number, timeout: number): number {
+  /** Opens a request from `from` to `to`, timing out after the timeout unless answered first; returns its number. */
+  request(from: number, to: number, owner: RequestOwner, tag: number): number {
     let rpc = this.freeRequests.pop();
     if (rpc === undefined) {
       rpc = this.nextRequest++;
@@ -172,8 +184,51 @@ export class DhtNet {
     this.open[rpc] = 1;
     this.tag[rpc] = tag;
     this.owners[rpc] = owner;
-    this.ctx.sim.at(this.ctx.sim.now + timeout, this.timeoutKind, from, CONTROLLER, rpc, gen);
+    this.enqueue(rpc, gen, this.ctx.sim.now + this.timeout);
     return rpc;
+  }
+
+  private enqueue(rpc: number, gen: number, deadline: number): void {
+    if (this.tail === this.dueRequest.length) {
+      const live = this.tail - this.head;
+      // Compact, or grow when more than half is in use.
+      const size = live * 2 > this.dueRequest.length ? this.dueRequest.length * 2 : this.dueRequest.length;
+      const move = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(size);
+        b.set(a.subarray(this.head, this.tail));
+        return b;
+      };
+      this.dueRequest = move(this.dueRequest);
+      this.dueGeneration = move(this.dueGeneration);
+      this.dueTime = move(this.dueTime);
+      this.head = 0;
+      this.tail = live;
+    }
+    this.dueRequest[this.tail] = rpc;
+    this.dueGeneration[this.tail] = gen;
+    this.dueTime[this.tail++] = deadline;
+    if (!this.armed) this.arm();
+  }
+
+  /** Drops answered requests from the front and schedules the expiry at the first open one's deadline. */
+  private arm(): void {
+    while (this.head < this.tail && !this.isOpen(this.dueRequest[this.head], this.dueGeneration[this.head])) this.head++;
+    this.armed = this.head < this.tail;
+    if (this.armed) this.ctx.sim.at(this.dueTime[this.head], this.timeoutKind, CONTROLLER, CONTROLLER);
+  }
+
+  private isOpen(rpc: number, gen: number): boolean {
+    return this.open[rpc] === 1 && this.generation[rpc] === gen;
+  }
+
+  /** Expires every open request whose deadline has come, in the order they were sent. */
+  private expireDue(): void {
+    const now = this.ctx.sim.now;
+    while (this.head < this.tail && this.dueTime[this.head] <= now) {
+      const rpc = this.dueRequest[this.head], gen = this.dueGeneration[this.head++];
+      if (this.isOpen(rpc, gen)) this.expire(rpc);
+    }
+    this.arm();
   }
 
   /**
@@ -181,8 +236,8 @@ export class DhtNet {
    * and the timeout go to `owner` with `tag`. Replies count in the same class (lookup or maintenance).
    */
   ask(from: number, to: number, type: MessageType, key: number, aux: number, owner: RequestOwner, tag: number,
-    timeout: number, maintenance: boolean, fill?: (slot: number) => void): number {
-    const rpc = this.request(from, to, owner, tag, timeout);
+    maintenance: boolean, fill?: (slot: number) => void): number {
+    const rpc = this.request(from, to, owner, tag);
     const slot = this.compose(rpc, this.generation[rpc] * 2 + (maintenance ? 1 : 0), key, aux);
     fill?.(slot);
     return this.send(from, to, type, slot);
@@ -221,8 +276,7 @@ export class DhtNet {
     this.freeRequests.push(rpc);
   }
 
-  private expire(rpc: number, gen: number): void {
-    if (this.open[rpc] !== 1 || this.generation[rpc] !== gen) return;
+  private expire(rpc: number): void {
     const owner = this.owners[rpc]!;
     this.timeouts++;
     const tag = this.tag[rpc], target = this.target[rpc], requester = this.requester[rpc];

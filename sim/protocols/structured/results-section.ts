@@ -66,10 +66,8 @@ export interface StructuredResults {
   };
   /** Requests that timed out, lookups and upkeep together. */
   timeouts: number;
-  /** Per message type: its modelled size and the traffic of each class. */
-  messages: {
-    [type: string]: { size: string; lookupMessages: number; lookupBytes: number; maintenanceMessages: number; maintenanceBytes: number };
-  };
+  /** Per message type: its name, its modelled size and the traffic of each class. */
+  messages: Array<{ type: string; size: string; lookupMessages: number; lookupBytes: number; maintenanceMessages: number; maintenanceBytes: number }>;
   /** Small networks (at most 500 peers): the ring view's data (positions are ID / 2^bits). */
   ring: {
     positions: number[];

@@ -1,6 +1,8 @@
 /** The structured family's scenario keys (`structured`: a Chord ring or a Kademlia network) and their cross-checks. */
 import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
+import { twoTo } from '../../math/two-to.js';
+import { IdSpace } from './ids.js';
 import { STEP_BOUNDS, TIME_BOUNDS } from '../../scenario/limits.js';
 
 /** IDs are exact integers in doubles (2^53), and XOR splits them into a high and a 32-bit low word. */
@@ -54,8 +56,8 @@ export const structuredSchema: SchemaFragment<typeof structuredKeys> = {
     if (st.protocol === 'chord' && st.chord.stabilize === 0 && (st.bootstrap === 'join' || scenario.churn !== null)) {
       problem(['structured', 'chord', 'stabilize'], 'a ring that peers join needs stabilisation: give a period (e.g. 20s), or use bootstrap: ideal without churn');
     }
-    if (2 ** st.bits < 64 * scenario.peers.count) {
-      problem(['structured', 'bits'], `${st.bits}-bit IDs are too few for ${scenario.peers.count} peers: expected 2^bits at least 64 × peers.count (at least ${Math.ceil(Math.log2(64 * scenario.peers.count))} bits)`);
+    if (twoTo(st.bits) < 64 * scenario.peers.count) {
+      problem(['structured', 'bits'], `${st.bits}-bit IDs are too few for ${scenario.peers.count} peers: expected 2^bits at least 64 × peers.count (at least ${IdSpace.bitLength(64 * scenario.peers.count - 1)} bits)`);
     }
   },
   highlight: { needs: [{ prefix: 'structured.', present: (scenario) => scenario.structured !== null, what: 'a structured section' }] },

@@ -43,5 +43,7 @@ export const structuredFamily: Family<StructuredSections, typeof structuredKeys>
     'structured.messages[]': { lookupMessages: 'count', lookupBytes: 'count', maintenanceMessages: 'count', maintenanceBytes: 'count' },
     'structured.maintenance': { messages: 'count', bytes: 'count', peerSeconds: 'nonNegative', messagesPerPeerPerSecond: 'nonNegative', bytesPerPeerPerSecond: 'nonNegative' },
     structured: { bits: 'input', timeouts: 'count' },
+    // The ring view's lookup: peer ids and a key's position, not measurements to average.
+    'structured.ring.lookup': { origin: 'input', key: 'input', owner: 'input' },
   },
 };

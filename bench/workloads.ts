@@ -41,4 +41,6 @@ export const workloads: Workload[] = [
   // Failures split too; with them every message is simulated (no elision).
   { name: 'parallel: push over 10^6 peers after 30% crash, whole run, 1 thread', file: 'parallel.js', args: ['push', '1000000', '1', '--failures', '0.3'], issue: 9 },
   { name: 'parallel: push over 10^6 peers after 30% crash, whole run, 2 threads', file: 'parallel.js', args: ['push', '1000000', '2', '--failures', '0.3'], issue: 9 },
+  // The browser playground (issue 29): a 10^5-peer push broadcast from the page, in headless chromium.
+  { name: 'playground: push gossip over 10^5 peers in headless chromium (click to results, main thread blocks)', file: 'playground.js', args: ['100000', '3'], issue: 29 },
 ];

@@ -11,9 +11,12 @@
 //   0.12-0.18 s instead of 0.21-0.29 s on the same VM. It stays in dist/sim/cli/, where
 //   the modules it replaces find their files (the report's client files in dist/viz/client/,
 //   the worker bundles, package.json above).
+// - the browser playground (dist/playground/app.js: its page and, in a Worker, the engine)
+//   into dist/playground/app.bundle.js, one classic script that `gossipsim playground`
+//   inlines; made here so that the command only assembles the page.
 // The unbundled files stay, and are used when a bundle is missing (see
 // sim/parallel/workers.ts); dist/sim/cli/main.js runs the same CLI.
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'rolldown';
 
 // The ES module bundle earlier builds wrote, so that no stale copy is left beside the new one.
@@ -32,3 +35,11 @@ for (const { input, file } of bundles) {
 }
 // Its first line is main.js's `#!/usr/bin/env node`.
 chmodSync('dist/sim/cli/gossipsim.cjs', 0o755);
+
+// The playground's script goes inline in a <script> element, where "<!--" and "<script"
+// would change how the HTML parser reads it (viz/embed.ts refuses them). In this bundle they
+// occur only inside string, template and regular-expression literals (the report page's
+// markup, marked's patterns), where \x3C means the same "<".
+const playground = 'dist/playground/app.bundle.js';
+await build({ input: 'dist/playground/app.js', platform: 'browser', logLevel: 'warn', output: { file: playground, format: 'iife', minify: true } });
+writeFileSync(playground, readFileSync(playground, 'utf8').replace(/<(!--|script)/gi, '\\x3C$1'));

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAMILIES_IN_READING_ORDER } from '../sim/families/families.js';
+import type { ReportAssets } from './report-page.js';
 
 /**
  * Client scripts in the order they are concatenated (each builds on the ones before); the
@@ -18,11 +19,7 @@ export const CLIENT_SCRIPTS = ['core.js', 'chart.js', 'run-report.js', 'spread-v
 const FAMILY_SCRIPTS_AFTER = 'run-report.js';
 export const CLIENT_STYLESHEET = 'report.css';
 
-export interface ReportAssets {
-  d3: string;
-  client: string;
-  css: string;
-}
+export type { ReportAssets } from './report-page.js';
 
 /** The folder holding the client files: next to this module, else the source tree. */
 function clientDir(): string {

@@ -14,6 +14,7 @@ import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { mergeCommand, sweepCommand } from './commands/sweep.js';
 import { traceSummaryCommand } from './commands/trace-summary.js';
+import { playgroundCommand } from './commands/playground.js';
 
 const EPILOG = `
 Exit codes: 0 success; 2 bad input (unreadable file, YAML or schema error, bad option),
@@ -91,6 +92,14 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
     .option('--json', 'print the summary as JSON instead of text')
     .addHelpText('after', '\nExample:\n  gossipsim trace-summary scenarios/traces/synthetic-weibull.csv\nFormats: docs/churn-traces.md')
     .action((file: string, opts) => setCode(traceSummaryCommand(file, opts, io)));
+
+  program
+    .command('playground')
+    .description('Write the browser playground: one self-contained HTML file with the lessons and bundled scenarios, an editor, live charts and the engine itself; it runs offline, with nothing installed.')
+    .option('--out <file.html>', 'where to write it (default playground.html); a file gossipsim did not write is never replaced')
+    .option('--quiet', 'print nothing on success')
+    .addHelpText('after', '\nExample:\n  gossipsim playground --out lecture.html   # hand the one file to the class')
+    .action((opts) => setCode(playgroundCommand(opts, io)));
 
   program
     .command('list')

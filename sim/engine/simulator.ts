@@ -15,6 +15,17 @@ export interface SlotOwner {
   give(slot: number): void;
 }
 
+/**
+ * Watches a run without taking part in it (a live view): told of each event when it is
+ * scheduled and when it is handled. It must not change any state of the run.
+ */
+export interface SimObserver {
+  /** An event of `kind` for `target`, caused by `src`, was scheduled at `now` for `time`. */
+  scheduled(now: number, time: number, kind: number, target: number, src: number): void;
+  /** An event of `kind` for `target`, caused by `src`, is about to be handled at `time`. */
+  handled(time: number, kind: number, target: number, src: number): void;
+}
+
 /** The scheduler's identity for events not caused by a peer (timers, scenario controls). */
 export const CONTROLLER = -1;
 
@@ -37,6 +48,7 @@ export class Simulator {
   private seq: Uint32Array;
   private controllerSeq = 0;
   private stopped = false;
+  private observer: SimObserver | null = null;
 
   /**
    * `peerSeq`: the peers' sequence numbers, when they live elsewhere (a parallel run shares
@@ -64,7 +76,33 @@ export class Simulator {
   registerKind(name: string, handler: EventHandler, owner: SlotOwner | null = null): number {
     this.kindNames.push(name);
     this.owners.push(owner);
-    return this.handlers.push(handler) - 1;
+    const kind = this.handlers.length;
+    this.handlers.push(this.observer ? this.watched(kind, handler) : handler);
+    return kind;
+  }
+
+  /**
+   * Tells `observer` of every event from now on. Nothing changes for a simulator never
+   * observed: `at` and the handlers are replaced on this instance only, so the hot paths
+   * of the class stay as they are (zero cost when unused); results are the same either way.
+   */
+  observe(observer: SimObserver): void {
+    if (this.observer) throw new Error('engine: a simulator has at most one observer');
+    this.observer = observer;
+    this.handlers = this.handlers.map((handler, kind) => this.watched(kind, handler));
+    const schedule = this.at;
+    this.at = (time, kind, target, src, a = 0, b = 0) => {
+      schedule.call(this, time, kind, target, src, a, b);
+      observer.scheduled(this.now, time, kind, target, src);
+    };
+  }
+
+  private watched(kind: number, handler: EventHandler): EventHandler {
+    const observer = this.observer!;
+    return (target, src, a, b) => {
+      observer.handled(this.now, kind, target, src);
+      handler(target, src, a, b);
+    };
   }
 
   kindName(kind: number): string {

@@ -7,6 +7,7 @@ import type { Graph } from '../overlay/graph.js';
 import { summarizeOverlay } from '../metrics/overlay-summary.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildComponents } from './components.js';
+import type { Component, SettledEvents, SimContext } from './context.js';
 import { engineNotes } from './engine-notes.js';
 import { createContext } from './create-context.js';
 import { SeriesRecorder } from './series.js';
@@ -82,56 +83,103 @@ export function assembleResults(
   return results;
 }
 
-export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
-  const wallStart = performance.now();
-  const n = scenario.peers.count;
-  const ctx = createContext(scenario);
-  const { sim, peers, overlay, transport } = ctx;
-  const overlayResults = summarizeOverlay(overlay, peers.alive, ctx.namedStream('metrics/overlay'));
-  // Small networks carry their links so the report can draw and animate them.
-  if (n <= SMALL_NETWORK) overlayResults.links = linksOf(overlay);
+/**
+ * One run taken a sampling step (`metrics.sample`) at a time, so that a caller can pause
+ * between steps and watch (a playground); `runScenario` takes every step at once. Either
+ * way the results are the same.
+ */
+export class SteppedRun {
+  readonly ctx: SimContext;
+  /** Simulated time reached (the end of the last step). */
+  time = 0;
+  done = false;
+  private readonly wallStart = performance.now();
+  private readonly components: Component[];
+  private readonly recorder = new SeriesRecorder();
+  private readonly overlayResults: Results['overlay'];
+  private readonly settled: SettledEvents[];
+  private k = 0;
+  private endTime: number;
+  private latest: Record<string, number | null> = {};
 
-  const components = buildComponents(scenario);
-  for (const c of components) c.start(ctx);
+  /** `watch`: called with the context before any component starts (to observe its simulator). */
+  constructor(readonly scenario: Scenario, watch?: (ctx: SimContext) => void) {
+    const n = scenario.peers.count;
+    const ctx = this.ctx = createContext(scenario);
+    this.overlayResults = summarizeOverlay(ctx.overlay, ctx.peers.alive, ctx.namedStream('metrics/overlay'));
+    // Small networks carry their links so the report can draw and animate them.
+    if (n <= SMALL_NETWORK) this.overlayResults.links = linksOf(ctx.overlay);
+    watch?.(ctx);
+    this.components = buildComponents(scenario);
+    for (const c of this.components) c.start(ctx);
+    this.settled = this.components.flatMap((c) => (c.settled ? [c.settled] : []));
+    this.endTime = scenario.duration;
+    this.takeSample(0);
+  }
 
-  const recorder = new SeriesRecorder();
-  const takeSample = (t: number) => {
-    const write = recorder.row(t);
-    write('alive', peers.aliveCount);
-    for (const c of components) c.sample?.(ctx, write);
-  };
+  /** The time series' values at the last sampling instant, by column name. */
+  get lastSample(): Readonly<Record<string, number | null>> {
+    return this.latest;
+  }
 
-  const settled = components.flatMap((c) => (c.settled ? [c.settled] : []));
-  const settledHorizon = () => settled.reduce((h, s) => Math.max(h, s.horizon), 0);
+  private takeSample(t: number): void {
+    const write = this.recorder.row(t);
+    const latest: Record<string, number | null> = { time: t };
+    const both = (name: string, value: number | null) => { latest[name] = value; write(name, value); };
+    both('alive', this.ctx.peers.aliveCount);
+    for (const c of this.components) c.sample?.(this.ctx, both);
+    this.latest = latest;
+  }
 
-  const duration = scenario.duration;
-  const step = scenario.metrics.sample;
-  takeSample(0);
-  let k = 0;
-  let endTime = duration;
-  for (;;) {
-    k++;
-    const t = Math.min(k * step, duration);
+  private settledHorizon(): number {
+    return this.settled.reduce((h, s) => Math.max(h, s.horizon), 0);
+  }
+
+  /** Runs one sampling step; returns true when the run is over (then call `finish`). */
+  step(): boolean {
+    if (this.done) return true;
+    const { sim } = this.ctx;
+    const duration = this.scenario.duration;
+    this.k++;
+    const t = Math.min(this.k * this.scenario.metrics.sample, duration);
     sim.run(t);
     // Events settled in advance count as if they had been queued.
-    const idle = sim.queue.size === 0 && settledHorizon() <= t;
-    takeSample(t);
-    options.onProgress?.(t / duration);
-    if (t >= duration) break;
-    if (idle) {
-      endTime = Math.max(sim.now, settledHorizon());
-      break;
+    const idle = sim.queue.size === 0 && this.settledHorizon() <= t;
+    this.takeSample(t);
+    this.time = t;
+    if (t >= duration) this.done = true;
+    else if (idle) {
+      this.endTime = Math.max(sim.now, this.settledHorizon());
+      this.done = true;
     }
+    return this.done;
   }
-  const series = recorder.finish();
 
-  const results = assembleResults(scenario, wallStart, {
-    events: settled.reduce((sum, s) => sum + s.events, sim.events),
-    simulatedSeconds: endTime,
-    workers: 1,
-    messages: transport.sent,
-    messagesLost: transport.lost,
-  }, overlayResults, series);
-  for (const c of components) c.contribute(results, ctx);
-  return results;
+  /**
+   * The results, once the run is over. `pausedMs`: wall-clock time the caller spent
+   * paused between steps, left out of the run's wall-clock figures.
+   */
+  finish(pausedMs = 0): Results {
+    if (!this.done) throw new Error('run: finish() before the last step');
+    const { sim, transport } = this.ctx;
+    const results = assembleResults(this.scenario, this.wallStart + pausedMs, {
+      events: this.settled.reduce((sum, s) => sum + s.events, sim.events),
+      simulatedSeconds: this.endTime,
+      workers: 1,
+      messages: transport.sent,
+      messagesLost: transport.lost,
+    }, this.overlayResults, this.recorder.finish());
+    for (const c of this.components) c.contribute(results, this.ctx);
+    return results;
+  }
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): Results {
+  const run = new SteppedRun(scenario);
+  for (;;) {
+    const done = run.step();
+    options.onProgress?.(run.time / scenario.duration);
+    if (done) break;
+  }
+  return run.finish();
 }

@@ -19,7 +19,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '
 export interface PageProblems {
   consoleErrors: string[];
   failedRequests: string[];
-  /** Requests to anything but file: or data: URLs (a self-contained report makes none). */
+  /** Requests to anything but file:, data: or blob: URLs (a self-contained page makes none). */
   foreignRequests: string[];
   dialogs: string[];
 }
@@ -64,7 +64,8 @@ export class ReportBrowser {
     page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });
     page.on('pageerror', (err) => problems.consoleErrors.push(`uncaught: ${err.message}`));
     page.on('requestfailed', (req) => problems.failedRequests.push(`${req.url()} (${req.failure()?.errorText})`));
-    page.on('request', (req) => { if (!/^(file|data):/.test(req.url())) problems.foreignRequests.push(req.url()); });
+    // blob: URLs are the page's own (the playground starts its Worker from one), never fetched from elsewhere.
+    page.on('request', (req) => { if (!/^(file|data|blob):/.test(req.url())) problems.foreignRequests.push(req.url()); });
     page.on('dialog', (dialog) => { problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`); void dialog.dismiss(); });
     await page.goto(pathToFileURL(file).href);
     await page.waitForFunction(() => document.documentElement.classList.contains('ready'), undefined, { timeout: 15_000 });

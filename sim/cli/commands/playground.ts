@@ -1,0 +1,51 @@
+/** `gossipsim playground`: writes the offline browser playground, one HTML file. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { writeOutputFile } from '../../io/output.js';
+import { UsageError } from '../../io/usage-error.js';
+import { GOSSIPSIM_VERSION } from '../../version.js';
+import { reportAssets } from '../../../viz/assets.js';
+import { sha256Base64 } from '../../../viz/report.js';
+import { renderPlayground } from '../../../playground/html.js';
+import type { EmbeddedScenario } from '../../../playground/page.js';
+import type { CliIO } from '../io.js';
+import { packageRoot } from '../paths.js';
+import { bundledScenarios } from './list.js';
+
+/** The trace file a scenario replays (`churn.trace`), by the path it writes, read beside it. */
+function tracesOf(text: string, file: string): Record<string, string> {
+  let written: unknown;
+  try {
+    written = (parseYaml(text) as { churn?: { trace?: unknown } } | null)?.churn?.trace;
+  } catch {
+    return {};
+  }
+  if (typeof written !== 'string') return {};
+  const path = resolve(dirname(file), written);
+  return existsSync(path) ? { [written]: readFileSync(path, 'utf8') } : {};
+}
+
+/** The bundled scenarios and lessons, with their text, as the page embeds them. */
+export function embeddedScenarios(): EmbeddedScenario[] {
+  return bundledScenarios().map((s) => {
+    const text = readFileSync(s.absolutePath, 'utf8');
+    return { path: s.path, name: s.name, summary: s.summary, lesson: s.lesson, text, traces: tracesOf(text, s.absolutePath) };
+  });
+}
+
+export function playgroundCommand(opts: { out?: string; quiet?: boolean }, io: CliIO): number {
+  const out = opts.out ?? 'playground.html';
+  const script = join(packageRoot(), 'dist', 'playground', 'app.bundle.js');
+  if (!existsSync(script)) {
+    throw new UsageError(`${script}: the playground's script is missing; build the package first (npm run build).`);
+  }
+  const scenarios = embeddedScenarios();
+  const html = renderPlayground({ version: GOSSIPSIM_VERSION, scenarios }, readFileSync(script, 'utf8'), reportAssets(), sha256Base64);
+  writeOutputFile(out, html);
+  if (!opts.quiet) {
+    const lessons = scenarios.filter((s) => s.lesson).length;
+    io.out(`wrote ${out}: ${lessons} lessons and ${scenarios.length - lessons} scenarios; open it in a browser (it needs no network and nothing installed)\n`);
+  }
+  return 0;
+}

@@ -60,6 +60,8 @@ class ChordLookup {
   namerDepth = -1;
   path: number[] = [];
   open = true;
+  /** What its requests' replies and timeouts go to. */
+  owner: RequestOwner | null = null;
   /** Recursive: the node forwarding now, the depth it is at, whether it forwards to an owner, copies left. */
   at = -1;
   atDepth = 0;
@@ -248,7 +250,7 @@ export class Chord implements DhtProtocol, RequestOwner {
       const fromC = space.ring(cid, ids[f]);
       if (fromC === 0 || fromC >= toKey || out.includes(f)) continue;
       const d = toKey - fromC;
-      if (prev >= 0 && d > prev) ordered = false;
+      if (prev >= 0 && d < prev) ordered = false;
       prev = d; last = f;
       out.push(f);
     }
@@ -277,6 +279,7 @@ export class Chord implements DhtProtocol, RequestOwner {
 
   private startLookup(origin: number, key: number, item: number, purpose: Purpose, finger: number, done: LookupDone | null, via = -1): ChordLookup {
     const l = new ChordLookup(this.nextLookup++, origin, key, item, purpose, finger, this.core.ctx.sim.now, done);
+    l.owner = this.requestOwner(l);
     this.lookups.set(l.id, l);
     if (purpose === Purpose.Nodes && this.owns(origin, key)) {
       this.finish(l, true, 0, origin);
@@ -332,14 +335,13 @@ export class Chord implements DhtProtocol, RequestOwner {
       if (l.candDist[i - 1] === d) return;
       i--;
     }
-    if (i === l.cand.length) {
-      l.cand.push(q); l.candDist.push(d); l.candDepth.push(depth); l.candAsked.push(0);
-      return;
+    // Insert at i by hand: splice would allocate the (empty) array it returns.
+    const { cand, candDist, candDepth, candAsked } = l;
+    cand.push(q); candDist.push(d); candDepth.push(depth); candAsked.push(0);
+    for (let j = cand.length - 1; j > i; j--) {
+      cand[j] = cand[j - 1]; candDist[j] = candDist[j - 1]; candDepth[j] = candDepth[j - 1]; candAsked[j] = candAsked[j - 1];
     }
-    l.cand.splice(i, 0, q);
-    l.candDist.splice(i, 0, d);
-    l.candDepth.splice(i, 0, depth);
-    l.candAsked.splice(i, 0, 0);
+    cand[i] = q; candDist[i] = d; candDepth[i] = depth; candAsked[i] = 0;
   }
 
   /** `c`'s successor-list entries strictly between c and K (routing fallbacks, after its fingers). */
@@ -396,7 +398,7 @@ export class Chord implements DhtProtocol, RequestOwner {
       if (i >= 0) {
         l.candAsked[i] = 1;
         l.messages++;
-        l.bytes += net.ask(l.origin, l.cand[i], this.t.find, l.key, 0, this, l.id, maint);
+        l.bytes += net.ask(l.origin, l.cand[i], this.t.find, l.key, 0, l.owner!, l.candDepth[i], maint);
         return;
       }
       if (l.backups.length === 0) { this.finish(l, false, -1); return; }
@@ -412,7 +414,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     while (l.ownerAt < l.owners.length && l.owners[l.ownerAt] === l.origin) l.ownerAt++;
     if (l.ownerAt >= l.owners.length) { this.finish(l, false, -1); return; }
     l.messages++;
-    l.bytes += net.ask(l.origin, l.owners[l.ownerAt++], this.t.get, l.key, l.item, this, l.id, maint);
+    l.bytes += net.ask(l.origin, l.owners[l.ownerAt++], this.t.get, l.key, l.item, l.owner!, l.ownerDepth, maint);
   }
 
   private onFind(at: number, from: number, slot: number): void {
@@ -465,15 +467,24 @@ export class Chord implements DhtProtocol, RequestOwner {
     if (l) { l.messages++; l.bytes += bytes; }
   }
 
+  /** The upkeep requests' replies (a lookup's go to the lookup: `requestOwner`). */
   onReply(tag: number, at: number, from: number, slot: number): void {
-    if (tag === STABILIZE) { this.onStabilizeReply(at, from, slot); return; }
-    if (tag === PING) return;
-    const l = this.lookups.get(tag);
-    if (!l || !l.open) return;
+    if (tag === STABILIZE) this.onStabilizeReply(at, from, slot);
+  }
+
+  /** What waits for a lookup's requests: the lookup itself (the tag is the asked node's depth). */
+  private requestOwner(l: ChordLookup): RequestOwner {
+    return {
+      onReply: (depth, _at, from, slot) => this.onLookupReply(l, depth, from, slot),
+      onTimeout: () => this.onLookupTimeout(l),
+      charge: (_tag, bytes) => { l.messages++; l.bytes += bytes; },
+    };
+  }
+
+  private onLookupReply(l: ChordLookup, depth: number, from: number, slot: number): void {
+    if (!l.open) return;
     const net = this.net;
     if (l.namerDepth < 0) {
-      const i = l.cand.indexOf(from);
-      const depth = i >= 0 ? l.candDepth[i] : 1;
       l.path.push(from);
       const aux = net.auxOf(slot), count = net.countOf(slot);
       if (aux === 1) {
@@ -508,9 +519,11 @@ export class Chord implements DhtProtocol, RequestOwner {
 
   onTimeout(tag: number, at: number, target: number): void {
     if (tag === STABILIZE) { this.forget(at, target); return; }
-    if (tag === PING) { if (this.pred[at] === target) this.pred[at] = -1; return; }
-    const l = this.lookups.get(tag);
-    if (!l || !l.open) return;
+    if (tag === PING && this.pred[at] === target) this.pred[at] = -1;
+  }
+
+  private onLookupTimeout(l: ChordLookup): void {
+    if (!l.open) return;
     l.timeouts++;
     if (this.core.ctx.peers.alive[l.origin] !== 1) { this.finish(l, false, -1); return; }
     this.nextStep(l);

@@ -45,18 +45,19 @@ class KadLookup {
   /** Every peer in `peers`. */
   known = new Set<number>();
   open = true;
+  /** What its requests' replies and timeouts go to. */
+  owner: RequestOwner | null = null;
   constructor(readonly id: number, readonly origin: number, readonly key: number, readonly item: number,
     readonly purpose: Purpose, readonly start: number, readonly done: LookupDone | null) {}
 }
 
-export class Kademlia implements DhtProtocol, RequestOwner {
+export class Kademlia implements DhtProtocol {
   readonly name = 'kademlia' as const;
   readonly k: number;
   readonly alpha: number;
   readonly levels: number;
   contacts = new Int32Array(0);
   counts = new Uint8Array(0);
-  private readonly lookups = new Map<number, KadLookup>();
   /** Scratch: distances to the key of the contacts `closest` gathers. */
   private distances = new Float64Array(64);
   private nextLookup = 0;
@@ -239,7 +240,7 @@ export class Kademlia implements DhtProtocol, RequestOwner {
 
   private startLookup(origin: number, key: number, item: number, purpose: Purpose, done: LookupDone | null): void {
     const l = new KadLookup(this.nextLookup++, origin, key, item, purpose, this.core.ctx.sim.now, done);
-    this.lookups.set(l.id, l);
+    l.owner = this.lookupOwner(l);
     if (item >= 0 && this.core.records!.stores(origin, item)) {
       this.finish(l, recordAnswer(this.core.data!, item, this.core.ctx.peers.alive).live, 0);
       return;
@@ -266,7 +267,11 @@ export class Kademlia implements DhtProtocol, RequestOwner {
       while (i > 0 && l.dist[i - 1] > d) i--;
       if (i >= limit) continue;
       l.known.add(q);
-      l.peers.splice(i, 0, q); l.dist.splice(i, 0, d); l.state.splice(i, 0, NEW); l.depth.splice(i, 0, depth);
+      // Insert at i by hand: splice would allocate the (empty) array it returns.
+      const { peers: ps, dist, state, depth: dp } = l;
+      ps.push(q); dist.push(d); state.push(NEW); dp.push(depth);
+      for (let j = ps.length - 1; j > i; j--) { ps[j] = ps[j - 1]; dist[j] = dist[j - 1]; state[j] = state[j - 1]; dp[j] = dp[j - 1]; }
+      ps[i] = q; dist[i] = d; state[i] = NEW; dp[i] = depth;
     }
     while (l.peers.length > limit && l.state[l.peers.length - 1] === NEW) {
       l.known.delete(l.peers.pop()!); l.dist.pop(); l.state.pop(); l.depth.pop();
@@ -286,7 +291,7 @@ export class Kademlia implements DhtProtocol, RequestOwner {
       l.state[i] = PENDING;
       l.inFlight++;
       l.messages++;
-      l.bytes += net.ask(l.origin, l.peers[i], type, l.key, l.item, this, l.id, l.purpose !== Purpose.Item);
+      l.bytes += net.ask(l.origin, l.peers[i], type, l.key, l.item, l.owner!, 0, l.purpose !== Purpose.Item);
     }
     if (l.inFlight > 0) return;
     // Nothing in flight and nothing new among the k closest: the lookup has converged.
@@ -315,14 +320,17 @@ export class Kademlia implements DhtProtocol, RequestOwner {
     net.send(at, from, this.t.nodes, out);
   }
 
-  charge(tag: number, bytes: number): void {
-    const l = this.lookups.get(tag);
-    if (l) { l.messages++; l.bytes += bytes; }
+  /** What waits for a lookup's requests: the lookup itself. */
+  private lookupOwner(l: KadLookup): RequestOwner {
+    return {
+      onReply: (_tag, _at, from, slot) => this.onReply(l, from, slot),
+      onTimeout: (_tag, at, target) => this.onTimeout(l, at, target),
+      charge: (_tag, bytes) => { l.messages++; l.bytes += bytes; },
+    };
   }
 
-  onReply(tag: number, _at: number, from: number, slot: number): void {
-    const l = this.lookups.get(tag);
-    if (!l || !l.open) return;
+  private onReply(l: KadLookup, from: number, slot: number): void {
+    if (!l.open) return;
     const net = this.core.net;
     const i = l.peers.indexOf(from);
     if (i < 0) return;
@@ -339,10 +347,9 @@ export class Kademlia implements DhtProtocol, RequestOwner {
     this.pump(l);
   }
 
-  onTimeout(tag: number, at: number, target: number): void {
+  private onTimeout(l: KadLookup, at: number, target: number): void {
     this.remove(at, target);
-    const l = this.lookups.get(tag);
-    if (!l || !l.open) return;
+    if (!l.open) return;
     l.timeouts++;
     l.inFlight--;
     const i = l.peers.indexOf(target);
@@ -354,7 +361,6 @@ export class Kademlia implements DhtProtocol, RequestOwner {
   private finish(l: KadLookup, success: boolean, hops: number): void {
     if (!l.open) return;
     l.open = false;
-    this.lookups.delete(l.id);
     if (l.purpose === Purpose.Join) this.joined(l.origin, success);
     if (!l.done) return;
     const closest: number[] = [];

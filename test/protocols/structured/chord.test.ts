@@ -34,7 +34,7 @@ describe('chord on a stable ring (Stoica et al. 2001)', () => {
 
   it('with successor lists of 2·log2 N, lookups for keys whose owner survives half the peers failing still succeed, before any stabilisation (Theorem 5)', () => {
     const { found, wrong, timeouts } = chordHalfFailed(1024, 20, 500);
-    // Every lookup ends within the run: dead contacts cost a 1 s timeout each, about 6 a lookup.
+    // Every lookup ends within the run: dead contacts cost a 1 s timeout each, about 8 a lookup.
     expect(wrong).toBe(0);
     expect(found).toBe(500);
     expect(timeouts).toBeGreaterThan(0);

@@ -198,14 +198,25 @@ export class Chord implements DhtProtocol, RequestOwner {
     for (let j = 0; j < n; j++) {
       const q = owners[j];
       if (q === holder) records.put(holder, item, holder, this.core.ctx.sim.now + records.lifetime);
-      else net.ask(holder, q, this.t.store, key, item, this, STORE, true, (slot) => net.list(slot, holder));
+      // Field 4: 2 × item + 1 for a copy on a successor, + 0 for the owner's.
+      else net.ask(holder, q, this.t.store, key, 2 * item + (j > 0 ? 1 : 0), this, STORE, true, (slot) => net.list(slot, holder));
     }
   }
 
+  /**
+   * A store. One sent to the key's owner that finds the key before its predecessor (the
+   * publisher's lookup saw the ring before peers joined in between) is passed on to that
+   * predecessor, until it reaches the owner.
+   */
   private onStore(at: number, from: number, slot: number): void {
-    const net = this.net, records = this.core.records;
-    if (records) records.put(at, net.auxOf(slot), net.peerOf(slot, 0), this.core.ctx.sim.now + records.lifetime);
+    const net = this.net, records = this.core.records, aux = net.auxOf(slot), item = aux >> 1, holder = net.peerOf(slot, 0);
     net.send(at, from, this.t.stored, net.replyTo(slot, 0, 0));
+    if (!records) return;
+    records.put(at, item, holder, this.core.ctx.sim.now + records.lifetime);
+    const pr = this.pred[at], key = records.keys[item];
+    if ((aux & 1) === 0 && pr >= 0 && pr !== at && this.core.joined[at] === 1 && !this.space.inHalfOpen(key, this.ids[pr], this.ids[at])) {
+      net.ask(at, pr, this.t.store, key, 2 * item, this, STORE, true, (s2) => net.list(s2, holder));
+    }
   }
 
   /** Pointers in flight to a new predecessor, by handover number (the message carries them). */
@@ -213,16 +224,18 @@ export class Chord implements DhtProtocol, RequestOwner {
   private nextHandover = 0;
 
   /**
-   * `s` has a new predecessor `p`: it sends p every pointer it stores for a key outside
-   * (p, s], the keys p now owns or, as one of their r successors, keeps a copy of. s keeps
-   * its own copies (it is one of those successors still; the farthest copy expires).
+   * `s` has a new predecessor `p` (its old one `old`, −1: none known): it sends p every
+   * pointer it stores for a key in (old, p], the keys p now owns (with no old predecessor,
+   * every key outside (p, s]). s keeps its copies: it is one of those keys' successors.
    */
-  private handOver(s: number, p: number): void {
+  private handOver(s: number, p: number, old: number): void {
     const records = this.core.records;
     if (!records) return;
     const now = this.core.ctx.sim.now, ps = this.ids[p], ss = this.ids[s], entries: number[] = [];
+    const known = old >= 0 && old !== s && old !== p, os = known ? this.ids[old] : 0;
     records.forEach(s, now, (item, holder, expires) => {
-      if (!this.space.inHalfOpen(records.keys[item], ps, ss)) entries.push(item, holder, expires);
+      const key = records.keys[item];
+      if (known ? this.space.inHalfOpen(key, os, ps) : !this.space.inHalfOpen(key, ps, ss)) entries.push(item, holder, expires);
     });
     if (entries.length === 0) return;
     const id = this.nextHandover++;
@@ -806,7 +819,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     const pr = this.pred[s];
     if (pr < 0 || pr === s || this.space.inOpen(this.ids[p], this.ids[pr], this.ids[s])) {
       this.pred[s] = p;
-      this.handOver(s, p);
+      this.handOver(s, p, pr);
       // OverSim's aggressive join: the old predecessor hears of the newcomer at once.
       if (pr >= 0 && pr !== s && pr !== p) {
         const out = this.net.oneWay(0, 0, true);

@@ -47,10 +47,11 @@ describe('structured: pointers are published, republished, expire and move', () 
     expect(stores.maintenanceMessages).toBeGreaterThan(3 * baseStores.maintenanceMessages);
     expect(stores.lookupMessages).toBe(0);
     expect(stores.maintenanceBytes).toBe(stores.maintenanceMessages * 51);
-    // Chord: handovers to new predecessors already keep owners supplied (measured 0.916 both).
+    // Chord: handovers to new predecessors move the keys they now own, but what a departed
+    // owner stored is gone until its holders republish. Measured 0.82 and 0.92 (seed 1).
     const cBase = run(churned('chord', NO_REPUBLISH)).structured!;
     const cRep = run(churned('chord', REPUBLISH)).structured!;
-    expect(cRep.lookups.successRate!).toBeGreaterThanOrEqual(cBase.lookups.successRate!);
+    expect(cRep.lookups.successRate!).toBeGreaterThan(cBase.lookups.successRate! + 0.05);
     expect(cRep.messages.find((m) => m.type === 'chord/handover')!.maintenanceMessages).toBeGreaterThan(0);
   }, 60_000);
 
@@ -95,6 +96,24 @@ describe('structured: pointers are published, republished, expire and move', () 
     expect(storing(b, 0, 7)).toContain(owner);
     expect(maintenance(b, 'chord/handover')).toBeGreaterThan(0);
     expect(maintenance(b, 'chord/store')).toBe(0);
+  });
+
+  it('chord: a store sent to a peer that is not the key\'s owner is passed back, predecessor by predecessor, to the owner', () => {
+    const b = buildDht('{ protocol: chord, bootstrap: ideal, republish: 0, expiry: 0 }', { peers: 64, duration: 100 });
+    const chord = b.dht.protocol as Chord;
+    b.dht.publish(placementFromHolders(64, [[7]]));
+    const key = b.dht.core.records!.keys[0];
+    const owner = storing(b, 0, 7).find((p) => chord['owns'](p, key))!;
+    // The owner loses the pointer; the holder then stores it at the owner's third successor as if it were the owner.
+    b.dht.core.records!.drop(owner);
+    let wrong = owner;
+    for (let i = 0; i < 3; i++) wrong = chord.succ[wrong * chord.r];
+    chord['store'](7, 0, [wrong]);
+    b.runTo(10);
+    expect(storing(b, 0, 7)).toContain(owner);
+    // Three hops back, each a store and its reply.
+    expect(maintenance(b, 'chord/store')).toBe(4);
+    expect(maintenance(b, 'chord/stored')).toBe(4);
   });
 
   it('with no churn and bootstrap: ideal, lookups are as before whether holders republish or not', () => {

@@ -9,9 +9,11 @@
  * closest it knows have all answered (FIND_VALUE: as soon as one returns the record). A
  * peer that does not answer in time is skipped and dropped from the origin's buckets.
  * Upkeep: every message received updates the receiver's bucket of its sender (least
- * recently seen first; a full bucket keeps its old contacts and drops the newcomer: the
- * paper pings the oldest first, not modelled), and each peer refreshes each bucket every
- * `refresh` by a lookup of a random ID in it.
+ * recently seen first). When the bucket is full, the peer pings its least recently seen
+ * contact, as the paper does: one that answers moves to the tail and the newcomer is
+ * dropped; one that times out is evicted and the newcomer (the latest one heard while the
+ * ping was out) takes its place. Each peer refreshes each bucket every `refresh` by a
+ * lookup of a random ID in it.
  *
  * Per-peer arrays: `contacts` stride levels × k (bucket j at [j·k, (j+1)·k), oldest
  * first), `counts` stride levels (contacts in each bucket). Contacts are 4-byte peer
@@ -64,6 +66,9 @@ export class Kademlia implements DhtProtocol {
   private readonly t: Record<string, MessageType>;
   private readonly refreshKind: number;
   private readonly rejoinKind: number;
+  /** Full buckets whose oldest contact is being pinged (p × levels + bucket) → the newcomer waiting for its place. */
+  private readonly pinging = new Map<number, number>();
+  private readonly pingOwner: RequestOwner;
   /** What a STORE's reply or timeout goes to: a contact that does not answer is dropped. */
   private readonly storeOwner: RequestOwner;
 
@@ -83,6 +88,17 @@ export class Kademlia implements DhtProtocol {
       value: net.type('kademlia/value', live(reply)),
       store: net.type('kademlia/store', live((at, from, slot) => this.onStore(at, from, slot))),
       stored: net.type('kademlia/stored', live(reply)),
+      ping: net.type('kademlia/ping', live((at, from, slot) => { this.touch(at, from); net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)); })),
+      pong: net.type('kademlia/pong', live(reply)),
+    };
+    this.pingOwner = {
+      onReply: (bucket) => { this.pinging.delete(bucket); },
+      onTimeout: (bucket, at, target) => {
+        const newcomer = this.pinging.get(bucket);
+        this.pinging.delete(bucket);
+        this.remove(at, target);
+        if (newcomer !== undefined && this.core.ctx.peers.alive[at] === 1) this.touch(at, newcomer);
+      },
     };
     this.storeOwner = { onReply: () => {}, onTimeout: (_tag, at, target) => this.remove(at, target) };
     this.refreshKind = sim.registerKind('kademlia/refresh-tick', (p, _s, gen) => this.refreshTick(p, gen));
@@ -110,7 +126,11 @@ export class Kademlia implements DhtProtocol {
     return Math.min(this.space.commonPrefix(this.ids[p], this.ids[q]), this.levels - 1);
   }
 
-  /** `p` heard from `q`: q moves to the tail of its bucket (most recently seen), or joins it if there is room. */
+  /**
+   * `p` heard from `q`: q moves to the tail of its bucket (most recently seen), or joins it
+   * if there is room; else p pings the bucket's least recently seen contact (one ping a
+   * bucket at a time) and q waits for the answer.
+   */
   touch(p: number, q: number): void {
     if (p === q) return;
     const k = this.k, b = this.bucketOf(p, q), at = (p * this.levels + b), base = at * k;
@@ -121,7 +141,10 @@ export class Kademlia implements DhtProtocol {
       c[base + n - 1] = q;
       return;
     }
-    if (n < k) { c[base + n] = q; this.counts[at] = n + 1; }
+    if (n < k) { c[base + n] = q; this.counts[at] = n + 1; return; }
+    const waiting = this.pinging.has(at);
+    this.pinging.set(at, q);
+    if (!waiting) this.net.ask(p, c[base], this.t.ping, 0, 0, this.pingOwner, at, true);
   }
 
   private remove(p: number, q: number): void {

@@ -12,7 +12,7 @@
  * recently seen first). When the bucket is full, the peer pings its least recently seen
  * contact, as the paper does: one that answers moves to the tail and the newcomer is
  * dropped; one that times out is evicted and the newcomer (the latest one heard while the
- * ping was out) takes its place. Each peer refreshes each bucket every `refresh` by a
+ * ping was out) takes its place; a ping received does not start another. Each peer refreshes each bucket every `refresh` by a
  * lookup of a random ID in it.
  *
  * Per-peer arrays: `contacts` stride levels × k (bucket j at [j·k, (j+1)·k), oldest
@@ -88,7 +88,7 @@ export class Kademlia implements DhtProtocol {
       value: net.type('kademlia/value', live(reply)),
       store: net.type('kademlia/store', live((at, from, slot) => this.onStore(at, from, slot))),
       stored: net.type('kademlia/stored', live(reply)),
-      ping: net.type('kademlia/ping', live((at, from, slot) => { this.touch(at, from); net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)); })),
+      ping: net.type('kademlia/ping', live((at, from, slot) => { this.touch(at, from, false); net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)); })),
       pong: net.type('kademlia/pong', live(reply)),
     };
     this.pingOwner = {
@@ -129,9 +129,11 @@ export class Kademlia implements DhtProtocol {
   /**
    * `p` heard from `q`: q moves to the tail of its bucket (most recently seen), or joins it
    * if there is room; else p pings the bucket's least recently seen contact (one ping a
-   * bucket at a time) and q waits for the answer.
+   * bucket at a time) and q waits for the answer. A ping received does not ping in turn
+   * (`probe` false): each would make its receiver ping its own oldest contact, a chain
+   * that in a network where nobody knows everybody never ends.
    */
-  touch(p: number, q: number): void {
+  touch(p: number, q: number, probe = true): void {
     if (p === q) return;
     const k = this.k, b = this.bucketOf(p, q), at = (p * this.levels + b), base = at * k;
     const n = this.counts[at], c = this.contacts;
@@ -142,6 +144,7 @@ export class Kademlia implements DhtProtocol {
       return;
     }
     if (n < k) { c[base + n] = q; this.counts[at] = n + 1; return; }
+    if (!probe) return;
     const waiting = this.pinging.has(at);
     this.pinging.set(at, q);
     if (!waiting) this.net.ask(p, c[base], this.t.ping, 0, 0, this.pingOwner, at, true);

@@ -31,6 +31,8 @@ const scenario = validate({
   data: { objects: 1000, replication: { strategy: 'uniform', ratio: 100 / n } },
   structured: {
     protocol, bootstrap: 'ideal',
+    // The row measures lookups: holders do not republish during the run (the pointers are placed directly).
+    republish: 0, expiry: 0,
     chord: { stabilize: 0, fixFingers: 0 },
     kademlia: { k: 20, alpha: 3, refresh: 0 },
   },
@@ -60,5 +62,6 @@ emit({
     messagesPerLookup: s.lookups.messagesPerLookup,
     routingEntriesPerPeer: s.routingState.meanEntries,
     tableBytesPerPeer: s.routingState.bytesPerPeer,
+    maintenanceMessages: s.maintenance.messages,
   },
 });

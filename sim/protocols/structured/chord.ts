@@ -21,7 +21,7 @@ import { twoTo } from '../../math/two-to.js';
 import type { MessageType } from '../../network/messages.js';
 import { bootstrapPeer, grown, type DhtCore, type DhtProtocol } from './core.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
-import { Purpose, recordAnswer, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
+import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
 import type { RequestOwner } from './net.js';
 
 /** Closest preceding fingers a non-final reply names (fallbacks when one is dead). */
@@ -29,6 +29,7 @@ const SUGGESTIONS = 4;
 /** Maintenance request tags (lookups use their own number, >= 0). */
 const STABILIZE = -1;
 const PING = -2;
+const STORE = -3;
 /** A recursive lookup the origin has heard nothing of for this many timeouts fails. */
 const RECURSIVE_DEADLINE = 32;
 
@@ -115,6 +116,9 @@ export class Chord implements DhtProtocol, RequestOwner {
       hint: net.type('chord/hint', live((at, _from, slot) => this.onHint(at, slot))),
       ping: net.type('chord/ping', live((at, from, slot) => this.net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)))),
       pong: net.type('chord/pong', live(reply)),
+      store: net.type('chord/store', live((at, from, slot) => this.onStore(at, from, slot))),
+      stored: net.type('chord/stored', live(reply)),
+      handover: net.type('chord/handover', live((at, _from, slot) => this.onHandover(at, slot))),
     };
     this.hop = {
       onReply: () => {},
@@ -172,12 +176,78 @@ export class Chord implements DhtProtocol, RequestOwner {
   }
 
   publish(records: Records, sorted: Int32Array): void {
-    const n = sorted.length, c = records.copies;
+    const n = sorted.length, c = records.copies, expires = this.core.ctx.sim.now + records.lifetime;
     if (n === 0) return;
     for (let item = 0; item < records.items; item++) {
       const at = firstAtOrAfter(sorted, this.ids, records.keys[item]);
-      for (let j = 0; j < Math.min(c, n); j++) records.storers[item * c + j] = sorted[(at + j) % n];
+      const holders = this.core.data!.holdersOf(item);
+      for (let j = 0; j < Math.min(c, n); j++) {
+        for (let h = 0; h < holders.length; h++) records.put(sorted[(at + j) % n], item, holders[h], expires);
+      }
     }
+  }
+
+  publishItem(holder: number, item: number): void {
+    this.startLookup(holder, this.core.records!.keys[item], item, Purpose.Publish, -1, null);
+  }
+
+  /** `holder` stores its pointer for `item` on the key's owner and its successors (`owners`, r at most). */
+  private store(holder: number, item: number, owners: number[]): void {
+    const records = this.core.records!, key = records.keys[item], net = this.net;
+    const n = Math.min(this.r, owners.length);
+    for (let j = 0; j < n; j++) {
+      const q = owners[j];
+      if (q === holder) records.put(holder, item, holder, this.core.ctx.sim.now + records.lifetime);
+      // Field 4: 2 × item + 1 for a copy on a successor, + 0 for the owner's.
+      else net.ask(holder, q, this.t.store, key, 2 * item + (j > 0 ? 1 : 0), this, STORE, true, (slot) => net.list(slot, holder));
+    }
+  }
+
+  /**
+   * A store. One sent to the key's owner that finds the key before its predecessor (the
+   * publisher's lookup saw the ring before peers joined in between) is passed on to that
+   * predecessor, until it reaches the owner.
+   */
+  private onStore(at: number, from: number, slot: number): void {
+    const net = this.net, records = this.core.records, aux = net.auxOf(slot), item = aux >> 1, holder = net.peerOf(slot, 0);
+    net.send(at, from, this.t.stored, net.replyTo(slot, 0, 0));
+    if (!records) return;
+    records.put(at, item, holder, this.core.ctx.sim.now + records.lifetime);
+    const pr = this.pred[at], key = records.keys[item];
+    if ((aux & 1) === 0 && pr >= 0 && pr !== at && this.core.joined[at] === 1 && !this.space.inHalfOpen(key, this.ids[pr], this.ids[at])) {
+      net.ask(at, pr, this.t.store, key, 2 * item, this, STORE, true, (s2) => net.list(s2, holder));
+    }
+  }
+
+  /** Pointers in flight to a new predecessor, by handover number (the message carries them). */
+  private readonly handovers = new Map<number, number[]>();
+  private nextHandover = 0;
+
+  /**
+   * `s` has a new predecessor `p` (its old one `old`, −1: none known): it sends p every
+   * pointer it stores for a key in (old, p], the keys p now owns (with no old predecessor,
+   * every key outside (p, s]). s keeps its copies: it is one of those keys' successors.
+   */
+  private handOver(s: number, p: number, old: number): void {
+    const records = this.core.records;
+    if (!records) return;
+    const now = this.core.ctx.sim.now, ps = this.ids[p], ss = this.ids[s], entries: number[] = [];
+    const known = old >= 0 && old !== s && old !== p, os = known ? this.ids[old] : 0;
+    records.forEach(s, now, (item, holder, expires) => {
+      const key = records.keys[item];
+      if (known ? this.space.inHalfOpen(key, os, ps) : !this.space.inHalfOpen(key, ps, ss)) entries.push(item, holder, expires);
+    });
+    if (entries.length === 0) return;
+    const id = this.nextHandover++;
+    this.handovers.set(id, entries);
+    this.net.send(s, p, this.t.handover, this.net.oneWay(0, id, true), entries.length / 3);
+  }
+
+  private onHandover(at: number, slot: number): void {
+    const id = this.net.auxOf(slot), entries = this.handovers.get(id), records = this.core.records;
+    this.handovers.delete(id);
+    if (!entries || !records) return;
+    for (let i = 0; i < entries.length; i += 3) records.put(at, entries[i], entries[i + 1], entries[i + 2]);
   }
 
   private scratch = new Int32Array(0);
@@ -285,10 +355,14 @@ export class Chord implements DhtProtocol, RequestOwner {
       this.finish(l, true, 0, origin);
       return l;
     }
-    if (item >= 0 && this.core.records!.stores(origin, item) && this.owns(origin, key)) {
-      const { live } = recordAnswer(this.core.data!, item, this.core.ctx.peers.alive);
-      this.finish(l, live, 0);
+    if (purpose === Purpose.Publish && this.owns(origin, key)) {
+      l.owners = [origin, ...Array.from(this.succ.subarray(origin * this.r, origin * this.r + this.succCount[origin]))];
+      this.finish(l, true, 0);
       return l;
+    }
+    if (purpose === Purpose.Item && this.owns(origin, key)) {
+      const holders = this.core.records!.holders(origin, item, this.core.ctx.sim.now);
+      if (holders.length > 0) { this.finish(l, anyLive(holders, this.core.ctx.peers.alive), 0); return l; }
     }
     if (purpose === Purpose.Item && this.recursive) {
       this.core.ctx.sim.at(l.start + RECURSIVE_DEADLINE * this.core.spec.timeout, this.deadlineKind, origin, CONTROLLER, l.id);
@@ -406,6 +480,7 @@ export class Chord implements DhtProtocol, RequestOwner {
       l.ownerDepth = l.backupDepth;
       l.namerDepth = l.backupDepth - 1;
     }
+    if (l.purpose === Purpose.Publish) { this.finish(l, l.owners.length > 0, l.ownerDepth); return; }
     if (l.purpose === Purpose.Join || l.purpose === Purpose.Upkeep) {
       const owner = l.owners.find((q) => q !== l.origin);
       this.finish(l, owner !== undefined, l.ownerDepth, owner);
@@ -457,9 +532,10 @@ export class Chord implements DhtProtocol, RequestOwner {
 
   private onGet(at: number, from: number, slot: number): void {
     const net = this.net, item = net.auxOf(slot);
-    const stores = item >= 0 && this.core.records !== null && this.core.records.stores(at, item);
-    const out = net.replyTo(slot, net.keyOf(slot), stores ? 1 : 0);
-    net.send(at, from, this.t.record, out, stores ? this.core.data!.holdersOf(item).length : 0);
+    const holders = item >= 0 && this.core.records !== null ? this.core.records.holders(at, item, this.core.ctx.sim.now) : [];
+    const out = net.replyTo(slot, net.keyOf(slot), holders.length > 0 ? 1 : 0);
+    for (const h of holders) net.list(out, h);
+    net.send(at, from, this.t.record, out, holders.length);
   }
 
   charge(tag: number, bytes: number): void {
@@ -510,15 +586,19 @@ export class Chord implements DhtProtocol, RequestOwner {
     // A record reply from an owner.
     l.path.push(from);
     if (l.purpose === Purpose.Nodes) { this.finish(l, true, l.ownerDepth, from); return; }
-    if (net.auxOf(slot) === 1) {
-      const { live } = recordAnswer(this.core.data!, l.item, this.core.ctx.peers.alive);
-      if (live) { this.finish(l, true, l.ownerDepth); return; }
-    }
+    if (net.auxOf(slot) === 1 && this.listedLive(slot, 0)) { this.finish(l, true, l.ownerDepth); return; }
     this.nextStep(l);
   }
 
+  /** Whether a holder listed in `slot` from position `from` on is alive (the origin checks the record's holders). */
+  private listedLive(slot: number, from: number): boolean {
+    const net = this.net, alive = this.core.ctx.peers.alive;
+    for (let j = from; j < net.countOf(slot); j++) if (alive[net.peerOf(slot, j)] === 1) return true;
+    return false;
+  }
+
   onTimeout(tag: number, at: number, target: number): void {
-    if (tag === STABILIZE) { this.forget(at, target); return; }
+    if (tag === STABILIZE || tag === STORE) { this.forget(at, target); return; }
     if (tag === PING && this.pred[at] === target) this.pred[at] = -1;
   }
 
@@ -534,6 +614,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     l.open = false;
     this.lookups.delete(l.id);
     if (l.purpose === Purpose.Join) this.joined(l.origin, success ? l.owners : null);
+    else if (l.purpose === Purpose.Publish && success && this.core.ctx.peers.alive[l.origin] === 1) this.store(l.origin, l.item, l.owners);
     else if (l.purpose === Purpose.Upkeep && success && owner >= 0) this.fingers[l.origin * this.levels + l.finger] = owner;
     if (!l.done) return;
     const outcome: LookupOutcome = {
@@ -562,7 +643,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     if (!l.open) return;
     const records = this.core.records!;
     if (n !== l.origin || toOwner) l.path.push(n);
-    if (records.stores(n, l.item)) { this.answerOrigin(l, n, depth, true); return; }
+    if (records.stores(n, l.item, this.core.ctx.sim.now)) { this.answerOrigin(l, n, depth, true); return; }
     l.at = n; l.atDepth = depth;
     if (toOwner) {
       if (copies <= 0) { this.answerOrigin(l, n, depth, false); return; }
@@ -624,24 +705,21 @@ export class Chord implements DhtProtocol, RequestOwner {
   }
 
   private answerOrigin(l: ChordLookup, n: number, depth: number, found: boolean): void {
-    if (n === l.origin) { this.resultAt(l, depth, found); return; }
+    const holders = found ? this.core.records!.holders(n, l.item, this.core.ctx.sim.now) : [];
+    if (n === l.origin) { this.finish(l, anyLive(holders, this.core.ctx.peers.alive), depth); return; }
     const net = this.net;
     const out = net.oneWay(l.key, l.id, false);
     net.list(out, depth); net.list(out, found ? 1 : 0);
+    for (const h of holders) net.list(out, h);
     l.messages++;
-    l.bytes += net.send(n, l.origin, this.t.result, out, found ? this.core.data!.holdersOf(l.item).length : 0);
+    l.bytes += net.send(n, l.origin, this.t.result, out, holders.length);
   }
 
   private onResult(at: number, slot: number): void {
     const net = this.net;
     const l = this.lookups.get(net.auxOf(slot));
     if (!l || !l.open || l.origin !== at) return;
-    this.resultAt(l, net.peerOf(slot, 0), net.peerOf(slot, 1) === 1);
-  }
-
-  private resultAt(l: ChordLookup, depth: number, found: boolean): void {
-    const live = found && recordAnswer(this.core.data!, l.item, this.core.ctx.peers.alive).live;
-    this.finish(l, live, depth);
+    this.finish(l, net.peerOf(slot, 1) === 1 && this.listedLive(slot, 2), net.peerOf(slot, 0));
   }
 
   // ---- joining and upkeep ---------------------------------------------------------------
@@ -668,6 +746,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     this.core.joined[p] = 1;
     this.stabilize(p);
     this.fixFingers(p);
+    this.core.onJoined?.(p);
   }
 
   startUpkeep(p: number): void {
@@ -740,6 +819,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     const pr = this.pred[s];
     if (pr < 0 || pr === s || this.space.inOpen(this.ids[p], this.ids[pr], this.ids[s])) {
       this.pred[s] = p;
+      this.handOver(s, p, pr);
       // OverSim's aggressive join: the old predecessor hears of the newcomer at once.
       if (pr >= 0 && pr !== s && pr !== p) {
         const out = this.net.oneWay(0, 0, true);

@@ -59,6 +59,7 @@ export class StructuredComponent implements Component, DhtIndex {
       streams: ctx.peerStreams('structured'),
       records: null,
       data: null,
+      onJoined: (p) => this.holderJoined(p),
     };
     this.protocol = spec.protocol === 'chord' ? new Chord(this.core, n) : new Kademlia(this.core, n);
     this.sorted = sorted;
@@ -82,7 +83,17 @@ export class StructuredComponent implements Component, DhtIndex {
       }
     }
     ctx.peerUp.push((p) => this.peerUp(p, idStreams.use(p)));
+    // A departure is a crash (docs/structured.md): the pointers the peer stored are lost.
+    ctx.peerDown.push((p) => this.core.records?.drop(p));
+    this.republishKind = sim.registerKind('structured/republish', (p, _s, gen) => this.republishTick(p, gen));
+    this.publishStreams = ctx.peerStreams('structured/publish');
   }
+
+  private republishKind = 0;
+  private publishStreams!: ReturnType<SimContext['peerStreams']>;
+  /** Per peer: its items (as a holder), and the generation of its republish chain (a rejoin starts a new one). */
+  private itemsOf = new Map<number, number[]>();
+  private publishGen = new Int32Array(0);
 
   private sorted: Int32Array = new Int32Array(0);
 
@@ -128,18 +139,60 @@ export class StructuredComponent implements Component, DhtIndex {
 
   // ---- the index, for searches ----------------------------------------------------------
 
+  /**
+   * The holders publish their pointers. `bootstrap: ideal`: placed at once on the peers
+   * responsible among the initial peers (no messages, as the ideal tables), then each holder
+   * republishes every `republish` from a random phase. `join`: each holder publishes by
+   * messages once it has joined, then every `republish`.
+   */
   publish(data: DataPlacement): void {
-    const core = this.core, spec = this.spec;
+    const core = this.core, spec = this.spec, n = this.ctx.peers.count;
     const copies = spec.protocol === 'chord' ? spec.chord.successors : spec.kademlia.k;
     const keys = new Float64Array(data.items);
     const rng = this.ctx.namedStream('structured/keys');
     for (let i = 0; i < keys.length; i++) keys[i] = core.space.draw(rng);
-    const records = new Records(data.items, copies, keys);
-    // The holders publish their items at the start: the records go to the peers responsible
-    // for each key among the initial peers (the index's start, as data.replication is the data's).
-    this.protocol.publish(records, this.sorted);
+    const records = new Records(data.items, copies, keys, spec.expiry > 0 ? spec.expiry : Infinity);
     core.records = records;
     core.data = data;
+    for (let item = 0; item < data.items; item++) {
+      for (const h of data.holdersOf(item)) {
+        let list = this.itemsOf.get(h);
+        if (!list) { list = []; this.itemsOf.set(h, list); }
+        list.push(item);
+      }
+    }
+    this.publishGen = grown(this.publishGen, core.ids.length);
+    if (spec.bootstrap === 'ideal') {
+      this.protocol.publish(records, this.sorted);
+      if (spec.republish > 0) {
+        const sim = this.ctx.sim;
+        for (const h of this.itemsOf.keys()) {
+          if (h >= n || this.ctx.peers.alive[h] !== 1) continue;
+          sim.at(sim.now + this.publishStreams.use(h).next() * spec.republish, this.republishKind, h, h, ++this.publishGen[h]);
+        }
+      }
+      return;
+    }
+    for (const h of this.itemsOf.keys()) if (h < n && this.ctx.peers.alive[h] === 1 && core.joined[h] === 1) this.holderJoined(h);
+  }
+
+  /** A peer has joined: a holder publishes its items now and starts its republish chain. */
+  private holderJoined(p: number): void {
+    const items = this.itemsOf.get(p);
+    if (!items || this.core.records === null) return;
+    if (p >= this.publishGen.length) this.publishGen = grown(this.publishGen, this.core.ids.length);
+    const gen = ++this.publishGen[p];
+    for (const item of items) this.protocol.publishItem(p, item);
+    const sim = this.ctx.sim;
+    if (this.spec.republish > 0) sim.at(sim.now + this.spec.republish, this.republishKind, p, p, gen);
+  }
+
+  private republishTick(p: number, gen: number): void {
+    if (gen !== this.publishGen[p] || this.ctx.peers.alive[p] !== 1) return;
+    const sim = this.ctx.sim;
+    sim.at(sim.now + this.spec.republish, this.republishKind, p, p, gen);
+    if (this.core.joined[p] !== 1) return;
+    for (const item of this.itemsOf.get(p)!) this.protocol.publishItem(p, item);
   }
 
   lookup(origin: number, item: number, done: Parameters<DhtIndex['lookup']>[2]): void {
@@ -175,7 +228,7 @@ export class StructuredComponent implements Component, DhtIndex {
     lookups.unfinished = this.started - this.tally.count;
 
     let peers = 0, sum = 0, min = Infinity, max = 0, extra = 0, records = 0;
-    const perPeer = core.records ? core.records.perPeer(ctx.peers.count) : null;
+    const perPeer = core.records ? core.records.perPeer(ctx.peers.count, ctx.sim.now) : null;
     for (let p = 0; p < ctx.peers.count; p++) {
       if (ctx.peers.alive[p] !== 1 || core.joined[p] !== 1) continue;
       const e = this.protocol.routingEntries(p);

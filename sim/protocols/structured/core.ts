@@ -28,6 +28,8 @@ export interface DhtCore {
   /** Set once the data is placed (searches), else null: lookups then find peers only. */
   records: Records | null;
   data: DataPlacement | null;
+  /** Told when a peer has joined (its join lookup succeeded, or it founded the network): holders publish then. */
+  onJoined: ((p: number) => void) | null;
 }
 
 export interface DhtProtocol {
@@ -36,8 +38,13 @@ export interface DhtProtocol {
   grow(capacity: number): void;
   /** Builds every live peer's table from global knowledge (`bootstrap: ideal` only); `sorted`: peers by ID. */
   buildIdeal(sorted: Int32Array): void;
-  /** Stores each item's record on the peers responsible for its key among `sorted` (peers by ID). */
+  /**
+   * Stores each item's pointers directly on the peers responsible for its key among `sorted`
+   * (peers by ID), no messages: `bootstrap: ideal` only, as its tables are.
+   */
   publish(records: Records, sorted: Int32Array): void;
+  /** `holder` publishes its pointer for `item`: a lookup for the key, then stores on the peers responsible. */
+  publishItem(holder: number, item: number): void;
   /** `p` joins through a bootstrap peer it picks (or founds the network alone); clears what it knew. */
   join(p: number): void;
   /** Starts `p`'s periodic upkeep (a new chain; an older one stops). */

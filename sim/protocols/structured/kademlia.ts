@@ -9,9 +9,11 @@
  * closest it knows have all answered (FIND_VALUE: as soon as one returns the record). A
  * peer that does not answer in time is skipped and dropped from the origin's buckets.
  * Upkeep: every message received updates the receiver's bucket of its sender (least
- * recently seen first; a full bucket keeps its old contacts and drops the newcomer: the
- * paper pings the oldest first, not modelled), and each peer refreshes each bucket every
- * `refresh` by a lookup of a random ID in it.
+ * recently seen first). When the bucket is full, the peer pings its least recently seen
+ * contact, as the paper does: one that answers moves to the tail and the newcomer is
+ * dropped; one that times out is evicted and the newcomer (the latest one heard while the
+ * ping was out) takes its place; a ping received does not start another. Each peer refreshes each bucket every `refresh` by a
+ * lookup of a random ID in it.
  *
  * Per-peer arrays: `contacts` stride levels × k (bucket j at [j·k, (j+1)·k), oldest
  * first), `counts` stride levels (contacts in each bucket). Contacts are 4-byte peer
@@ -21,7 +23,7 @@ import type { MessageType } from '../../network/messages.js';
 import { twoTo } from '../../math/two-to.js';
 import { bootstrapPeer, grown, type DhtCore, type DhtProtocol } from './core.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
-import { Purpose, recordAnswer, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
+import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
 import type { RequestOwner } from './net.js';
 
 const NEW = 0, PENDING = 1, ANSWERED = 2, FAILED = 3;
@@ -64,6 +66,11 @@ export class Kademlia implements DhtProtocol {
   private readonly t: Record<string, MessageType>;
   private readonly refreshKind: number;
   private readonly rejoinKind: number;
+  /** Full buckets whose oldest contact is being pinged (p × levels + bucket) → the newcomer waiting for its place. */
+  private readonly pinging = new Map<number, number>();
+  private readonly pingOwner: RequestOwner;
+  /** What a STORE's reply or timeout goes to: a contact that does not answer is dropped. */
+  private readonly storeOwner: RequestOwner;
 
   constructor(private readonly core: DhtCore, capacity: number) {
     this.k = core.spec.kademlia.k;
@@ -79,7 +86,21 @@ export class Kademlia implements DhtProtocol {
       findValue: net.type('kademlia/find-value', live((at, from, slot) => this.onFind(at, from, slot, true))),
       nodes: net.type('kademlia/nodes', live(reply)),
       value: net.type('kademlia/value', live(reply)),
+      store: net.type('kademlia/store', live((at, from, slot) => this.onStore(at, from, slot))),
+      stored: net.type('kademlia/stored', live(reply)),
+      ping: net.type('kademlia/ping', live((at, from, slot) => { this.touch(at, from, false); net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)); })),
+      pong: net.type('kademlia/pong', live(reply)),
     };
+    this.pingOwner = {
+      onReply: (bucket) => { this.pinging.delete(bucket); },
+      onTimeout: (bucket, at, target) => {
+        const newcomer = this.pinging.get(bucket);
+        this.pinging.delete(bucket);
+        this.remove(at, target);
+        if (newcomer !== undefined && this.core.ctx.peers.alive[at] === 1) this.touch(at, newcomer);
+      },
+    };
+    this.storeOwner = { onReply: () => {}, onTimeout: (_tag, at, target) => this.remove(at, target) };
     this.refreshKind = sim.registerKind('kademlia/refresh-tick', (p, _s, gen) => this.refreshTick(p, gen));
     this.rejoinKind = sim.registerKind('kademlia/rejoin', (p, _s, gen) => {
       if (gen === this.core.upkeep[p] && core.ctx.peers.alive[p] === 1 && core.joined[p] !== 1) this.join(p);
@@ -88,6 +109,7 @@ export class Kademlia implements DhtProtocol {
 
   private get ids() { return this.core.ids; }
   private get space() { return this.core.space; }
+  private get net() { return this.core.net; }
 
   grow(capacity: number): void {
     this.contacts = grown(this.contacts, capacity * this.levels * this.k, -1);
@@ -104,8 +126,14 @@ export class Kademlia implements DhtProtocol {
     return Math.min(this.space.commonPrefix(this.ids[p], this.ids[q]), this.levels - 1);
   }
 
-  /** `p` heard from `q`: q moves to the tail of its bucket (most recently seen), or joins it if there is room. */
-  touch(p: number, q: number): void {
+  /**
+   * `p` heard from `q`: q moves to the tail of its bucket (most recently seen), or joins it
+   * if there is room; else p pings the bucket's least recently seen contact (one ping a
+   * bucket at a time) and q waits for the answer. A ping received does not ping in turn
+   * (`probe` false): each would make its receiver ping its own oldest contact, a chain
+   * that in a network where nobody knows everybody never ends.
+   */
+  touch(p: number, q: number, probe = true): void {
     if (p === q) return;
     const k = this.k, b = this.bucketOf(p, q), at = (p * this.levels + b), base = at * k;
     const n = this.counts[at], c = this.contacts;
@@ -115,7 +143,11 @@ export class Kademlia implements DhtProtocol {
       c[base + n - 1] = q;
       return;
     }
-    if (n < k) { c[base + n] = q; this.counts[at] = n + 1; }
+    if (n < k) { c[base + n] = q; this.counts[at] = n + 1; return; }
+    if (!probe) return;
+    const waiting = this.pinging.has(at);
+    this.pinging.set(at, q);
+    if (!waiting) this.net.ask(p, c[base], this.t.ping, 0, 0, this.pingOwner, at, true);
   }
 
   private remove(p: number, q: number): void {
@@ -210,7 +242,7 @@ export class Kademlia implements DhtProtocol {
   }
 
   publish(records: Records, sorted: Int32Array): void {
-    const n = sorted.length, c = records.copies, ids = this.ids, space = this.space;
+    const n = sorted.length, c = records.copies, ids = this.ids, space = this.space, expires = this.core.ctx.sim.now + records.lifetime;
     for (let item = 0; item < records.items; item++) {
       const key = records.keys[item];
       // The longest prefix of the key that at least c peers share: its peers include the c closest.
@@ -223,8 +255,35 @@ export class Kademlia implements DhtProtocol {
       }
       const range = Array.from(sorted.subarray(lo, hi));
       range.sort((a, b) => space.xor(ids[a], key) - space.xor(ids[b], key));
-      for (let j = 0; j < Math.min(c, range.length); j++) records.storers[item * c + j] = range[j];
+      const holders = this.core.data!.holdersOf(item);
+      for (let j = 0; j < Math.min(c, range.length); j++) {
+        for (let h = 0; h < holders.length; h++) records.put(range[j], item, holders[h], expires);
+      }
     }
+  }
+
+  publishItem(holder: number, item: number): void {
+    this.startLookup(holder, this.core.records!.keys[item], item, Purpose.Publish, null);
+  }
+
+  /**
+   * `holder` stores its pointer for `item` on the k closest peers its lookup found (STORE),
+   * and keeps it itself when it is among the k closest it knows of.
+   */
+  private store(holder: number, item: number, closest: number[]): void {
+    const records = this.core.records!, key = records.keys[item], net = this.net;
+    for (const q of closest) net.ask(holder, q, this.t.store, key, item, this.storeOwner, 0, true, (slot) => net.list(slot, holder));
+    const space = this.space;
+    if (closest.length < this.k || space.xor(this.ids[holder], key) < space.xor(this.ids[closest[closest.length - 1]], key)) {
+      records.put(holder, item, holder, this.core.ctx.sim.now + records.lifetime);
+    }
+  }
+
+  private onStore(at: number, from: number, slot: number): void {
+    const net = this.net, records = this.core.records;
+    this.touch(at, from);
+    if (records) records.put(at, net.auxOf(slot), net.peerOf(slot, 0), this.core.ctx.sim.now + records.lifetime);
+    net.send(at, from, this.t.stored, net.replyTo(slot, 0, 0));
   }
 
   // ---- lookups --------------------------------------------------------------------------
@@ -241,9 +300,9 @@ export class Kademlia implements DhtProtocol {
   private startLookup(origin: number, key: number, item: number, purpose: Purpose, done: LookupDone | null): void {
     const l = new KadLookup(this.nextLookup++, origin, key, item, purpose, this.core.ctx.sim.now, done);
     l.owner = this.lookupOwner(l);
-    if (item >= 0 && this.core.records!.stores(origin, item)) {
-      this.finish(l, recordAnswer(this.core.data!, item, this.core.ctx.peers.alive).live, 0);
-      return;
+    if (purpose === Purpose.Item) {
+      const holders = this.core.records!.holders(origin, item, this.core.ctx.sim.now);
+      if (holders.length > 0) { this.finish(l, anyLive(holders, this.core.ctx.peers.alive), 0); return; }
     }
     const own: number[] = [];
     this.closest(origin, key, this.k, own);
@@ -309,8 +368,11 @@ export class Kademlia implements DhtProtocol {
     const net = this.core.net;
     this.touch(at, from);
     const key = net.keyOf(slot), item = net.auxOf(slot);
-    if (value && this.core.records !== null && this.core.records.stores(at, item)) {
-      net.send(at, from, this.t.value, net.replyTo(slot, key, 1), this.core.data!.holdersOf(item).length);
+    const holders = value && this.core.records !== null ? this.core.records.holders(at, item, this.core.ctx.sim.now) : [];
+    if (holders.length > 0) {
+      const out = net.replyTo(slot, key, 1);
+      for (const h of holders) net.list(out, h);
+      net.send(at, from, this.t.value, out, holders.length);
       return;
     }
     const out = net.replyTo(slot, key, 0);
@@ -338,7 +400,10 @@ export class Kademlia implements DhtProtocol {
     l.state[i] = ANSWERED;
     l.path.push(from);
     if (net.auxOf(slot) === 1) {
-      if (recordAnswer(this.core.data!, l.item, this.core.ctx.peers.alive).live) { this.finish(l, true, l.depth[i]); return; }
+      const alive = this.core.ctx.peers.alive;
+      let live = false;
+      for (let j = 0; j < net.countOf(slot) && !live; j++) live = alive[net.peerOf(slot, j)] === 1;
+      if (live) { this.finish(l, true, l.depth[i]); return; }
     } else {
       const listed: number[] = [];
       for (let j = 0; j < net.countOf(slot); j++) listed.push(net.peerOf(slot, j));
@@ -362,11 +427,12 @@ export class Kademlia implements DhtProtocol {
     if (!l.open) return;
     l.open = false;
     if (l.purpose === Purpose.Join) this.joined(l.origin, success);
-    if (!l.done) return;
     const closest: number[] = [];
-    if (l.purpose === Purpose.Nodes) {
+    if (l.purpose === Purpose.Nodes || l.purpose === Purpose.Publish) {
       for (let i = 0; i < l.peers.length && closest.length < this.k; i++) if (l.state[i] === ANSWERED) closest.push(l.peers[i]);
     }
+    if (l.purpose === Purpose.Publish && success && this.core.ctx.peers.alive[l.origin] === 1) this.store(l.origin, l.item, closest);
+    if (!l.done) return;
     const outcome: LookupOutcome = {
       success,
       hops: success ? hops : -1,
@@ -390,7 +456,7 @@ export class Kademlia implements DhtProtocol {
     this.counts.fill(0, p * L, (p + 1) * L);
     this.core.joined[p] = 0;
     const b = bootstrapPeer(this.core, p);
-    if (b < 0) { this.core.joined[p] = 1; return; }
+    if (b < 0) { this.core.joined[p] = 1; this.core.onJoined?.(p); return; }
     this.touch(p, b);
     this.startLookup(p, this.ids[p], -1, Purpose.Join, null);
   }
@@ -405,6 +471,7 @@ export class Kademlia implements DhtProtocol {
     }
     this.core.joined[p] = 1;
     this.refresh(p);
+    this.core.onJoined?.(p);
   }
 
   startUpkeep(p: number): void {

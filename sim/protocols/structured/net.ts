@@ -58,10 +58,17 @@ export function messageSizes(ids: IdSpace): Record<string, MessageSize> {
     'chord/hint': { base, perPeer: contact, parts: `${header} + ${contact} the new predecessor` },
     'chord/ping': { base, perPeer: 0, parts: header },
     'chord/pong': { base, perPeer: 0, parts: header },
+    'chord/store': { base: base + id, perPeer: ADDRESS, parts: `${header} + ${id} key + ${ADDRESS} holder (address, port)` },
+    'chord/stored': { base, perPeer: 0, parts: header },
+    'chord/handover': { base: base + 2, perPeer: id + ADDRESS + 2, parts: `${header} + 2 count + ${id + ADDRESS + 2} per pointer (key, holder address and port, 2 minutes left)` },
     'kademlia/find-node': { base: base + id, perPeer: 0, parts: `${header} + ${id} target ID` },
     'kademlia/find-value': { base: base + id, perPeer: 0, parts: `${header} + ${id} key` },
     'kademlia/nodes': { base: base + 1, perPeer: contact, parts: `${header} + 1 count + ${contact} per contact (ID, address, port)` },
     'kademlia/value': { base: base + 2, perPeer: ADDRESS, parts: `${header} + 2 count + ${ADDRESS} per holder (address, port)` },
+    'kademlia/store': { base: base + id, perPeer: ADDRESS, parts: `${header} + ${id} key + ${ADDRESS} holder (address, port)` },
+    'kademlia/stored': { base, perPeer: 0, parts: header },
+    'kademlia/ping': { base, perPeer: 0, parts: header },
+    'kademlia/pong': { base, perPeer: 0, parts: header },
   };
 }
 

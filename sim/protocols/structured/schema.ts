@@ -19,6 +19,8 @@ export const structuredKeys = {
       default: 'join' }),
     joinWindow: s.duration({ doc: '`bootstrap: join`: the initial peers join at uniformly random times in [0, joinWindow) (the first peer founds the network at 0).', default: 10, ...TIME_BOUNDS }),
     timeout: s.duration({ doc: 'How long a peer waits for a reply before it counts the contact as dead and routes around it. Keep it well above twice the network latency.', default: 1, ...STEP_BOUNDS }),
+    republish: s.duration({ doc: 'Every holder of an item publishes its pointer again this often: a lookup for the key, then a store on the peers responsible for it (BitTorrent\'s DHT announces every 15 to 30 min; Kademlia\'s publishers every 24 h, its storers every 1 h). Default 30 min. 0: never (pointers stay where they were first stored).', default: 1800, ...TIME_BOUNDS }),
+    expiry: s.duration({ doc: 'How long a stored pointer lives unless its holder republishes it: a holder that left drops out of the index after this. Default 1 h, two republish periods, so that one lost republish does not drop a live holder. 0: pointers never expire.', default: 3600, ...TIME_BOUNDS }),
     chord: s.object({
       lookup: s.enumOf(['iterative', 'recursive'], {
         doc: '`iterative`: the origin asks each node on the path in turn; `recursive`: each node forwards the lookup to the next (hop-by-hop acknowledged) and the owner answers the origin.',
@@ -43,7 +45,7 @@ export const structuredSchema: SchemaFragment<typeof structuredKeys> = {
   keys: structuredKeys,
   /**
    * A `dht` search needs a structured section; `bootstrap: join` with Chord needs
-   * stabilisation; IDs must outnumber the peers well (2^bits >= 64 × peers.count).
+   * stabilisation; pointers must outlive a republish period; IDs must outnumber the peers well (2^bits >= 64 × peers.count).
    */
   check(scenario, { problem }) {
     const st = scenario.structured;
@@ -55,6 +57,9 @@ export const structuredSchema: SchemaFragment<typeof structuredKeys> = {
     if (!st) return;
     if (st.protocol === 'chord' && st.chord.stabilize === 0 && (st.bootstrap === 'join' || scenario.churn !== null)) {
       problem(['structured', 'chord', 'stabilize'], 'a ring that peers join needs stabilisation: give a period (e.g. 20s), or use bootstrap: ideal without churn');
+    }
+    if (st.republish > 0 && st.expiry > 0 && st.expiry <= st.republish) {
+      problem(['structured', 'expiry'], `pointers that expire (${st.expiry} s) before their holders republish them (every ${st.republish} s) vanish between republishes: give an expiry longer than republish (e.g. twice it), or 0 for never`);
     }
     if (twoTo(st.bits) < 64 * scenario.peers.count) {
       problem(['structured', 'bits'], `${st.bits}-bit IDs are too few for ${scenario.peers.count} peers: expected 2^bits at least 64 × peers.count (at least ${IdSpace.bitLength(64 * scenario.peers.count - 1)} bits)`);

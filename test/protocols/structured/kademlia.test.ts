@@ -69,3 +69,48 @@ describe('kademlia: joining and failing', () => {
     expect(overlap).toBeGreaterThan(0.85);
   });
 });
+
+describe('kademlia: a full bucket pings its least recently seen contact (the paper, §2.2)', () => {
+  /** A peer's full bucket, its contacts oldest first, and a peer of that bucket's range not in it. */
+  const fullBucket = (b: ReturnType<typeof buildDht>) => {
+    const kad = b.dht.protocol as Kademlia;
+    const p = 3, L = kad.levels, at = p * L;
+    expect(kad.counts[at]).toBe(kad.k);
+    const bucket = Array.from(kad.contacts.subarray(at * kad.k, at * kad.k + kad.k));
+    const ids = b.dht.core.ids, space = b.dht.core.space;
+    let newcomer = -1;
+    for (let q = 0; q < b.ctx.peers.count && newcomer < 0; q++) {
+      if (q !== p && !bucket.includes(q) && space.commonPrefix(ids[p], ids[q]) === 0) newcomer = q;
+    }
+    expect(newcomer).toBeGreaterThanOrEqual(0);
+    return { kad, p, at, bucket, newcomer };
+  };
+  const contactsOf = (kad: Kademlia, at: number) => Array.from(kad.contacts.subarray(at * kad.k, at * kad.k + kad.counts[at]));
+  const sent = (b: ReturnType<typeof buildDht>, type: string) => b.dht.core.net.maintenanceTally[type].messages;
+  const SMALL = '{ protocol: kademlia, bootstrap: ideal, kademlia: { k: 2, refresh: 0 } }';
+
+  it('a live oldest contact answers: it moves to the tail and the newcomer is dropped', () => {
+    const b = buildDht(SMALL, { peers: 64, duration: 50 });
+    const { kad, p, at, bucket, newcomer } = fullBucket(b);
+    kad.touch(p, newcomer);
+    b.runTo(5);
+    // One ping, answered: the pinged peer's own full bucket drops the pinger without pinging in turn.
+    expect(sent(b, 'kademlia/ping')).toBe(1);
+    expect(sent(b, 'kademlia/pong')).toBe(1);
+    expect(b.dht.core.net.timeouts).toBe(0);
+    expect(contactsOf(kad, at)).toEqual([bucket[1], bucket[0]]);
+  });
+
+  it('a dead oldest contact times out: it is evicted and the newcomer takes its place', () => {
+    const b = buildDht(SMALL, { peers: 64, duration: 50 });
+    const { kad, p, at, bucket, newcomer } = fullBucket(b);
+    b.ctx.peers.setAlive(bucket[0], false);
+    kad.touch(p, newcomer);
+    // A second newcomer heard while the ping is out sends no second ping.
+    kad.touch(p, newcomer);
+    b.runTo(5);
+    expect(sent(b, 'kademlia/ping')).toBe(1);
+    expect(sent(b, 'kademlia/pong')).toBe(0);
+    expect(contactsOf(kad, at)).toEqual([bucket[1], newcomer]);
+  });
+});

@@ -27,6 +27,8 @@ export const workloads: Workload[] = [
   { name: 'cycle engine: flood over a 10^6-peer random-regular overlay of degree 8', file: 'broadcast.js', args: ['flood', '1000000', '--engine', 'cycle'], issue: 9 },
   { name: 'scale: push over a 10^7-peer random-regular overlay of degree 8 (event engine)', file: 'scale.js', args: ['10000000', '--engine', 'event'], issue: 9 },
   { name: 'scale: push over a 10^7-peer random-regular overlay of degree 8 (cycle engine)', file: 'scale.js', args: ['10000000', '--engine', 'cycle'], issue: 9 },
+  { name: 'structured: Chord ring of 10^6 peers (ideal bootstrap), 10^5 lookups', file: 'structured.js', args: ['chord', '1000000', '100000'], issue: 28 },
+  { name: 'structured: Kademlia of 10^6 peers (k = 20, alpha = 3, ideal bootstrap), 10^5 lookups', file: 'structured.js', args: ['kademlia', '1000000', '100000'], issue: 28 },
   // Parallel single run (run --workers N): the simulation alone, then the whole run.
   { name: 'parallel: flood over 10^6 peers (random-regular degree 8), simulation, 1 thread', file: 'parallel.js', args: ['flood', '1000000', '1', '--phase', 'simulation'], issue: 9 },
   { name: 'parallel: flood over 10^6 peers (random-regular degree 8), simulation, 2 threads', file: 'parallel.js', args: ['flood', '1000000', '2', '--phase', 'simulation'], issue: 9 },

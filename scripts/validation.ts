@@ -10,6 +10,10 @@ import { runScenario } from '../sim/run/run-scenario.js';
 import type { Results } from '../sim/run/results.js';
 import { replicaCounts } from '../sim/data/replication.js';
 import { expectedSearchSize } from '../sim/metrics/expected-search-size.js';
+import {
+  buildDht, chordHalfFailed, chordPathLength, expectedContacts, kademliaClosest, kademliaRounds, meanRoutingEntries,
+} from '../sim/protocols/structured/experiments.js';
+import type { Kademlia } from '../sim/protocols/structured/kademlia.js';
 
 const quick = process.argv.includes('--quick');
 const seeds = (n: number) => Array.from({ length: quick ? Math.max(2, Math.ceil(n / 4)) : n }, (_, i) => i + 1);
@@ -134,6 +138,39 @@ aggregation: { cycles: 20, targets: uniform, values: { dist: uniform, min: 0, ma
   const factor = mean(seeds(10).map((s) => run(yaml(10000), s).aggregation!.varianceFactor!));
   add({ what: 'push-pull averaging, uniform partners, cycle engine: variance factor per cycle, n = 10,000 (mean over seeds)',
     source: 'Jelasity, Montresor & Babaoglu 2005: 1/(2√e)', theory: f(1 / (2 * Math.sqrt(Math.E))), ours: f(factor) });
+}
+
+// Structured overlays --------------------------------------------------------------------
+{
+  const still = (protocol: string) => protocol === 'chord'
+    ? '{ protocol: chord, bootstrap: ideal, chord: { stabilize: 0, fixFingers: 0 } }'
+    : '{ protocol: kademlia, bootstrap: ideal, kademlia: { refresh: 0 } }';
+  const exps = [10, 11, 12, 13, 14];
+  const lookups = quick ? 500 : 2000;
+  const paths = exps.map((e) => chordPathLength(buildDht(still('chord'), { peers: 2 ** e, duration: 100 }), lookups, e).mean);
+  add({ what: 'Chord, stable ring: mean path length to the key\'s predecessor (origin not counted), N = 2^10 … 2^14',
+    source: 'Stoica et al. 2001: ½·log2 N', theory: exps.map((e) => f(e / 2, 1)).join(' / '), ours: paths.map((x) => f(x, 2)).join(' / ') });
+  const half = chordHalfFailed(1024, 20, quick ? 200 : 1000);
+  add({ what: 'Chord, N = 1,024, successor lists 2·log2 N, 50% failed at once, no stabilisation: lookups finding the surviving owner',
+    source: 'Stoica et al. 2001, Theorem 5: all succeed', theory: '100%', ours: `${f(100 * half.found / (half.found + half.wrong), 1)}% (${f(half.timeouts / (half.found + half.wrong), 1)} timeouts a lookup)` });
+  const fingers = [10, 14].map((e) => meanRoutingEntries(buildDht(still('chord'), { peers: 2 ** e, duration: 1 })));
+  add({ what: 'Chord: distinct fingers per peer, N = 2^10 / 2^14', source: 'Stoica et al. 2001: O(log N), about log2 N',
+    theory: '10 / 14', ours: fingers.map((x) => f(x, 2)).join(' / ') });
+  const closest = [512, 2048].map((n) => kademliaClosest(buildDht(still('kademlia'), { peers: n, duration: 50 }), quick ? 100 : 300, n));
+  add({ what: 'Kademlia (k = 20, alpha = 3), stable: node lookups returning exactly the k closest live peers (brute force), N = 512 / 2,048',
+    source: 'Maymounkov & Mazières 2002', theory: '100% / 100%', ours: closest.map((c) => `${f(100 * (c.done - c.wrong) / c.done, 1)}%`).join(' / ') });
+  const rounds = exps.map((e) => kademliaRounds(buildDht(still('kademlia'), { peers: 2 ** e, duration: 50 }), lookups, e).mean);
+  const steps = rounds.slice(1).map((r, i) => r - rounds[i]);
+  add({ what: 'Kademlia, stable: mean lookup rounds, N = 2^10 … 2^14, and the step per doubling of N',
+    source: 'Maymounkov & Mazières 2002: O(log N) rounds, a small constant step per doubling',
+    theory: 'rising by a small, constant step', ours: `${rounds.map((x) => f(x, 2)).join(' / ')}; step ${steps.map((x) => f(x, 2)).join(', ')} (mean ${f(mean(steps), 2)})` });
+  const contacts = [1024, 16384].map((n) => {
+    const b = buildDht(still('kademlia'), { peers: n, duration: 1 });
+    const kad = b.dht.protocol as Kademlia;
+    return { ours: meanRoutingEntries(b), binomial: expectedContacts(n, kad.k, kad.levels), rough: kad.k * Math.log2(n / kad.k) };
+  });
+  add({ what: 'Kademlia, full buckets: contacts per peer, N = 1,024 / 16,384', source: 'k·log2(N/k) (binomial prefix counts in brackets)',
+    theory: contacts.map((c) => `${f(c.rough, 0)} (${f(c.binomial, 1)})`).join(' / '), ours: contacts.map((c) => f(c.ours, 1)).join(' / ') });
 }
 
 const table = ['| what | source | theory | gossipsim |', '|---|---|---|---|',

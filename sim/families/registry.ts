@@ -11,3 +11,4 @@ export { searchFamily } from '../protocols/search/family.js';
 export { broadcastFamily } from '../protocols/broadcast/family.js';
 export { capacityFamily } from '../protocols/capacity/family.js';
 export { aggregationFamily } from '../protocols/aggregation/family.js';
+export { structuredFamily } from '../protocols/structured/family.js';

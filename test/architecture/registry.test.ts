@@ -47,7 +47,7 @@ describe('family registry', () => {
     expect(new Set(FAMILIES.map((f) => f.name)).size).toBe(FAMILIES.length);
     // The run order the goldens were recorded with (test/golden).
     expect(FAMILIES.map((f) => f.name)).toEqual(
-      ['sampling', 'churn', 'failures', 'dynamics', 'search', 'broadcast', 'capacity', 'aggregation']);
+      ['sampling', 'churn', 'failures', 'dynamics', 'structured', 'search', 'broadcast', 'capacity', 'aggregation']);
   });
 
   it('the schema fragments are the descriptors\' own, in run order', () => {

@@ -14,7 +14,7 @@ describe('gossipsim playground', () => {
     const dir = tempDir();
     const r = gossipsim(['playground'], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^wrote playground\.html: 10 lessons and \d+ scenarios/);
+    expect(r.stdout).toMatch(/^wrote playground\.html: 11 lessons and \d+ scenarios/);
     expect(readdirSync(dir)).toEqual(['playground.html']);
     const html = readFileSync(join(dir, 'playground.html'), 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);

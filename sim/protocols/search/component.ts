@@ -18,6 +18,8 @@ import type { Results } from '../../run/results.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { SearchSpec } from './schema.js';
 import { DirectorySearch } from './directory.js';
+import { DhtSearch } from './dht.js';
+import { DHT_INDEX } from '../../services/dht-index.js';
 import { ExpandingRingSearch } from './expanding-ring.js';
 import { FloodSearch } from './flood.js';
 import type { SearchProtocol } from './protocol.js';
@@ -140,6 +142,7 @@ export class SearchComponent implements Component {
   private dataStreams!: PeerStreams;
   private searchStreams!: PeerStreams;
   private runtime!: SearchRuntime;
+  private dhtPublished = false;
 
   private readonly split: SearchSplitHooks | null;
 
@@ -212,7 +215,15 @@ export class SearchComponent implements Component {
       case 'random-walk': return new RandomWalkSearch(rt, spec.ttl, spec.walkers, spec.checkEvery);
       case 'expanding-ring': return new ExpandingRingSearch(rt, spec.ttl, spec.ringStart, spec.ringStep);
       case 'directory': return new DirectorySearch(rt, this.directory!);
+      case 'dht': return new DhtSearch(this.dhtIndex(), (slot) => this.settle(slot));
     }
+  }
+
+  /** The structured family's index, with this run's data published in it (once). */
+  private dhtIndex() {
+    const index = this.ctx.services.require(DHT_INDEX);
+    if (!this.dhtPublished) { index.publish(this.data); this.dhtPublished = true; }
+    return index;
   }
 
   /** Exponential inter-arrival time of entry i's Poisson query stream. */

@@ -5,7 +5,7 @@
  */
 import type { QuerySlot } from './query-slot.js';
 
-export type SearchProtocolName = 'flood' | 'random-walk' | 'expanding-ring' | 'directory';
+export type SearchProtocolName = 'flood' | 'random-walk' | 'expanding-ring' | 'directory' | 'dht';
 
 /** Codes carried by control messages (field [2] of their payload, runtime.ts). */
 export const CONTROL_CHECK = 0;     // random walk: walker → origin, "should I go on?"

@@ -13,8 +13,8 @@ const search = s.object({
   rate: s.rate({ doc: 'Alternative to `count`: queries per second from `start` until the end of the run (0 = use `count`).', default: 0, min: 0, max: MAX_RATE, example: '5/s' }),
   start: s.duration({ doc: 'Time of the first query; `count` queries are spaced by `spacing`.', default: 0, ...TIME_BOUNDS }),
   spacing: s.duration({ doc: 'Interval between successive queries when `count` is used.', default: 0.01, ...TIME_BOUNDS }),
-  protocol: s.enumOf(['flood', 'random-walk', 'expanding-ring', 'directory'], {
-    doc: 'flood: TTL-limited flooding; random-walk: `walkers` walkers of `ttl` hops; expanding-ring: floods of growing TTL; directory: super-peer index (needs `hybrid`).',
+  protocol: s.enumOf(['flood', 'random-walk', 'expanding-ring', 'directory', 'dht'], {
+    doc: 'flood: TTL-limited flooding; random-walk: `walkers` walkers of `ttl` hops; expanding-ring: floods of growing TTL; directory: super-peer index (needs `hybrid`); dht: a lookup of the item\'s key in the structured overlay (needs `structured`).',
     default: 'flood' }),
   ttl: s.integer({ doc: `Maximum hops of a query message (per walker for random walks). At most ${MAX_HOPS}: hop counts travel packed in message payloads.`, default: 7, ...HOP_BOUNDS }),
   walkers: s.integer({ doc: `random-walk: number of independent walkers (at most ${MAX_HOPS}: each is a message in flight).`, default: 16, ...HOP_BOUNDS }),

@@ -66,6 +66,7 @@ interface Query {
 const UNSPLIT: Record<string, string> = {
   'expanding-ring': 'expanding-ring search (a ring restarts at the event that makes the whole query fall quiet)',
   directory: 'directory search (super-peers register and reattach peers at other peers\' events)',
+  dht: 'dht search (its lookups run in the structured family, which does not split yet)',
 };
 
 function refuse(scenario: Scenario): string | null {

@@ -1,0 +1,283 @@
+/**
+ * The structured overlay as one run component: draws each peer's ID from its own stream,
+ * builds Chord or Kademlia (from global knowledge only with `bootstrap: ideal`; else the
+ * initial peers join one by one through a bootstrap peer), joins peers that come up through
+ * churn, offers the index to `dht` searches (DHT_INDEX) and adds `structured` to the results.
+ */
+import type { DataPlacement } from '../../data/placement.js';
+import { CONTROLLER } from '../../engine/simulator.js';
+import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
+import type { Results } from '../../run/results.js';
+import { DHT_INDEX, type DhtIndex } from '../../services/dht-index.js';
+import { Chord } from './chord.js';
+import { grown, type DhtCore, type DhtProtocol, type StructuredSpec } from './core.js';
+import { IdSpace } from './ids.js';
+import { Kademlia } from './kademlia.js';
+import { Records, type LookupOutcome } from './lookup.js';
+import { DhtNet } from './net.js';
+import type { StructuredResults } from './results-section.js';
+import { LookupTally } from './tally.js';
+
+/** Networks up to this size carry the ring view's data in the results. */
+export const RING_VIEW_PEERS = 500;
+/** Extra room in a reply for suggestions besides a successor list. */
+const REPLY_EXTRA = 4;
+
+export class StructuredComponent implements Component, DhtIndex {
+  /** Lookups keep their state at the origin while their messages cross peers; not split yet. */
+  readonly parallel = 'unsafe';
+  readonly parallelNote = 'a lookup\'s state lives at its origin while its messages cross the network';
+
+  core!: DhtCore;
+  protocol!: DhtProtocol;
+  readonly tally = new LookupTally();
+  private started = 0;
+  private ctx!: SimContext;
+  private peerSeconds = 0;
+  private lastSample = 0;
+  private ringLookup: NonNullable<StructuredResults['ring']>['lookup'] = null;
+  /** Called as each lookup ends (tests). */
+  onLookupEnd: ((origin: number, item: number, outcome: LookupOutcome) => void) | null = null;
+
+  constructor(private readonly spec: StructuredSpec) {}
+
+  start(ctx: SimContext): void {
+    this.ctx = ctx;
+    const spec = this.spec, n = ctx.peers.count;
+    const space = new IdSpace(spec.bits);
+    const maxListed = Math.max(spec.chord.successors + REPLY_EXTRA, spec.kademlia.k);
+    const ids = new Float64Array(Math.max(1, n)).fill(-1);
+    const idStreams = ctx.peerStreams('structured/id');
+    for (let p = 0; p < n; p++) ids[p] = space.draw(idStreams.use(p));
+    const sorted = this.sortedPeers(ids, n, (p) => space.draw(idStreams.use(p)));
+    this.core = {
+      ctx, spec, space,
+      net: new DhtNet(ctx, space, maxListed, spec.timeout),
+      ids,
+      joined: new Uint8Array(Math.max(1, n)),
+      upkeep: new Int32Array(Math.max(1, n)),
+      streams: ctx.peerStreams('structured'),
+      records: null,
+      data: null,
+      onJoined: (p) => this.holderJoined(p),
+    };
+    this.protocol = spec.protocol === 'chord' ? new Chord(this.core, n) : new Kademlia(this.core, n);
+    this.sorted = sorted;
+    ctx.services.provide(DHT_INDEX, this);
+
+    const sim = ctx.sim;
+    if (spec.bootstrap === 'ideal') {
+      this.protocol.buildIdeal(sorted);
+      this.core.joined.fill(1, 0, n);
+      for (let p = 0; p < n; p++) this.protocol.startUpkeep(p);
+    } else {
+      const joinKind = sim.registerKind('structured/join', (p) => {
+        if (ctx.peers.alive[p] !== 1 || this.core.joined[p] === 1) return;
+        this.protocol.join(p);
+        this.protocol.startUpkeep(p);
+      });
+      // Peer 0 founds the network at time 0; the others join at random times in the window.
+      for (let p = 0; p < n; p++) {
+        const t = p === 0 ? 0 : this.core.streams.use(p).next() * spec.joinWindow;
+        sim.at(t, joinKind, p, CONTROLLER);
+      }
+    }
+    ctx.peerUp.push((p) => this.peerUp(p, idStreams.use(p)));
+    // A departure is a crash (docs/structured.md): the pointers the peer stored are lost.
+    ctx.peerDown.push((p) => this.core.records?.drop(p));
+    this.republishKind = sim.registerKind('structured/republish', (p, _s, gen) => this.republishTick(p, gen));
+    this.publishStreams = ctx.peerStreams('structured/publish');
+  }
+
+  private republishKind = 0;
+  private publishStreams!: ReturnType<SimContext['peerStreams']>;
+  /** Per peer: its items (as a holder), and the generation of its republish chain (a rejoin starts a new one). */
+  private itemsOf = new Map<number, number[]>();
+  private publishGen = new Int32Array(0);
+
+  private sorted: Int32Array = new Int32Array(0);
+
+  /** Peers 0..n−1 by ID; a peer whose ID another already has draws again. */
+  private sortedPeers(ids: Float64Array, n: number, redraw: (p: number) => number): Int32Array {
+    for (;;) {
+      // The IDs sorted natively, then each peer placed at its ID's position (IDs are distinct).
+      const sortedIds = Float64Array.from(ids.subarray(0, n)).sort();
+      let clash = false;
+      for (let i = 1; i < n; i++) if (sortedIds[i] === sortedIds[i - 1]) clash = true;
+      if (clash) {
+        const first = new Map<number, number>();
+        for (let p = 0; p < n; p++) {
+          if (first.has(ids[p])) ids[p] = redraw(p); else first.set(ids[p], p);
+        }
+        continue;
+      }
+      const order = new Int32Array(n);
+      for (let p = 0; p < n; p++) {
+        let lo = 0, hi = n - 1;
+        const x = ids[p];
+        while (lo < hi) { const mid = (lo + hi) >>> 1; if (sortedIds[mid] < x) lo = mid + 1; else hi = mid; }
+        order[lo] = p;
+      }
+      return order;
+    }
+  }
+
+  /** A peer (re)joins: a brand-new one draws its ID first; all join through a bootstrap peer. */
+  private peerUp(p: number, idStream: { next(): number }): void {
+    const core = this.core;
+    if (p >= core.ids.length) {
+      const capacity = Math.max(p + 1, core.ids.length * 2);
+      core.ids = grown(core.ids, capacity, -1);
+      core.joined = grown(core.joined, capacity);
+      core.upkeep = grown(core.upkeep, capacity);
+      this.protocol.grow(capacity);
+    }
+    if (core.ids[p] < 0) core.ids[p] = core.space.draw(idStream);
+    this.protocol.join(p);
+    this.protocol.startUpkeep(p);
+  }
+
+  // ---- the index, for searches ----------------------------------------------------------
+
+  /**
+   * The holders publish their pointers. `bootstrap: ideal`: placed at once on the peers
+   * responsible among the initial peers (no messages, as the ideal tables), then each holder
+   * republishes every `republish` from a random phase. `join`: each holder publishes by
+   * messages once it has joined, then every `republish`.
+   */
+  publish(data: DataPlacement): void {
+    const core = this.core, spec = this.spec, n = this.ctx.peers.count;
+    const copies = spec.protocol === 'chord' ? spec.chord.successors : spec.kademlia.k;
+    const keys = new Float64Array(data.items);
+    const rng = this.ctx.namedStream('structured/keys');
+    for (let i = 0; i < keys.length; i++) keys[i] = core.space.draw(rng);
+    const records = new Records(data.items, copies, keys, spec.expiry > 0 ? spec.expiry : Infinity);
+    core.records = records;
+    core.data = data;
+    for (let item = 0; item < data.items; item++) {
+      for (const h of data.holdersOf(item)) {
+        let list = this.itemsOf.get(h);
+        if (!list) { list = []; this.itemsOf.set(h, list); }
+        list.push(item);
+      }
+    }
+    this.publishGen = grown(this.publishGen, core.ids.length);
+    if (spec.bootstrap === 'ideal') {
+      this.protocol.publish(records, this.sorted);
+      if (spec.republish > 0) {
+        const sim = this.ctx.sim;
+        for (const h of this.itemsOf.keys()) {
+          if (h >= n || this.ctx.peers.alive[h] !== 1) continue;
+          sim.at(sim.now + this.publishStreams.use(h).next() * spec.republish, this.republishKind, h, h, ++this.publishGen[h]);
+        }
+      }
+      return;
+    }
+    for (const h of this.itemsOf.keys()) if (h < n && this.ctx.peers.alive[h] === 1 && core.joined[h] === 1) this.holderJoined(h);
+  }
+
+  /** A peer has joined: a holder publishes its items now and starts its republish chain. */
+  private holderJoined(p: number): void {
+    const items = this.itemsOf.get(p);
+    if (!items || this.core.records === null) return;
+    if (p >= this.publishGen.length) this.publishGen = grown(this.publishGen, this.core.ids.length);
+    const gen = ++this.publishGen[p];
+    for (const item of items) this.protocol.publishItem(p, item);
+    const sim = this.ctx.sim;
+    if (this.spec.republish > 0) sim.at(sim.now + this.spec.republish, this.republishKind, p, p, gen);
+  }
+
+  private republishTick(p: number, gen: number): void {
+    if (gen !== this.publishGen[p] || this.ctx.peers.alive[p] !== 1) return;
+    const sim = this.ctx.sim;
+    sim.at(sim.now + this.spec.republish, this.republishKind, p, p, gen);
+    if (this.core.joined[p] !== 1) return;
+    for (const item of this.itemsOf.get(p)!) this.protocol.publishItem(p, item);
+  }
+
+  lookup(origin: number, item: number, done: Parameters<DhtIndex['lookup']>[2]): void {
+    this.started++;
+    this.protocol.lookupItem(origin, item, (o) => {
+      this.tally.add(o);
+      if (o.success && this.ringLookup === null && o.path.length > 0 && this.ctx.peers.count <= RING_VIEW_PEERS) {
+        this.ringLookup = { origin, key: this.core.records!.keys[item] / this.core.space.size, path: o.path.slice(), owner: o.path[o.path.length - 1] };
+      }
+      this.onLookupEnd?.(origin, item, o);
+      done({ success: o.success, hops: o.hops, latency: o.latency, messages: o.messages, path: o.path });
+    });
+  }
+
+  // ---- results --------------------------------------------------------------------------
+
+  sample(ctx: SimContext, write: SeriesWriter): void {
+    this.peerSeconds += ctx.peers.aliveCount * (ctx.sim.now - this.lastSample);
+    this.lastSample = ctx.sim.now;
+    const s = this.tally.summary();
+    write('dhtLookupSuccess', s.successRate);
+  }
+
+  contribute(results: Results, ctx: SimContext): void {
+    results.structured = this.summary(ctx);
+  }
+
+  summary(ctx: SimContext = this.ctx): StructuredResults {
+    const spec = this.spec, core = this.core, net = core.net;
+    this.peerSeconds += ctx.peers.aliveCount * (ctx.sim.now - this.lastSample);
+    this.lastSample = ctx.sim.now;
+    const lookups = this.tally.summary();
+    lookups.unfinished = this.started - this.tally.count;
+
+    let peers = 0, sum = 0, min = Infinity, max = 0, extra = 0, records = 0;
+    const perPeer = core.records ? core.records.perPeer(ctx.peers.count, ctx.sim.now) : null;
+    for (let p = 0; p < ctx.peers.count; p++) {
+      if (ctx.peers.alive[p] !== 1 || core.joined[p] !== 1) continue;
+      const e = this.protocol.routingEntries(p);
+      peers++; sum += e; extra += this.protocol.extraEntries(p);
+      if (e < min) min = e;
+      if (e > max) max = e;
+      if (perPeer) records += perPeer[p];
+    }
+    let mMessages = 0, mBytes = 0;
+    const messages: StructuredResults['messages'] = [];
+    for (const type of Object.keys(net.lookupTally)) {
+      const a = net.lookupTally[type], b = net.maintenanceTally[type];
+      mMessages += b.messages; mBytes += b.bytes;
+      const size = net.sizes[type];
+      messages.push({
+        type,
+        size: size.perPeer > 0 ? `${size.base} + ${size.perPeer} per listed peer (${size.parts})` : `${size.base} (${size.parts})`,
+        lookupMessages: a.messages, lookupBytes: a.bytes, maintenanceMessages: b.messages, maintenanceBytes: b.bytes,
+      });
+    }
+    const ps = this.peerSeconds;
+    const slots = Math.max(1, core.ids.length);
+    return {
+      protocol: spec.protocol,
+      bootstrap: spec.bootstrap,
+      bits: spec.bits,
+      lookupMode: spec.protocol === 'chord' ? spec.chord.lookup : 'iterative',
+      lookups,
+      routingState: {
+        peers,
+        meanEntries: peers > 0 ? sum / peers : null,
+        minEntries: peers > 0 ? min : null,
+        maxEntries: peers > 0 ? max : null,
+        meanSuccessors: spec.protocol === 'chord' && peers > 0 ? extra / peers : null,
+        meanRecords: perPeer && peers > 0 ? records / peers : null,
+        bytesPerPeer: (this.protocol.bytes + core.ids.byteLength + core.joined.byteLength + core.upkeep.byteLength) / slots,
+      },
+      maintenance: {
+        messages: mMessages,
+        bytes: mBytes,
+        peerSeconds: ps,
+        messagesPerPeerPerSecond: ps > 0 ? mMessages / ps : null,
+        bytesPerPeerPerSecond: ps > 0 ? mBytes / ps : null,
+      },
+      timeouts: net.timeouts,
+      messages,
+      ring: ctx.peers.count <= RING_VIEW_PEERS
+        ? { positions: Array.from(core.ids.subarray(0, ctx.peers.count), (x) => x / core.space.size), lookup: this.ringLookup }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The state Chord and Kademlia share, and what each implements. Per-peer arrays have
+ * stride 1: the peer's ID (Float64, drawn once from its own `structured/id` stream, kept
+ * across rejoins), whether it has joined (Uint8), and its upkeep generation (Int32: a
+ * rejoin starts a new chain of periodic upkeep and the old chain stops).
+ */
+import type { DataPlacement } from '../../data/placement.js';
+import type { PeerStreams } from '../../engine/random.js';
+import type { SimContext } from '../../run/context.js';
+import type { IdSpace } from './ids.js';
+import type { LookupDone, Records } from './lookup.js';
+import type { DhtNet } from './net.js';
+import type { StructuredSpec } from './schema.js';
+
+export type { StructuredSpec };
+
+export interface DhtCore {
+  readonly ctx: SimContext;
+  readonly spec: StructuredSpec;
+  readonly space: IdSpace;
+  readonly net: DhtNet;
+  /** The peers' IDs, the peers that have joined, their upkeep generation (see the header). */
+  ids: Float64Array;
+  joined: Uint8Array;
+  upkeep: Int32Array;
+  /** Per-peer streams for the peers' own choices (bootstrap peer, phases, refresh IDs). */
+  readonly streams: PeerStreams;
+  /** Set once the data is placed (searches), else null: lookups then find peers only. */
+  records: Records | null;
+  data: DataPlacement | null;
+  /** Told when a peer has joined (its join lookup succeeded, or it founded the network): holders publish then. */
+  onJoined: ((p: number) => void) | null;
+}
+
+export interface DhtProtocol {
+  readonly name: 'chord' | 'kademlia';
+  /** Makes room for peers up to `capacity` (arrivals). */
+  grow(capacity: number): void;
+  /** Builds every live peer's table from global knowledge (`bootstrap: ideal` only); `sorted`: peers by ID. */
+  buildIdeal(sorted: Int32Array): void;
+  /**
+   * Stores each item's pointers directly on the peers responsible for its key among `sorted`
+   * (peers by ID), no messages: `bootstrap: ideal` only, as its tables are.
+   */
+  publish(records: Records, sorted: Int32Array): void;
+  /** `holder` publishes its pointer for `item`: a lookup for the key, then stores on the peers responsible. */
+  publishItem(holder: number, item: number): void;
+  /** `p` joins through a bootstrap peer it picks (or founds the network alone); clears what it knew. */
+  join(p: number): void;
+  /** Starts `p`'s periodic upkeep (a new chain; an older one stops). */
+  startUpkeep(p: number): void;
+  /** Looks up item `item`'s record from `origin`; `done` is called once. */
+  lookupItem(origin: number, item: number, done: LookupDone): void;
+  /** Routing entries of `p`: Chord's distinct fingers, Kademlia's contacts. */
+  routingEntries(p: number): number;
+  /** Further routing state of `p` (Chord: successor-list entries; Kademlia: 0). */
+  extraEntries(p: number): number;
+  /** Bytes of the protocol's per-peer arrays. */
+  readonly bytes: number;
+}
+
+/**
+ * A live peer that has joined, other than `p`, drawn from `p`'s stream (what a tracker or a
+ * well-known list gives a newcomer): a few draws, then a scan from a random start; −1 when
+ * none has joined (p then founds the network).
+ */
+export function bootstrapPeer(core: DhtCore, p: number): number {
+  const { alive, count } = core.ctx.peers;
+  const rng = core.streams.use(p);
+  for (let t = 0; t < 64; t++) {
+    const q = Math.floor(rng.next() * count);
+    if (q !== p && alive[q] === 1 && core.joined[q] === 1) return q;
+  }
+  const start = Math.floor(rng.next() * count);
+  for (let i = 0; i < count; i++) {
+    const q = (start + i) % count;
+    if (q !== p && alive[q] === 1 && core.joined[q] === 1) return q;
+  }
+  return -1;
+}
+
+/** Grows a typed array to `n` elements (contents kept, the rest `fill`). */
+export function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, n: number, fill = 0): T {
+  if (a.length >= n) return a;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}

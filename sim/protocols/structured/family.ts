@@ -1,0 +1,49 @@
+/** The structured family (`structured`): Chord and Kademlia, an index that `dht` searches look items up in. */
+import type { Family } from '../../families/family.js';
+import { structuredSchema, type structuredKeys } from './schema.js';
+import { StructuredComponent } from './component.js';
+import { structuredCards, structuredSection, structuredSummary } from './report.js';
+import type { StructuredSections } from './results-section.js';
+import { fingerLevels } from './chord.js';
+import { bucketLevels } from './kademlia.js';
+
+const LOOKUPS = {
+  count: 'count', successRate: 'fraction', meanHops: 'nonNegative', meanPathLength: 'nonNegative', meanRounds: 'nonNegative',
+  meanLatency: 'time', medianLatency: 'time', p95Latency: 'time', messagesPerLookup: 'nonNegative', bytesPerLookup: 'nonNegative',
+  timeoutsPerLookup: 'nonNegative', unfinished: 'count',
+} as const;
+
+export const structuredFamily: Family<StructuredSections, typeof structuredKeys> = {
+  // Before search (50): a dht search asks for the index (DHT_INDEX) when it starts.
+  runRank: 45,
+  name: 'structured',
+  schema: structuredSchema,
+  readingRank: 25,
+  results: { source: 'sim/protocols/structured/results-section.ts', sections: { structured: 'StructuredResults' }, titles: { structured: 'Structured overlay (DHT)' } },
+  components: (scenario) => (scenario.structured ? [new StructuredComponent(scenario.structured)] : []),
+  // ID (8), joined flag (1), upkeep generation (4), stream counters (8), and the tables:
+  // Chord r successors, F fingers and a predecessor (4 bytes each) and a count; Kademlia
+  // levels × k contacts (4 bytes each) and a count a bucket. Pending: upkeep ticks.
+  memory: ({ scenario, peers, perPeer }) => {
+    const st = scenario.structured;
+    if (!st) return null;
+    const table = st.protocol === 'chord'
+      ? 4 * (st.chord.successors + fingerLevels(st.bits, peers) + 1) + 1
+      : (4 * st.kademlia.k + 1) * bucketLevels(st.bits, peers, st.kademlia.k);
+    return { terms: [perPeer('DHT IDs and state', 21), perPeer(`${st.protocol} routing tables`, table)], pendingEvents: 2 * peers };
+  },
+  eventDrivenParts: (scenario) => (scenario.structured ? [{ key: 'structured', part: 'the structured overlay (DHT lookups and upkeep)' }] : []),
+  reportClient: 'sim/protocols/structured/report.client.js',
+  summary: structuredSummary,
+  cards: structuredCards,
+  reportSection: structuredSection,
+  metricDomains: {
+    'structured.lookups': LOOKUPS,
+    'structured.routingState': { peers: 'count', meanEntries: 'nonNegative', minEntries: 'nonNegative', maxEntries: 'nonNegative', meanSuccessors: 'nonNegative', meanRecords: 'nonNegative', bytesPerPeer: 'nonNegative' },
+    'structured.messages[]': { lookupMessages: 'count', lookupBytes: 'count', maintenanceMessages: 'count', maintenanceBytes: 'count' },
+    'structured.maintenance': { messages: 'count', bytes: 'count', peerSeconds: 'nonNegative', messagesPerPeerPerSecond: 'nonNegative', bytesPerPeerPerSecond: 'nonNegative' },
+    structured: { bits: 'input', timeouts: 'count' },
+    // The ring view's lookup: peer ids and a key's position, not measurements to average.
+    'structured.ring.lookup': { origin: 'input', key: 'input', owner: 'input' },
+  },
+};

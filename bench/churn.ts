@@ -11,7 +11,7 @@ import { NamedStream } from '../sim/engine/random.js';
 import { randomRegular } from '../sim/overlay/generators/random-regular.js';
 import { PeerSamplingComponent } from '../sim/protocols/sampling/component.js';
 import { FAMILIES } from '../sim/families/families.js';
-import { ChurnComponent } from '../sim/dynamics/churn.js';
+import { ChurnComponent } from '../sim/dynamics/churn/component.js';
 import { dynamicsOf } from '../sim/dynamics/shared.js';
 import { createContext } from '../sim/run/create-context.js';
 import { validate } from '../sim/scenario/validate.js';

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workloads } from './workloads.js';
 import type { BenchRow } from './row.js';
-import { measureSpeedup, speedupTable } from './speedup.js';
+import { measureSpeedup, measureSplitSpeedup, speedupTable, splitSpeedupTable } from './speedup.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -50,8 +50,10 @@ const extras = rows.filter((r) => r.extra && Object.keys(r.extra).length > 0)
 // The speed-up of --workers 2, from repeated runs (bench/speedup.ts), unless filtered out.
 const speedupReps = 5;
 const withSpeedup = only.length === 0 || only.some((o) => 'speedup'.includes(o));
+const log = (l: string) => process.stderr.write(l + '\n');
 const speedup = withSpeedup
-  ? `\n## Speed-up of run --workers 2\n\n${speedupTable(measureSpeedup(speedupReps, 1_000_000, (l) => process.stderr.write(l + '\n')), 1_000_000)}`
+  ? `\n## Speed-up of run --workers 2\n\n${speedupTable(measureSpeedup(speedupReps, 1_000_000, log), 1_000_000)}\n`
+    + splitSpeedupTable((['search', 'churn'] as const).map((which) => ({ which, ...measureSplitSpeedup(which, speedupReps, log) })))
   : '';
 const table = `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.\n\n${header}\n${body}\n\n${extras}\n${speedup}`;
 process.stdout.write(table);

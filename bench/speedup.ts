@@ -77,7 +77,45 @@ export function speedupTable(rows: SpeedupRow[], peers: number): string {
   ].join('\n') + '\n';
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** One issue-27 workload (bench/split-run.ts) on 1 and 2 threads, `reps` alternating pairs in fresh processes. */
+export function measureSplitSpeedup(which: 'search' | 'churn', reps: number, log: (line: string) => void = () => {}): { one: BenchRow[]; two: BenchRow[] } {
+  const run = (workers: number): BenchRow => {
+    const r = spawnSync(process.execPath, [join(here, 'split-run.js'), which, String(workers)], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+    if (r.status !== 0) throw new Error(`bench/speedup: ${which} with ${workers} workers failed:\n${r.stderr}`);
+    return JSON.parse(r.stdout.split('\n').find((l) => l.trim().startsWith('{'))!) as BenchRow;
+  };
+  const one: BenchRow[] = [], two: BenchRow[] = [];
+  for (let i = 0; i < reps; i++) {
+    for (const w of i % 2 === 0 ? [1, 2] : [2, 1]) (w === 1 ? one : two).push(run(w));
+    log(`bench/speedup: ${which} ${i + 1}/${reps}: ${one.at(-1)!.wallSeconds.toFixed(2)} s / ${two.at(-1)!.wallSeconds.toFixed(2)} s`);
+  }
+  return { one, two };
+}
+
+/** The table of measureSplitSpeedup's pairs: speed-up, threads used, barriers, cross-partition share. */
+export function splitSpeedupTable(rows: Array<{ which: string; one: BenchRow[]; two: BenchRow[] }>): string {
+  const lines = rows.map(({ which, one, two }) => {
+    const w1 = one.map((r) => r.wallSeconds), w2 = two.map((r) => r.wallSeconds);
+    const pairs = w1.map((x, i) => x / w2[i]);
+    const x = two[0].extra as { windows: number; crossPartitionShare: number; note: string | null };
+    const used = two[0].workers ?? 1;
+    return `| ${which === 'search' ? '10^4 TTL-7 floods over 10^5 peers' : 'churn + Cyclon, 10^5 peers, 1 h'} | ${median(w1).toFixed(2)} | ${median(w2).toFixed(2)} | **${(median(w1) / median(w2)).toFixed(2)}×** | ${median(pairs).toFixed(2)}× (${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}×) | ${used} | ${used > 1 ? x.windows.toLocaleString('en-US') : '–'} | ${used > 1 ? `${(100 * x.crossPartitionShare).toFixed(1)}%` : '–'} |${x.note ? ` ${x.note}` : ''}`;
+  });
+  return [
+    `Whole runs (bench/split-run.ts), medians of ${rows[0]?.one.length ?? 0} alternating pairs, each run in a fresh process.`,
+    '',
+    '| workload | 1 thread (s) | --workers 2 (s) | speed-up | over pairs (range) | threads used | barriers | cross-partition messages |',
+    '|---|---|---|---|---|---|---|---|',
+    ...lines,
+  ].join('\n') + '\n';
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === 'split') {
+  const reps = Number(process.argv[3] ?? 5);
+  const only = process.argv.slice(4);
+  const which = (['search', 'churn'] as const).filter((w) => only.length === 0 || only.includes(w));
+  process.stdout.write(splitSpeedupTable(which.map((w) => ({ which: w, ...measureSplitSpeedup(w, reps, (l) => process.stderr.write(l + '\n')) }))));
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const reps = Number(process.argv[2] ?? 5);
   const peers = Number(process.argv[3] ?? 1_000_000);
   process.stdout.write(speedupTable(measureSpeedup(reps, peers, (l) => process.stderr.write(l + '\n')), peers));

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
-import { loadTrace } from '../sim/dynamics/trace/load.js';
+import { loadTrace } from '../sim/dynamics/churn/trace/load.js';
 import { runScenario } from '../sim/run/run-scenario.js';
 import { estimateMemory } from '../sim/run/memory-estimate.js';
 import { loadScenarioText } from '../sim/scenario/load.js';

@@ -41,6 +41,10 @@ export const workloads: Workload[] = [
   // Failures split too; with them every message is simulated (no elision).
   { name: 'parallel: push over 10^6 peers after 30% crash, whole run, 1 thread', file: 'parallel.js', args: ['push', '1000000', '1', '--failures', '0.3'], issue: 9 },
   { name: 'parallel: push over 10^6 peers after 30% crash, whole run, 2 threads', file: 'parallel.js', args: ['push', '1000000', '2', '--failures', '0.3'], issue: 9 },
+  // Every family on every core (issue 27): whole runs through the run entry point.
+  { name: 'parallel: 10^4 TTL-7 search floods over 10^5 peers, whole run, 1 thread', file: 'split-run.js', args: ['search', '1'], issue: 27 },
+  { name: 'parallel: 10^4 TTL-7 search floods over 10^5 peers, whole run, 2 threads', file: 'split-run.js', args: ['search', '2'], issue: 27 },
+  { name: 'parallel: churn + Cyclon, 10^5 peers, 1 h, whole run, --workers 2 (runs on one thread: not split)', file: 'split-run.js', args: ['churn', '2'], issue: 27 },
   // The browser playground (issue 29): a 10^5-peer push broadcast from the page, in headless chromium.
   { name: 'playground: push gossip over 10^5 peers in headless chromium (click to results, main thread blocks)', file: 'playground.js', args: ['100000', '3'], issue: 29 },
 ];

@@ -3,7 +3,7 @@
  * sliders, the run controls talking to the engine's worker, the live charts and overlay
  * view, and the report with its downloads once a run ends.
  */
-import { textTraceFiles } from '../sim/dynamics/trace/scenario.js';
+import { textTraceFiles } from '../sim/dynamics/churn/trace/scenario.js';
 import { ScenarioError, ScenarioErrors } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load-text.js';
 import { grouped } from '../sim/text/group-digits.js';

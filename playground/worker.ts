@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2';
 import { utf8ToBytes } from '@noble/hashes/utils';
-import { textTraceFiles } from '../sim/dynamics/trace/scenario.js';
+import { textTraceFiles } from '../sim/dynamics/churn/trace/scenario.js';
 import { SteppedRun, linksOf } from '../sim/run/run-scenario.js';
 import { stringifyResults } from '../sim/run/serialize.js';
 import { ScenarioError } from '../sim/scenario/errors.js';

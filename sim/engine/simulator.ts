@@ -125,6 +125,15 @@ export class Simulator {
     return (src + 1) * SEQ_BITS + (n % SEQ_BITS);
   }
 
+  /**
+   * Schedules, from the controller, an event that reads and changes only `peer`'s state (a
+   * peer's first timer). Ordered as any controller event; in a split run only the thread
+   * that owns `peer` runs it, among that peer's events (see parallel/partition-simulator.ts).
+   */
+  forPeer(time: number, kind: number, peer: number, a = 0, b = 0): void {
+    this.at(time, kind, peer, CONTROLLER, a, b);
+  }
+
   /** Schedules `kind` `delay` seconds from now. */
   after(delay: number, kind: number, target: number, src: number, a = 0, b = 0): void {
     this.at(this.now + delay, kind, target, src, a, b);

@@ -9,6 +9,7 @@ import type { Results } from '../run/results.js';
 import type { SweepResults } from '../run/sweep-results.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { FragmentKeys, SchemaFragment } from '../scenario/fragment.js';
+import type { SplitContract } from '../parallel/split.js';
 
 /** What the runner tells a family's component factory about the run as a whole. */
 export interface ComponentSetup {
@@ -139,6 +140,11 @@ export interface Family<Sections extends object = object, Keys extends FragmentK
    * (`broadcasts[]`, `searches.byProtocol.*`): it chooses a sweep's interval and axis.
    */
   readonly metricDomains?: Readonly<Record<string, Readonly<Record<string, MetricDomain>>>>;
+  /**
+   * How its components run split across the threads of a parallel run (sim/parallel/split.ts).
+   * Absent: a scenario that uses the family runs on one thread, and says so.
+   */
+  readonly split?: SplitContract;
   /** Type only: the sections this family adds to the results (see FamilyResults). */
   readonly sectionsType?: Sections;
 }

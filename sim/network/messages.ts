@@ -67,3 +67,20 @@ export class MessageType {
     readonly pool: PayloadPool,
   ) {}
 }
+
+/**
+ * A message type declared by its fields (Transport.message) whose fields fit in the event
+ * itself, so the transport carries them there: at most two Int32 fields (the event's `a`,
+ * and its `b`). Its handler gets them as arguments; a split run's outboxes copy them like
+ * any event's numbers.
+ */
+export class InlineMessageType {
+  constructor(
+    readonly name: string,
+    readonly kind: number,
+    readonly fields: readonly string[],
+  ) {}
+}
+
+/** Handles a message of an InlineMessageType: its fields in declaration order (0 when absent). */
+export type InlineHandler = (to: number, from: number, f0: number, f1: number) => void;

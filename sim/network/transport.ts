@@ -9,7 +9,7 @@
 import type { Simulator } from '../engine/simulator.js';
 import type { PeerStreams } from '../engine/random.js';
 import type { Sampler } from '../random/types.js';
-import { MessageType, type MessageHandler, type PayloadPool } from './messages.js';
+import { InlineMessageType, MessageType, PayloadPool, type InlineHandler, type MessageHandler } from './messages.js';
 
 export class Transport {
   /** Messages handed to the network, lost ones included. */
@@ -38,6 +38,26 @@ export class Transport {
     // The handler is the event's own (no wrapper): called from one site per type, V8
     // inlines it there; a shared wrapper made every pooled message some 5% dearer.
     return new MessageType(name, this.sim.registerKind(name, onArrive, pool), pool);
+  }
+
+  /**
+   * Declares a message type by its payload's Int32 fields, in order; the transport decides
+   * where they live. Up to two ride in the event itself (an InlineMessageType: send with
+   * `sendMessage`, the handler gets them as arguments); more take a slot of a pool of
+   * their own (a MessageType: compose in `type.pool`, send with `post`, the handler gets
+   * the slot). Either way the family never packs fields into an event's numbers itself, and
+   * a split run's outboxes carry either kind to another partition.
+   */
+  message(name: string, fields: readonly [string] | readonly [string, string], onArrive: InlineHandler): InlineMessageType;
+  message(name: string, fields: readonly string[], onArrive: MessageHandler): MessageType;
+  message(name: string, fields: readonly string[], onArrive: InlineHandler | MessageHandler): InlineMessageType | MessageType {
+    if (fields.length <= 2) return new InlineMessageType(name, this.sim.registerKind(name, onArrive as InlineHandler), fields);
+    return this.messageType(name, new PayloadPool(fields.length), onArrive as MessageHandler);
+  }
+
+  /** Sends a message of an inline type with its fields; false when it is lost. */
+  sendMessage(from: number, to: number, type: InlineMessageType, f0 = 0, f1 = 0): boolean {
+    return this.send(from, to, type.kind, f0, f1);
   }
 
   /**

@@ -4,10 +4,7 @@
  */
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import type { Scenario } from '../scenario/schema.js';
-import { BroadcastComponent } from '../protocols/broadcast/component.js';
-import { FailuresComponent } from '../dynamics/failures.js';
-import { DynamicsObserver } from '../dynamics/observer.js';
-import { buildComponents } from '../run/components.js';
+import { familyComponents } from '../run/components.js';
 import { MIN_PEERS_PER_PARTITION, usableThreads } from './partition.js';
 
 export interface ParallelPlan {
@@ -18,9 +15,6 @@ export interface ParallelPlan {
   /** Why fewer threads than requested are used (null: as many as requested). */
   note: string | null;
 }
-
-/** The components partition-run.ts builds in a split form. */
-const SPLIT_COMPONENTS = [FailuresComponent, DynamicsObserver, BroadcastComponent];
 
 /** The smallest latency a message can have: the lookahead of conservative windows. */
 export function minimumLatency(scenario: Scenario): number {
@@ -40,7 +34,8 @@ export function planParallelRun(scenario: Scenario, requested: number): Parallel
   if (scenario.engine !== 'event') {
     return single(`the cycle engine runs on one thread; ${why}.`);
   }
-  const components = buildComponents(scenario);
+  const used = familyComponents(scenario);
+  const components = used.flatMap((f) => f.components);
   // Each unsafe component once, with its own reason where it gives one.
   const unsafe = new Map(components.filter((c) => c.parallel !== 'safe').map((c) => [componentName(c), c.parallelNote]));
   if (unsafe.size > 0) {
@@ -50,9 +45,18 @@ export function planParallelRun(scenario: Scenario, requested: number): Parallel
       ? ` (${many ? 'their' : 'its'} events read or change other peers' state directly, e.g. peers going down)` : '';
     return single(`${names.join(', ')} ${many ? 'are' : 'is'} not partition-safe${generic}; ${why}.`);
   }
-  // The workers know how to split exactly these (partition-run.ts).
-  const unknown = components.filter((c) => !SPLIT_COMPONENTS.some((kind) => c instanceof kind));
-  if (unknown.length > 0) throw new Error(`parallel: no partitioned form of ${unknown.map(componentName).join(', ')}`);
+  // A family splits through its own contract (Family.split, parallel/split.ts).
+  const unsplit = used.filter((f) => !f.family.split).map((f) => f.family.name);
+  if (unsplit.length > 0) {
+    return single(`${unsplit.join(', ')} ${unsplit.length > 1 ? 'have' : 'has'} no split form yet; ${why}.`);
+  }
+  const refused = used.flatMap((f) => {
+    const reason = f.family.split!.refuse?.(scenario) ?? null;
+    return reason === null ? [] : [`${f.family.name} (${reason})`];
+  });
+  if (refused.length > 0) {
+    return single(`${refused.join(', ')} cannot run split; ${why}.`);
+  }
   if (!(lookahead > 0)) {
     return single(`network.latency can be 0 (its distribution has no positive minimum), so there is `
       + `no lookahead for conservative time windows; ${why}.`);

@@ -4,9 +4,11 @@
  * receiver inserts them into its queue after the barrier. One growable SharedArrayBuffer
  * per (sender, receiver, window parity); records of 5 float64 slots (40 bytes):
  *   [0] time  [1] tie  [2] b  [3] kind | target (two int32)  [4] src | a (two int32)
+ * A message whose payload lives in a pool (network/messages.ts) carries its fields after
+ * the record, `stride` int32 padded to whole float64 slots; `a` then holds the stride, and
+ * the receiver copies the fields into a slot of its own pool of that type.
  */
 const SLOTS = 5;
-const RECORD_BYTES = SLOTS * 8;
 const INITIAL_BYTES = 1 << 20;
 /** Reserved address space per outbox (only what is used is committed): 53 M records. */
 const MAX_BYTES = 2_147_483_648; // 2^31
@@ -24,6 +26,8 @@ export function allocateOutbox(): SharedArrayBuffer {
 /** The sender's side. `count` records are written; the receiver learns `count` at the barrier. */
 export class OutboxWriter {
   count = 0;
+  /** Float64 slots written (records and payloads). */
+  private used = 0;
   /** Earliest time among the records of this window (+Infinity: none). */
   minTime = Infinity;
   private f64: Float64Array;
@@ -37,13 +41,16 @@ export class OutboxWriter {
   /** Starts a new window (the receiver has taken the previous records of this buffer). */
   reset(): void {
     this.count = 0;
+    this.used = 0;
     this.minTime = Infinity;
   }
 
   write(time: number, tie: number, kind: number, target: number, src: number, a: number, b: number): void {
-    const r = this.count++;
-    if (this.count * RECORD_BYTES > this.buffer.byteLength) this.grow();
-    const f = r * SLOTS, i = f * 2;
+    const f = this.used;
+    this.count++;
+    this.used += SLOTS;
+    if (this.used * 8 > this.buffer.byteLength) this.grow();
+    const i = f * 2;
     this.f64[f] = time;
     this.f64[f + 1] = tie;
     this.f64[f + 2] = b;
@@ -54,26 +61,56 @@ export class OutboxWriter {
     if (time < this.minTime) this.minTime = time;
   }
 
+  /** A message whose payload is `stride` int32 fields at fields[at ...] (copied here). */
+  writeWithPayload(
+    time: number, tie: number, kind: number, target: number, src: number, b: number,
+    fields: Int32Array, at: number, stride: number,
+  ): void {
+    this.write(time, tie, kind, target, src, stride, b);
+    const f = this.used;
+    this.used += (stride + 1) >> 1;
+    if (this.used * 8 > this.buffer.byteLength) this.grow();
+    this.i32.set(fields.subarray(at, at + stride), f * 2);
+  }
+
   private grow(): void {
     const b = this.buffer;
-    const next = Math.min(MAX_BYTES, Math.max(b.byteLength * 2, this.count * RECORD_BYTES));
-    if (next < this.count * RECORD_BYTES) throw new Error('parallel: more messages between two partitions in one window than an outbox holds');
+    const need = this.used * 8;
+    const next = Math.min(MAX_BYTES, Math.max(b.byteLength * 2, need));
+    if (next < need) throw new Error('parallel: more messages between two partitions in one window than an outbox holds');
     (b as unknown as Growable).grow(next);
     this.f64 = new Float64Array(b, 0, b.byteLength / 8);
     this.i32 = new Int32Array(b, 0, b.byteLength / 4);
   }
 }
 
-/** Receives one event: returns nothing; the receiver queues it or settles it at once. */
-export type Receiver = (time: number, tie: number, kind: number, target: number, src: number, a: number, b: number) => void;
+/**
+ * Receives one event: returns nothing; the receiver queues it or settles it at once. A
+ * message with a payload comes with its fields: payload[at ... at + a) (else payload null).
+ */
+export type Receiver = (
+  time: number, tie: number, kind: number, target: number, src: number, a: number, b: number,
+  payload: Int32Array | null, at: number,
+) => void;
 
-/** The receiver's side: hands the `count` records of `buffer` to `receive`, in order. */
-export function drainOutbox(buffer: SharedArrayBuffer, count: number, receive: Receiver): void {
+/**
+ * The receiver's side: hands the `count` records of `buffer` to `receive`, in order.
+ * `pooled(kind)`: whether that kind's messages carry a payload (the same kinds in every partition).
+ */
+export function drainOutbox(buffer: SharedArrayBuffer, count: number, receive: Receiver, pooled: (kind: number) => boolean = () => false): void {
   if (count === 0) return;
-  const f64 = new Float64Array(buffer, 0, count * SLOTS);
-  const i32 = new Int32Array(buffer, 0, count * SLOTS * 2);
+  const f64 = new Float64Array(buffer, 0, buffer.byteLength >> 3);
+  const i32 = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+  let f = 0;
   for (let r = 0; r < count; r++) {
-    const f = r * SLOTS, i = f * 2;
-    receive(f64[f], f64[f + 1], i32[i + 6], i32[i + 7], i32[i + 8], i32[i + 9], f64[f + 2]);
+    const i = f * 2;
+    const kind = i32[i + 6], a = i32[i + 9];
+    f += SLOTS;
+    if (pooled(kind)) {
+      receive(f64[f - SLOTS], f64[f - SLOTS + 1], kind, i32[i + 7], i32[i + 8], a, f64[f - SLOTS + 2], i32, f * 2);
+      f += (a + 1) >> 1;
+    } else {
+      receive(f64[f - SLOTS], f64[f - SLOTS + 1], kind, i32[i + 7], i32[i + 8], a, f64[f - SLOTS + 2], null, 0);
+    }
   }
 }

@@ -10,32 +10,22 @@
  */
 import { Services } from '../run/services.js';
 import { Transport } from '../network/transport.js';
-import { BroadcastComponent } from '../protocols/broadcast/component.js';
-import { FailuresComponent } from '../dynamics/failures.js';
-import { DynamicsObserver, observesDynamics } from '../dynamics/observer.js';
-import { TRACE_MAX_PEERS } from '../protocols/broadcast/engine.js';
-import type { BroadcastPartition } from '../protocols/broadcast/partition.js';
-import { PhantomEvents } from '../protocols/broadcast/phantoms.js';
-import { Phase, type BroadcastState } from '../protocols/broadcast/state.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import { makeStreamFactories, type Component, type SimContext } from '../run/context.js';
-import type { Results } from '../run/results.js';
 import { PeerTable } from '../run/peers.js';
 import { liveMask } from '../metrics/alive-peers.js';
 import { pathLengthSums, type PathSums } from '../metrics/path-length.js';
+import { FAMILIES } from '../families/families.js';
 import { Barrier } from './barrier.js';
-import { BitsetExchange } from './bitset-exchange.js';
-import { admitBroadcastArrivals } from './broadcast-admission.js';
 import { Board, LAST, NEXT, PHANTOM } from './board.js';
-import { InformLog } from './inform-log.js';
 import { drainOutbox, OutboxWriter } from './outbox.js';
-import { PartitionFailures } from './partition-failures.js';
 import { PartitionSimulator } from './partition-simulator.js';
 import { PathJob } from './path-job.js';
 import { splitPathSums, SPLIT_BFS_MAX_SOURCES } from './path-split.js';
-import type { BroadcastShare, PartitionInput, PartitionOutput } from './protocol.js';
+import type { PartitionInput, PartitionOutput } from './protocol.js';
 import { SeriesRecorder } from '../run/series.js';
 import { privateGraphCopy, sharedGraphView } from './shared-graph.js';
+import { contributionOf, type SplitPart } from './split.js';
 import { threadCpuSeconds } from './thread-cpu.js';
 import { TickShare } from './tick-share.js';
 
@@ -50,35 +40,26 @@ export function nextUp(x: number): number {
   return scratch[0];
 }
 
-/**
- * The partitioned form of the scenario's components, in buildComponents' order (the order
- * in which they start, sample and contribute). planParallelRun has checked that every
- * component buildComponents makes is partition-safe and one of these; they are built here
- * directly (not through buildComponents, which would load every component's modules into
- * each worker). Failures and the observer run whole in every thread, on its own copy of
- * the overlay and of who is alive; partition 0's series and results are the run's, the
- * observer's searches shared out among the threads.
- */
-function partitionedComponents(
-  scenario: SimContext['scenario'], partition: BroadcastPartition, me: number, threads: number,
-): Component[] {
-  const list: Component[] = [];
-  if (scenario.failures.length > 0) list.push(new FailuresComponent(scenario.failures, scenario.overlay.repair));
-  if (observesDynamics(scenario)) list.push(new DynamicsObserver({ me, threads }));
-  // The trace is rebuilt from the merged logs; a partition keeps none.
-  if (scenario.workload.broadcasts.length > 0) {
-    list.push(new BroadcastComponent(scenario.workload.broadcasts, { partition, trace: false }));
-  }
-  return list;
+/** The run's families in a split form, built from the registry by name (input.families' order). */
+function familyParts(input: PartitionInput, env: Omit<import('./split.js').PartitionEnv, 'buffers' | 'firstLane'>): SplitPart[] {
+  let lane = 0;
+  return input.families.map((f) => {
+    const family = FAMILIES.find((x) => x.name === f.name);
+    if (!family?.split) throw new Error(`parallel: family '${f.name}' has no split form`);
+    const part = family.split.partition(input.scenario, { ...env, buffers: f.buffers, firstLane: lane });
+    lane += f.lanes;
+    return part;
+  });
 }
 
-export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): PartitionOutput {
+export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): { output: PartitionOutput; transfer: ArrayBuffer[] } {
   const { scenario, index: me, threads, blockSize, lookahead } = input;
   const n = scenario.peers.count;
   const lo = me * blockSize, hi = Math.min(n, lo + blockSize);
-  const broadcasts = input.bitsets.length;
   const barrier = new Barrier(input.barrier, threads);
-  const board = new Board(input.board, threads, broadcasts);
+  const familyCells = input.families.reduce((sum, f) => sum + f.cells, 0);
+  const lanes = input.families.reduce((sum, f) => sum + f.lanes, 0);
+  const board = new Board(input.board, threads, familyCells);
   const cells = board.cells;
 
   // Outboxes of both window parities; `current` (what the simulator writes to) follows the parity.
@@ -86,14 +67,15 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const current: Array<OutboxWriter | null> = writers[0].slice();
   const sim = new PartitionSimulator(n, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, n), input.queueSlots);
 
-  // Every peer alive (no churn): one shared copy for all threads, all run long; with
-  // failures, which take peers down and drop their links, each thread's own copies.
-  const failures = scenario.failures.length > 0;
+  // Every peer alive (no churn): one shared copy for all threads, all run long; where a
+  // family's controller events take peers down and drop their links (failures), each
+  // thread's own copies, which every thread changes alike.
+  const membershipChanges = FAMILIES.some((f) => input.families.some((x) => x.name === f.name) && (f.split?.changesMembership?.(scenario) ?? false));
   const initialAlive = new Uint8Array(input.alive, 0, n);
   const initialOverlay = sharedGraphView(input.overlay);
   const peers = new PeerTable(0);
   peers.count = peers.aliveCount = n;
-  peers.alive = failures ? initialAlive.slice() : initialAlive;
+  peers.alive = membershipChanges ? initialAlive.slice() : initialAlive;
   const sharedStreams = new Map(Object.entries(input.peerStreams).map(([name, b]) => [name, new Uint32Array(b, 0, n)]));
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length, sharedStreams);
   const latency = clampNonNegative(makeSampler(scenario.network.latency));
@@ -103,71 +85,59 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     seed: scenario.seed,
     sim,
     peers,
-    overlay: failures ? privateGraphCopy(input.overlay) : initialOverlay,
+    overlay: membershipChanges ? privateGraphCopy(input.overlay) : initialOverlay,
     transport,
-    // Only shared streams: a round tick may act for any peer (see tick-share.ts).
-    peerStreams: (name) => {
-      if (!sharedStreams.has(name)) throw new Error(`parallel: peer stream '${name}' is not shared across the workers`);
-      return streams.peerStreams(name);
-    },
+    // A stream a family declared shared (split.ts: sharedStreams) may be drawn by any
+    // thread for any peer (see tick-share.ts); the others only by the peer's owner.
+    peerStreams: streams.peerStreams,
     namedStream: streams.namedStream,
     peerDown: [],
     peerUp: [],
     services: new Services(),
   };
 
-  const withPeers = n <= TRACE_MAX_PEERS;
-  // Each peer is informed once per broadcast: a partition's size bounds its log. Room for
-  // all of it from the start (up to 2^22 entries in all, 64 MB): growing a log copies it,
-  // and stalls this thread while the others wait at the next barrier.
-  const logRoom = broadcasts * (hi - lo) <= 1 << 22 ? hi - lo : Math.min(hi - lo, 1 << 16);
-  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers));
-  const informedHere = new Float64Array(broadcasts);
-  const ticks = new TickShare(input.claims, broadcasts, threads);
-  const partition: BroadcastPartition = {
-    lo,
-    hi,
-    informed(st, peer, from, round) {
-      informedHere[st.id]++;
-      logs[st.id].push(sim.now, sim.currentTie, peer, from, round);
-    },
-    chunkWords: ticks.chunkWords,
-    nextChunk: (st, words) => ticks.nextChunk(st, words),
-  };
+  const ticks = new TickShare(input.claims, lanes, threads);
   const loopStart = performance.now();
   const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
-  const components = partitionedComponents(scenario, partition, me, threads);
+  const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges });
+  const components: Component[] = parts.flatMap((p) => p.components);
   for (const c of components) c.start(ctx);
-  const broadcast = components.find((c): c is BroadcastComponent => c instanceof BroadcastComponent) ?? null;
-  const states: readonly BroadcastState[] = broadcast?.states ?? [];
-  // Arrivals the broadcasts settled without queueing them (see PhantomEvents).
-  const phantoms = broadcast?.settled ?? new PhantomEvents();
-  if (states.length !== broadcasts) throw new Error(`parallel: ${states.length} broadcasts planned, ${broadcasts} expected`);
-  // With failures: this partition's peers down holding each rumour (for the live counts
-  // summed at the barriers), partition 0's log of them all, each broadcast's latest event.
-  const split = failures ? new PartitionFailures(ctx, sim, states, lo, hi, me === 0) : null;
-  const downHere = split ? split.downHere : new Float64Array(broadcasts);
-  const bitsets = new BitsetExchange(input.bitsets, states, n, blockSize, me, threads);
-  // Push in rounds sends only at its round ticks (controller events): its arrivals send
-  // nothing, unlike a flood's, a push once's or a pull request's (answered on arrival).
-  const quietArrivals = states.every((st) => !st.protocol.sendsOnArrival);
-  admitBroadcastArrivals(sim, states, phantoms, scenario.duration);
+  for (const p of parts) p.started?.(ctx);
+  // Each family's first board cell, and the hooks of those that have them.
+  const firstCell: number[] = [];
+  for (let i = 0, at = 0; i < parts.length; i++) {
+    firstCell.push(board.familyField(at));
+    at += input.families[i].cells;
+  }
+  const admitting = parts.filter((p) => p.admit !== undefined).map((p) => p.admit!);
+  if (admitting.length === 1) sim.admit = admitting[0];
+  else if (admitting.length > 1) sim.admit = (time, kind, target, src, a, b) => admitting.every((admit) => admit(time, kind, target, src, a, b));
+  const phantomCounts = parts.flatMap((p) => (p.phantoms ? [p.phantoms] : []));
+  // Whether only controller events send messages (then a window without one may run to the next).
+  const quietArrivals = parts.every((p) => p.sendsOnArrival !== undefined && !p.sendsOnArrival());
 
-  // Partition 0 samples the series, from figures summed at the barrier; the others make
-  // their share of the observer's searches (written in by the main thread).
+  // Partition 0 samples the series, from figures summed at the barrier; in the others,
+  // the families that sample everywhere (the observer's share of the searches).
   const recorder = me === 0 ? new SeriesRecorder() : null;
-  const observer = components.find((c): c is DynamicsObserver => c instanceof DynamicsObserver) ?? null;
+  const everywhere = parts.filter((p) => p.samplesEverywhere).flatMap((p) => p.components);
+  const beforeSample = parts.filter((p) => p.sampling !== undefined);
   const sample = (t: number) => {
+    for (const p of beforeSample) p.sampling!(t);
     if (!recorder) {
-      observer?.sample(ctx, () => undefined);
+      for (const c of everywhere) c.sample?.(ctx, () => undefined);
       return;
     }
     const write = recorder.row(t);
     write('alive', peers.aliveCount);
     for (const c of components) c.sample?.(ctx, write);
   };
+  // A family that reads other partitions' peers when sampling: no thread changes its
+  // peers while partition 0 samples (barriers before and after; every thread alike).
+  const sharedSamples = parts.some((p) => p.readsSharedState);
+  if (sharedSamples) barrier.wait();
   sample(0);
+  if (sharedSamples) barrier.wait();
 
   const step = scenario.metrics.sample;
   const duration = scenario.duration;
@@ -175,7 +145,6 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   let t = Math.min(step, duration);
   let parity = 0;
   let endTime = 0;
-  const informedField = Array.from({ length: broadcasts }, (_, b) => board.informedField(b));
   for (;;) {
     // Publish this window's figures, then wait for everyone's.
     const row = board.row(parity, me);
@@ -185,15 +154,12 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       cells[row + board.outField(j)] = w === null ? 0 : w.count;
       if (w !== null && w.minTime < next) next = w.minTime;
     }
+    let horizon = 0;
+    for (const ph of phantomCounts) if (ph.horizon > horizon) horizon = ph.horizon;
     cells[row + NEXT] = next;
-    cells[row + PHANTOM] = phantoms.horizon;
+    cells[row + PHANTOM] = horizon;
     cells[row + LAST] = sim.now;
-    for (let b = 0; b < broadcasts; b++) {
-      cells[row + informedField[b]] = informedHere[b];
-      cells[row + informedField[b] + 1] = states[b].pending;
-      cells[row + informedField[b] + 2] = downHere[b];
-      bitsets.publish(b, informedHere[b]);
-    }
+    for (let i = 0; i < parts.length; i++) parts[i].publish?.(cells, row + firstCell[i]);
     const waitStart = performance.now();
     barrier.wait();
     waitSeconds += (performance.now() - waitStart) / 1000;
@@ -203,7 +169,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     for (let j = 0; j < threads; j++) {
       if (j === me) continue;
       const count = board.outCount(parity, j, me);
-      drainOutbox(input.outboxes[parity][j][me]!, count, sim.receive);
+      drainOutbox(input.outboxes[parity][j][me]!, count, sim.receive, sim.pooled);
       received += count;
     }
     let earliest = sim.controller.peekTime(), phantom = 0, last = 0;
@@ -213,26 +179,15 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       if (cells[r + PHANTOM] > phantom) phantom = cells[r + PHANTOM];
       if (cells[r + LAST] > last) last = cells[r + LAST];
     }
-    for (let b = 0; b < broadcasts; b++) {
-      const st = states[b];
-      if (st.phase === Phase.Waiting) continue;
-      let informed = 0, pending = 0, down = 0;
-      for (let i = 0; i < threads; i++) {
-        const r = board.row(parity, i) + informedField[b];
-        informed += cells[r];
-        pending += cells[r + 1];
-        down += cells[r + 2];
-        bitsets.take(b, i, cells[r]);
-      }
-      // What a round tick and the series read: the global count of live peers informed.
-      st.liveInformed = informed - down;
-      // Ended everywhere: release the per-peer arrival times, as a one-thread run does.
-      if (!st.ticking && pending === 0) st.earliest = null;
+    for (let i = 0; i < parts.length; i++) {
+      const first = firstCell[i];
+      parts[i].gather?.(cells, (partition) => board.row(parity, partition) + first);
     }
 
     // Every sampling instant before the earliest pending event is complete.
-    let finished = false;
+    let finished = false, sampled = false;
     while (earliest > t) {
+      sampled = true;
       sample(t);
       if (me === 0) onProgress?.(t / duration);
       if (t >= duration) {
@@ -249,6 +204,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       t = Math.min(k * step, duration);
     }
     if (finished) break;
+    if (sampled && sharedSamples) barrier.wait();
 
     // The next window: controller events due now first (they see the summed figures).
     parity ^= 1;
@@ -295,41 +251,25 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   }
   const pathSeconds = input.pathJob === null ? 0 : (performance.now() - pathStart) / 1000;
 
-  const shares: BroadcastShare[] = states.map((st) => ({
-    phase: st.phase,
-    origin: st.origin,
-    round: st.round,
-    ticking: st.ticking,
-    messages: st.messages,
-    duplicates: st.duplicates,
-    lost: st.lost,
-    dropped: st.dropped,
-    synced: st.synced,
-    pending: st.pending,
-    endTime: split ? split.latestTime[st.id] : -Infinity,
-    endTie: split ? split.latestTie[st.id] : 0,
-    log: logs[st.id].data(),
-  }));
-  // Partition 0's components but the broadcasts (merged by the main thread) add their part.
-  let contributions: Partial<Results> | null = null;
-  if (me === 0) {
-    const part = {} as Results;
-    for (const c of components) if (!(c instanceof BroadcastComponent)) c.contribute(part, ctx);
-    if (Object.keys(part).length > 0) contributions = part;
-  }
-  return {
+  // Each family's share, for its merge on the main thread.
+  const transfer: ArrayBuffer[] = [];
+  const shares = parts.map((p) => {
+    const share = p.share ? p.share(ctx) : contributionOf(p.components, ctx, me);
+    if (share.transfer) transfer.push(...share.transfer);
+    return share.data;
+  });
+  let phantomEvents = 0;
+  for (const ph of phantomCounts) phantomEvents += ph.events;
+  const output: PartitionOutput = {
     index: me,
     events: sim.events,
     controllerEvents: sim.controllerEvents,
-    phantomEvents: phantoms.events,
+    phantomEvents,
     messages: transport.sent,
     messagesLost: transport.lost,
     endTime,
-    broadcasts: shares,
     series: recorder ? recorder.finish() : null,
-    observerSamples: observer ? observer.computed : [],
-    contributions,
-    downs: split?.log ? split.log.data : null,
+    shares,
     pathSums,
     stats: {
       startSeconds: (performance.timeOrigin + loopStart - input.startedAt) / 1000,
@@ -337,4 +277,5 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       loopCpuSeconds,
       windows, tickBarriers, tickChunks: ticks.taken, loopSeconds, waitSeconds, pathSeconds, received, processed: sim.events + sim.controllerEvents },
   };
+  return { output, transfer };
 }

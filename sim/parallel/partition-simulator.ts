@@ -1,7 +1,9 @@
 /**
  * The scheduler of one partition of a parallel run. Same ordering as Simulator, but:
  * - an event caused by a peer for a peer of another partition goes to that partition's
- *   outbox (with the tie-break its sender gives it), not to the local queue;
+ *   outbox (with the tie-break its sender gives it), not to the local queue; a message
+ *   whose payload lives in a pool travels with a copy of its fields, and is re-posted on
+ *   the receiving partition in a slot of that partition's pool of the same type;
  * - controller events (which every partition holds and runs alike) wait in a queue of
  *   their own, run only at the start of a window, when every partition has processed all
  *   events before them; so a controller event sees the global state (e.g. how many peers
@@ -9,6 +11,7 @@
  */
 import { EventQueue } from '../engine/event-queue.js';
 import { CONTROLLER, Simulator, type EventHandler, type SlotOwner } from '../engine/simulator.js';
+import { PayloadPool } from '../network/messages.js';
 import type { OutboxWriter } from './outbox.js';
 
 export class PartitionSimulator extends Simulator {
@@ -19,6 +22,8 @@ export class PartitionSimulator extends Simulator {
   /** Tie-break of the event being processed (to merge per-partition logs in global order). */
   currentTie = 0;
   private readonly handlerList: EventHandler[] = [];
+  /** Per kind, the pool its messages' payloads live in (null: none, `a` and `b` carry them). */
+  private readonly pools: Array<PayloadPool | null> = [];
 
   constructor(
     peerCapacity: number,
@@ -37,12 +42,15 @@ export class PartitionSimulator extends Simulator {
   }
 
   override registerKind(name: string, handler: EventHandler, owner: SlotOwner | null = null): number {
-    // A payload slot lives in one thread's pool: such a message cannot cross partitions
-    // (the components a parallel run splits send none; see network/messages.ts).
-    if (owner !== null) throw new Error(`parallel: '${name}' messages carry pooled payloads, which a split run cannot ship between threads`);
+    // A slot lives in one thread's pool: what crosses partitions is a copy of its fields.
+    if (owner !== null && !(owner instanceof PayloadPool)) throw new Error(`parallel: '${name}' events carry slots of a pool that is no PayloadPool`);
     this.handlerList.push(handler);
-    return super.registerKind(name, handler);
+    this.pools.push(owner);
+    return super.registerKind(name, handler, owner);
   }
+
+  /** Whether events of `kind` carry a payload in a pool (then an outbox record carries its fields). */
+  readonly pooled = (kind: number): boolean => this.pools[kind] !== null;
 
   /** The kind id registered under `name`, or -1. */
   kindId(name: string): number {
@@ -59,18 +67,46 @@ export class PartitionSimulator extends Simulator {
     const tie = this.nextTie(src);
     if (src === CONTROLLER) this.controller.push(time, tie, kind, target, src, a, b);
     else if (target >= this.lo && target < this.hi) this.queue.push(time, tie, kind, target, src, a, b);
-    else this.outboxes[Math.floor(target / this.blockSize)]!.write(time, tie, kind, target, src, a, b);
+    else {
+      const out = this.outboxes[Math.floor(target / this.blockSize)]!;
+      const pool = this.pools[kind];
+      if (pool === null) out.write(time, tie, kind, target, src, a, b);
+      else {
+        out.writeWithPayload(time, tie, kind, target, src, b, pool.data, a * pool.stride, pool.stride);
+        pool.give(a);
+      }
+    }
+  }
+
+  /**
+   * A controller event for one peer alone: every thread takes its tie-break (the
+   * controller's sequence stays the same in all), only the peer's owner queues it, with
+   * its own peers' events (it does not end a window as a controller event does).
+   */
+  override forPeer(time: number, kind: number, peer: number, a = 0, b = 0): void {
+    const tie = this.nextTie(CONTROLLER);
+    if (peer >= this.lo && peer < this.hi) this.queue.push(time, tie, kind, peer, CONTROLLER, a, b);
   }
 
   /**
    * Decides whether an event received from another partition is queued; false when it was
-   * settled on arrival (see broadcast-admission.ts). Default: every event is queued.
+   * settled on arrival (a family's SplitPart.admit). Default: every event is queued.
    */
   admit: ((time: number, kind: number, target: number, src: number, a: number, b: number) => boolean) | null = null;
 
-  /** An event from another partition (its tie-break given by its sender). */
-  readonly receive = (time: number, tie: number, kind: number, target: number, src: number, a: number, b: number): void => {
+  /** An event from another partition (its tie-break given by its sender; its payload's fields, if any). */
+  readonly receive = (
+    time: number, tie: number, kind: number, target: number, src: number, a: number, b: number,
+    payload: Int32Array | null, at: number,
+  ): void => {
+    const pool = payload === null ? null : this.pools[kind];
+    if (pool !== null) {
+      const slot = pool.take();
+      pool.data.set(payload!.subarray(at, at + pool.stride), slot * pool.stride);
+      a = slot;
+    }
     if (this.admit === null || this.admit(time, kind, target, src, a, b)) this.queue.push(time, tie, kind, target, src, a, b);
+    else if (pool !== null) pool.give(a);
   };
 
   /**
@@ -90,18 +126,23 @@ export class PartitionSimulator extends Simulator {
       this.currentTie = q.curTie;
       this.controllerEvents++;
       handlers[q.curKind](q.curTarget, q.curSrc, q.curA, q.curB);
+      const owner = this.owners[q.curKind];
+      if (owner !== null) owner.give(q.curA);
     }
   }
 
   /** Processes this partition's events with time < `end`, in (time, tie) order. */
   runBefore(end: number): void {
-    const q = this.queue, handlers = this.handlerList;
+    const q = this.queue, handlers = this.handlerList, owners = this.owners;
     while (q.size > 0 && q.peekTime() < end) {
       q.pop();
       this.now = q.curTime;
       this.currentTie = q.curTie;
       this.events++;
-      handlers[q.curKind](q.curTarget, q.curSrc, q.curA, q.curB);
+      const kind = q.curKind;
+      handlers[kind](q.curTarget, q.curSrc, q.curA, q.curB);
+      const owner = owners[kind];
+      if (owner !== null) owner.give(q.curA);
     }
   }
 }

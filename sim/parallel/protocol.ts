@@ -7,8 +7,6 @@ import type { Results } from '../run/results.js';
 import type { PathSums } from '../metrics/path-length.js';
 import type { SplitBfsBuffers } from './path-split.js';
 import type { SharedGraph } from './shared-graph.js';
-import type { DownLogData } from './down-log.js';
-import type { ObserverSample } from '../dynamics/observer.js';
 
 export interface PartitionInput {
   scenario: Scenario;
@@ -27,11 +25,14 @@ export interface PartitionInput {
    * shared ones stay as at the start, for the overlay summary's path-length BFS.
    */
   alive: SharedArrayBuffer;
-  /** The informed bitset of each planned broadcast (in id order), shared by all workers. */
-  bitsets: SharedArrayBuffer[];
+  /**
+   * The families the scenario uses, in registry order, each with what the main thread set
+   * up for it (split.ts: SplitSetup).
+   */
+  families: SplitFamilyInput[];
   /** Barrier cells (see Barrier). */
   barrier: SharedArrayBuffer;
-  /** Per broadcast, an Int32 counter of the chunks of its round ticks handed out (see tick-share.ts). */
+  /** Per work lane (the families' lanes, in order), an Int32 counter of chunks handed out (see tick-share.ts). */
   claims: SharedArrayBuffer;
   /** Per-peer counters (Uint32) of the peer streams a tick draws from, by stream name. */
   peerStreams: Record<string, SharedArrayBuffer>;
@@ -52,40 +53,12 @@ export interface PartitionInput {
   outboxes: Array<Array<Array<SharedArrayBuffer | null>>>;
 }
 
-/** One broadcast as seen by one partition at the end of the run. */
-export interface BroadcastShare {
-  phase: number;
-  origin: number;
-  round: number;
-  ticking: boolean;
-  messages: number;
-  duplicates: number;
-  lost: number;
-  dropped: number;
-  synced: number;
-  pending: number;
-  /**
-   * With failures: (time, tie) of the latest event of the broadcast this partition processed
-   * (its start, a tick, an arrival; -Infinity: none, or no failures). The latest over the
-   * partitions is when a broadcast that ended did so (see mergeBroadcasts).
-   */
-  endTime: number;
-  endTie: number;
-  /** This partition's informings, in its event order (see InformLog). */
-  log: InformLogData;
-}
-
-export interface InformLogData {
-  length: number;
-  /** Largest round of an informing; round of the latest informing. */
-  maxRound: number;
-  lastRound: number;
-  /** Per informing (valid up to `length`): time, tie-break of its event. */
-  time: Float64Array;
-  tie: Float64Array;
-  /** Per informing, when a trace is kept: the peer informed, and by whom (-1: none). */
-  peer: Int32Array | null;
-  from: Int32Array | null;
+/** A family of a split run, as every worker is handed it. */
+export interface SplitFamilyInput {
+  name: string;
+  buffers: SharedArrayBuffer[];
+  cells: number;
+  lanes: number;
 }
 
 export interface PartitionOutput {
@@ -98,18 +71,10 @@ export interface PartitionOutput {
   messagesLost: number;
   /** The run's simulated end (the same in every partition). */
   endTime: number;
-  broadcasts: BroadcastShare[];
   /** Partition 0 only: the time series, sampled as a one-thread run would. */
   series: Results['series'] | null;
-  /**
-   * Partition 0 only: what the components other than the broadcasts add to the results
-   * (failures: `resilience`, `dynamics`), in component order. Null: nothing.
-   */
-  contributions: Partial<Results> | null;
-  /** The observer's samples this partition searched and partition 0 did not write (see DynamicsObserver). */
-  observerSamples: ObserverSample[];
-  /** Partition 0 only, with failures: the peers that went down (see DownLog). */
-  downs: DownLogData | null;
+  /** Each family's share (SplitPart.share), in the order of PartitionInput.families. */
+  shares: unknown[];
   /** This worker's part of the path-length sums (null without a path job). */
   pathSums: PathSums | null;
   /** Wall-clock figures of this worker (for benchmarks; never in the results). */

@@ -18,7 +18,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { enterBackground } from './background-priority.js';
 import { Barrier } from './barrier.js';
 import type { ParallelPlan } from './eligibility.js';
-import { mergeBroadcasts } from './merge.js';
+import { FAMILIES } from '../families/families.js';
 import { buildSharedOverlay } from './overlay-build.js';
 import { PathJob } from './path-job.js';
 import type { PartitionOutput, PartitionStats } from './protocol.js';
@@ -79,8 +79,6 @@ async function runSplit(
   // The workers (loading meanwhile) write most of a large random-regular overlay.
   const overlay = await buildSharedOverlay(scenario.overlay, n, streams.namedStream('overlay'), workers);
   const shared = sharedInput(scenario, plan, overlay, overlap);
-  // One shared bitset per planned broadcast (as each partition counts them).
-  const broadcasts = shared.bitsets.length;
 
   const overlaySeconds = seconds(wallStart);
 
@@ -137,9 +135,6 @@ async function runSplit(
   const overlayResults = summary!;
   const workersSeconds = seconds(workersStart);
   const mergeStart = performance.now();
-  const merged = broadcasts > 0 ? mergeBroadcasts(scenario, parts.map((p) => p.broadcasts), parts[0].downs) : null;
-  const mergeSeconds = seconds(mergeStart);
-  const cpu = process.cpuUsage(workersCpu);
 
   const first = parts[0];
   let events = first.controllerEvents, messages = 0, messagesLost = 0;
@@ -148,21 +143,24 @@ async function runSplit(
     messages += p.messages;
     messagesLost += p.messagesLost;
   }
-  const series = first.series!;
-  // The observer's samples the other partitions searched, in the rows partition 0 left null.
-  for (const p of parts) {
-    for (const o of p.observerSamples) {
-      series.largestComponentFraction[o.row] = o.fraction;
-      if (o.deadLinks !== null) series.deadLinks[o.row] = o.deadLinks;
-    }
-  }
   const results = assembleResults(scenario, wallStart, {
     events, simulatedSeconds: first.endTime, workers: threads, messages, messagesLost,
-  }, overlayResults, series);
+  }, overlayResults, first.series!);
   if (plan.note) results.engine.workersNote = plan.note;
-  // In component order, as a one-thread run adds them: failures and the observer, then broadcasts.
-  if (first.contributions) Object.assign(results, first.contributions);
-  if (merged) results.broadcasts = merged;
+  // Each family merges its partitions' shares into its sections, in registry order, as a
+  // one-thread run adds them.
+  shared.families.forEach((f, i) => {
+    const split = FAMILIES.find((x) => x.name === f.name)!.split!;
+    const shares = parts.map((p) => p.shares[i]);
+    if (split.merge) split.merge({ scenario, results }, shares);
+    else if (shares[0]) Object.assign(results, shares[0]);
+  });
+  const mergeSeconds = seconds(mergeStart);
+  const cpu = process.cpuUsage(workersCpu);
+  // The run's wall clock includes the merges, as a one-thread run's includes its results.
+  const wall = results.engine;
+  wall.wallSeconds = seconds(wallStart);
+  wall.eventsPerSecond = wall.wallSeconds > 0 ? Math.round(wall.events / wall.wallSeconds) : 0;
   options.onStats?.({
     overlaySeconds, summarySeconds, workersSeconds, mergeSeconds,
     workersCpuSeconds: (cpu.user + cpu.system) / 1e6,

@@ -3,7 +3,7 @@
  */
 import type { Graph } from '../overlay/graph.js';
 import { PATH_EXACT_LIMIT, PATH_SOURCES } from '../metrics/path-length.js';
-import { planBroadcasts } from '../protocols/broadcast/component.js';
+import { familyComponents } from '../run/components.js';
 import { initialQueueSlots } from '../run/memory-estimate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { Barrier } from './barrier.js';
@@ -16,9 +16,6 @@ import { allocateSplitBfs } from './path-split.js';
 import { shareGraph } from './shared-graph.js';
 import { TickShare } from './tick-share.js';
 import type { SharedInput } from './workers.js';
-
-/** The peer streams a broadcast draws from (TargetPicker, Transport), shared by the workers. */
-const TICK_STREAMS = ['broadcast', 'network'];
 
 /** Every peer alive (no churn in a parallel run), in shared memory. */
 function sharedAlive(n: number): SharedArrayBuffer {
@@ -34,8 +31,16 @@ function sharedAlive(n: number): SharedArrayBuffer {
 export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Graph, overlap: boolean): SharedInput {
   const n = scenario.peers.count;
   const threads = plan.threads;
-  const broadcasts = planBroadcasts(scenario.workload.broadcasts, scenario.duration).length;
   const { blockSize } = partitionPeers(n, threads);
+  // Each family the scenario uses sets up what its partitions share (split.ts).
+  const families = familyComponents(scenario).map(({ family }) => {
+    const setup = family.split!.setup?.(scenario, threads, blockSize) ?? { buffers: [], cells: 0, lanes: 0 };
+    return { name: family.name, ...setup };
+  });
+  const cells = families.reduce((sum, f) => sum + f.cells, 0);
+  const lanes = families.reduce((sum, f) => sum + f.lanes, 0);
+  // The peer streams any thread may draw from for any peer (a shared round tick's).
+  const streams = [...new Set(familyComponents(scenario).flatMap(({ family }) => family.split!.sharedStreams?.(scenario) ?? []))];
   const outboxes = [0, 1].map(() => Array.from({ length: threads }, (_, from) =>
     Array.from({ length: threads }, (_, to) => (from === to ? null : allocateOutbox()))));
   return {
@@ -49,14 +54,13 @@ export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Gra
     queueSlots: initialQueueSlots(scenario, threads),
     overlay: shareGraph(overlay),
     alive: sharedAlive(n),
-    bitsets: Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
+    families,
     barrier: Barrier.allocate(),
-    claims: TickShare.allocate(broadcasts),
-    // The streams a round tick draws from: targets ('broadcast') and the network's latency
-    // and loss ('network'); with the peers' sequence numbers, any thread may act for any peer.
-    peerStreams: Object.fromEntries(TICK_STREAMS.map((name) => [name, new SharedArrayBuffer(Math.max(4, 4 * n))])),
+    claims: TickShare.allocate(lanes),
+    // With the peers' sequence numbers, shared too, any thread may act for any peer.
+    peerStreams: Object.fromEntries(streams.map((name) => [name, new SharedArrayBuffer(Math.max(4, 4 * n))])),
     peerSeq: new SharedArrayBuffer(Math.max(4, 4 * n)),
-    board: Board.allocate(threads, broadcasts),
+    board: Board.allocate(threads, cells),
     outboxes,
     // The sources: every alive peer (at most PATH_EXACT_LIMIT of them) or a sample.
     pathJob: overlap ? PathJob.allocate(Math.min(n, Math.max(PATH_EXACT_LIMIT, PATH_SOURCES))) : null,

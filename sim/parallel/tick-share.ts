@@ -1,19 +1,18 @@
 /**
- * Shares out the gossip of a round tick among the threads of a parallel run. A tick is a
- * controller event, so every thread runs it at the same point; each then takes chunks of
- * the broadcast's bitset words from one shared counter until none is left, and gossips
- * for the peers of its chunks, whoever owns them. A thread slowed down (by another
+ * Shares out the work of a controller event (a broadcast's round tick) among the threads
+ * of a parallel run. Every thread runs a controller event at the same point; each then
+ * takes chunks of the work (e.g. bitset words) from one shared counter per lane until none
+ * is left, and acts for the peers of its chunks, whoever owns them. A thread slowed down (by another
  * process, a garbage collection) takes fewer chunks, instead of keeping the others
  * waiting at the next barrier. Who acts for a peer changes nothing: a peer draws from its
  * own streams and numbers its own events, and those counters are shared (SharedArrayBuffer).
  *
- * The counter of a broadcast only grows: tick j hands out claims j·(chunks + threads) and
+ * The counter of a lane only grows: tick j hands out claims j·(chunks + threads) and
  * up, since each thread makes exactly one claim past the last chunk. After a shared-out
  * tick every thread waits at a barrier (`settle`) before handling any arrival, and between
  * two controller events due at the same instant (`separate`), so that no two threads act
  * for the same peer at once.
  */
-import type { BroadcastState } from '../protocols/broadcast/state.js';
 import type { Barrier } from './barrier.js';
 
 /** Bitset words a chunk (8,192 peers). */
@@ -22,31 +21,31 @@ export const CHUNK_WORDS = 256;
 export class TickShare {
   readonly chunkWords = CHUNK_WORDS;
   private readonly claims: Int32Array;
-  /** Per broadcast: the first claim of the tick in progress. */
+  /** Per lane: the first claim of the tick in progress. */
   private readonly base: Float64Array;
   private shared = false;
   /** Chunks this thread took (for benchmarks and tests). */
   taken = 0;
 
-  constructor(buffer: SharedArrayBuffer, broadcasts: number, private readonly threads: number) {
-    this.claims = new Int32Array(buffer, 0, broadcasts);
-    this.base = new Float64Array(broadcasts);
+  constructor(buffer: SharedArrayBuffer, lanes: number, private readonly threads: number) {
+    this.claims = new Int32Array(buffer, 0, lanes);
+    this.base = new Float64Array(lanes);
   }
 
-  static allocate(broadcasts: number): SharedArrayBuffer {
-    return new SharedArrayBuffer(Math.max(1, broadcasts) * Int32Array.BYTES_PER_ELEMENT);
+  static allocate(lanes: number): SharedArrayBuffer {
+    return new SharedArrayBuffer(Math.max(1, lanes) * Int32Array.BYTES_PER_ELEMENT);
   }
 
-  /** The first word of this thread's next chunk of `st`'s tick, or -1 when all `words` are taken. */
-  nextChunk(st: BroadcastState, words: number): number {
+  /** The first word of this thread's next chunk of `lane`'s tick, or -1 when all `words` are taken. */
+  nextChunk(lane: number, words: number): number {
     const chunks = Math.ceil(words / CHUNK_WORDS);
-    const i = Atomics.add(this.claims, st.id, 1) - this.base[st.id];
+    const i = Atomics.add(this.claims, lane, 1) - this.base[lane];
     this.shared = true;
     if (i < chunks) {
       this.taken++;
       return i * CHUNK_WORDS;
     }
-    this.base[st.id] += chunks + this.threads;
+    this.base[lane] += chunks + this.threads;
     return -1;
   }
 

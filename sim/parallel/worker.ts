@@ -35,12 +35,7 @@ function wire(m: WiringRequest): void {
 function partition(input: PartitionInput): void {
   port.off('message', onMessage);
   try {
-    const output = runPartition(input, (fraction) => post({ type: 'progress', fraction }));
-    const transfer: ArrayBuffer[] = [];
-    for (const b of output.broadcasts) {
-      const log = b.log;
-      for (const a of [log.time, log.tie, log.peer, log.from]) if (a) transfer.push(a.buffer as ArrayBuffer);
-    }
+    const { output, transfer } = runPartition(input, (fraction) => post({ type: 'progress', fraction }));
     post({ type: 'done', output }, transfer);
   } catch (e) {
     const aborted = e instanceof BarrierAborted;

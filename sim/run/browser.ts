@@ -5,7 +5,7 @@
 import { loadScenarioText } from '../scenario/load-text.js';
 import type { Results } from './results.js';
 import { runScenario } from './run-scenario.js';
-import { textTraceFiles } from '../dynamics/trace/scenario.js';
+import { textTraceFiles } from '../dynamics/churn/trace/scenario.js';
 
 export { loadScenarioText } from '../scenario/load-text.js';
 export { runScenario } from './run-scenario.js';

@@ -6,8 +6,8 @@ import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../io/package-root.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Results } from './results.js';
-import { storedTrace } from '../dynamics/trace/store.js';
-import type { Trace } from '../dynamics/trace/trace.js';
+import { storedTrace } from '../dynamics/churn/trace/store.js';
+import type { Trace } from '../dynamics/churn/trace/trace.js';
 
 type Message = { type: 'progress'; fraction: number } | { type: 'done'; results: Results } | { type: 'error'; message: string; stack?: string };
 

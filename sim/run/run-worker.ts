@@ -5,8 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runScenario } from './run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
-import { rememberTrace } from '../dynamics/trace/store.js';
-import type { Trace } from '../dynamics/trace/trace.js';
+import { rememberTrace } from '../dynamics/churn/trace/store.js';
+import type { Trace } from '../dynamics/churn/trace/trace.js';
 
 const port = parentPort!;
 const { scenario, traces } = workerData as { scenario: Scenario; traces: Array<[string, Trace]> };

@@ -10,7 +10,7 @@ import type { Scenario } from './schema.js';
 import { ScenarioError, formatKeyPath, type KeyPath, type Origin } from './errors.js';
 import { validate, isMapping, type Locator } from './validate.js';
 import { applyOverrides, fromOverride } from './overrides.js';
-import { applyTrace, checkTraceWindow, storedTraceFiles, type TraceFiles } from '../dynamics/trace/scenario.js';
+import { applyTrace, checkTraceWindow, storedTraceFiles, type TraceFiles } from '../dynamics/churn/trace/scenario.js';
 import { MAX_ALIASES, MAX_DESCRIPTION_LENGTH, MAX_FILE_BYTES } from './limits.js';
 import { checkStructure, checkTextShape } from './structure.js';
 import { grouped } from '../text/group-digits.js';
@@ -18,7 +18,7 @@ import { grouped } from '../text/group-digits.js';
 /**
  * Parses, overrides (`key.path=value` strings, in order) and validates scenario text; `fileName`
  * is used in messages. A `churn.trace` is found through `traceFiles` (by default only traces
- * already stored: see dynamics/trace/store.ts; Node's load.ts reads files).
+ * already stored: see dynamics/churn/trace/store.ts; Node's load.ts reads files).
  */
 export function loadScenarioText(text: string, fileName: string, sets: readonly string[] = [], traceFiles: TraceFiles = storedTraceFiles): Scenario {
   const { raw, locate } = parseScenarioText(text, fileName);
@@ -30,7 +30,7 @@ export function loadScenarioText(text: string, fileName: string, sets: readonly 
   }
   const locateWithSets: Locator = (path, part) =>
     fromOverride(applied, formatKeyPath(path)) ? { set: true } : locate(path, part);
-  // A trace replayed by churn: its path, and peers.count taken from it (dynamics/trace/).
+  // A trace replayed by churn: its path, and peers.count taken from it (dynamics/churn/trace/).
   applyTrace(raw, fileName, fromOverride(applied, 'churn.trace'), locateWithSets, traceFiles);
   const scenario = validate(raw, locateWithSets, { file: fileName });
   checkTraceWindow(scenario, fileName, locateWithSets);

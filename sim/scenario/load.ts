@@ -1,14 +1,14 @@
 /**
  * Reads a scenario file, then as load-text.ts: YAML (or JSON) → --set overrides → validated
  * `Scenario`, every failure a ScenarioError naming the file, the key path and line:column.
- * In Node a `churn.trace` file is read too (dynamics/trace/node-files.ts).
+ * In Node a `churn.trace` file is read too (dynamics/churn/trace/node-files.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Scenario } from './schema.js';
 import { ScenarioError } from './errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { loadScenarioText as loadText, tooLarge } from './load-text.js';
-import { nodeTraceFiles } from '../dynamics/trace/node-files.js';
+import { nodeTraceFiles } from '../dynamics/churn/trace/node-files.js';
 
 export { parseScenarioText, type ParsedScenario } from './load-text.js';
 

@@ -53,20 +53,16 @@ function declaredIn(code: string): Set<string> {
  */
 const EXCEPTIONS: Array<{ where: string; names: string[]; why: string }> = [
   { where: 'sim/families/registry.ts', names: ['*'], why: 'the registry: one line per family (registry.test.ts checks its form)' },
-  { where: 'sim/parallel/', names: ['sim/protocols/broadcast/', 'sim/dynamics/'],
-    why: 'the split run partitions broadcasts and failures itself; issue 27 (parallel runs for every family) moves that into the families' },
-  { where: 'sim/dynamics/', names: ['sim/protocols/sampling/'],
-    why: 'the membership hands a leaving or joining peer to peer sampling\'s views (attachSampling); to become a service (sim/services/) when issue 27 splits sim/dynamics/' },
-  { where: 'sim/protocols/sampling/', names: ['sim/dynamics/'],
-    why: 'peer sampling attaches itself to the dynamics membership (dynamicsOf); the same link, seen from sampling' },
+  { where: 'sim/dynamics/membership.ts', names: ['sim/protocols/sampling/'],
+    why: 'the membership (shared by churn and failures, not a family folder) hands a leaving or joining peer to peer sampling\'s views (attachSampling); to become a service (sim/services/)' },
   // A churn trace (churn.trace) is a file read when the scenario loads, before any family
   // runs, and handed to worker threads already parsed: the loader has no family hook for files.
-  { where: 'sim/scenario/load.ts', names: ['sim/dynamics/'], why: 'reads the churn trace file from disk (Node)' },
-  { where: 'sim/scenario/load-text.ts', names: ['sim/dynamics/'], why: 'resolves churn.trace and checks its window against the scenario' },
-  { where: 'sim/run/browser.ts', names: ['sim/dynamics/'], why: 'a browser run is given the churn trace\'s text' },
-  { where: 'sim/run/run-off-thread.ts', names: ['sim/dynamics/'], why: 'hands the parsed churn trace to the run\'s worker thread' },
-  { where: 'sim/run/run-worker.ts', names: ['sim/dynamics/'], why: 'stores the churn trace it was handed' },
-  { where: 'sim/cli/commands/trace-summary.ts', names: ['sim/dynamics/'], why: 'the trace-summary command summarises a churn trace' },
+  { where: 'sim/scenario/load.ts', names: ['sim/dynamics/churn/'], why: 'reads the churn trace file from disk (Node)' },
+  { where: 'sim/scenario/load-text.ts', names: ['sim/dynamics/churn/'], why: 'resolves churn.trace and checks its window against the scenario' },
+  { where: 'sim/run/browser.ts', names: ['sim/dynamics/churn/'], why: 'a browser run is given the churn trace\'s text' },
+  { where: 'sim/run/run-off-thread.ts', names: ['sim/dynamics/churn/'], why: 'hands the parsed churn trace to the run\'s worker thread' },
+  { where: 'sim/run/run-worker.ts', names: ['sim/dynamics/churn/'], why: 'stores the churn trace it was handed' },
+  { where: 'sim/cli/commands/trace-summary.ts', names: ['sim/dynamics/churn/'], why: 'the trace-summary command summarises a churn trace' },
 ];
 
 function findOffences(): string[] {

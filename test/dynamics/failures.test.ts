@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NamedStream } from '../../sim/engine/random';
-import { FailuresComponent } from '../../sim/dynamics/failures';
-import type { ResilienceResult } from '../../sim/dynamics/failures';
+import { FailuresComponent } from '../../sim/dynamics/failures/component';
+import type { ResilienceResult } from '../../sim/dynamics/failures/component';
 import { barabasiAlbert } from '../../sim/overlay/generators/barabasi-albert';
 import { erdosRenyi } from '../../sim/overlay/generators/erdos-renyi';
 import { randomRegular } from '../../sim/overlay/generators/random-regular';

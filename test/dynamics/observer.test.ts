@@ -1,10 +1,10 @@
 /**
- * Time series of churn and failures (sim/dynamics/observer.ts): `largestComponentFraction`
+ * Time series of churn and failures (sim/dynamics/observer/component.ts): `largestComponentFraction`
  * of live peers and `deadLinks`, sampled on the runner's grid, with the largest component
  * computed every k-th sample when a run would otherwise spend too long on it.
  */
 import { describe, expect, it } from 'vitest';
-import { COMPONENT_WORK_BUDGET } from '../../sim/dynamics/observer';
+import { COMPONENT_WORK_BUDGET } from '../../sim/dynamics/observer/component';
 import { runScenario } from '../../sim/run/run-scenario';
 import { validate } from '../../sim/scenario/validate';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROLLER } from '../../sim/engine/simulator';
 import { dynamicsOf } from '../../sim/dynamics/shared';
-import type { ResilienceResult } from '../../sim/dynamics/failures';
+import type { ResilienceResult } from '../../sim/dynamics/failures/component';
 import { largestComponent } from '../../sim/metrics/components';
 import { degreeStats } from '../../sim/metrics/degree-stats';
 import { runScenario } from '../../sim/run/run-scenario';

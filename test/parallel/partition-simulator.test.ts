@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTROLLER, Simulator } from '../../sim/engine/simulator';
 import { allocateOutbox, drainOutbox, OutboxWriter } from '../../sim/parallel/outbox';
 import { PartitionSimulator } from '../../sim/parallel/partition-simulator';
+import { PayloadPool } from '../../sim/network/messages';
 
 // 128 peers in two partitions of 64; this is partition 0.
 function make() {
@@ -24,7 +25,7 @@ describe('PartitionSimulator', () => {
     expect(out.count).toBe(2);
     const ties = [reference.nextTie(2), reference.nextTie(2), reference.nextTie(2)];
     const received: number[][] = [];
-    drainOutbox(buffer, out.count, (...r) => received.push(r));
+    drainOutbox(buffer, out.count, (...r) => received.push(r.slice(0, 7) as number[]));
     expect(received).toEqual([[1.5, ties[1], kind, 100, 2, 8, 0], [2, ties[2], kind, 101, 2, 9, 0]]);
     sim.queue.pop();
     expect(sim.queue.curTie).toBe(ties[0]);
@@ -43,5 +44,33 @@ describe('PartitionSimulator', () => {
     expect(log).toEqual(['0.5:6<-4:3', '1:0<--1:1', '1:5<-4:2']);
     expect(sim.events).toBe(2);
     expect(sim.controllerEvents).toBe(1);
+  });
+
+  it('ships a pooled message to another partition with a copy of its fields, re-posted in a slot of the receiver\'s pool', () => {
+    const buffer = allocateOutbox();
+    const senderPool = new PayloadPool(3), receiverPool = new PayloadPool(3);
+    const sender = new PartitionSimulator(128, 0, 64, 64, [null, new OutboxWriter(buffer)]);
+    const receiver = new PartitionSimulator(128, 64, 128, 64, [null, null]);
+    const got: string[] = [];
+    for (const [sim, pool] of [[sender, senderPool], [receiver, receiverPool]] as const) {
+      sim.registerKind('inline', (target, src, a, b) => got.push(`inline ${target}<-${src} ${a} ${b}`));
+      sim.registerKind('pooled', (target, src, slot) => {
+        const d = pool.data, at = slot * pool.stride;
+        got.push(`pooled ${target}<-${src} ${d[at]},${d[at + 1]},${d[at + 2]}`);
+      }, pool);
+    }
+    for (let m = 0; m < 5; m++) {
+      const slot = senderPool.take();
+      senderPool.data.set([m, -m, 1000 + m], slot * 3);
+      sender.at(1 + m, 1, 64 + m, 2, slot, 0.5);
+      sender.at(1.5 + m, 0, 70, 3, m, m / 4);
+    }
+    expect(senderPool.inUse).toBe(0);
+    const out = (sender as unknown as { outboxes: OutboxWriter[] }).outboxes[1];
+    drainOutbox(buffer, out.count, receiver.receive, receiver.pooled);
+    expect(receiverPool.inUse).toBe(5);
+    receiver.runBefore(Infinity);
+    expect(receiverPool.inUse).toBe(0);
+    expect(got).toEqual([0, 1, 2, 3, 4].flatMap((m) => [`pooled ${64 + m}<-2 ${m},${-m},${1000 + m}`, `inline 70<-3 ${m} ${m / 4}`]));
   });
 });

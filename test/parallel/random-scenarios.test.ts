@@ -3,8 +3,10 @@
  * byte, on 2 and 3 workers. fast-check draws the scenarios from a fixed seed (the same cases
  * every run): mixes of push, pull, push-pull and flood broadcasts, in rounds or once, that
  * start and tick at shared instants; failures (random or by degree) before, during and after
- * them, some at those instants; four overlays, three latency laws, loss. A failing case is
- * shrunk to a small one and printed. Needs the built worker (npm run build).
+ * them, some at those instants; four overlays, three latency laws, loss. A second property
+ * mixes every family (searches, churn, peer sampling, capacity, aggregation, failures with
+ * and without repair, both engines). A failing case is shrunk to a small one and printed.
+ * Needs the built worker (npm run build).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -74,5 +76,72 @@ describe('random scenarios split across workers', () => {
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
       }
     }), { seed: 20261202, numRuns: 15, endOnFailure: false });
+  });
+
+  // Every family, mixed: what splits runs on 2 and 3 threads, what does not falls back to
+  // one thread and says so; either way the results are the one-thread ones.
+  const search = fc.record({
+    protocol: fc.constantFrom('flood', 'random-walk', 'expanding-ring', 'directory'),
+    count: fc.integer({ min: 1, max: 6 }),
+    start: instant,
+    spacing: fc.constantFrom('100ms', '700ms'),
+    ttl: fc.integer({ min: 2, max: 4 }),
+  });
+  /** `arb` one time in `1 + absent`, else `none`. */
+  const sometimes = <T, N>(arb: fc.Arbitrary<T>, absent: number, none: N) =>
+    fc.oneof({ arbitrary: fc.constant(none), weight: absent }, { arbitrary: arb, weight: 1 });
+  const mixed = fc.record({
+    seed: fc.nat(10_000),
+    peers: fc.constantFrom(150, 600),
+    engine: fc.constantFrom('event', 'event', 'event', 'cycle'),
+    latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '50ms', max: '300ms' }, '100ms'),
+    loss: fc.constantFrom(0, 0.05),
+    broadcasts: fc.array(broadcast, { maxLength: 2 }),
+    searches: sometimes(fc.array(search, { minLength: 1, maxLength: 2 }), 2, []),
+    failures: fc.array(failure, { maxLength: 1 }),
+    repair: fc.boolean(),
+    churn: sometimes(fc.record({ session: fc.constantFrom('3s', '20s'), downtime: fc.constantFrom('1s', '5s'), sync: fc.boolean() }), 3, null),
+    sampling: sometimes(fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '1s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constantFrom(2, 4) }), 3, null),
+    aggregation: sometimes(fc.record({
+      aggregate: fc.constantFrom('average', 'count'), targets: fc.constantFrom('uniform', 'neighbours'),
+      period: fc.constantFrom('500ms', '1s'), cycles: fc.integer({ min: 1, max: 8 }), start: instant,
+    }), 1, null),
+    capacity: sometimes(fc.constant({ mode: 'p2p', file: '4MB', chunk: '256KiB', server: { upload: '20Mbps' }, peer: { upload: '2Mbps', download: '10Mbps' }, neighbours: 8 }), 5, null),
+  });
+
+  it('every family, mixed: the one-thread results on 2 and 3 workers, split where every family splits (fast-check, fixed seed)', async () => {
+    let split = 0, single = 0;
+    await fc.assert(fc.asyncProperty(mixed, async (c) => {
+      const s = validate({
+        name: 'mixed', seed: c.seed, duration: '6s', engine: c.engine, peers: { count: c.peers },
+        network: { latency: c.latency, loss: c.loss },
+        overlay: { model: 'random-regular', degree: 4, repair: c.repair, ...(c.sampling ? { sampling: c.sampling } : {}) },
+        failures: c.failures, workload: { broadcasts: c.broadcasts, searches: c.searches },
+        ...(c.churn ? { churn: c.churn } : {}),
+        ...(c.aggregation ? { aggregation: c.aggregation } : {}),
+        ...(c.capacity ? { capacity: c.capacity } : {}),
+        ...(c.searches.some((x) => x.protocol === 'directory') ? { hybrid: { superPeers: 0.05 } } : {}),
+        metrics: { sample: '1s' },
+      });
+      const expected = text(runScenario(s));
+      // What splits today (docs/parallel.md): broadcasts, floods and random walks, failures
+      // without repair, the observer, aggregation, on the event engine; expanding-ring and
+      // directory searches, churn, peer sampling and capacity do not.
+      const splits = c.engine === 'event' && c.searches.every((x) => x.protocol === 'flood' || x.protocol === 'random-walk') && !c.churn && !c.sampling && !c.capacity
+        && !(c.failures.length > 0 && c.repair);
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
+        if (splits) expect(r.engine.workers).toBe(workers);
+        else {
+          expect(r.engine.workers).toBe(1);
+          expect(r.engine.workersNote).toMatch(/ran on one thread/);
+        }
+      }
+      if (splits) split++; else single++;
+    }), { seed: 20261207, numRuns: 40, endOnFailure: false });
+    // The draw covers both sides (a fixed seed: the same cases every run).
+    expect(split).toBeGreaterThan(2);
+    expect(single).toBeGreaterThan(2);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Round ticks shared out among threads: every chunk of every tick goes to exactly one
+ * Controller-event work (round ticks) shared out among threads: every chunk of every tick goes to exactly one
  * thread, whatever the interleaving, and each thread sees the end of each tick once.
  * (Threads are simulated here by instances over one buffer, called in a seeded order;
  * test/parallel/run-parallel.test.ts checks real workers against one thread.)
@@ -8,9 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { NamedStream } from '../../sim/engine/random';
 import { Barrier } from '../../sim/parallel/barrier';
 import { CHUNK_WORDS, TickShare } from '../../sim/parallel/tick-share';
-import type { BroadcastState } from '../../sim/protocols/broadcast/state';
-
-const state = (id: number) => ({ id }) as BroadcastState;
 
 describe('TickShare', () => {
   for (const threads of [2, 3, 5]) {
@@ -27,7 +24,7 @@ describe('TickShare', () => {
           while (done.includes(false)) {
             const t = Math.floor(rng.next() * threads);
             if (done[t]) continue;
-            const w = shares[t].nextChunk(state(id), words);
+            const w = shares[t].nextChunk(id, words);
             if (w < 0) done[t] = true;
             else taken.push(w);
           }
@@ -42,8 +39,8 @@ describe('TickShare', () => {
     const share = new TickShare(TickShare.allocate(1), 1, 1);
     const barrier = new Barrier(Barrier.allocate(), 1);
     expect(share.settle(barrier)).toBe(false);
-    expect(share.nextChunk(state(0), 5)).toBe(0);
-    expect(share.nextChunk(state(0), 5)).toBe(-1);
+    expect(share.nextChunk(0, 5)).toBe(0);
+    expect(share.nextChunk(0, 5)).toBe(-1);
     expect(share.settle(barrier)).toBe(true);
     expect(share.settle(barrier)).toBe(false);
   });

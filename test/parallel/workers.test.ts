@@ -11,7 +11,7 @@ import { PartitionWorkers, workerFile, type SharedInput } from '../../sim/parall
 import { Graph } from '../../sim/overlay/graph';
 import { validate } from '../../sim/scenario/validate';
 
-/** A run's shared input for 256 peers and two threads, but with no bitsets: every worker refuses it. */
+/** A run's shared input for 256 peers and two threads, but with no broadcast bitsets: every worker refuses it. */
 function brokenInput(): SharedInput {
   const scenario = validate({
     name: 'broken', peers: { count: 256 }, network: { latency: '50ms' },
@@ -19,7 +19,8 @@ function brokenInput(): SharedInput {
   });
   const plan = { threads: 2, lookahead: 0.05, note: null };
   // One broadcast is planned, and none handed: "1 broadcasts planned, 0 expected".
-  return { ...sharedInput(scenario, plan, new Graph(256, 0), false), bitsets: [] };
+  const input = sharedInput(scenario, plan, new Graph(256, 0), false);
+  return { ...input, families: input.families.map((f) => ({ ...f, buffers: [] })) };
 }
 
 describe('PartitionWorkers', () => {

@@ -1,6 +1,6 @@
 /** `gossipsim trace-summary`: what an availability trace holds, and the fits of its session lengths. */
-import { loadTrace } from '../../dynamics/trace/load.js';
-import { formatTraceSummary, summarizeTrace } from '../../dynamics/trace/summary.js';
+import { loadTrace } from '../../dynamics/churn/trace/load.js';
+import { formatTraceSummary, summarizeTrace } from '../../dynamics/churn/trace/summary.js';
 import { totalmem } from 'node:os';
 import { memoryLimit } from '../../run/memory-estimate.js';
 import type { CliIO } from '../io.js';

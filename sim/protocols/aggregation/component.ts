@@ -28,15 +28,34 @@ import type { AggregationResults } from './results-section.js';
 /** Variance below this share of its start counts as converged (rounding noise beyond it). */
 const CONVERGED = 1e-20;
 
+/**
+ * A split run (sim/parallel/, split.ts here): the per-peer arrays live in shared memory,
+ * each thread writing only its own peers' [lo, hi); `globalRead` is called after every
+ * read of all peers' values (at a controller event), so that no thread changes its peers
+ * before every thread has read.
+ */
+export interface AggregationShare {
+  lo: number;
+  hi: number;
+  values: Float64Array;
+  busy: Uint8Array;
+  epoch: Int32Array;
+  globalRead: () => void;
+}
+
 export class AggregationComponent implements Component {
-  /** The cycle engine's exchanges write both peers at once, in one global order; not split yet. */
-  readonly parallel = 'unsafe';
-  readonly parallelNote = 'an exchange updates two peers at once';
+  /**
+   * Event engine: an exchange is a request and a reply, each read and written by its target
+   * alone, so it splits. The cycle engine's exchanges write both peers at once, in one
+   * global order: it runs on one thread.
+   */
+  readonly parallel: 'safe' | 'unsafe';
+  readonly parallelNote?: string;
 
   /** Per-peer state, stride 1: the estimate, whether it waits for a reply, its exchange number. */
-  private values = new Float64Array(0);
-  private busy = new Uint8Array(0);
-  private epoch = new Int32Array(0);
+  private values: Float64Array = new Float64Array(0);
+  private busy: Uint8Array = new Uint8Array(0);
+  private epoch: Int32Array = new Int32Array(0);
   private ctx!: SimContext;
   private rng!: (peer: number) => RandomSource;
   private trueMean = NaN;
@@ -47,14 +66,20 @@ export class AggregationComponent implements Component {
   private reply!: MessageType;
   private refusal!: MessageType;
 
-  constructor(private readonly spec: AggregationSpec) {}
+  constructor(private readonly spec: AggregationSpec, engine: 'event' | 'cycle' = 'event', private readonly share: AggregationShare | null = null) {
+    this.parallel = engine === 'event' ? 'safe' : 'unsafe';
+    if (engine !== 'event') this.parallelNote = 'an exchange updates two peers at once';
+  }
 
   start(ctx: SimContext): void {
     this.ctx = ctx;
     const n = ctx.peers.count;
-    this.values = new Float64Array(n);
-    this.busy = new Uint8Array(n);
-    this.epoch = new Int32Array(n);
+    const share = this.share;
+    this.values = share ? share.values : new Float64Array(n);
+    this.busy = share ? share.busy : new Uint8Array(n);
+    this.epoch = share ? share.epoch : new Int32Array(n);
+    // The peers this thread writes (all of them on one thread).
+    const lo = share ? share.lo : 0, hi = share ? share.hi : n;
     const streams = ctx.peerStreams('aggregation');
     this.rng = (peer) => streams.use(peer);
     const { sim, peers, scenario } = ctx;
@@ -62,17 +87,22 @@ export class AggregationComponent implements Component {
 
     if (spec.aggregate === 'count') {
       const leader = peers.aliveCount > 0 ? uniformLivePeer(peers.alive, n, ctx.namedStream('aggregation/leader')) : -1;
-      if (leader >= 0) this.values[leader] = 1;
+      if (leader >= lo && leader < hi) this.values[leader] = 1;
     } else {
+      // Every thread draws every value (the stream's order), and writes its own peers'.
       const draw = makeSampler(spec.values);
       const rng = ctx.namedStream('aggregation/values');
-      for (let p = 0; p < n; p++) this.values[p] = draw.sample(rng);
+      for (let p = 0; p < n; p++) {
+        const v = draw.sample(rng);
+        if (p >= lo && p < hi) this.values[p] = v;
+      }
     }
 
     // Cycle 0 is the initial state, measured when the first cycle starts.
     const initial = () => {
       this.trueMean = liveMoments(this.values, peers.alive).mean;
       this.record(0);
+      share?.globalRead();
     };
 
     if (scenario.engine === 'cycle') {
@@ -87,7 +117,10 @@ export class AggregationComponent implements Component {
     }
 
     sim.at(spec.start, sim.registerKind('aggregation/initial', initial), CONTROLLER, CONTROLLER);
-    const cycleKind = sim.registerKind('aggregation/cycle', (_t, _s, c) => this.record(c));
+    const cycleKind = sim.registerKind('aggregation/cycle', (_t, _s, c) => {
+      this.record(c);
+      share?.globalRead();
+    });
     const { transport } = ctx, pool = this.payloads.pool, m = this.payloads;
     this.request = transport.messageType('aggregation/request', pool, (q, p, slot) => this.onRequest(q, p, m.exchange(slot), m.value(slot)));
     this.reply = transport.messageType('aggregation/reply', pool, (p, _q, slot) => this.onReply(p, m.exchange(slot), m.value(slot)));
@@ -96,8 +129,9 @@ export class AggregationComponent implements Component {
       if (c < spec.cycles) sim.at(sim.now + spec.period, tick, p, p, c + 1);
       this.initiate(p);
     });
-    // Each peer ticks at its own phase in the period, so exchanges interleave (no global round).
-    for (let p = 0; p < n; p++) sim.at(spec.start + this.rng(p).next() * spec.period, tick, p, CONTROLLER, 1);
+    // Each peer ticks at its own phase in the period, so exchanges interleave (no global
+    // round); its phase is drawn from its own stream, by the thread that owns it.
+    for (let p = 0; p < n; p++) sim.forPeer(p >= lo && p < hi ? spec.start + this.rng(p).next() * spec.period : spec.start, tick, p, 1);
     for (let c = 1; c <= spec.cycles; c++) sim.at(spec.start + c * spec.period, cycleKind, CONTROLLER, CONTROLLER, c);
   }
 
@@ -190,6 +224,11 @@ export class AggregationComponent implements Component {
 
   contribute(results: Results, ctx: SimContext): void {
     results.aggregation = this.summary(ctx);
+  }
+
+  /** The exchange counts (a split run sums them over the threads). */
+  get exchangeCounts(): Readonly<AggregationComponent['counts']> {
+    return this.counts;
   }
 
   /** The results section (also what tests read). */

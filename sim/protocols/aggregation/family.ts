@@ -2,6 +2,7 @@
 import type { Family } from '../../families/family.js';
 import { aggregationSchema, type aggregationKeys } from './schema.js';
 import { AggregationComponent } from './component.js';
+import { aggregationSplit } from './split.js';
 import { aggregationCards, aggregationSection, aggregationSummary } from './report.js';
 import type { AggregationSections } from './results-section.js';
 
@@ -11,7 +12,8 @@ export const aggregationFamily: Family<AggregationSections, typeof aggregationKe
   schema: aggregationSchema,
   readingRank: 60,
   results: { source: 'sim/protocols/aggregation/results-section.ts', sections: { aggregation: 'AggregationResults' }, titles: { aggregation: 'Aggregation' } },
-  components: (scenario) => (scenario.aggregation ? [new AggregationComponent(scenario.aggregation)] : []),
+  split: aggregationSplit,
+  components: (scenario) => (scenario.aggregation ? [new AggregationComponent(scenario.aggregation, scenario.engine)] : []),
   readsOverlayDuringRun: (scenario) => scenario.aggregation?.targets === 'neighbours',
   // Estimate (8), busy flag (1) and exchange number (4) a peer; one tick a peer pending.
   memory: ({ scenario, peers: n, perPeer }) => (scenario.aggregation

@@ -28,7 +28,7 @@ import { EventDelivery } from './event-delivery.js';
 import { PhantomEvents } from './phantoms.js';
 import type { BroadcastNet } from './protocol.js';
 import { broadcastResult } from './result.js';
-import type { BroadcastPartition } from './partition.js';
+import type { BroadcastPartition } from './split/partition.js';
 import { BroadcastState, Phase } from './state.js';
 import { TargetPicker } from './targets.js';
 

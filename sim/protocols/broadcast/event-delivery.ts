@@ -2,15 +2,19 @@
  * Event-driven delivery: every broadcast message crosses the transport (latency, loss)
  * and arrives as an event. Known duplicates may be elided (counted, not scheduled).
  */
+import type { InlineMessageType } from '../../network/messages.js';
 import type { SimContext } from '../../run/context.js';
 import type { Arrivals, Delivery } from './delivery.js';
 import type { PhantomEvents } from './phantoms.js';
 import type { BroadcastState } from './state.js';
 
+const FIELDS = ['broadcast', 'round'] as const;
+
 export class EventDelivery implements Delivery {
   readonly immediate = false;
-  private kindRumour = -1;
-  private kindRequest = -1;
+  /** A rumour and a pull request carry (broadcast id, round): two fields, in the event itself. */
+  private rumourType!: InlineMessageType;
+  private requestType!: InlineMessageType;
 
   constructor(
     private readonly ctx: SimContext,
@@ -30,14 +34,14 @@ export class EventDelivery implements Delivery {
   ) {}
 
   install(arrivals: Arrivals): void {
-    const sim = this.ctx.sim;
-    this.kindRumour = sim.registerKind('broadcast/rumour', (to, from, id, round) => {
+    const transport = this.ctx.transport;
+    this.rumourType = transport.message('broadcast/rumour', FIELDS, (to, from, id, round) => {
       const st = this.states[id];
       st.pending--;
       arrivals.rumourArrives(st, to, from, round);
       if (st.pending === 0) arrivals.settled(st);
     });
-    this.kindRequest = sim.registerKind('broadcast/request', (to, from, id, round) => {
+    this.requestType = transport.message('broadcast/request', FIELDS, (to, from, id, round) => {
       const st = this.states[id];
       st.pending--;
       arrivals.requestArrives(st, to, from, round);
@@ -58,7 +62,7 @@ export class EventDelivery implements Delivery {
     st.messages++;
     const transport = this.ctx.transport;
     if (!this.elide) {
-      if (transport.send(from, to, this.kindRumour, st.id, round)) st.pending++;
+      if (transport.sendMessage(from, to, this.rumourType, st.id, round)) st.pending++;
       else st.lost++;
       return;
     }
@@ -89,13 +93,13 @@ export class EventDelivery implements Delivery {
       return;
     }
     if (tracked) st.earliest![to] = arrival;
-    transport.deliver(from, to, this.kindRumour, delay, st.id, round);
+    transport.deliver(from, to, this.rumourType.kind, delay, st.id, round);
     st.pending++;
   }
 
   request(st: BroadcastState, from: number, to: number, round: number): void {
     st.messages++;
-    if (this.ctx.transport.send(from, to, this.kindRequest, st.id, round)) st.pending++;
+    if (this.ctx.transport.sendMessage(from, to, this.requestType, st.id, round)) st.pending++;
     else st.lost++;
   }
 }

@@ -5,6 +5,7 @@ import { BroadcastComponent } from './component.js';
 import { broadcastMemory } from './memory.js';
 import { broadcastCards, broadcastDerived, broadcastSummary } from './report.js';
 import type { BroadcastSections } from './results-section.js';
+import { broadcastSplit } from './split/split.js';
 
 export const broadcastFamily: Family<BroadcastSections, typeof broadcastKeys> = {
   runRank: 60,
@@ -13,6 +14,7 @@ export const broadcastFamily: Family<BroadcastSections, typeof broadcastKeys> = 
   schema: broadcastSchema,
   readingRank: 10,
   results: { source: 'sim/protocols/broadcast/results-section.ts', sections: { broadcasts: 'BroadcastResult[]' }, titles: { broadcasts: 'Rumour spreading' } },
+  split: broadcastSplit,
   components: (scenario) => (scenario.workload.broadcasts.length > 0 ? [new BroadcastComponent(scenario.workload.broadcasts)] : []),
   readsOverlayDuringRun: (scenario) => scenario.workload.broadcasts.length > 0,
   memory: broadcastMemory,

@@ -25,8 +25,8 @@ import { FloodSearch } from './flood.js';
 import type { SearchProtocol } from './protocol.js';
 import { SlotPool, type QuerySlot } from './query-slot.js';
 import { RandomWalkSearch } from './random-walk.js';
-import { CONTROL_FIELDS, SearchRuntime, type SearchMessages } from './runtime.js';
-import { SearchTally, type SearchSummary } from './stats.js';
+import { ANSWER_FIELDS, CONTROL_FIELDS, CONTROL_LAYOUT, QUERY_FIELDS, SearchRuntime, type SearchMessages } from './runtime.js';
+import { SearchTally, type QueryFigures, type SearchSummary } from './stats.js';
 import { SuperPeerDirectory } from './super-peers.js';
 
 /** Fraction of super-peers when a scenario uses directory search without a `hybrid` section. */
@@ -42,6 +42,25 @@ export interface SearchComponentOptions {
   data?: DataPlacement;
   /** Called as each query ends (tests, per-query logs); `record` is only valid during the call. */
   onQueryEnd?: (record: QueryRecord) => void;
+  /** A split run (split.ts): this thread acts for some peers only; queries end at barriers. */
+  split?: SearchSplitHooks;
+}
+
+/**
+ * What the component tells a split run's search part (split.ts) of each query: only its
+ * events know a query's in-flight messages, visits and first hit in this partition; the
+ * part decides, from every partition's figures, when a query has ended.
+ */
+export interface SearchSplitHooks {
+  owns(peer: number): boolean;
+  /** The query was launched (in every thread, at a controller event). */
+  launched(slot: QuerySlot): void;
+  /** An event of the query ran here (its latest is when the query ends). */
+  event(slot: QuerySlot): void;
+  /** That event made a peer of this partition process the query for the first time. */
+  visited(slot: QuerySlot): void;
+  /** That event was this partition's first hit of the query. */
+  hit(slot: QuerySlot): void;
 }
 
 /** One query as it ended. */
@@ -97,6 +116,12 @@ function recordOf(slot: QuerySlot, finished: boolean): QueryRecord {
 }
 
 export class SearchComponent implements Component {
+  /**
+   * A peer's event reads and changes its own state; queries end where the whole network
+   * has nothing of them in flight, which a split run's part decides at barriers (split.ts;
+   * floods and random walks, not expanding ring or the directory: see searchSplit.refuse).
+   */
+  readonly parallel = 'safe';
   /** The data placement (available after `start`). */
   data!: DataPlacement;
   /** The super-peer directory, when a search uses it. */
@@ -119,7 +144,11 @@ export class SearchComponent implements Component {
   private runtime!: SearchRuntime;
   private dhtPublished = false;
 
-  constructor(private readonly options: SearchComponentOptions = {}) {}
+  private readonly split: SearchSplitHooks | null;
+
+  constructor(private readonly options: SearchComponentOptions = {}) {
+    this.split = options.split ?? null;
+  }
 
   start(ctx: SimContext): void {
     this.ctx = ctx;
@@ -134,13 +163,20 @@ export class SearchComponent implements Component {
     this.searchStreams = ctx.peerStreams('search');
 
     const sim = ctx.sim, transport = ctx.transport;
-    const payloads = new PayloadPool(CONTROL_FIELDS);
-    this.payloads = payloads;
+    // A split run's handlers report each event to its part (split.ts); one thread's do not look.
+    const split = this.split !== null;
     const messages: SearchMessages = {
-      query: sim.registerKind('search/query', (t, s, a, b) => this.onQuery(t, s, a, b)),
-      answer: sim.registerKind('search/answer', (t, _s, a, b) => this.onAnswer(t, a, b)),
-      control: transport.messageType('search/control', payloads, (t, s, m) => this.onControl(t, s, m)),
+      query: split
+        ? transport.message('search/query', QUERY_FIELDS, (t, s, a, b) => this.onQuerySplit(t, s, a, b))
+        : transport.message('search/query', QUERY_FIELDS, (t, s, a, b) => this.onQuery(t, s, a, b)),
+      answer: split
+        ? transport.message('search/answer', ANSWER_FIELDS, (t, _s, a, b) => this.onAnswerSplit(t, a, b))
+        : transport.message('search/answer', ANSWER_FIELDS, (t, _s, a, b) => this.onAnswer(t, a, b)),
+      control: split
+        ? transport.message('search/control', CONTROL_LAYOUT, (t, s, m) => this.onControlSplit(t, s, m))
+        : transport.message('search/control', CONTROL_LAYOUT, (t, s, m) => this.onControl(t, s, m)),
     };
+    this.payloads = messages.control.pool;
     this.launchKind = sim.registerKind('search/launch', (_t, _s, a, b) => this.launch(a, b));
     // A registration carries nothing but its sender.
     const register = transport.messageType('search/register', new PayloadPool(0), (t, s) => this.directory?.onRegister(t, s));
@@ -212,17 +248,45 @@ export class SearchComponent implements Component {
     if (origin < 0) return;
     const slot = this.pool.acquire();
     slot.reset(this.queriesLaunched++, i, this.protocols[i], origin, item, sim.now);
+    const split = this.split;
     if (this.data.holds(origin, item)) {
       slot.localHit = true;
       slot.answers = 1;
       slot.timeToHit = 0;
       slot.hopsToHit = 0;
       slot.probesToHit = 0;
-      this.finish(slot);
+      if (split) {
+        split.launched(slot);
+        split.event(slot);
+      } else this.finish(slot);
+      return;
+    }
+    if (split) {
+      split.launched(slot);
+      // The origin's thread sends its first messages; every thread keeps the query's figures.
+      if (split.owns(origin)) {
+        const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+        slot.protocol.launch(slot);
+        this.splitEvent(slot, seen, hit, false);
+      } else {
+        slot.protocol.prepare?.(slot);
+        split.event(slot);
+      }
       return;
     }
     slot.protocol.launch(slot);
     this.settle(slot);
+  }
+
+  /**
+   * Split run: reports an event of `slot` that has just run (see SearchSplitHooks), given
+   * the query's peers seen and whether it had a hit here before it.
+   */
+  private splitEvent(slot: QuerySlot, seen: number, hit: boolean, probe: boolean): void {
+    const split = this.split!;
+    split.event(slot);
+    if (probe && slot.seen.size > seen) split.visited(slot);
+    if (!hit && slot.probesToHit >= 0) split.hit(slot);
   }
 
   /** A query (of query slot `q`, the sender's visit `hops` from the origin) reached `target`. */
@@ -233,11 +297,27 @@ export class SearchComponent implements Component {
     this.settle(slot);
   }
 
+  private onQuerySplit(target: number, src: number, q: number, hops: number): void {
+    const slot = this.pool.slots[q];
+    slot.inFlight--;
+    const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+    if (this.ctx.peers.alive[target]) slot.protocol.onQuery(slot, target, src, hops);
+    this.splitEvent(slot, seen, hit, true);
+  }
+
   private onAnswer(target: number, q: number, hops: number): void {
     const slot = this.pool.slots[q];
     slot.inFlight--;
     if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops);
     this.settle(slot);
+  }
+
+  private onAnswerSplit(target: number, q: number, hops: number): void {
+    const slot = this.pool.slots[q];
+    slot.inFlight--;
+    const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+    if (this.ctx.peers.alive[target]) this.runtime.onAnswer(slot, target, hops);
+    this.splitEvent(slot, seen, hit, false);
   }
 
   /** A control message, payload slot `m` (layout: runtime.ts, CONTROL_FIELDS). */
@@ -247,6 +327,29 @@ export class SearchComponent implements Component {
     slot.inFlight--;
     if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);
     this.settle(slot);
+  }
+
+  private onControlSplit(target: number, src: number, m: number): void {
+    const d = this.payloads.data, at = m * CONTROL_FIELDS;
+    const slot = this.pool.slots[d[at]];
+    slot.inFlight--;
+    const seen = slot.seen.size, hit = slot.probesToHit >= 0;
+    if (this.ctx.peers.alive[target]) slot.protocol.onControl(slot, target, src, d[at + 2], d[at + 3], d[at + 1]);
+    this.splitEvent(slot, seen, hit, true);
+  }
+
+  // ---- split run (split.ts): queries end at barriers, with every partition's figures ----
+
+  /** Split run: a query ended (for the series' success rate at the instants after it). */
+  countEnded(success: boolean): void {
+    this.finishedQueries++;
+    if (success) this.successfulQueries++;
+  }
+
+  /** Split run: adds a query that ended (or was cut off) with its global figures, and frees its slot. */
+  tallySplit(slot: QuerySlot, figures: QueryFigures, finished: boolean): void {
+    this.tallies[slot.spec].add(figures, finished);
+    if (slot.active) this.pool.release(slot);
   }
 
   /** Ends the query once nothing of it is in flight and its protocol agrees. */
@@ -269,8 +372,9 @@ export class SearchComponent implements Component {
   }
 
   contribute(results: Results, _ctx: SimContext): void {
-    // Queries cut off by the end of the run count as they stand, in launch order.
-    const open = this.pool.active().sort((x, y) => x.query - y.query);
+    // Queries cut off by the end of the run count as they stand, in launch order (a split
+    // run's part has counted them already, with every partition's figures).
+    const open = this.split ? [] : this.pool.active().sort((x, y) => x.query - y.query);
     for (const slot of open) {
       this.tallies[slot.spec].add(slot, false);
       this.options.onQueryEnd?.(recordOf(slot, false));

@@ -8,6 +8,7 @@ import { formatDuration, formatNumber, formatPercent } from '../../../viz/format
 import { searchComponents } from './component.js';
 import type { SearchSections } from './results-section.js';
 import type { SearchSummary } from './stats.js';
+import { searchSplit } from './split.js';
 
 /** What a search reports, overall, per protocol and per `workload.searches` entry. */
 const SEARCH: Record<string, MetricDomain> = {
@@ -67,6 +68,7 @@ export const searchFamily: Family<SearchSections, typeof searchKeys> = {
   readingRank: 20,
   results: { source: 'sim/protocols/search/results-section.ts', sections: { searches: 'SearchResults', data: 'DataResults' },
     titles: { searches: 'Search', data: 'Data placement' } },
+  split: searchSplit,
   components: (scenario) => searchComponents(scenario),
   readsOverlayDuringRun: (scenario) => scenario.workload.searches.length > 0 || scenario.hybrid !== null,
   // Each replica is listed twice (by item and by peer), per-peer rows and streams,

@@ -18,6 +18,10 @@ export class FloodSearch implements SearchProtocol {
     this.startFlood(slot, this.ttl);
   }
 
+  prepare(slot: QuerySlot): void {
+    slot.ringTtl = this.ttl;
+  }
+
   /**
    * Starts a flood of TTL `ttl` from the origin, as ring `slot.rings` (set by the caller);
    * peers seen in earlier rings take part again.

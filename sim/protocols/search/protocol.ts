@@ -17,6 +17,11 @@ export interface SearchProtocol {
   readonly name: SearchProtocolName;
   /** Sends the first messages of a query whose origin does not hold the item. */
   launch(slot: QuerySlot): void;
+  /**
+   * A split run: sets the query's state as `launch` does, without sending, in the threads
+   * that do not own the origin (which launch it).
+   */
+  prepare?(slot: QuerySlot): void;
   /** A query message from `from`, whose visit was `hops` from the origin, reached live peer `peer`. */
   onQuery(slot: QuerySlot, peer: number, from: number, hops: number): void;
   /**

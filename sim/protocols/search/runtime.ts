@@ -7,26 +7,27 @@
 import type { PeerStreams } from '../../engine/random.js';
 import type { DataPlacement } from '../../data/placement.js';
 import type { SimContext } from '../../run/context.js';
-import type { MessageType } from '../../network/messages.js';
+import type { InlineMessageType, MessageType } from '../../network/messages.js';
 import type { QuerySlot } from './query-slot.js';
 
 /**
- * The payload of a control message (network/messages.ts), CONTROL_FIELDS Int32s:
- *   [0] the query (its QuerySlot index)   [1] hops from the origin of the visit it is about
- *   [2] the code (protocol.ts)            [3] the peer the visit's query came from (−1: none)
+ * The fields of the search messages (Transport.message), in order. A query's and an
+ * answer's two, by far the most messages, ride in the event itself; a control message's
+ * four take a payload slot (layout: [0] the query, its QuerySlot index; [1] hops from the
+ * origin of the visit it is about; [2] the code, protocol.ts; [3] the peer the visit's
+ * query came from, −1: none).
  */
-export const CONTROL_FIELDS = 4;
+export const QUERY_FIELDS = ['query', 'hops'] as const;
+export const ANSWER_FIELDS = ['query', 'hops'] as const;
+export const CONTROL_LAYOUT = ['query', 'hops', 'code', 'about'] as const;
+export const CONTROL_FIELDS = CONTROL_LAYOUT.length;
 
-/**
- * The search messages. Queries and answers, by far the most of them, carry two numbers,
- * which ride in the event itself (Transport.send: a = the query, b = hops); control
- * messages carry four, in a payload slot.
- */
+/** The search message types (declared by their fields: the transport decides where they live). */
 export interface SearchMessages {
-  /** Event kind; hops: of the sender's visit. */
-  query: number;
-  /** Event kind; hops: from the origin to the holder (or index) that answered. */
-  answer: number;
+  /** hops: of the sender's visit. */
+  query: InlineMessageType;
+  /** hops: from the origin to the holder (or index) that answered. */
+  answer: InlineMessageType;
   /** A code about a visit `hops` from the origin (see SearchRuntime.sendControl). */
   control: MessageType;
 }
@@ -43,7 +44,7 @@ export class SearchRuntime {
   /** Sends the query from `from` (whose visit is `hops` from the origin) to `to`. */
   sendQuery(slot: QuerySlot, from: number, to: number, hops: number): void {
     slot.queryMessages++;
-    if (this.ctx.transport.send(from, to, this.messages.query, slot.index, hops)) slot.inFlight++;
+    if (this.ctx.transport.sendMessage(from, to, this.messages.query, slot.index, hops)) slot.inFlight++;
   }
 
   /**
@@ -89,7 +90,7 @@ export class SearchRuntime {
       return;
     }
     slot.answerMessages++;
-    if (this.ctx.transport.send(peer, to, this.messages.answer, slot.index, hops)) slot.inFlight++;
+    if (this.ctx.transport.sendMessage(peer, to, this.messages.answer, slot.index, hops)) slot.inFlight++;
   }
 
   private answerAtOrigin(slot: QuerySlot, hops: number): void {

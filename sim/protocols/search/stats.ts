@@ -5,6 +5,10 @@
  */
 import type { QuerySlot } from './query-slot.js';
 
+/** What a query's tally reads of it (a QuerySlot, or a split run's sums over partitions). */
+export type QueryFigures = Pick<QuerySlot, 'localHit' | 'queryMessages' | 'answerMessages' | 'controlMessages'
+  | 'peersProbed' | 'answers' | 'hopsToHit' | 'timeToHit' | 'probesToHit' | 'rings'> & { protocol: { name: string } };
+
 export interface SearchSummary {
   queries: number;
   successRate: number | null;
@@ -46,7 +50,7 @@ export class SearchTally {
   ringQueries = 0;
 
   /** Adds the figures of a query that ended (or was cut off by the end of the run). */
-  add(slot: QuerySlot, finished: boolean): void {
+  add(slot: QueryFigures, finished: boolean): void {
     this.queries++;
     if (!finished) this.unfinished++;
     if (slot.localHit) this.localHits++;

@@ -4,7 +4,7 @@
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { empiricalCdf, fitExponential, fitWeibull, quantileSorted } from '../../../sim/dynamics/trace/fits';
+import { empiricalCdf, fitExponential, fitWeibull, quantileSorted } from '../../../sim/dynamics/churn/trace/fits';
 
 const N = 20_000;
 

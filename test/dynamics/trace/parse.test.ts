@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsvTrace } from '../../../sim/dynamics/trace/parse-csv';
-import { parseFtaTrace } from '../../../sim/dynamics/trace/parse-fta';
-import { loadTrace } from '../../../sim/dynamics/trace/load';
+import { parseCsvTrace } from '../../../sim/dynamics/churn/trace/parse-csv';
+import { parseFtaTrace } from '../../../sim/dynamics/churn/trace/parse-fta';
+import { loadTrace } from '../../../sim/dynamics/churn/trace/load';
 import { ScenarioError } from '../../../sim/scenario/errors';
 
 const sessions = (t: ReturnType<typeof parseCsvTrace>) =>
@@ -100,7 +100,7 @@ describe('loading a trace file', () => {
 
 describe('numbers read in place', () => {
   it('parseNumberIn agrees with Number on plain decimals and falls back for the rest', async () => {
-    const { parseNumberIn } = await import('../../../sim/dynamics/trace/lines');
+    const { parseNumberIn } = await import('../../../sim/dynamics/churn/trace/lines');
     const cases = ['0', '7', '12.', '.5', '0.1', '12.345', '86400', '1234567890.123', ' 42 ', '1e3', '-1', '+2', '1.5e-3',
       '123456789012345678', '0.30000000000000004'];
     for (const c of cases) expect(parseNumberIn(`x${c}y`, 1, c.length + 1), c).toBe(Number(c.trim()));

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TraceChurnComponent } from '../../../sim/dynamics/trace/replay';
+import { TraceChurnComponent } from '../../../sim/dynamics/churn/trace/replay';
 import { createContext } from '../../../sim/run/create-context';
 import { runScenario } from '../../../sim/run/run-scenario';
 import { loadScenarioText } from '../../../sim/scenario/load';

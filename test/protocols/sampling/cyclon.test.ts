@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { NamedStream } from '../../../sim/engine/random';
 import { CONTROLLER } from '../../../sim/engine/simulator';
-import { ChurnComponent } from '../../../sim/dynamics/churn';
-import { FailuresComponent } from '../../../sim/dynamics/failures';
+import { ChurnComponent } from '../../../sim/dynamics/churn/component';
+import { FailuresComponent } from '../../../sim/dynamics/failures/component';
 import { dynamicsOf } from '../../../sim/dynamics/shared';
 import { largestComponent } from '../../../sim/metrics/components';
 import { viewInDegreeStats } from '../../../sim/metrics/in-degree';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NamedStream } from '../../../sim/engine/random';
-import { FailuresComponent } from '../../../sim/dynamics/failures';
+import { FailuresComponent } from '../../../sim/dynamics/failures/component';
 import { dynamicsOf } from '../../../sim/dynamics/shared';
 import { largestComponent } from '../../../sim/metrics/components';
 import { randomRegular } from '../../../sim/overlay/generators/random-regular';

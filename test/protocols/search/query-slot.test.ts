@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PEERS } from '../../../sim/engine/simulator';
 import { QuerySlot } from '../../../sim/protocols/search/query-slot';
 import type { SearchProtocol } from '../../../sim/protocols/search/protocol';
-import { PayloadPool } from '../../../sim/network/messages';
+import { InlineMessageType, PayloadPool } from '../../../sim/network/messages';
 import { CONTROL_FIELDS, SearchRuntime } from '../../../sim/protocols/search/runtime';
 import { placementFromHolders } from '../../../sim/data/placement';
 import { makeTestContext } from '../../helpers/context';
@@ -53,7 +53,7 @@ describe('control messages', () => {
       const d = payloads.data, at = m * CONTROL_FIELDS;
       got.push([d[at + 2], d[at + 3], d[at + 1]]);
     });
-    const rt = new SearchRuntime(ctx, placementFromHolders(10, []), { query: -1, answer: -1, control }, ctx.peerStreams('search'));
+    const rt = new SearchRuntime(ctx, placementFromHolders(10, []), { query: new InlineMessageType('query', -1, ['query', 'hops']), answer: new InlineMessageType('answer', -1, ['query', 'hops']), control }, ctx.peerStreams('search'));
     const s = slot();
     rt.sendControl(s, 0, 1, 2, MAX_PEERS - 1, 2 ** 31 - 1);
     rt.sendControl(s, 0, 1, 3, -1, 0);

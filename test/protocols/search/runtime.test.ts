@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { placementFromHolders } from '../../../sim/data/placement';
 import { QuerySlot } from '../../../sim/protocols/search/query-slot';
-import { PayloadPool } from '../../../sim/network/messages';
+import { InlineMessageType, PayloadPool } from '../../../sim/network/messages';
 import { CONTROL_FIELDS, SearchRuntime } from '../../../sim/protocols/search/runtime';
 import type { SearchProtocol } from '../../../sim/protocols/search/protocol';
 import { makeTestContext } from '../../helpers/context';
@@ -18,13 +18,13 @@ function setup() {
   const hops: Array<[number, number]> = [];
   let rt!: SearchRuntime;
   const slot = new QuerySlot(0);
-  const answer = ctx.sim.registerKind('answer', (target, src, _a, b) => {
+  const answer = ctx.transport.message('answer', ['query', 'hops'] as const, (target, src, _a, b) => {
     hops.push([src, target]);
     slot.inFlight--;
     rt.onAnswer(slot, target, b);
   });
   const control = ctx.transport.messageType('control', new PayloadPool(CONTROL_FIELDS), () => {});
-  rt = new SearchRuntime(ctx, placementFromHolders(10, [[5]]), { query: -1, answer, control }, ctx.peerStreams('search'));
+  rt = new SearchRuntime(ctx, placementFromHolders(10, [[5]]), { query: new InlineMessageType('query', -1, ['query', 'hops']), answer, control }, ctx.peerStreams('search'));
   const protocol = { name: 'random-walk' } as SearchProtocol;
   slot.reset(0, 0, protocol, 0, 0, 0);
   return { ctx, rt, slot, hops };

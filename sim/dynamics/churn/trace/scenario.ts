@@ -3,9 +3,9 @@
  * scenario file, `peers.count` taken from the trace when omitted (and checked when given),
  * and `churn.traceOffset` inside the trace. No node: modules: files come through TraceFiles.
  */
-import { ScenarioError, type KeyPath } from '../../scenario/errors.js';
-import type { Scenario } from '../../scenario/schema.js';
-import type { Locator } from '../../scenario/validate.js';
+import { ScenarioError, type KeyPath } from '../../../scenario/errors.js';
+import type { Scenario } from '../../../scenario/schema.js';
+import type { Locator } from '../../../scenario/validate.js';
 import { parseTraceText } from './parse.js';
 import { rememberTrace, traceOf } from './store.js';
 import type { Trace } from './trace.js';

@@ -8,16 +8,16 @@
  * phantom event, so the results are those of a run that queued it. Only while elision is
  * on (the broadcast tracks `earliest`), and never for an arrival after the run's end.
  */
-import type { PhantomEvents } from '../protocols/broadcast/phantoms.js';
-import type { BroadcastState } from '../protocols/broadcast/state.js';
-import type { PartitionSimulator } from './partition-simulator.js';
+import type { PhantomEvents } from '../phantoms.js';
+import type { BroadcastState } from '../state.js';
+import type { PartitionSimulator } from '../../../parallel/partition-simulator.js';
 
-export function admitBroadcastArrivals(
+export function broadcastAdmission(
   sim: PartitionSimulator, states: readonly BroadcastState[], phantoms: PhantomEvents, horizon: number,
-): void {
+): ((time: number, kind: number, target: number, src: number, id: number) => boolean) | null {
   const rumour = sim.kindId('broadcast/rumour');
-  if (rumour < 0) return;
-  sim.admit = (time, kind, target, _src, id) => {
+  if (rumour < 0) return null;
+  return (time, kind, target, _src, id) => {
     if (kind !== rumour || time > horizon) return true;
     const st = states[id];
     const earliest = st.earliest;

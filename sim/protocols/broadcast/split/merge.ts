@@ -4,14 +4,14 @@
  * order in which a one-thread run records them, to rebuild the timeline, the trace and
  * the last round and time. Mirrors BroadcastEngine.record and .snapshot.
  */
-import { planBroadcasts } from '../protocols/broadcast/component.js';
-import { TRACE_MAX_PEERS } from '../protocols/broadcast/engine.js';
-import { broadcastResult } from '../protocols/broadcast/result.js';
-import { Phase } from '../protocols/broadcast/state.js';
-import type { BroadcastResult } from '../protocols/broadcast/results-section.js';
-import type { Scenario } from '../scenario/schema.js';
+import { planBroadcasts } from '../component.js';
+import { TRACE_MAX_PEERS } from '../engine.js';
+import { broadcastResult } from '../result.js';
+import { Phase } from '../state.js';
+import type { BroadcastResult } from '../results-section.js';
+import type { Scenario } from '../../../scenario/schema.js';
 import type { DownLogData } from './down-log.js';
-import type { BroadcastShare, InformLogData } from './protocol.js';
+import type { BroadcastShare, InformLogData } from './share.js';
 
 /**
  * The order in which the logs' entries happened, by (time, tie): the k-th informing

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DownLog, type DownLogData } from '../../sim/parallel/down-log';
-import { kthTime, mergeBroadcasts, mergeLogs } from '../../sim/parallel/merge';
-import type { BroadcastShare, InformLogData } from '../../sim/parallel/protocol';
-import { Phase } from '../../sim/protocols/broadcast/state';
-import { validate } from '../../sim/scenario/validate';
+import { DownLog, type DownLogData } from '../../../sim/protocols/broadcast/split/down-log';
+import { kthTime, mergeBroadcasts, mergeLogs } from '../../../sim/protocols/broadcast/split/merge';
+import type { BroadcastShare, InformLogData } from '../../../sim/protocols/broadcast/split/share';
+import { Phase } from '../../../sim/protocols/broadcast/state';
+import { validate } from '../../../sim/scenario/validate';
 
 function log(entries: Array<[time: number, tie: number, peer: number]>): InformLogData {
   return {

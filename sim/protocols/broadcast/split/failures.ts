@@ -5,10 +5,10 @@
  * read), partition 0's log of every failure's victims, and the (time, tie) of the latest
  * event of each broadcast the partition ran. The merge (merge.ts) needs the last two.
  */
-import type { BroadcastState } from '../protocols/broadcast/state.js';
-import type { SimContext } from '../run/context.js';
+import type { BroadcastState } from '../state.js';
+import type { SimContext } from '../../../run/context.js';
 import { DownLog } from './down-log.js';
-import type { PartitionSimulator } from './partition-simulator.js';
+import type { PartitionSimulator } from '../../../parallel/partition-simulator.js';
 
 export class PartitionFailures {
   /** Per broadcast: peers of this partition that went down holding it. */

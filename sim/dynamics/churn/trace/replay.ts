@@ -3,12 +3,12 @@
  * t = (trace time − traceOffset) × traceScale; with traceLoop the window from traceOffset to
  * the trace's last end repeats. No randomness: the trace decides every join and leave.
  */
-import { CONTROLLER } from '../../engine/simulator.js';
-import type { Component, SimContext } from '../../run/context.js';
-import type { Results } from '../../run/results.js';
+import { CONTROLLER } from '../../../engine/simulator.js';
+import type { Component, SimContext } from '../../../run/context.js';
+import type { Results } from '../../../run/results.js';
 import type { ChurnSpec } from '../schema.js';
-import { churnResults } from '../churn.js';
-import { dynamicsOf } from '../shared.js';
+import { churnResults } from '../component.js';
+import { dynamicsOf } from '../../shared.js';
 import { traceOf } from './store.js';
 import { summarizeTrace } from './summary.js';
 import type { Trace } from './trace.js';

@@ -5,7 +5,7 @@
  * for small runs that keep a trace, who informed whom (peer, from: 8 bytes more). The
  * round of each informing is not kept: only the largest, and that of the latest.
  */
-import type { InformLogData } from './protocol.js';
+import type { InformLogData } from './share.js';
 
 export class InformLog {
   length = 0;
@@ -17,8 +17,8 @@ export class InformLog {
   private peer: Int32Array | null;
   private from: Int32Array | null;
 
-  /** `capacity`: room to start with (it grows as needed). */
-  constructor(capacity: number, readonly withPeers: boolean) {
+  /** `capacity`: room to start with (it grows as needed, up to `most` entries). */
+  constructor(capacity: number, readonly withPeers: boolean, private readonly most = Infinity) {
     const c = Math.max(16, capacity);
     this.time = new Float64Array(c);
     this.tie = new Float64Array(c);
@@ -40,7 +40,7 @@ export class InformLog {
   }
 
   private grow(): void {
-    const c = this.time.length * 2;
+    const c = Math.max(this.time.length + 1, Math.min(this.time.length * 2, this.most));
     const f = (a: Float64Array) => { const b = new Float64Array(c); b.set(a); return b; };
     const i = (a: Int32Array) => { const b = new Int32Array(c); b.set(a); return b; };
     this.time = f(this.time);

@@ -3,7 +3,7 @@
  * quantiles and CDFs: what `trace-summary` prints and the report draws. Deterministic math
  * (sim/math/strict.ts), so the fits in a results file are the same on every engine.
  */
-import { exp, ln } from '../../math/strict.js';
+import { exp, ln } from '../../../math/strict.js';
 
 export interface WeibullFit { shape: number; scale: number; logLikelihood: number }
 export interface ExponentialFit { mean: number; logLikelihood: number }

@@ -1,7 +1,7 @@
 /** Trace files in Node: paths resolved with node:path, files read under the memory limit. */
 import { totalmem } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { memoryLimit } from '../../run/memory-estimate.js';
+import { memoryLimit } from '../../../run/memory-estimate.js';
 import { loadTrace } from './load.js';
 import type { TraceFiles } from './scenario.js';
 

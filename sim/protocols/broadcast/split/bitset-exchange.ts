@@ -10,7 +10,7 @@
  * bits too: they were set before the window's end, so before any message sent in this
  * window can land, and the elision stays exact.
  */
-import type { BroadcastState } from '../protocols/broadcast/state.js';
+import type { BroadcastState } from '../state.js';
 
 export class BitsetExchange {
   private readonly shared: Uint32Array[];

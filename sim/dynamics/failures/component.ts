@@ -3,13 +3,13 @@
  * peers crash, chosen at random or highest degree first; `resilience[]` reports the damage.
  */
 import type { ResilienceResult } from './results-section.js';
-import { CONTROLLER } from '../engine/simulator.js';
-import { sampleInPlace } from '../metrics/alive-peers.js';
-import { largestComponent } from '../metrics/components.js';
-import type { Component, SimContext } from '../run/context.js';
-import type { Results } from '../run/results.js';
+import { CONTROLLER } from '../../engine/simulator.js';
+import { sampleInPlace } from '../../metrics/alive-peers.js';
+import { largestComponent } from '../../metrics/components.js';
+import type { Component, SimContext } from '../../run/context.js';
+import type { Results } from '../../run/results.js';
 import type { FailureSpec } from './schema.js';
-import { currentOverlay, dynamicsOf } from './shared.js';
+import { currentOverlay, dynamicsOf } from '../shared.js';
 
 export type { ResilienceResult };
 

@@ -3,15 +3,15 @@
  * its own stream; brand-new peers arrive as a Poisson process. Reports joins, leaves and
  * the mean time a (re)joining peer takes to resynchronise its rumours.
  */
-import type { PeerStreams } from '../engine/random.js';
-import { CONTROLLER } from '../engine/simulator.js';
-import { clampNonNegative, makeSampler } from '../random/distributions.js';
-import { exponentialDraw } from '../random/exponential.js';
-import type { Sampler } from '../random/types.js';
-import type { Component, SimContext } from '../run/context.js';
-import type { Results } from '../run/results.js';
+import type { PeerStreams } from '../../engine/random.js';
+import { CONTROLLER } from '../../engine/simulator.js';
+import { clampNonNegative, makeSampler } from '../../random/distributions.js';
+import { exponentialDraw } from '../../random/exponential.js';
+import type { Sampler } from '../../random/types.js';
+import type { Component, SimContext } from '../../run/context.js';
+import type { Results } from '../../run/results.js';
 import type { ChurnSpec } from './schema.js';
-import { dynamicsOf } from './shared.js';
+import { dynamicsOf } from '../shared.js';
 import type { ChurnResults } from './results-section.js';
 
 /**

@@ -2,7 +2,7 @@
  * An availability trace in memory: every session (peer, start, end) in flat typed arrays,
  * sorted once by start time. Built by the CSV and FTA parsers, replayed by replay.ts.
  */
-import { ScenarioError } from '../../scenario/errors.js';
+import { ScenarioError } from '../../../scenario/errors.js';
 
 export type TraceFormat = 'csv' | 'fta';
 

@@ -2,12 +2,12 @@
  * Time series of an overlay under churn and failures: `largestComponentFraction` (of the
  * live peers) and `deadLinks`, sampled every `metrics.sample` (`alive` comes from the runner).
  */
-import { largestComponent } from '../metrics/components.js';
-import { deadLinkFraction } from '../metrics/dead-links.js';
-import type { Component, SeriesWriter, SimContext } from '../run/context.js';
-import type { Results } from '../run/results.js';
-import type { Scenario } from '../scenario/schema.js';
-import { currentOverlay, dynamicsOf } from './shared.js';
+import { largestComponent } from '../../metrics/components.js';
+import { deadLinkFraction } from '../../metrics/dead-links.js';
+import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
+import type { Results } from '../../run/results.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { currentOverlay, dynamicsOf } from '../shared.js';
 
 /**
  * Work (peers + 2 × links visited) the largest-component series may cost over a whole run:

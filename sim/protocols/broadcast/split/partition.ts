@@ -4,7 +4,7 @@
  * shared out, and whom to tell of each informing so that the per-broadcast timeline,
  * trace and last round can be merged in global order.
  */
-import type { BroadcastState } from './state.js';
+import type { BroadcastState } from '../state.js';
 
 export interface BroadcastPartition {
   /** First peer of this partition (a multiple of 32: no bitset word is shared). */

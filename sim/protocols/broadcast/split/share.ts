@@ -1,0 +1,44 @@
+/** What one partition of a split run hands back about each broadcast (see split.ts, merge.ts). */
+import type { DownLogData } from './down-log.js';
+
+/** One broadcast as seen by one partition at the end of the run. */
+export interface BroadcastShare {
+  phase: number;
+  origin: number;
+  round: number;
+  ticking: boolean;
+  messages: number;
+  duplicates: number;
+  lost: number;
+  dropped: number;
+  synced: number;
+  pending: number;
+  /**
+   * With failures: (time, tie) of the latest event of the broadcast this partition processed
+   * (its start, a tick, an arrival; -Infinity: none, or no failures). The latest over the
+   * partitions is when a broadcast that ended did so (see mergeBroadcasts).
+   */
+  endTime: number;
+  endTie: number;
+  /** This partition's informings, in its event order (see InformLog). */
+  log: InformLogData;
+}
+
+export interface InformLogData {
+  length: number;
+  /** Largest round of an informing; round of the latest informing. */
+  maxRound: number;
+  lastRound: number;
+  /** Per informing (valid up to `length`): time, tie-break of its event. */
+  time: Float64Array;
+  tie: Float64Array;
+  /** Per informing, when a trace is kept: the peer informed, and by whom (-1: none). */
+  peer: Int32Array | null;
+  from: Int32Array | null;
+}
+
+/** A partition's share of the broadcast family: every broadcast, and (partition 0, with failures) the down log. */
+export interface BroadcastFamilyShare {
+  broadcasts: BroadcastShare[];
+  downs: DownLogData | null;
+}

@@ -1,0 +1,290 @@
+/**
+ * Searches in a split run (sim/parallel/split.ts): floods and random walks. Every thread
+ * launches every query (controller events: the same origins, items and slots everywhere);
+ * the origin's thread sends its first messages, and each thread handles the messages to
+ * its own peers. A query's figures are spread over the partitions: its messages in
+ * flight (sent here less received here), message counts, peers probed, its latest event
+ * and first hit here, and (at the origin's thread) its answers. At every barrier each
+ * partition publishes them for every active query (a shared table, one row per query
+ * position and partition, two parities like the board), and every thread sums them alike:
+ * - a query with nothing in flight anywhere has ended, at its latest event over the
+ *   partitions (in (time, tie) order, as a one-thread run ends it);
+ * - the search size (peers probed when the first holder was probed) counts each
+ *   partition's visits up to the first hit over the partitions: a partition logs the
+ *   times of its visits of the current window, and once the hit is known (at the barrier
+ *   after its window) counts those up to it; the counts are summed one barrier later.
+ * Ended queries are added to the tallies in end order once their figures are complete,
+ * and the series' success rate counts them at the sampling instants after their end.
+ * Expanding ring (its rings restart when the previous one falls quiet) and the
+ * super-peer directory (registrations and reattachment act on other peers) do not split.
+ */
+import type { Scenario } from '../../scenario/schema.js';
+import type { SimContext } from '../../run/context.js';
+import { contributionOf, type PartitionEnv, type SplitContract, type SplitPart } from '../../parallel/split.js';
+import { SearchComponent, type SearchSplitHooks } from './component.js';
+import type { QuerySlot } from './query-slot.js';
+import type { QueryFigures } from './stats.js';
+
+/** Fields a partition publishes per active query. */
+const INFLIGHT = 0, QUERY_MSGS = 1, ANSWER_MSGS = 2, CONTROL_MSGS = 3, VISITS = 4, LAST_TIME = 5, LAST_TIE = 6,
+  HIT_TIME = 7, HIT_TIE = 8, PROBES = 9, ANSWERS = 10, TIME_TO_HIT = 11, HOPS_TO_HIT = 12;
+const FIELDS = 13;
+/** Query positions the table holds at first (it grows: a growable SharedArrayBuffer). */
+const INITIAL_POSITIONS = 256;
+const MAX_TABLE_BYTES = 2_147_483_648; // 2^31
+
+type GrowableConstructor = new (bytes: number, options: { maxByteLength: number }) => SharedArrayBuffer;
+
+const earlier = (ta: number, ka: number, tb: number, kb: number) => ta < tb || (ta === tb && ka < kb);
+
+/** What every thread knows of one query while it is active (by slot index). */
+interface Query {
+  slot: QuerySlot;
+  /** This partition: its latest event of the query, its first hit (Infinity: none). */
+  lastTime: number;
+  lastTie: number;
+  hitTime: number;
+  hitTie: number;
+  /** This partition's visits in completed windows, and the times of this window's. */
+  visitsBefore: number;
+  log: Float64Array;
+  logLength: number;
+  /** The first hit over all partitions is known; this partition's visits up to it (−1: not yet). */
+  hitKnown: boolean;
+  probes: number;
+  /** Summed over the partitions (once known): the search size, −1 without a hit. */
+  probesTotal: number;
+  probesReady: boolean;
+  /** Nothing in flight anywhere: ended at (endTime, endTie), with these figures. */
+  ended: boolean;
+  endTime: number;
+  endTie: number;
+  figures: QueryFigures;
+}
+
+/** Why a search protocol does not split (the others do). */
+const UNSPLIT: Record<string, string> = {
+  'expanding-ring': 'expanding-ring search (a ring restarts at the event that makes the whole query fall quiet)',
+  directory: 'directory search (super-peers register and reattach peers at other peers\' events)',
+  dht: 'dht search (its lookups run in the structured family, which does not split yet)',
+};
+
+function refuse(scenario: Scenario): string | null {
+  const reasons = [...new Set(scenario.workload.searches.map((s) => UNSPLIT[s.protocol]).filter((r) => r !== undefined))];
+  return reasons.length === 0 ? null : reasons.join(', ');
+}
+
+function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
+  const { me, threads, sim } = env;
+  const buffer = env.buffers[0];
+  let table = new Float64Array(buffer);
+  /** The active queries by slot index (null: a free slot). */
+  const queries: Array<Query | null> = [];
+  /** Active queries in launch order (the same in every thread): their table positions. */
+  let active: Query[] = [];
+  /** Ended queries in end order: `counted` of them counted for the series, `tallied` added up. */
+  const ended: Query[] = [];
+  let counted = 0, tallied = 0;
+  let parity = 0;
+  /** After the last exchange: the queries still going, with their figures as they stand. */
+  const open: Array<{ q: Query; figures: QueryFigures }> = [];
+  const owns = (p: number) => p >= env.lo && p < env.hi;
+
+  const hooks: SearchSplitHooks = {
+    owns,
+    launched(slot) {
+      const q: Query = {
+        slot, lastTime: -Infinity, lastTie: 0, hitTime: Infinity, hitTie: 0, visitsBefore: 0, log: new Float64Array(32), logLength: 0,
+        hitKnown: false, probes: -1, probesTotal: -1, probesReady: false, ended: false, endTime: 0, endTie: 0, figures: null!,
+      };
+      queries[slot.index] = q;
+      active.push(q);
+    },
+    event(slot) {
+      const q = queries[slot.index]!;
+      q.lastTime = sim.now;
+      q.lastTie = sim.currentTie;
+    },
+    visited(slot) {
+      const q = queries[slot.index]!;
+      if (q.hitKnown) return;
+      if (2 * q.logLength + 2 > q.log.length) {
+        const log = new Float64Array(q.log.length * 2);
+        log.set(q.log);
+        q.log = log;
+      }
+      q.log[2 * q.logLength] = sim.now;
+      q.log[2 * q.logLength + 1] = sim.currentTie;
+      q.logLength++;
+    },
+    hit(slot) {
+      const q = queries[slot.index]!;
+      q.hitTime = sim.now;
+      q.hitTie = sim.currentTie;
+    },
+  };
+  const component = new SearchComponent({ split: hooks });
+
+  /** Makes room in the shared table for `positions` query positions (every thread asks alike). */
+  function ensure(positions: number): void {
+    const need = positions * 2 * threads * FIELDS * 8;
+    if (buffer.byteLength < need) {
+      const next = Math.min(MAX_TABLE_BYTES, Math.max(need, buffer.byteLength * 2));
+      if (next < need) throw new Error('parallel: too many searches active at once for the shared search table');
+      try {
+        (buffer as unknown as { grow(bytes: number): void }).grow(next);
+      } catch (e) {
+        // Another thread grew it first (to the same size or more).
+        if (buffer.byteLength < need) throw e;
+      }
+    }
+    if (table.length * 8 < need) table = new Float64Array(buffer);
+  }
+  const at = (position: number, p: number, partition: number) => ((position * 2 + p) * threads + partition) * FIELDS;
+
+  function publish(): void {
+    ensure(active.length);
+    for (let i = 0; i < active.length; i++) {
+      const q = active[i], slot = q.slot, f = at(i, parity, me);
+      table[f + INFLIGHT] = slot.inFlight;
+      table[f + QUERY_MSGS] = slot.queryMessages;
+      table[f + ANSWER_MSGS] = slot.answerMessages;
+      table[f + CONTROL_MSGS] = slot.controlMessages;
+      table[f + VISITS] = slot.peersProbed;
+      table[f + LAST_TIME] = q.lastTime;
+      table[f + LAST_TIE] = q.lastTie;
+      table[f + HIT_TIME] = q.hitTime;
+      table[f + HIT_TIE] = q.hitTie;
+      table[f + PROBES] = q.probes;
+      table[f + ANSWERS] = slot.answers;
+      table[f + TIME_TO_HIT] = slot.timeToHit;
+      table[f + HOPS_TO_HIT] = slot.hopsToHit;
+    }
+  }
+
+  /** Reads every partition's figures; `final`: also keeps the figures of the queries still going. */
+  function gather(final = false): void {
+    const p = parity;
+    parity ^= 1;
+    const newlyEnded: Query[] = [];
+    for (let i = 0; i < active.length; i++) {
+      const q = active[i], slot = q.slot;
+      let inFlight = 0, hitTime = Infinity, hitTie = 0, probes = 0, allProbes = true;
+      for (let j = 0; j < threads; j++) {
+        const f = at(i, p, j);
+        inFlight += table[f + INFLIGHT];
+        if (earlier(table[f + HIT_TIME], table[f + HIT_TIE], hitTime, hitTie)) { hitTime = table[f + HIT_TIME]; hitTie = table[f + HIT_TIE]; }
+        if (table[f + PROBES] < 0) allProbes = false;
+        else probes += table[f + PROBES];
+      }
+      if (q.hitKnown && allProbes && !q.probesReady) {
+        q.probesTotal = probes;
+        q.probesReady = true;
+      }
+      if (!q.hitKnown && hitTime < Infinity) {
+        // The first hit overall lies in the window just ended: this partition's visits up to it.
+        let n = q.visitsBefore;
+        for (let k = 0; k < q.logLength; k++) if (!earlier(hitTime, hitTie, q.log[2 * k], q.log[2 * k + 1])) n++;
+        q.hitKnown = true;
+        q.probes = n;
+        q.logLength = 0;
+      } else if (!q.hitKnown) {
+        q.visitsBefore += q.logLength;
+        q.logLength = 0;
+      }
+      if (final && !q.ended && inFlight !== 0) open.push({ q, figures: figuresOf(slot, i, p) });
+      if (!q.ended && inFlight === 0) {
+        q.ended = true;
+        q.figures = figuresOf(slot, i, p);
+        let endTime = -Infinity, endTie = 0;
+        for (let j = 0; j < threads; j++) {
+          const f = at(i, p, j);
+          if (earlier(endTime, endTie, table[f + LAST_TIME], table[f + LAST_TIE])) { endTime = table[f + LAST_TIME]; endTie = table[f + LAST_TIE]; }
+        }
+        q.endTime = endTime;
+        q.endTie = endTie;
+        // Without a hit anywhere, the search size is known: none.
+        if (!q.hitKnown) q.probesReady = true;
+        newlyEnded.push(q);
+      }
+    }
+    newlyEnded.sort((a, b) => (earlier(a.endTime, a.endTie, b.endTime, b.endTie) ? -1 : 1));
+    ended.push(...newlyEnded);
+    tally();
+  }
+
+  /** A query's figures summed over the partitions (row position i of parity p). */
+  function figuresOf(slot: QuerySlot, i: number, p: number): QueryFigures {
+    const figures = {
+      localHit: slot.localHit, queryMessages: 0, answerMessages: 0, controlMessages: 0, peersProbed: 0,
+      answers: 0, hopsToHit: -1, timeToHit: NaN, probesToHit: slot.localHit ? 0 : -1, rings: slot.rings, protocol: slot.protocol,
+    };
+    if (slot.localHit) {
+      figures.answers = 1;
+      figures.hopsToHit = 0;
+      figures.timeToHit = 0;
+      return figures;
+    }
+    for (let j = 0; j < threads; j++) {
+      const f = at(i, p, j);
+      figures.queryMessages += table[f + QUERY_MSGS];
+      figures.answerMessages += table[f + ANSWER_MSGS];
+      figures.controlMessages += table[f + CONTROL_MSGS];
+      figures.peersProbed += table[f + VISITS];
+      // Answers reach the origin's thread alone.
+      if (table[f + ANSWERS] > 0) {
+        figures.answers = table[f + ANSWERS];
+        figures.hopsToHit = table[f + HOPS_TO_HIT];
+        figures.timeToHit = table[f + TIME_TO_HIT];
+      }
+    }
+    return figures;
+  }
+
+  /** Adds the ended queries whose figures are complete, in end order, and frees them. */
+  function tally(): void {
+    let freed = false;
+    while (tallied < ended.length && ended[tallied].probesReady) {
+      const q = ended[tallied++];
+      if (q.probesTotal >= 0) q.figures.probesToHit = q.probesTotal;
+      component.tallySplit(q.slot, q.figures, true);
+      queries[q.slot.index] = null;
+      freed = true;
+    }
+    if (freed) active = active.filter((q) => queries[q.slot.index] === q);
+  }
+
+  return {
+    components: [component],
+    publish,
+    gather: () => gather(),
+    sampling(t) {
+      // The series' success rate at t counts the queries ended by then.
+      while (counted < ended.length && ended[counted].endTime <= t) component.countEnded(ended[counted++].figures.answers > 0);
+    },
+    share(ctx: SimContext) {
+      // Two more exchanges: the first hits of the last window become known, then the
+      // partitions' counts of visits up to them are summed (every thread alike).
+      for (let round = 0; round < 2; round++) {
+        publish();
+        env.barrier.wait();
+        gather(round === 1);
+      }
+      // Queries still going when the run ended count as they stand, in launch order.
+      for (const { q, figures } of open) {
+        if (q.probesReady && q.probesTotal >= 0) figures.probesToHit = q.probesTotal;
+        component.tallySplit(q.slot, figures, false);
+      }
+      return contributionOf([component], ctx, me);
+    },
+  };
+}
+
+export const searchSplit: SplitContract = {
+  refuse,
+  setup(_scenario, threads) {
+    const bytes = INITIAL_POSITIONS * 2 * threads * FIELDS * 8;
+    return { buffers: [new (SharedArrayBuffer as unknown as GrowableConstructor)(bytes, { maxByteLength: MAX_TABLE_BYTES })], cells: 0, lanes: 0 };
+  },
+  partition,
+};

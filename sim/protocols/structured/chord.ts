@@ -261,9 +261,14 @@ export class Chord implements DhtProtocol, RequestOwner {
     let k = 0;
     if (this.succCount[p] > 0) s[k++] = this.succ[p * this.r];
     for (let j = 0; j < F; j++) { const f = this.fingers[p * F + j]; if (f >= 0 && f !== p) s[k++] = f; }
-    const sorted = s.subarray(0, k).sort();
+    // Distinct entries moved to the front of the scratch (no sort, no subarray: this runs once per peer).
     let distinct = 0;
-    for (let i = 0; i < k; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    for (let i = 0; i < k; i++) {
+      const v = s[i];
+      let j = 0;
+      while (j < distinct && s[j] !== v) j++;
+      if (j === distinct) s[distinct++] = v;
+    }
     return distinct;
   }
 

@@ -6,7 +6,7 @@
 import type { PeerStreams } from '../engine/random.js';
 import type { SimContext } from '../run/context.js';
 import { makeSampler } from '../random/distributions.js';
-import type { PeerSamplingService } from '../protocols/sampling/sampler.js';
+import type { PeerSamplingService } from '../services/peer-sampling.js';
 import { AntiEntropy } from './anti-entropy.js';
 import { uniformLivePeer } from '../random/live-peer.js';
 import { repairLostLinks } from './repair.js';

@@ -53,8 +53,6 @@ function declaredIn(code: string): Set<string> {
  */
 const EXCEPTIONS: Array<{ where: string; names: string[]; why: string }> = [
   { where: 'sim/families/registry.ts', names: ['*'], why: 'the registry: one line per family (registry.test.ts checks its form)' },
-  { where: 'sim/dynamics/membership.ts', names: ['sim/protocols/sampling/'],
-    why: 'the membership (shared by churn and failures, not a family folder) hands a leaving or joining peer to peer sampling\'s views (attachSampling); to become a service (sim/services/)' },
   // A churn trace (churn.trace) is a file read when the scenario loads, before any family
   // runs, and handed to worker threads already parsed: the loader has no family hook for files.
   { where: 'sim/scenario/load.ts', names: ['sim/dynamics/churn/'], why: 'reads the churn trace file from disk (Node)' },

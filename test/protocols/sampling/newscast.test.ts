@@ -3,6 +3,7 @@
  * Jelasity et al., ACM TOCS 2007) as the overlay (issue 6 §4): consistent views, fresh
  * entries, and fast healing after a mass failure.
  */
+import type { GossipSampler } from '../../../sim/protocols/sampling/sampler';
 import { describe, expect, it } from 'vitest';
 import { NamedStream } from '../../../sim/engine/random';
 import { FailuresComponent } from '../../../sim/dynamics/failures/component';
@@ -23,7 +24,8 @@ function setup(n: number, c: number, failures: unknown[] = [], seed = 1) {
   });
   new PeerSamplingComponent(ctx.scenario.overlay.sampling!, true).start(ctx);
   if (failures.length > 0) new FailuresComponent(ctx.scenario.failures).start(ctx);
-  const service = dynamicsOf(ctx).membership.sampling!;
+  // The membership holds it as the service interface; the tests read the sampler's whole view table.
+  const service = dynamicsOf(ctx).membership.sampling as GossipSampler;
   return { ctx, service, views: service.views };
 }
 

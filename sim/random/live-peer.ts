@@ -11,19 +11,20 @@ import type { RandomSource } from '../engine/random.js';
  * slightly towards peers after long gaps of dead ones). `maxDraws` is each caller's own, as
  * it fixes the sequence of draws its results depend on. The default, 64 × count draws,
  * misses a single live candidate with probability below e^-64, so it decides no result in
- * practice, and still ends, with −1, when no candidate exists.
+ * practice, and still ends, with −1, when no candidate exists. `also`: a candidate must be
+ * marked in it too (e.g. peers that have joined a structured overlay).
  */
 export function uniformLivePeer(
-  alive: Uint8Array, count: number, rng: RandomSource, except = -1, maxDraws = 64 * count,
+  alive: Uint8Array, count: number, rng: RandomSource, except = -1, maxDraws = 64 * count, also?: Uint8Array,
 ): number {
   for (let t = 0; t < maxDraws; t++) {
     const q = Math.floor(rng.next() * count);
-    if (q !== except && alive[q] === 1) return q;
+    if (q !== except && alive[q] === 1 && (also === undefined || also[q] === 1)) return q;
   }
   const start = Math.floor(rng.next() * count);
   for (let i = 0; i < count; i++) {
     const q = (start + i) % count;
-    if (q !== except && alive[q] === 1) return q;
+    if (q !== except && alive[q] === 1 && (also === undefined || also[q] === 1)) return q;
   }
   return -1;
 }

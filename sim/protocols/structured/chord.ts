@@ -99,26 +99,24 @@ export class Chord implements DhtProtocol, RequestOwner {
     this.recursive = spec.lookup === 'recursive';
     this.grow(capacity);
     const net = core.net, sim = core.ctx.sim;
-    const live = (h: (at: number, from: number, slot: number) => void) =>
-      (at: number, from: number, slot: number) => { if (core.ctx.peers.alive[at] === 1) h(at, from, slot); };
     const reply = (at: number, from: number, slot: number) => net.deliverReply(at, from, slot);
     this.t = {
-      find: net.type('chord/find', live((at, from, slot) => this.onFind(at, from, slot))),
-      found: net.type('chord/found', live(reply)),
-      get: net.type('chord/get', live((at, from, slot) => this.onGet(at, from, slot))),
-      record: net.type('chord/record', live(reply)),
-      forward: net.type('chord/forward', live((at, from, slot) => this.onForward(at, from, slot))),
-      ack: net.type('chord/ack', live(reply)),
-      result: net.type('chord/result', live((at, _from, slot) => this.onResult(at, slot))),
-      stabilize: net.type('chord/stabilize', live((at, from, slot) => this.onStabilize(at, from, slot))),
-      stabilizeReply: net.type('chord/stabilize-reply', live(reply)),
-      notify: net.type('chord/notify', live((at, from) => this.onNotify(at, from))),
-      hint: net.type('chord/hint', live((at, _from, slot) => this.onHint(at, slot))),
-      ping: net.type('chord/ping', live((at, from, slot) => this.net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)))),
-      pong: net.type('chord/pong', live(reply)),
-      store: net.type('chord/store', live((at, from, slot) => this.onStore(at, from, slot))),
-      stored: net.type('chord/stored', live(reply)),
-      handover: net.type('chord/handover', live((at, _from, slot) => this.onHandover(at, slot))),
+      find: net.type('chord/find', (at, from, slot) => this.onFind(at, from, slot)),
+      found: net.type('chord/found', reply),
+      get: net.type('chord/get', (at, from, slot) => this.onGet(at, from, slot)),
+      record: net.type('chord/record', reply),
+      forward: net.type('chord/forward', (at, from, slot) => this.onForward(at, from, slot)),
+      ack: net.type('chord/ack', reply),
+      result: net.type('chord/result', (at, _from, slot) => this.onResult(at, slot)),
+      stabilize: net.type('chord/stabilize', (at, from, slot) => this.onStabilize(at, from, slot)),
+      stabilizeReply: net.type('chord/stabilize-reply', reply),
+      notify: net.type('chord/notify', (at, from) => this.onNotify(at, from)),
+      hint: net.type('chord/hint', (at, _from, slot) => this.onHint(at, slot)),
+      ping: net.type('chord/ping', (at, from, slot) => this.net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0))),
+      pong: net.type('chord/pong', reply),
+      store: net.type('chord/store', (at, from, slot) => this.onStore(at, from, slot)),
+      stored: net.type('chord/stored', reply),
+      handover: net.type('chord/handover', (at, _from, slot) => this.onHandover(at, slot)),
     };
     this.hop = {
       onReply: () => {},

@@ -212,8 +212,7 @@ export class StructuredComponent implements Component, DhtIndex {
   sample(ctx: SimContext, write: SeriesWriter): void {
     this.peerSeconds += ctx.peers.aliveCount * (ctx.sim.now - this.lastSample);
     this.lastSample = ctx.sim.now;
-    const s = this.tally.summary();
-    write('dhtLookupSuccess', s.successRate);
+    write('dhtLookupSuccess', this.tally.successRate());
   }
 
   contribute(results: Results, ctx: SimContext): void {
@@ -224,8 +223,7 @@ export class StructuredComponent implements Component, DhtIndex {
     const spec = this.spec, core = this.core, net = core.net;
     this.peerSeconds += ctx.peers.aliveCount * (ctx.sim.now - this.lastSample);
     this.lastSample = ctx.sim.now;
-    const lookups = this.tally.summary();
-    lookups.unfinished = this.started - this.tally.count;
+    const lookups = this.tally.summary(this.started);
 
     let peers = 0, sum = 0, min = Infinity, max = 0, extra = 0, records = 0;
     const perPeer = core.records ? core.records.perPeer(ctx.peers.count, ctx.sim.now) : null;

@@ -5,6 +5,7 @@
  * rejoin starts a new chain of periodic upkeep and the old chain stops).
  */
 import type { DataPlacement } from '../../data/placement.js';
+import { uniformLivePeer } from '../../random/live-peer.js';
 import type { PeerStreams } from '../../engine/random.js';
 import type { SimContext } from '../../run/context.js';
 import type { IdSpace } from './ids.js';
@@ -66,17 +67,7 @@ export interface DhtProtocol {
  */
 export function bootstrapPeer(core: DhtCore, p: number): number {
   const { alive, count } = core.ctx.peers;
-  const rng = core.streams.use(p);
-  for (let t = 0; t < 64; t++) {
-    const q = Math.floor(rng.next() * count);
-    if (q !== p && alive[q] === 1 && core.joined[q] === 1) return q;
-  }
-  const start = Math.floor(rng.next() * count);
-  for (let i = 0; i < count; i++) {
-    const q = (start + i) % count;
-    if (q !== p && alive[q] === 1 && core.joined[q] === 1) return q;
-  }
-  return -1;
+  return uniformLivePeer(alive, count, core.streams.use(p), p, 64, core.joined);
 }
 
 /** Grows a typed array to `n` elements (contents kept, the rest `fill`). */

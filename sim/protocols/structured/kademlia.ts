@@ -78,18 +78,16 @@ export class Kademlia implements DhtProtocol {
     this.levels = bucketLevels(core.space.bits, capacity, this.k);
     this.grow(capacity);
     const net = core.net, sim = core.ctx.sim;
-    const live = (h: (at: number, from: number, slot: number) => void) =>
-      (at: number, from: number, slot: number) => { if (core.ctx.peers.alive[at] === 1) h(at, from, slot); };
     const reply = (at: number, from: number, slot: number) => { this.touch(at, from); net.deliverReply(at, from, slot); };
     this.t = {
-      findNode: net.type('kademlia/find-node', live((at, from, slot) => this.onFind(at, from, slot, false))),
-      findValue: net.type('kademlia/find-value', live((at, from, slot) => this.onFind(at, from, slot, true))),
-      nodes: net.type('kademlia/nodes', live(reply)),
-      value: net.type('kademlia/value', live(reply)),
-      store: net.type('kademlia/store', live((at, from, slot) => this.onStore(at, from, slot))),
-      stored: net.type('kademlia/stored', live(reply)),
-      ping: net.type('kademlia/ping', live((at, from, slot) => { this.touch(at, from, false); net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)); })),
-      pong: net.type('kademlia/pong', live(reply)),
+      findNode: net.type('kademlia/find-node', (at, from, slot) => this.onFind(at, from, slot, false)),
+      findValue: net.type('kademlia/find-value', (at, from, slot) => this.onFind(at, from, slot, true)),
+      nodes: net.type('kademlia/nodes', reply),
+      value: net.type('kademlia/value', reply),
+      store: net.type('kademlia/store', (at, from, slot) => this.onStore(at, from, slot)),
+      stored: net.type('kademlia/stored', reply),
+      ping: net.type('kademlia/ping', (at, from, slot) => { this.touch(at, from, false); net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)); }),
+      pong: net.type('kademlia/pong', reply),
     };
     this.pingOwner = {
       onReply: (bucket) => { this.pinging.delete(bucket); },

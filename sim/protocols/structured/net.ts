@@ -13,6 +13,7 @@ import { PayloadPool, type MessageHandler, type MessageType } from '../../networ
 import { fromWords, highWord, lowWord } from '../../math/words.js';
 import type { SimContext } from '../../run/context.js';
 import type { IdSpace } from './ids.js';
+import { grown } from './core.js';
 
 /**
  * Payload layout (Int32 fields), one for every message of the family:
@@ -123,12 +124,16 @@ export class DhtNet {
     this.timeoutKind = ctx.sim.registerKind('structured/timeouts', () => this.expireDue());
   }
 
-  /** Registers a message type of the family (its handler reads the common layout). */
+  /**
+   * Registers a message type of the family (its handler reads the common layout). A message
+   * reaching a peer that is down is dropped here: a dead peer neither answers nor forwards.
+   */
   type(name: string, onArrive: MessageHandler): MessageType {
     const lookup = { messages: 0, bytes: 0 }, maintenance = { messages: 0, bytes: 0 };
     this.lookupTally[name] = lookup;
     this.maintenanceTally[name] = maintenance;
-    const type = this.ctx.transport.messageType(name, this.pool, onArrive);
+    const peers = this.ctx.peers; // its `alive` array is replaced when the table grows: read it per message
+    const type = this.ctx.transport.messageType(name, this.pool, (at, from, slot) => { if (peers.alive[at] === 1) onArrive(at, from, slot); });
     // By event kind, so that sending looks nothing up by name.
     this.byKind[type.kind] = { size: this.sizes[name], lookup, maintenance };
     return type;
@@ -293,12 +298,11 @@ export class DhtNet {
 
   private grow(): void {
     const n = this.open.length * 2;
-    const g = <T extends Int32Array | Uint8Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(n); b.set(a); return b; };
-    this.requester = g(this.requester);
-    this.target = g(this.target);
-    this.generation = g(this.generation);
-    this.open = g(this.open);
-    this.tag = g(this.tag);
+    this.requester = grown(this.requester, n);
+    this.target = grown(this.target, n);
+    this.generation = grown(this.generation, n);
+    this.open = grown(this.open, n);
+    this.tag = grown(this.tag, n);
     this.owners.length = n;
     this.owners.fill(null, n / 2);
   }

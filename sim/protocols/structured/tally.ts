@@ -5,7 +5,6 @@ import type { LookupSummary } from './results-section.js';
 export class LookupTally {
   count = 0;
   successes = 0;
-  unfinished = 0;
   private hops: number[] = [];
   private hopSum = 0;
   private pathSum = 0;
@@ -13,6 +12,7 @@ export class LookupTally {
   private roundSum = 0;
   private roundCount = 0;
   private latencies: number[] = [];
+  private latencySum = 0;
   private messages = 0;
   private bytes = 0;
   private timeouts = 0;
@@ -30,28 +30,33 @@ export class LookupTally {
     this.hops[o.hops]++;
     if (o.predecessorHops >= 0) { this.pathSum += o.predecessorHops; this.pathCount++; }
     this.latencies.push(o.latency);
+    this.latencySum += o.latency;
   }
 
-  summary(): LookupSummary {
+  /** Lookups that succeeded, of those that ended; null before any ended. */
+  successRate(): number | null {
+    return this.count > 0 ? this.successes / this.count : null;
+  }
+
+  /** `started`: lookups started so far (those not ended yet are `unfinished`). */
+  summary(started: number): LookupSummary {
     const n = this.count, s = this.successes;
     const sorted = Float64Array.from(this.latencies).sort();
     const quantile = (q: number) => (sorted.length > 0 ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
-    let latencySum = 0;
-    for (const x of this.latencies) latencySum += x;
     return {
       count: n,
-      successRate: n > 0 ? s / n : null,
+      successRate: this.successRate(),
       meanHops: s > 0 ? this.hopSum / s : null,
       hopsHistogram: this.hops.slice(),
       meanPathLength: this.pathCount > 0 ? this.pathSum / this.pathCount : null,
       meanRounds: this.roundCount > 0 ? this.roundSum / this.roundCount : null,
-      meanLatency: s > 0 ? latencySum / s : null,
+      meanLatency: s > 0 ? this.latencySum / s : null,
       medianLatency: quantile(0.5),
       p95Latency: quantile(0.95),
       messagesPerLookup: n > 0 ? this.messages / n : null,
       bytesPerLookup: n > 0 ? this.bytes / n : null,
       timeoutsPerLookup: n > 0 ? this.timeouts / n : null,
-      unfinished: this.unfinished,
+      unfinished: started - n,
     };
   }
 }

@@ -8,11 +8,12 @@ import { ScenarioError, ScenarioErrors } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load-text.js';
 import { grouped } from '../sim/text/group-digits.js';
 import { renderMarkdown } from '../viz/markdown.js';
+import type { ReportAssets } from '../viz/report-page.js';
 import { parse as parseYaml } from 'yaml';
 import { ScenarioEditor, type MarkedError } from './editor.js';
 import { LiveCharts } from './live-charts.js';
 import { OverlayView } from './overlay-view.js';
-import { MAX_VIEW_PEERS, type FromWorker, type ReportAssetTexts, type ToWorker } from './protocol.js';
+import { MAX_VIEW_PEERS, type FromWorker, type ToWorker } from './protocol.js';
 import { findSliders, positionOf, setScalarText, shownValue, valueAt, valueText, type FoundSlider } from './sliders.js';
 
 /** A bundled scenario or lesson as the page embeds it. */
@@ -42,7 +43,7 @@ type RunState = 'idle' | 'running' | 'paused' | 'done';
 
 export function startPage(): void {
   const data = JSON.parse($('gs-scenarios').textContent || '{}') as EmbeddedData;
-  const assets: ReportAssetTexts = {
+  const assets: ReportAssets = {
     d3: $('gs-d3').textContent ?? '',
     client: $('gs-report-client').textContent ?? '',
     css: $('gs-report-css').textContent ?? '',

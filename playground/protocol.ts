@@ -4,21 +4,17 @@
  */
 
 /** Networks up to this many peers get the live overlay view (links, messages, failures). */
+import type { ReportAssets } from '../viz/report-page.js';
+
 export const MAX_VIEW_PEERS = 2000;
 /** Fields per message record in `ProgressMessage.messages`. */
 export const MESSAGE_STRIDE = 5; // sent at, arrives at, from, to, event kind
 /** Fields per record in `ProgressMessage.changes`. */
 export const CHANGE_STRIDE = 3; // time, peer, 1 = up (joined), 0 = down (left or failed)
 
-/** What the report inlines besides the data: d3, the report's client code, its stylesheet. */
-export interface ReportAssetTexts {
-  d3: string;
-  client: string;
-  css: string;
-}
 
 export type ToWorker =
-  | { type: 'start'; text: string; fileName: string; traces: Record<string, string>; speed: number; paused: boolean; assets: ReportAssetTexts }
+  | { type: 'start'; text: string; fileName: string; traces: Record<string, string>; speed: number; paused: boolean; assets: ReportAssets }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'step' }

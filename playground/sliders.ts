@@ -3,6 +3,7 @@
  * values they show, and the edit of the scenario text they make, found through the yaml
  * library's Document API and spliced into the text so that comments and layout stay.
  */
+import { formatKeyPath } from '../sim/scenario/errors.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { parseDuration } from '../sim/scenario/units.js';
 
@@ -110,11 +111,6 @@ function readValue(def: SliderDef, node: YamlNode): { value: number | string; un
   return typeof v === 'number' && Number.isFinite(v) ? { value: v, unit: '' } : null;
 }
 
-/** `['workload', 'broadcasts', 2, 'fanout']` → `workload.broadcasts[2].fanout`. */
-export function pathId(path: ReadonlyArray<string | number>): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
 /** The sliders for the keys `text` has (none when it does not parse). */
 export function findSliders(text: string): FoundSlider[] {
   const doc = parseDocument(text, { keepSourceTokens: false });
@@ -125,7 +121,7 @@ export function findSliders(text: string): FoundSlider[] {
       const read = readValue(def, m.node as YamlNode);
       if (!read) continue;
       const index = m.path.find((p): p is number => typeof p === 'number');
-      out.push({ def, path: m.path, id: pathId(m.path), label: m.many && index !== undefined ? `${def.label} (#${index + 1})` : def.label, ...read });
+      out.push({ def, path: m.path, id: formatKeyPath(m.path), label: m.many && index !== undefined ? `${def.label} (#${index + 1})` : def.label, ...read });
     }
   }
   return out;
@@ -185,7 +181,7 @@ export function setScalarText(text: string, path: ReadonlyArray<string | number>
     else if (typeof segment === 'string') node = child(node, segment);
     else node = undefined;
   }
-  if (!isScalar(node) || !node.range) throw new Error(`playground: no value at ${pathId(path)}`);
+  if (!isScalar(node) || !node.range) throw new Error(`playground: no value at ${formatKeyPath(path)}`);
   const [start, end] = node.range;
   return text.slice(0, start) + replacement + text.slice(end);
 }

@@ -12,8 +12,8 @@ import { stringifyResults } from '../sim/run/serialize.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load-text.js';
 import type { SimContext } from '../sim/run/context.js';
-import { renderReportPage } from '../viz/report-page.js';
-import { MAX_VIEW_PEERS, MESSAGE_STRIDE, type FromWorker, type ReportAssetTexts, type ToWorker } from './protocol.js';
+import { renderReportPage, type ReportAssets } from '../viz/report-page.js';
+import { MAX_VIEW_PEERS, MESSAGE_STRIDE, type FromWorker, type ToWorker } from './protocol.js';
 
 /** Messages kept for the view between two reports (the rest are counted, not drawn). */
 const MAX_MESSAGES = 20_000;
@@ -24,7 +24,7 @@ const REPORT_MS = 50;
 
 interface Job {
   run: SteppedRun;
-  assets: ReportAssetTexts;
+  assets: ReportAssets;
   speed: number;
   paused: boolean;
   /** Take one step, then pause. */

@@ -24,6 +24,7 @@ import { PathJob } from './path-job.js';
 import type { PartitionOutput, PartitionStats } from './protocol.js';
 import { sharedInput } from './shared-input.js';
 import { PartitionWorkers } from './workers.js';
+import { mergeContribution } from './split.js';
 
 export interface ParallelRunOptions extends RunOptions {
   /**
@@ -152,8 +153,7 @@ async function runSplit(
   shared.families.forEach((f, i) => {
     const split = FAMILIES.find((x) => x.name === f.name)!.split!;
     const shares = parts.map((p) => p.shares[i]);
-    if (split.merge) split.merge({ scenario, results }, shares);
-    else if (shares[0]) Object.assign(results, shares[0]);
+    (split.merge ?? mergeContribution)({ scenario, results }, shares);
   });
   const mergeSeconds = seconds(mergeStart);
   const cpu = process.cpuUsage(workersCpu);

@@ -33,14 +33,15 @@ export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Gra
   const threads = plan.threads;
   const { blockSize } = partitionPeers(n, threads);
   // Each family the scenario uses sets up what its partitions share (split.ts).
-  const families = familyComponents(scenario).map(({ family }) => {
+  const used = familyComponents(scenario);
+  const families = used.map(({ family }) => {
     const setup = family.split!.setup?.(scenario, threads, blockSize) ?? { buffers: [], cells: 0, lanes: 0 };
     return { name: family.name, ...setup };
   });
   const cells = families.reduce((sum, f) => sum + f.cells, 0);
   const lanes = families.reduce((sum, f) => sum + f.lanes, 0);
   // The peer streams any thread may draw from for any peer (a shared round tick's).
-  const streams = [...new Set(familyComponents(scenario).flatMap(({ family }) => family.split!.sharedStreams?.(scenario) ?? []))];
+  const streams = [...new Set(used.flatMap(({ family }) => family.split!.sharedStreams?.(scenario) ?? []))];
   const outboxes = [0, 1].map(() => Array.from({ length: threads }, (_, from) =>
     Array.from({ length: threads }, (_, to) => (from === to ? null : allocateOutbox()))));
   return {

@@ -4,14 +4,14 @@
  * so partition 0's `resilience` is the run's. Not with `overlay.repair` (its walks change
  * links at peer events: see FailuresComponent.parallel).
  */
-import { contributionOf, mergeContribution, type SplitContract } from '../../parallel/split.js';
+import type { SplitContract } from '../../parallel/split.js';
 import { FailuresComponent } from './component.js';
 
 export const failuresSplit: SplitContract = {
   changesMembership: () => true,
-  partition(scenario, env) {
+  partition(scenario) {
     const components = [new FailuresComponent(scenario.failures, scenario.overlay.repair)];
-    return { components, share: (ctx) => contributionOf(components, ctx, env.me) };
+    // Partition 0's section is the run's: the contract's default share and merge.
+    return { components };
   },
-  merge: mergeContribution,
 };

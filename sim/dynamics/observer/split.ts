@@ -5,7 +5,7 @@
  * Partition 0 writes the series (null in the rows another thread searched); the merge
  * fills those rows in, then adds partition 0's `dynamics` section.
  */
-import { mergeContribution, type SplitContract } from '../../parallel/split.js';
+import { contributionOf, mergeContribution, type SplitContract } from '../../parallel/split.js';
 import type { Results } from '../../run/results.js';
 import { DynamicsObserver, type ObserverSample } from './component.js';
 
@@ -21,11 +21,7 @@ export const observerSplit: SplitContract = {
       components: [observer],
       samplesEverywhere: true,
       share(ctx) {
-        let contribution: Partial<Results> | null = null;
-        if (env.me === 0) {
-          contribution = {} as Results;
-          observer.contribute(contribution as Results, ctx);
-        }
+        const contribution = contributionOf([observer], ctx, env.me).data as Partial<Results> | null;
         return { data: { samples: observer.computed, contribution } satisfies ObserverShare };
       },
     };

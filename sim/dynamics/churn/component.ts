@@ -56,7 +56,7 @@ export class ChurnComponent implements Component {
       this.sessions++;
       this.sessionTotal += sim.now - this.since[p];
       this.since[p] = sim.now;
-      membership.crash([p]);
+      membership.leave(p);
       this.leaves++;
       sim.at(sim.now + this.downtime.sample(this.rng.use(p)), rejoin, p, p);
     });

@@ -25,8 +25,8 @@ export class Newscast extends GossipSampler {
   private where: Int32Array;
   private merges = 0;
 
-  constructor(ctx: SimContext, spec: SamplingSpec, liveOverlay = true) {
-    super(ctx, spec, spec.viewSize + 1, liveOverlay);
+  constructor(ctx: SimContext, spec: SamplingSpec, overlayReadDuringRun = true) {
+    super(ctx, spec, spec.viewSize + 1, overlayReadDuringRun);
     const m = 2 * spec.viewSize + 2;
     this.candId = new Int32Array(m);
     this.candKey = new Float64Array(m);

@@ -54,8 +54,13 @@ export abstract class GossipSampler implements PeerSamplingService {
   protected request!: MessageType;
   protected reply!: MessageType;
 
-  /** `liveOverlay`: keep the overlay in step with the views at every change (see ViewTable). */
-  constructor(ctx: SimContext, spec: SamplingSpec, maxEntries: number, liveOverlay: boolean) {
+  /**
+   * `overlayReadDuringRun`: another protocol reads the overlay while the run goes, so it is
+   * rebuilt from the views at every refresh of global knowledge (dynamics/membership.ts);
+   * otherwise only when a reader at a declared instant (a failure, the observer, the results)
+   * asks. Either way the overlay changes only at declared instants, never at an exchange.
+   */
+  constructor(ctx: SimContext, spec: SamplingSpec, maxEntries: number, readonly overlayReadDuringRun: boolean) {
     this.sim = ctx.sim;
     this.peers = ctx.peers;
     this.transport = ctx.transport;
@@ -64,7 +69,7 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.period = spec.period;
     this.rng = ctx.peerStreams('sampling');
     this.capacity = ctx.peers.alive.length;
-    this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, liveOverlay);
+    this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, false);
     this.msgs = new EntryPayloads(Math.max(maxEntries, spec.viewSize));
     this.epoch = new Int32Array(this.capacity);
     this.timerEpoch = new Int32Array(this.capacity).fill(-1);
@@ -74,6 +79,7 @@ export abstract class GossipSampler implements PeerSamplingService {
   /** Builds the views from the current overlay, registers event kinds, starts every timer. */
   start(name: string): void {
     this.initViewsFromOverlay();
+    if (this.overlayReadDuringRun) this.views.syncOverlay();
     const sim = this.sim;
     this.timerKind = sim.registerKind(`${name}/timer`, (p, _src, epoch) => this.onTimer(p, epoch));
     const transport = this.transport, msgs = this.msgs;

@@ -75,7 +75,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const initialOverlay = sharedGraphView(input.overlay);
   const peers = new PeerTable(0);
   peers.count = peers.aliveCount = n;
-  peers.alive = membershipChanges ? initialAlive.slice() : initialAlive;
+  peers.alive = membershipChanges ? initialAlive.slice()
+    : input.aliveNow !== null ? new Uint8Array(input.aliveNow, 0, n) : initialAlive;
   const sharedStreams = new Map(Object.entries(input.peerStreams).map(([name, b]) => [name, new Uint32Array(b, 0, n)]));
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length, sharedStreams);
   const latency = clampNonNegative(makeSampler(scenario.network.latency));
@@ -85,7 +86,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     seed: scenario.seed,
     sim,
     peers,
-    overlay: membershipChanges ? privateGraphCopy(input.overlay) : initialOverlay,
+    overlay: membershipChanges ? privateGraphCopy(input.overlay) : input.ownOverlay ? sharedGraphView(input.overlay) : initialOverlay,
     transport,
     // A stream a family declared shared (split.ts: sharedStreams) may be drawn by any
     // thread for any peer (see tick-share.ts); the others only by the peer's owner.

@@ -26,6 +26,13 @@ export interface PartitionInput {
    */
   alive: SharedArrayBuffer;
   /**
+   * Who is alive now, where a family's peer events take peers down and up
+   * (SplitContract.peerEventsChange): each thread writes its own peers' bytes. Null: none do.
+   */
+  aliveNow: SharedArrayBuffer | null;
+  /** A family's peer events change links: each thread's overlay is a Graph object of its own. */
+  ownOverlay: boolean;
+  /**
    * The families the scenario uses, in registry order, each with what the main thread set
    * up for it (split.ts: SplitSetup).
    */

@@ -101,6 +101,13 @@ export interface SplitContract {
   sharedStreams?(scenario: Scenario): string[];
   /** Its controller events take peers down or change links: each thread keeps its own copies. */
   changesMembership?(scenario: Scenario): boolean;
+  /**
+   * What its peer events change, each peer's part by its owner's thread alone: 'alive' (the
+   * run then has a second shared alive array, the first staying as at the start for the
+   * overlay summary), 'overlay' (each thread's overlay is a Graph object of its own, which
+   * the family may rebuild from its state at declared instants).
+   */
+  peerEventsChange?(scenario: Scenario): ReadonlyArray<'alive' | 'overlay'>;
   /** Main thread, before the workers start (default: nothing shared, no cells, no lanes). */
   setup?(scenario: Scenario, threads: number, blockSize: number): SplitSetup;
   /** Worker: its part in partition env.me. */

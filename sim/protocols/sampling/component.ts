@@ -11,7 +11,7 @@ import type { SamplingSpec } from './schema.js';
 import { dynamicsOf } from '../../dynamics/shared.js';
 import { Cyclon } from './cyclon.js';
 import { Newscast } from './newscast.js';
-import type { GossipSampler } from './sampler.js';
+import type { GossipSampler, SamplerPartition } from './sampler.js';
 
 /**
  * `overlayReadDuringRun`: whether another family reads the overlay while the run goes
@@ -20,16 +20,29 @@ import type { GossipSampler } from './sampler.js';
  * failures, the observer or the results read it (ViewTable).
  */
 export class PeerSamplingComponent implements Component {
-  /** An exchange changes both parties' views and the shared overlay at once. */
-  readonly parallel = 'unsafe';
+  /**
+   * An exchange changes the views of its two peers, each at its own event (request, then
+   * reply), and the overlay changes only at declared instants: it splits (sampling/split.ts).
+   */
+  readonly parallel = 'safe';
   private protocol: GossipSampler | null = null;
 
-  constructor(private readonly spec: SamplingSpec, private readonly overlayReadDuringRun = true) {}
+  /** `partition`: this thread's part of a split run (sampling/split.ts); null on one thread. */
+  constructor(
+    private readonly spec: SamplingSpec,
+    private readonly overlayReadDuringRun = true,
+    private readonly partition: SamplerPartition | null = null,
+  ) {}
+
+  /** The protocol running (after start). */
+  get service(): GossipSampler {
+    return this.protocol!;
+  }
 
   start(ctx: SimContext): void {
     const protocol = this.spec.protocol === 'newscast'
-      ? new Newscast(ctx, this.spec, this.overlayReadDuringRun)
-      : new Cyclon(ctx, this.spec, this.overlayReadDuringRun);
+      ? new Newscast(ctx, this.spec, this.overlayReadDuringRun, this.partition)
+      : new Cyclon(ctx, this.spec, this.overlayReadDuringRun, this.partition);
     protocol.start(this.spec.protocol);
     this.protocol = protocol;
     dynamicsOf(ctx).membership.attachSampling(protocol);
@@ -38,9 +51,12 @@ export class PeerSamplingComponent implements Component {
   contribute(results: Results, ctx: SimContext): void {
     const protocol = this.protocol!;
     protocol.syncOverlay();
-    const alive = ctx.peers.alive;
+    const alive = ctx.peers.alive, n = ctx.peers.count, views = protocol.views;
     const rng = ctx.namedStream('metrics/sampling');
-    const inDegree = viewInDegreeStats(protocol.views.inDegree, alive, ctx.peers.count);
+    // A split run's counters are each thread's own: the figures come from the views then.
+    const inDegrees = this.partition ? views.countInDegrees(n) : views.inDegree;
+    const entries = this.partition ? views.countEntries(0, n, alive).entries : views.entries;
+    const inDegree = viewInDegreeStats(inDegrees, alive, n);
     const clustering = averageClustering(ctx.overlay, { alive, rng });
     const paths = meanPathLength(ctx.overlay, { alive, rng });
     results.sampling = {
@@ -50,12 +66,17 @@ export class PeerSamplingComponent implements Component {
       inDegreeSd: inDegree.sd,
       inDegreeMin: inDegree.min,
       inDegreeMax: inDegree.max,
-      viewFill: protocol.views.entries / Math.max(1, ctx.peers.aliveCount * protocol.views.viewSize),
-      deadLinks: protocol.deadLinkFraction(),
+      viewFill: entries / Math.max(1, ctx.peers.aliveCount * views.viewSize),
+      deadLinks: this.partition ? deadFraction(views.countEntries(0, n, alive)) : protocol.deadLinkFraction(),
       clustering: clustering.value,
       meanPathLength: paths.mean,
       pathLengthSources: paths.sources,
       pathLengthExact: paths.exact,
     };
   }
+}
+
+/** The fraction of entries that point at peers that are down (0 without entries). */
+export function deadFraction(c: { entries: number; dead: number }): number {
+  return c.entries > 0 ? c.dead / c.entries : 0;
 }

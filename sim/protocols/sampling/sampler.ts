@@ -15,6 +15,18 @@ import { EntryPayloads } from './entry-payloads.js';
 import { ViewTable } from './views.js';
 import type { PeerSamplingService } from '../../services/peer-sampling.js';
 
+/**
+ * One partition of a split run (sim/parallel/, sampling/split.ts): the views of all peers
+ * in shared memory, this thread's peers [lo, hi), and the run's dead-link fraction as the
+ * partitions summed it at the last sampling instant.
+ */
+export interface SamplerPartition {
+  lo: number;
+  hi: number;
+  data: Int32Array;
+  size: Int32Array;
+  deadLinkFraction: () => number;
+}
 
 /**
  * The shared machinery. Every live peer runs a timer of period `period` (first tick at a
@@ -60,7 +72,10 @@ export abstract class GossipSampler implements PeerSamplingService {
    * otherwise only when a reader at a declared instant (a failure, the observer, the results)
    * asks. Either way the overlay changes only at declared instants, never at an exchange.
    */
-  constructor(ctx: SimContext, spec: SamplingSpec, maxEntries: number, readonly overlayReadDuringRun: boolean) {
+  constructor(
+    ctx: SimContext, spec: SamplingSpec, maxEntries: number, readonly overlayReadDuringRun: boolean,
+    private readonly partition: SamplerPartition | null = null,
+  ) {
     this.sim = ctx.sim;
     this.peers = ctx.peers;
     this.transport = ctx.transport;
@@ -69,7 +84,7 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.period = spec.period;
     this.rng = ctx.peerStreams('sampling');
     this.capacity = ctx.peers.alive.length;
-    this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, false);
+    this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, false, partition ?? undefined);
     this.msgs = new EntryPayloads(Math.max(maxEntries, spec.viewSize));
     this.epoch = new Int32Array(this.capacity);
     this.timerEpoch = new Int32Array(this.capacity).fill(-1);
@@ -92,7 +107,13 @@ export abstract class GossipSampler implements PeerSamplingService {
     });
     this.joinRequest = transport.messageType(`${name}/join-request`, msgs, (via, p, slot) => this.onJoinRequest(via, p, msgs.epoch(slot)));
     this.joinReply = transport.messageType(`${name}/join-reply`, msgs, (p, _via, slot) => this.onJoinReply(p, slot));
-    for (let p = 0; p < this.peers.count; p++) if (this.peers.alive[p] === 1) this.startTimer(p);
+    const [lo, hi] = this.ownPeers();
+    for (let p = lo; p < hi; p++) if (this.peers.alive[p] === 1) this.startTimer(p);
+  }
+
+  /** The peers whose views and timers this thread keeps: all, or its partition's. */
+  private ownPeers(): [number, number] {
+    return this.partition ? [this.partition.lo, this.partition.hi] : [0, this.peers.count];
   }
 
   ensureSize(n: number): void {
@@ -127,10 +148,13 @@ export abstract class GossipSampler implements PeerSamplingService {
   }
 
   syncOverlay(): void {
+    // In a split run the other threads change their views without telling this one.
+    if (this.partition) this.views.markStale();
     this.views.syncOverlay();
   }
 
   deadLinkFraction(): number {
+    if (this.partition) return this.partition.deadLinkFraction();
     return this.views.entries > 0 ? this.views.deadEntries / this.views.entries : 0;
   }
 
@@ -196,7 +220,8 @@ export abstract class GossipSampler implements PeerSamplingService {
    */
   private initViewsFromOverlay(): void {
     const g = this.overlay, views = this.views, c = views.viewSize;
-    for (let p = 0; p < g.size; p++) {
+    const [lo, hi] = this.partition ? this.ownPeers() : [0, g.size];
+    for (let p = lo; p < hi; p++) {
       const d = g.degree(p);
       const pick = g.neighbors(p);
       for (let i = 0; i < Math.min(c, d); i++) {

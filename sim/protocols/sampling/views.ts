@@ -47,13 +47,45 @@ export class ViewTable {
     private readonly peers: PeerTable,
     /** Update the graph at every change (true), or only on `syncOverlay()` (false). */
     readonly live = true,
+    /**
+     * `data` and `size` where they live elsewhere (a split run's shared memory, each thread
+     * writing its own peers' views): they do not grow then, and the counters above count
+     * this thread's changes only (the split sums them by scanning: `countEntries`).
+     */
+    shared?: { data: Int32Array; size: Int32Array },
   ) {
     this.viewSize = viewSize;
     this.stride = 2 * viewSize;
     this.capacity = Math.max(1, capacity);
-    this.data = new Int32Array(this.capacity * this.stride);
-    this.size = new Int32Array(this.capacity);
+    this.data = shared?.data ?? new Int32Array(this.capacity * this.stride);
+    this.size = shared?.size ?? new Int32Array(this.capacity);
     this.inDegree = new Int32Array(this.capacity);
+  }
+
+  /** Entries of the views of peers [lo, hi), and those pointing at a peer down in `alive`. */
+  countEntries(lo: number, hi: number, alive: Uint8Array): { entries: number; dead: number } {
+    const data = this.data, size = this.size, stride = this.stride;
+    let entries = 0, dead = 0;
+    for (let p = lo; p < hi; p++) {
+      const base = p * stride, k = size[p];
+      entries += k;
+      for (let i = base; i < base + k; i++) if (alive[data[i]] !== 1) dead++;
+    }
+    return { entries, dead };
+  }
+
+  /** How many views hold each peer (0..n-1), counted from the views themselves. */
+  countInDegrees(n: number): Int32Array {
+    const counts = new Int32Array(n), data = this.data, size = this.size, stride = this.stride;
+    for (let p = 0; p < Math.min(n, this.capacity); p++) {
+      for (let i = p * stride, e = i + size[p]; i < e; i++) counts[data[i]]++;
+    }
+    return counts;
+  }
+
+  /** The graph no longer matches the views (a split run: other threads changed theirs). */
+  markStale(): void {
+    this.stale = true;
   }
 
   /** Bytes held by the views. */

@@ -1,0 +1,86 @@
+/**
+ * Peer sampling (Cyclon, Newscast) in a split run (sim/parallel/split.ts): the views live
+ * once, in shared memory, each thread writing its own peers' (an exchange's request and
+ * reply are each handled by their target's thread). The overlay each thread reads is its
+ * own Graph, rebuilt from all the views at declared instants, when no thread runs.
+ */
+import type { SplitContract } from '../../parallel/split.js';
+import type { Results } from '../../run/results.js';
+import { overlayReadDuringRunIn } from '../../run/components.js';
+import { dynamicsOf } from '../../dynamics/shared.js';
+import { PeerSamplingComponent, deadFraction } from './component.js';
+import type { SamplingResults } from './results-section.js';
+
+/** Each partition's figures at a sampling instant: entries, dead entries (Float64 pairs). */
+const PARTIALS = 2;
+
+interface SamplingShare {
+  exchanges: number;
+  /** Partition 0: its section (exchanges to be summed). */
+  section: SamplingResults | null;
+}
+
+export const samplingSplit: SplitContract = {
+  refuse(scenario) {
+    // A failure takes peers down at a controller event, in every thread: their views
+    // (any thread's) would be cleared by all at once.
+    if (scenario.failures.length > 0) return 'with failures, whose victims\' views every thread would clear';
+    return null;
+  },
+  peerEventsChange: () => ['overlay'],
+  setup(scenario, threads) {
+    const n = scenario.peers.count, stride = 2 * scenario.overlay.sampling!.viewSize;
+    return {
+      buffers: [new SharedArrayBuffer(Math.max(4, 4 * n * stride)), new SharedArrayBuffer(Math.max(4, 4 * n)),
+        new SharedArrayBuffer(8 * PARTIALS * threads)],
+      cells: 0,
+      lanes: 0,
+    };
+  },
+  partition(scenario, env) {
+    const n = scenario.peers.count, spec = scenario.overlay.sampling!;
+    const [data, size, partials] = env.buffers;
+    const sums = new Float64Array(partials);
+    let fraction = 0;
+    const component = new PeerSamplingComponent(spec, overlayReadDuringRunIn(scenario), {
+      lo: env.lo,
+      hi: env.hi,
+      data: new Int32Array(data, 0, n * 2 * spec.viewSize),
+      size: new Int32Array(size, 0, n),
+      deadLinkFraction: () => fraction,
+    });
+    let alive: Uint8Array | null = null;
+    return {
+      components: [component],
+      readsSharedState: true,
+      started(ctx) {
+        alive = ctx.peers.alive;
+        dynamicsOf(ctx).membership.globalRead = () => env.barrier.wait();
+      },
+      // The dead-link fraction of every sampling instant: each thread counts its peers'
+      // views, then all read the sums (no thread changes a view meanwhile: the engine holds
+      // them all at a barrier after the samples).
+      sampling() {
+        const c = component.service.views.countEntries(env.lo, env.hi, alive!);
+        sums[PARTIALS * env.me] = c.entries;
+        sums[PARTIALS * env.me + 1] = c.dead;
+        env.barrier.wait();
+        let entries = 0, dead = 0;
+        for (let i = 0; i < env.threads; i++) { entries += sums[PARTIALS * i]; dead += sums[PARTIALS * i + 1]; }
+        fraction = deadFraction({ entries, dead });
+        // Nobody writes the sums again before every thread has read them.
+        env.barrier.wait();
+      },
+      share(ctx) {
+        const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.sampling!; })() : null;
+        return { data: { exchanges: component.service.exchanges, section } satisfies SamplingShare };
+      },
+    };
+  },
+  merge(target, shares) {
+    const parts = shares as SamplingShare[];
+    const section = parts[0].section!;
+    section.exchanges = parts.reduce((sum, p) => sum + p.exchanges, 0);
+    target.results.sampling = section;
+  },
+};

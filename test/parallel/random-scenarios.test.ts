@@ -14,6 +14,7 @@ import { runSimulation } from '../../sim/run/run';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { validate } from '../../sim/scenario/validate';
+import { splitsToday } from '../helpers/splits';
 
 const text = (r: unknown) => JSON.stringify(withoutWallClock(r));
 
@@ -124,11 +125,7 @@ describe('random scenarios split across workers', () => {
         metrics: { sample: '1s' },
       });
       const expected = text(runScenario(s));
-      // What splits today (docs/parallel.md): broadcasts, floods and random walks, failures
-      // without repair, the observer, aggregation, on the event engine; expanding-ring and
-      // directory searches, churn, peer sampling and capacity do not.
-      const splits = c.engine === 'event' && c.searches.every((x) => x.protocol === 'flood' || x.protocol === 'random-walk') && !c.churn && !c.sampling && !c.capacity
-        && !(c.failures.length > 0 && c.repair);
+      const splits = splitsToday(s);
       for (const workers of [2, 3]) {
         const r = await runSimulation(s, { workers });
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
@@ -143,5 +140,51 @@ describe('random scenarios split across workers', () => {
     // The draw covers both sides (a fixed seed: the same cases every run).
     expect(split).toBeGreaterThan(2);
     expect(single).toBeGreaterThan(2);
+  });
+});
+
+// Churn and peer sampling, whose peer events change who is alive and the views: split on 2
+// and 3 threads, the one-thread results byte for byte.
+describe('random churn and peer-sampling scenarios split across workers', () => {
+  const dynamics = fc.record({
+    seed: fc.nat(10_000),
+    peers: fc.constantFrom(150, 700),
+    latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '20ms', max: '120ms' }, '100ms', { dist: 'pareto', scale: '40ms', shape: 2.5 }),
+    loss: fc.constantFrom(0, 0.05),
+    refresh: fc.constantFrom('300ms', '1s', '4s'),
+    sampling: fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constantFrom(2, 4) }),
+    churn: fc.oneof(fc.constant(null), fc.record({
+      session: fc.constantFrom<unknown>('3s', '20s', { dist: 'weibull', shape: 0.6, scale: '10s' }), downtime: fc.constantFrom('1s', '5s'),
+    })),
+    searches: fc.array(fc.record({
+      protocol: fc.constantFrom('flood', 'random-walk'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
+    }), { maxLength: 2 }),
+    broadcasts: fc.array(broadcast, { maxLength: 1 }),
+    sample: fc.constantFrom('500ms', '1s'),
+  });
+
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    let split = 0;
+    await fc.assert(fc.asyncProperty(dynamics, async (c) => {
+      // Broadcasts only without churn (with churn they keep the run on one thread).
+      const broadcasts = c.churn ? [] : c.broadcasts;
+      const s = validate({
+        name: 'dynamics', seed: c.seed, duration: '20s', peers: { count: c.peers },
+        network: { latency: c.latency, loss: c.loss, knowledgeRefresh: c.refresh },
+        overlay: { model: 'random-regular', degree: 6, sampling: c.sampling },
+        workload: { searches: c.searches, broadcasts },
+        ...(c.churn ? { churn: c.churn } : {}),
+        metrics: { sample: c.sample },
+      });
+      expect(splitsToday(s)).toBe(true);
+      const expected = text(runScenario(s));
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers).toBe(workers);
+        expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
+      }
+      split++;
+    }), { seed: 20261207, numRuns: 12, endOnFailure: false });
+    expect(split).toBe(12);
   });
 });

@@ -48,6 +48,16 @@ export class PeerSamplingComponent implements Component {
     dynamicsOf(ctx).membership.attachSampling(protocol);
   }
 
+  /**
+   * Where another protocol reads the overlay, it is rebuilt from the views at every sampling
+   * instant too (as at every refresh), so that what the protocols read after it does not
+   * depend on which samples the observer searched (a split run does it in every thread:
+   * sampling/split.ts).
+   */
+  sample(): void {
+    if (this.overlayReadDuringRun && !this.partition) this.protocol!.syncOverlay();
+  }
+
   contribute(results: Results, ctx: SimContext): void {
     const protocol = this.protocol!;
     protocol.syncOverlay();

@@ -94,7 +94,8 @@ export abstract class GossipSampler implements PeerSamplingService {
   /** Builds the views from the current overlay, registers event kinds, starts every timer. */
   start(name: string): void {
     this.initViewsFromOverlay();
-    if (this.overlayReadDuringRun) this.views.syncOverlay();
+    // (A split run does it once every thread has built its peers' views: sampling/split.ts.)
+    if (this.overlayReadDuringRun && !this.partition) this.views.syncOverlay();
     const sim = this.sim;
     this.timerKind = sim.registerKind(`${name}/timer`, (p, _src, epoch) => this.onTimer(p, epoch));
     const transport = this.transport, msgs = this.msgs;

@@ -42,7 +42,8 @@ export const samplingSplit: SplitContract = {
     const [data, size, partials] = env.buffers;
     const sums = new Float64Array(partials);
     let fraction = 0;
-    const component = new PeerSamplingComponent(spec, overlayReadDuringRunIn(scenario), {
+    const readsOverlay = overlayReadDuringRunIn(scenario);
+    const component = new PeerSamplingComponent(spec, readsOverlay, {
       lo: env.lo,
       hi: env.hi,
       data: new Int32Array(data, 0, n * 2 * spec.viewSize),
@@ -56,6 +57,10 @@ export const samplingSplit: SplitContract = {
       started(ctx) {
         alive = ctx.peers.alive;
         dynamicsOf(ctx).membership.globalRead = () => env.barrier.wait();
+        // The overlay other protocols read from time 0: once every thread has built its
+        // peers' first views (no thread changes a view before the first window's barrier).
+        env.barrier.wait();
+        if (readsOverlay) component.service.syncOverlay();
       },
       // The dead-link fraction of every sampling instant: each thread counts its peers'
       // views, then all read the sums (no thread changes a view meanwhile: the engine holds
@@ -70,6 +75,9 @@ export const samplingSplit: SplitContract = {
         fraction = deadFraction({ entries, dead });
         // Nobody writes the sums again before every thread has read them.
         env.barrier.wait();
+        // As on one thread (PeerSamplingComponent.sample); the views stay as they are until
+        // the engine's barrier after the samples.
+        if (readsOverlay) component.service.syncOverlay();
       },
       share(ctx) {
         const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.sampling!; })() : null;

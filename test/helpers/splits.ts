@@ -1,0 +1,22 @@
+/**
+ * What splits across threads today (docs/parallel.md), as the parallel tests expect it:
+ * written out here, apart from the code that decides it (sim/parallel/eligibility.ts and
+ * each family's split.ts), so that the tests check that code rather than restate it.
+ */
+import { minimumLatency } from '../../sim/parallel/eligibility';
+import type { Scenario } from '../../sim/scenario/schema';
+
+export function splitsToday(s: Scenario): boolean {
+  const churn = s.churn;
+  const failures = s.failures.length > 0;
+  return s.engine === 'event' && minimumLatency(s) > 0
+    && s.workload.searches.every((x) => x.protocol === 'flood' || x.protocol === 'random-walk')
+    && !s.capacity && !s.structured
+    && !(failures && s.overlay.repair)
+    // Peer sampling: not with failures.
+    && !(s.overlay.sampling && failures)
+    // Churn: drawn sessions with peer sampling, nothing that assumes peers go down only at
+    // controller events (broadcasts, aggregation, failures), no arrivals, no sync.
+    && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures && s.overlay.sampling !== null
+      && s.workload.broadcasts.length === 0 && !s.aggregation));
+}

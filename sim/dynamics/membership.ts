@@ -96,6 +96,9 @@ export class Membership {
         if (ctx.overlay.removeHalf(q, p) && this.repair) this.repairOne(q);
       });
     }
+    // Created now, not on first use, where joins or repairs may need it: a split run's
+    // threads must register the walk's message kinds in the same order.
+    if (!ctx.scenario.overlay.sampling && (ctx.scenario.churn || this.repair)) void this.links;
     this.snapshot = new LiveSnapshot(ctx.peers);
     this.snapshot.rebuild();
     // Churn and peer sampling change who is alive and who links whom at peer events: their

@@ -86,7 +86,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     seed: scenario.seed,
     sim,
     peers,
-    overlay: membershipChanges ? privateGraphCopy(input.overlay) : input.ownOverlay ? sharedGraphView(input.overlay) : initialOverlay,
+    overlay: membershipChanges ? privateGraphCopy(input.overlay)
+      : input.links !== null ? sharedGraphView(input.links) : input.ownOverlay ? sharedGraphView(input.overlay) : initialOverlay,
     transport,
     // A stream a family declared shared (split.ts: sharedStreams) may be drawn by any
     // thread for any peer (see tick-share.ts); the others only by the peer's owner.

@@ -33,6 +33,11 @@ export interface PartitionInput {
   /** A family's peer events change links: each thread's overlay is a Graph object of its own. */
   ownOverlay: boolean;
   /**
+   * A family's peer events add and drop links (SplitContract.peerEventsChange 'links'): the
+   * overlay every thread changes, its own peers' runs only, each with room to never move.
+   */
+  links: SharedGraph | null;
+  /**
    * The families the scenario uses, in registry order, each with what the main thread set
    * up for it (split.ts: SplitSetup).
    */

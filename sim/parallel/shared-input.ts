@@ -13,7 +13,7 @@ import { allocateOutbox } from './outbox.js';
 import { partitionPeers } from './partition.js';
 import { PathJob } from './path-job.js';
 import { allocateSplitBfs } from './path-split.js';
-import { shareGraph } from './shared-graph.js';
+import { shareGraph, shareGraphWithRoom } from './shared-graph.js';
 import { TickShare } from './tick-share.js';
 import type { SharedInput } from './workers.js';
 
@@ -58,6 +58,8 @@ export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Gra
     alive: sharedAlive(n),
     aliveNow: changes.has('alive') ? sharedAlive(n) : null,
     ownOverlay: changes.has('overlay'),
+    links: changes.has('links')
+      ? shareGraphWithRoom(overlay, Math.max(0, ...used.map(({ family }) => family.split!.linkRoom?.(scenario) ?? 0))) : null,
     families,
     barrier: Barrier.allocate(),
     claims: TickShare.allocate(lanes),

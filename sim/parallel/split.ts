@@ -105,9 +105,13 @@ export interface SplitContract {
    * What its peer events change, each peer's part by its owner's thread alone: 'alive' (the
    * run then has a second shared alive array, the first staying as at the start for the
    * overlay summary), 'overlay' (each thread's overlay is a Graph object of its own, which
-   * the family may rebuild from its state at declared instants).
+   * the family may rebuild from its state at declared instants), 'links' (the overlay is one
+   * shared copy in which every peer's run has room for `linkRoom` links, or its initial
+   * degree if more, so it never moves: each thread changes only its own peers' runs).
    */
-  peerEventsChange?(scenario: Scenario): ReadonlyArray<'alive' | 'overlay'>;
+  peerEventsChange?(scenario: Scenario): ReadonlyArray<'alive' | 'overlay' | 'links'>;
+  /** With 'links': the most links a peer's run must hold. */
+  linkRoom?(scenario: Scenario): number;
   /** Main thread, before the workers start (default: nothing shared, no cells, no lanes). */
   setup?(scenario: Scenario, threads: number, blockSize: number): SplitSetup;
   /** Worker: its part in partition env.me. */

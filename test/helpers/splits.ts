@@ -15,8 +15,9 @@ export function splitsToday(s: Scenario): boolean {
     && !(failures && s.overlay.repair)
     // Peer sampling: not with failures.
     && !(s.overlay.sampling && failures)
-    // Churn: drawn sessions with peer sampling, nothing that assumes peers go down only at
-    // controller events (broadcasts, aggregation, failures), no arrivals, no sync.
-    && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures && s.overlay.sampling !== null
+    // Churn: drawn sessions, with or without peer sampling or repair, nothing that assumes
+    // peers go down only at controller events (broadcasts, aggregation, failures), no
+    // arrivals, no sync.
+    && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures
       && s.workload.broadcasts.length === 0 && !s.aggregation));
 }

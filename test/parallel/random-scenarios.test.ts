@@ -143,8 +143,9 @@ describe('random scenarios split across workers', () => {
   });
 });
 
-// Churn and peer sampling, whose peer events change who is alive and the views: split on 2
-// and 3 threads, the one-thread results byte for byte.
+// Churn (with peer sampling, or with walks and repair) and peer sampling, whose peer events
+// change who is alive, the views and the links: split on 2 and 3 threads, the one-thread
+// results byte for byte.
 describe('random churn and peer-sampling scenarios split across workers', () => {
   const dynamics = fc.record({
     seed: fc.nat(10_000),
@@ -152,7 +153,9 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '20ms', max: '120ms' }, '100ms', { dist: 'pareto', scale: '40ms', shape: 2.5 }),
     loss: fc.constantFrom(0, 0.05),
     refresh: fc.constantFrom('300ms', '1s', '4s'),
-    sampling: fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constantFrom(2, 4) }),
+    // Without peer sampling: churn with or without repair, its links made by walks.
+    sampling: fc.oneof(fc.constant(null), fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constantFrom(2, 4) })),
+    repair: fc.boolean(),
     churn: fc.oneof(fc.constant(null), fc.record({
       session: fc.constantFrom<unknown>('3s', '20s', { dist: 'weibull', shape: 0.6, scale: '10s' }), downtime: fc.constantFrom('1s', '5s'),
     })),
@@ -166,14 +169,16 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
     let split = 0;
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
-      // Broadcasts only without churn (with churn they keep the run on one thread).
+      // Broadcasts only without churn (with churn they keep the run on one thread); churn
+      // or peer sampling in every case.
       const broadcasts = c.churn ? [] : c.broadcasts;
+      const churn = c.churn ?? (c.sampling ? null : { session: '20s', downtime: '5s' });
       const s = validate({
         name: 'dynamics', seed: c.seed, duration: '20s', peers: { count: c.peers },
         network: { latency: c.latency, loss: c.loss, knowledgeRefresh: c.refresh },
-        overlay: { model: 'random-regular', degree: 6, sampling: c.sampling },
+        overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
         workload: { searches: c.searches, broadcasts },
-        ...(c.churn ? { churn: c.churn } : {}),
+        ...(churn ? { churn } : {}),
         metrics: { sample: c.sample },
       });
       expect(splitsToday(s)).toBe(true);
@@ -184,7 +189,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
       }
       split++;
-    }), { seed: 20261207, numRuns: 12, endOnFailure: false });
-    expect(split).toBe(12);
+    }), { seed: 20261207, numRuns: 16, endOnFailure: false });
+    expect(split).toBe(16);
   });
 });

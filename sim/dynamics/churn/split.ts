@@ -36,10 +36,11 @@ export const churnSplit: SplitContract = {
     // down only at controller events.
     if (scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
     if (scenario.aggregation) return 'with aggregation, whose split assumes that peers go down only at controller events';
-    if (!scenario.overlay.sampling) return 'without peer sampling: its joins link peers through an overlay that is not split yet';
     return null;
   },
-  peerEventsChange: () => ['alive'],
+  // Without peer sampling, joins and repairs change the overlay's links, each end its own.
+  peerEventsChange: (scenario) => (scenario.overlay.sampling ? ['alive'] : ['alive', 'links']),
+  linkRoom: (scenario) => scenario.overlay.maxDegree,
   setup(scenario) {
     const n = scenario.peers.count;
     return { buffers: [new SharedArrayBuffer(Math.max(8, 8 * n)), new SharedArrayBuffer(Math.max(8, 8 * n))], cells: 1, lanes: 0 };
@@ -51,8 +52,21 @@ export const churnSplit: SplitContract = {
       lo: env.lo, hi: env.hi, sessionTime: new Float64Array(sessions, 0, n), downtimeTime: new Float64Array(downtimes, 0, n),
     });
     let context: SimContext | null = null;
+    const links = !scenario.overlay.sampling;
     return {
       components: [component],
+      // The observer reads the links of every thread's peers at the samples.
+      readsSharedState: links,
+      sampling() {
+        // Each thread's count of links is its own changes' (each judged by a glance at
+        // the other end mid-window); what is read of it at a sample, whether there is any
+        // link at all, is read from the runs' lengths instead.
+        if (!links) return;
+        const g = context!.overlay;
+        let halves = 0;
+        for (let p = 0; p < g.size; p++) halves += g.deg[p];
+        g.edges = halves;
+      },
       started(ctx) {
         context = ctx;
         dynamicsOf(ctx).membership.globalRead = () => env.barrier.wait();

@@ -171,8 +171,8 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
       // Broadcasts only without churn (with churn they keep the run on one thread); churn
       // or peer sampling in every case.
-      const broadcasts = c.churn ? [] : c.broadcasts;
       const churn = c.churn ?? (c.sampling ? null : { session: '20s', downtime: '5s' });
+      const broadcasts = churn ? [] : c.broadcasts;
       const s = validate({
         name: 'dynamics', seed: c.seed, duration: '20s', peers: { count: c.peers },
         network: { latency: c.latency, loss: c.loss, knowledgeRefresh: c.refresh },

@@ -33,10 +33,23 @@ describe('planParallelRun', () => {
     }
   });
 
+  it('splits churn and peer sampling (docs/dynamics.md), not churn with sync, and says why', () => {
+    const churn = { session: '10min', downtime: '5min' }, workload = { broadcasts: [] };
+    expect(planParallelRun(scenario({ churn, workload }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ churn, workload, overlay: { repair: true } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ churn, workload, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    const gossip = planParallelRun(scenario({ churn }), 2);
+    expect(gossip.threads).toBe(1);
+    expect(gossip.note).toMatch(/^churn \(with broadcasts, whose split assumes that peers go down only at controller events\) cannot run split/);
+    const sync = planParallelRun(scenario({ churn: { ...churn, sync: true }, workload }), 2);
+    expect(sync.threads).toBe(1);
+    expect(sync.note).toMatch(/^churn \(churn\.sync, whose answer reads the rumours another peer holds\) cannot run split; ran on one thread/);
+    const attacked = planParallelRun(scenario({ overlay: { sampling: { protocol: 'newscast' } }, failures: [{ at: '5s', fraction: 0.2 }] }), 2);
+    expect(attacked.threads).toBe(1);
+    expect(attacked.note).toMatch(/^sampling \(with failures/);
+  });
+
   it('falls back, naming them, when components are not partition-safe', () => {
-    const churn = planParallelRun(scenario({ churn: { session: '10min', downtime: '5min' } }), 2);
-    expect(churn.threads).toBe(1);
-    expect(churn.note).toMatch(/^churn.* not partition-safe/);
     const ring = planParallelRun(scenario({ workload: { searches: { count: 10, protocol: 'expanding-ring' } } }), 2);
     expect(ring.threads).toBe(1);
     expect(ring.note).toMatch(/^search \(expanding-ring search \(a ring restarts .*\)\) cannot run split; ran on one thread/);

@@ -6,11 +6,11 @@
  */
 import { sha256 } from '@noble/hashes/sha2';
 import { utf8ToBytes } from '@noble/hashes/utils';
-import { textTraceFiles } from '../sim/dynamics/churn/trace/scenario.js';
 import { SteppedRun, linksOf } from '../sim/run/run-scenario.js';
 import { stringifyResults } from '../sim/run/serialize.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load-text.js';
+import { textFiles } from '../sim/scenario/input-files.js';
 import type { SimContext } from '../sim/run/context.js';
 import { renderReportPage, type ReportAssets } from '../viz/report-page.js';
 import { MAX_VIEW_PEERS, MESSAGE_STRIDE, type FromWorker, type ToWorker } from './protocol.js';
@@ -153,7 +153,7 @@ function reanchor(j: Job): void {
 function start(message: Extract<ToWorker, { type: 'start' }>): void {
   let scenario;
   try {
-    scenario = loadScenarioText(message.text, message.fileName, [], textTraceFiles(message.traces));
+    scenario = loadScenarioText(message.text, message.fileName, [], textFiles(message.files));
   } catch (error) {
     if (error instanceof ScenarioError) { post({ type: 'invalid', message: error.format() }); return; }
     throw error;

@@ -53,14 +53,6 @@ function declaredIn(code: string): Set<string> {
  */
 const EXCEPTIONS: Array<{ where: string; names: string[]; why: string }> = [
   { where: 'sim/families/registry.ts', names: ['*'], why: 'the registry: one line per family (registry.test.ts checks its form)' },
-  // A churn trace (churn.trace) is a file read when the scenario loads, before any family
-  // runs, and handed to worker threads already parsed: the loader has no family hook for files.
-  { where: 'sim/scenario/load.ts', names: ['sim/dynamics/churn/'], why: 'reads the churn trace file from disk (Node)' },
-  { where: 'sim/scenario/load-text.ts', names: ['sim/dynamics/churn/'], why: 'resolves churn.trace and checks its window against the scenario' },
-  { where: 'sim/run/browser.ts', names: ['sim/dynamics/churn/'], why: 'a browser run is given the churn trace\'s text' },
-  { where: 'sim/run/run-off-thread.ts', names: ['sim/dynamics/churn/'], why: 'hands the parsed churn trace to the run\'s worker thread' },
-  { where: 'sim/run/run-worker.ts', names: ['sim/dynamics/churn/'], why: 'stores the churn trace it was handed' },
-  { where: 'sim/cli/commands/trace-summary.ts', names: ['sim/dynamics/churn/'], why: 'the trace-summary command summarises a churn trace' },
 ];
 
 function findOffences(): string[] {

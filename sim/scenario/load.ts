@@ -9,12 +9,13 @@ import { ScenarioError } from './errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { loadScenarioText as loadText, tooLarge } from './load-text.js';
 import { nodeFiles } from './node-files.js';
+import type { FileSource } from './input-files.js';
 
 export { parseScenarioText, type ParsedScenario } from './load-text.js';
 
-/** As load-text.ts's, reading the files the scenario's keys name from disk. */
-export function loadScenarioText(text: string, fileName: string, sets: readonly string[] = []): Scenario {
-  return loadText(text, fileName, sets, nodeFiles);
+/** As load-text.ts's, reading the files the scenario's keys name from disk (or through `files`). */
+export function loadScenarioText(text: string, fileName: string, sets: readonly string[] = [], files: FileSource = nodeFiles): Scenario {
+  return loadText(text, fileName, sets, files);
 }
 
 /** Reads, overrides (`key.path=value` strings, in order) and validates a scenario file. */

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { FamilyFile } from '../families/files.js';
 import { memoryLimit } from '../run/memory-estimate.js';
 import { ScenarioError } from './errors.js';
-import { storeFile, storedEntry } from './file-store.js';
+import { loadedFile, storeFile, storedEntry } from './file-store.js';
 import { namedFiles, type FileSource } from './input-files.js';
 
 const MiB = 1048576, GiB = 1073741824;
@@ -55,6 +55,9 @@ export const nodeFiles: FileSource = {
   },
   read: (file, path) => readInputFile(file, path, fileMemoryLimit()),
 };
+
+/** Paths resolved as nodeFiles does, files taken from the store only: a worker thread's, given them parsed (adoptFiles). */
+export const storedNodeFiles: FileSource = { resolve: nodeFiles.resolve, read: loadedFile };
 
 /**
  * The texts of the files a parsed scenario names that exist beside `scenarioFile`, by the

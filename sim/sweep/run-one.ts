@@ -3,6 +3,7 @@ import { loadScenarioText } from '../scenario/load.js';
 import { runScenario } from '../run/run-scenario.js';
 import { flattenMetrics } from './metrics.js';
 import { adoptFiles, type SentFile } from '../scenario/file-store.js';
+import { nodeFiles, storedNodeFiles } from '../scenario/node-files.js';
 
 export interface SweepTaskInput {
   text: string;
@@ -19,9 +20,9 @@ export interface SweepTaskOutput {
 }
 
 export function runSweepTask(input: SweepTaskInput): SweepTaskOutput {
-  // Kept with the stamp of their read, so loading the scenario below finds them unchanged rather than parsing them again.
+  // Given its files, a task replays what the sweep validated, even if a file changed since: it reads none.
   if (input.files) adoptFiles(input.files);
-  const scenario = loadScenarioText(input.text, input.file, [...input.sets, `seed=${input.seed}`]);
+  const scenario = loadScenarioText(input.text, input.file, [...input.sets, `seed=${input.seed}`], input.files ? storedNodeFiles : nodeFiles);
   const results = runScenario(scenario);
   return { metrics: flattenMetrics(results as unknown as Record<string, unknown>), wallSeconds: results.engine.wallSeconds };
 }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STACK_LINE, gossipsim, tempDir } from '../helpers/cli';
-import { sha256Base64 } from '../../viz/report';
+import { createHash } from 'node:crypto';
 
 describe('gossipsim playground', () => {
   it('writes playground.html in the current folder by default, and nothing else', () => {
@@ -33,7 +33,7 @@ describe('gossipsim playground', () => {
     const scripts = [...html.matchAll(/<script( [^>]*)?>([\s\S]*?)<\/script>/g)];
     const code = scripts.filter((m) => !/type="application\/json"/.test(m[1] ?? ''));
     expect(code.map((m) => /id="([^"]+)"/.exec(m[1] ?? '')?.[1])).toEqual(['gs-d3', 'gs-report-client', 'gs-app']);
-    for (const m of code) expect(csp).toContain(`'sha256-${sha256Base64(m[2])}'`);
+    for (const m of code) expect(csp).toContain(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
     expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
   });
 
@@ -43,10 +43,10 @@ describe('gossipsim playground', () => {
     const html = readFileSync(join(dir, 'p.html'), 'utf8');
     const data = /<script type="application\/json" id="gs-scenarios">([\s\S]*?)<\/script>/.exec(html)![1];
     expect(data).not.toMatch(/[<>]/);
-    const parsed = JSON.parse(data) as { scenarios: Array<{ path: string; text: string; traces: Record<string, string> }> };
+    const parsed = JSON.parse(data) as { scenarios: Array<{ path: string; text: string; files: Record<string, string> }> };
     const paths = parsed.scenarios.map((s) => s.path);
     expect(paths).toContain('scenarios/lessons/rumour-spreading.yaml');
-    expect(parsed.scenarios.find((s) => s.path === 'scenarios/trace-replay.yaml')!.traces).toHaveProperty(['traces/synthetic-weibull.csv']);
+    expect(parsed.scenarios.find((s) => s.path === 'scenarios/trace-replay.yaml')!.files).toHaveProperty(['traces/synthetic-weibull.csv']);
   });
 
   it('never replaces a file the user wrote; replaces its own', () => {

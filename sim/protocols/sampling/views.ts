@@ -15,12 +15,12 @@ import type { PeerTable } from '../../run/peers.js';
  *
  * Overlay rule: the undirected link p–q is in `graph` exactly while q is in view(p) or p
  * is in view(q). Every change goes through add / removeAt / replaceAt / clear. In `live`
- * mode they update the graph at once, so protocols that read it at any time (gossip,
- * search) see the views as they are. Keeping the graph in step costs two thirds of an
- * exchange (each change touches the adjacency of peers all over memory), so when nothing
- * reads the graph during the run, `live` is off: changes only mark the graph stale, and
- * `syncOverlay()` rebuilds it from the views when a reader (a failure, the observer, the
- * results) needs it. Either way a reader sees the same links (maybe in another order).
+ * mode they update the graph at once. The samplers use the lazy mode: changes only mark
+ * the graph stale, and `syncOverlay()` rebuilds it from the views at declared instants (a
+ * refresh of global knowledge, a sample, a failure, the results: docs/dynamics.md), which
+ * also lets a split run's threads rebuild their own from the shared views; keeping the
+ * graph in step would cost two thirds of an exchange besides. Either way a reader sees the
+ * same links (maybe in another order).
  *
  * Counters kept on every change: inDegree[q] (views that hold q), `entries` (all entries),
  * `deadEntries` (entries pointing at a peer that is down). Only live peers hold entries

@@ -166,17 +166,10 @@ export class Membership {
     for (let i = 0; i < victims.length; i++) {
       const p = victims[i];
       if (peers.alive[p] !== 1) continue;
-      peers.setAlive(p, false);
-      this.epoch[p]++;
-      this.walker?.down(p);
-      this.antiEntropy?.down(p);
-      if (this.sampling) {
-        this.sampling.peerDown(p);
-      } else {
+      this.goDown(p, () => {
         const former = overlay.isolate(p);
         if (this.repair) for (const q of former) lost.push(q);
-      }
-      for (const listener of this.ctx.peerDown) listener(p);
+      });
     }
     this.snapshot.rebuild();
     if (lost.length > 0) {
@@ -190,18 +183,21 @@ export class Membership {
    * keep their entries for p as dead links (with peer sampling).
    */
   leave(p: number): void {
-    const { peers, overlay } = this.ctx;
-    if (peers.alive[p] !== 1) return;
-    peers.setAlive(p, false);
+    if (this.ctx.peers.alive[p] !== 1) return;
+    this.goDown(p, () => {
+      const notice = this.leaveNotice!;
+      for (const q of this.ctx.overlay.clearOwn(p)) this.ctx.transport.sendMessage(p, q, notice, 0);
+    });
+  }
+
+  /** p (alive) goes down; without peer sampling `dropLinks` drops its links. */
+  private goDown(p: number, dropLinks: () => void): void {
+    this.ctx.peers.setAlive(p, false);
     this.epoch[p]++;
     this.walker?.down(p);
     this.antiEntropy?.down(p);
-    if (this.sampling) {
-      this.sampling.peerDown(p);
-    } else {
-      const notice = this.leaveNotice!;
-      for (const q of overlay.clearOwn(p)) this.ctx.transport.sendMessage(p, q, notice, 0);
-    }
+    if (this.sampling) this.sampling.peerDown(p);
+    else dropLinks();
     for (const listener of this.ctx.peerDown) listener(p);
   }
 

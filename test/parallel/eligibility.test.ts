@@ -66,7 +66,7 @@ describe('planParallelRun', () => {
     expect(planParallelRun(scenario({ failures }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     const repair = planParallelRun(scenario({ failures, overlay: { repair: true } }), 2);
     expect(repair.threads).toBe(1);
-    expect(repair.note).toMatch(/^failures \(with overlay\.repair, whose walks add links between peers at their own events\) is not partition-safe; ran on one thread/);
+    expect(repair.note).toMatch(/^failures \(with overlay\.repair, whose walks change links at peer events while a failure reads and cuts every peer's links at once\) is not partition-safe; ran on one thread/);
   });
 
   it('falls back for the cycle engine', () => {

@@ -70,11 +70,6 @@ export class Membership {
   private epoch: Int32Array;
   /** The live peers bootstrap contacts are drawn from (global knowledge). */
   readonly snapshot: LiveSnapshot;
-  /**
-   * A split run (sim/parallel/): called in every thread right after a refresh read the
-   * state of all peers (a barrier, so that no thread changes its peers before all have read).
-   */
-  globalRead: (() => void) | null = null;
   /** Departure notices (churn without peer sampling). */
   private readonly leaveNotice: InlineMessageType | null = null;
 
@@ -108,7 +103,6 @@ export class Membership {
       const period = ctx.scenario.network.knowledgeRefresh, end = ctx.scenario.duration;
       const refresh = ctx.sim.registerKind('knowledge/refresh', (k) => {
         this.refreshKnowledge();
-        this.globalRead?.();
         if ((k + 1) * period <= end) ctx.sim.at((k + 1) * period, refresh, k + 1, CONTROLLER);
       });
       if (period <= end) ctx.sim.at(period, refresh, 1, CONTROLLER);

@@ -116,6 +116,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   if (admitting.length === 1) sim.admit = admitting[0];
   else if (admitting.length > 1) sim.admit = (time, kind, target, src, a, b) => admitting.every((admit) => admit(time, kind, target, src, a, b));
   const phantomCounts = parts.flatMap((p) => (p.phantoms ? [p.phantoms] : []));
+  const settleControllers = parts.some((p) => p.peersChangeWhatControllersRead);
   // Whether only controller events send messages (then a window without one may run to the next).
   const quietArrivals = parts.every((p) => p.sendsOnArrival !== undefined && !p.sendsOnArrival());
 
@@ -224,7 +225,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
         tickBarriers++;
       });
       const settleStart = performance.now();
-      if (ticks.settle(barrier)) {
+      if (ticks.settle(barrier) || (settleControllers && (barrier.wait(), true))) {
         waitSeconds += (performance.now() - settleStart) / 1000;
         tickBarriers++;
       }

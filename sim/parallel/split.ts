@@ -76,6 +76,12 @@ export interface SplitPart {
    * while partition 0 reads them.
    */
   readsSharedState?: boolean;
+  /**
+   * Its peer events change state that controller events read, whoever the peer (who is
+   * alive, the views): after the controller events of a window every thread waits for the
+   * others before it runs its peers' events, so that none changes what another still reads.
+   */
+  peersChangeWhatControllersRead?: boolean;
   /** Before the components sample instant t (in every partition). */
   sampling?(t: number): void;
   /** Its samples at every instant in this partition too (partition 0 writes the series). */

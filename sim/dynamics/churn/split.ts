@@ -55,6 +55,8 @@ export const churnSplit: SplitContract = {
     const links = !scenario.overlay.sampling;
     return {
       components: [component],
+      // A refresh, a search's launch read who is alive, which departures change.
+      peersChangeWhatControllersRead: true,
       // The observer reads the links of every thread's peers at the samples.
       readsSharedState: links,
       sampling() {
@@ -69,7 +71,6 @@ export const churnSplit: SplitContract = {
       },
       started(ctx) {
         context = ctx;
-        dynamicsOf(ctx).membership.globalRead = () => env.barrier.wait();
       },
       // Every peer is alive at the start (no trace, no arrivals, no failures): the count
       // alive is n plus every thread's joins minus its leaves.

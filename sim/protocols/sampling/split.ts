@@ -7,7 +7,6 @@
 import type { SplitContract } from '../../parallel/split.js';
 import type { Results } from '../../run/results.js';
 import { overlayReadDuringRunIn } from '../../run/components.js';
-import { dynamicsOf } from '../../dynamics/shared.js';
 import { PeerSamplingComponent, deadFraction } from './component.js';
 import type { SamplingResults } from './results-section.js';
 
@@ -54,9 +53,10 @@ export const samplingSplit: SplitContract = {
     return {
       components: [component],
       readsSharedState: true,
+      // A refresh rebuilds the overlay from every thread's views.
+      peersChangeWhatControllersRead: true,
       started(ctx) {
         alive = ctx.peers.alive;
-        dynamicsOf(ctx).membership.globalRead = () => env.barrier.wait();
         // The overlay other protocols read from time 0: once every thread has built its
         // peers' first views (no thread changes a view before the first window's barrier).
         env.barrier.wait();

@@ -102,7 +102,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const loopStart = performance.now();
   const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
-  const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges });
+  const overlayReadDuringRun = FAMILIES.some((f) => f.readsOverlayDuringRun?.(scenario) ?? false);
+  const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges, overlayReadDuringRun });
   const components: Component[] = parts.flatMap((p) => p.components);
   for (const c of components) c.start(ctx);
   for (const p of parts) p.started?.(ctx);

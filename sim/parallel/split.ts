@@ -40,6 +40,8 @@ export interface PartitionEnv {
   readonly firstLane: number;
   /** Some family's controller events take peers down (SplitContract.changesMembership). */
   readonly membershipChanges: boolean;
+  /** Some family's components read the overlay while the run goes (Family.readsOverlayDuringRun). */
+  readonly overlayReadDuringRun: boolean;
 }
 
 /** What a family's partition hands back at the end: structured-cloned, `transfer` moved. */

@@ -11,14 +11,9 @@ export function buildComponents(scenario: Scenario): Component[] {
   return familyComponents(scenario).flatMap((f) => f.components);
 }
 
-/** Whether some family's components read the overlay while the run goes (Family.readsOverlayDuringRun). */
-export function overlayReadDuringRunIn(scenario: Scenario): boolean {
-  return FAMILIES.some((family) => family.readsOverlayDuringRun?.(scenario) ?? false);
-}
-
 /** The families the scenario uses (those with components), each with its components, in registry order. */
 export function familyComponents(scenario: Scenario): Array<{ family: Family<object>; components: Component[] }> {
-  const overlayReadDuringRun = overlayReadDuringRunIn(scenario);
+  const overlayReadDuringRun = FAMILIES.some((family) => family.readsOverlayDuringRun?.(scenario) ?? false);
   return FAMILIES.map((family) => ({ family, components: family.components(scenario, { overlayReadDuringRun }) }))
     .filter((f) => f.components.length > 0);
 }

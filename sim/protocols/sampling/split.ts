@@ -6,7 +6,6 @@
  */
 import type { SplitContract } from '../../parallel/split.js';
 import type { Results } from '../../run/results.js';
-import { overlayReadDuringRunIn } from '../../run/components.js';
 import { PeerSamplingComponent, deadFraction } from './component.js';
 import type { SamplingResults } from './results-section.js';
 
@@ -41,7 +40,7 @@ export const samplingSplit: SplitContract = {
     const [data, size, partials] = env.buffers;
     const sums = new Float64Array(partials);
     let fraction = 0;
-    const readsOverlay = overlayReadDuringRunIn(scenario);
+    const readsOverlay = env.overlayReadDuringRun;
     const component = new PeerSamplingComponent(spec, readsOverlay, {
       lo: env.lo,
       hi: env.hi,

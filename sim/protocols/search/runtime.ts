@@ -40,7 +40,8 @@ export class SearchRuntime {
   ringsSent = 0;
   ringArrivals = 0;
   ringEarliest = Infinity;
-  private readonly ringStreams: PeerStreams;
+  /** The origins' streams for later rings (made at the first: 4 bytes a peer). */
+  private ringStreams: PeerStreams | null = null;
 
   constructor(
     readonly ctx: SimContext,
@@ -50,9 +51,7 @@ export class SearchRuntime {
     readonly streams: PeerStreams,
     /** A split run: whether this thread acts for the peer (null: one thread, for all). */
     readonly owns: ((peer: number) => boolean) | null = null,
-  ) {
-    this.ringStreams = ctx.peerStreams('search/ring');
-  }
+  ) {}
 
   /** Whether this thread acts for `peer`. */
   mine(peer: number): boolean {
@@ -78,6 +77,7 @@ export class SearchRuntime {
     const origin = slot.origin, counted = this.mine(origin);
     if (counted) slot.queryMessages++;
     this.ringsSent++;
+    this.ringStreams ??= this.ctx.peerStreams('search/ring');
     const delay = this.ctx.transport.drawWith(this.ringStreams.use(origin), counted);
     if (delay < 0) return;
     const arrival = time + delay;

@@ -10,7 +10,9 @@ export function splitsToday(s: Scenario): boolean {
   const churn = s.churn;
   const failures = s.failures.length > 0;
   return s.engine === 'event' && minimumLatency(s) > 0
-    && s.workload.searches.every((x) => x.protocol === 'flood' || x.protocol === 'random-walk')
+    && s.workload.searches.every((x) => x.protocol !== 'dht')
+    // The super-peer directory: not with churn or peer sampling.
+    && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity && !s.structured
     && !(failures && s.overlay.repair)
     // Peer sampling: not with failures.

@@ -50,14 +50,15 @@ describe('planParallelRun', () => {
   });
 
   it('falls back, naming them, when components are not partition-safe', () => {
-    const ring = planParallelRun(scenario({ workload: { searches: { count: 10, protocol: 'expanding-ring' } } }), 2);
-    expect(ring.threads).toBe(1);
-    expect(ring.note).toMatch(/^search \(expanding-ring search \(a ring restarts .*\)\) cannot run split; ran on one thread/);
+    const chord = planParallelRun(scenario({ structured: { protocol: 'chord' } }), 2);
+    expect(chord.threads).toBe(1);
+    expect(chord.note).toMatch(/^structured.* not partition-safe/);
   });
 
-  it('splits floods and random walks (searches end at barriers, see protocols/search/split.ts)', () => {
-    for (const protocol of ['flood', 'random-walk']) {
-      expect(planParallelRun(scenario({ workload: { searches: { count: 10, protocol } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+  it('splits floods, random walks, expanding rings and the directory (searches end or restart at barriers, see protocols/search/split.ts)', () => {
+    for (const protocol of ['flood', 'random-walk', 'expanding-ring', 'directory']) {
+      const hybrid = protocol === 'directory' ? { hybrid: { superPeers: 0.01 } } : {};
+      expect(planParallelRun(scenario({ workload: { searches: { count: 10, protocol } }, ...hybrid }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     }
   });
 

@@ -35,6 +35,7 @@ export const churnSplit: SplitContract = {
     // Their split forms count live and informed peers on the assumption that peers go
     // down only at controller events.
     if (scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
+    if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
     if (scenario.aggregation) return 'with aggregation, whose split assumes that peers go down only at controller events';
     return null;
   },

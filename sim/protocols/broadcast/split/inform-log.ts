@@ -2,8 +2,9 @@
  * The informings of one broadcast in one partition, in that partition's event order. The
  * main thread merges the partitions' logs by (time, tie), the order a one-thread run
  * follows, to rebuild the broadcast's timeline (16 bytes an informing: time, tie) and,
- * for small runs that keep a trace, who informed whom (peer, from: 8 bytes more). The
- * round of each informing is not kept: only the largest, and that of the latest.
+ * for small runs that keep a trace, who informed whom (peer, from: 8 bytes more) and the
+ * informing's place within its event (a cycle-engine round informs many peers in one
+ * event). The round of each informing is not kept: only the largest, and that of the latest.
  */
 import type { InformLogData } from './share.js';
 
@@ -16,6 +17,7 @@ export class InformLog {
   private tie: Float64Array;
   private peer: Int32Array | null;
   private from: Int32Array | null;
+  private order: Float64Array | null;
 
   /** `capacity`: room to start with (it grows as needed, up to `most` entries). */
   constructor(capacity: number, readonly withPeers: boolean, private readonly most = Infinity) {
@@ -24,9 +26,11 @@ export class InformLog {
     this.tie = new Float64Array(c);
     this.peer = withPeers ? new Int32Array(c) : null;
     this.from = withPeers ? new Int32Array(c) : null;
+    this.order = withPeers ? new Float64Array(c) : null;
   }
 
-  push(time: number, tie: number, peer: number, from: number, round: number): void {
+  /** `order`: the informing's place within its event (tie), where one event informs several peers. */
+  push(time: number, tie: number, peer: number, from: number, round: number, order = 0): void {
     if (this.length === this.time.length) this.grow();
     const i = this.length++;
     this.time[i] = time;
@@ -34,6 +38,7 @@ export class InformLog {
     if (this.peer !== null) {
       this.peer[i] = peer;
       this.from![i] = from;
+      this.order![i] = order;
     }
     if (round > this.maxRound) this.maxRound = round;
     this.lastRound = round;
@@ -48,6 +53,7 @@ export class InformLog {
     if (this.peer !== null) {
       this.peer = i(this.peer);
       this.from = i(this.from!);
+      this.order = f(this.order!);
     }
   }
 
@@ -61,6 +67,7 @@ export class InformLog {
       tie: this.tie,
       peer: this.peer,
       from: this.from,
+      order: this.order,
     };
   }
 }

@@ -35,6 +35,11 @@ export interface InformLogData {
   /** Per informing, when a trace is kept: the peer informed, and by whom (-1: none). */
   peer: Int32Array | null;
   from: Int32Array | null;
+  /**
+   * Per informing, when a trace is kept: its place within its event, (time, tie), which
+   * orders the informings of one cycle-engine round as a one-thread run makes them.
+   */
+  order: Float64Array | null;
 }
 
 /** A partition's share of the broadcast family: every broadcast, and (partition 0, with failures) the down log. */

@@ -3,7 +3,8 @@
  * own peers and logs each informing; round ticks are shared out among the threads; at
  * every barrier a partition publishes, per broadcast, its informed count, its messages in
  * flight and its peers down holding the rumour (3 cells), and its informed bits; the main
- * thread merges the logs in global (time, tie) order (merge.ts).
+ * thread merges the logs in global (time, tie) order (merge.ts). On the cycle engine each
+ * thread's own peers act in a round, and the arrivals are settled after it (cycle-rounds.ts).
  */
 import type { SimContext } from '../../../run/context.js';
 import type { Scenario } from '../../../scenario/schema.js';
@@ -13,6 +14,7 @@ import { TRACE_MAX_PEERS } from '../engine.js';
 import { Phase, type BroadcastState } from '../state.js';
 import { broadcastAdmission } from './admission.js';
 import { BitsetExchange } from './bitset-exchange.js';
+import { cycleBuffers, SplitCycleRounds } from './cycle-rounds.js';
 import { PartitionFailures } from './failures.js';
 import { InformLog } from './inform-log.js';
 import { mergeBroadcasts } from './merge.js';
@@ -25,20 +27,35 @@ const CELLS = 3;
 /** The peer streams a broadcast draws from (TargetPicker, Transport): any thread may act for any peer in a tick. */
 const STREAMS = ['broadcast', 'network'];
 
-function setup(scenario: Scenario): SplitSetup {
+function setup(scenario: Scenario, threads: number): SplitSetup {
   const n = scenario.peers.count;
   const broadcasts = planBroadcasts(scenario.workload.broadcasts, scenario.duration).length;
   return {
-    // The informed bitset of each planned broadcast (in id order), shared by all workers.
-    buffers: Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
+    // The informed bitset of each planned broadcast (in id order), shared by all workers;
+    // on the cycle engine, then the rounds' bids and counts (cycle-rounds.ts).
+    buffers: [
+      ...Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
+      ...(scenario.engine === 'cycle' ? cycleBuffers(n, threads) : []),
+    ],
     cells: CELLS * broadcasts,
     lanes: broadcasts,
   };
 }
+
+/**
+ * A split cycle round settles each reply where its request is sent, so it cannot draw the
+ * reply's loss from the answering peer's stream in one-thread order (cycle-rounds.ts).
+ */
+function refuse(scenario: Scenario): string | null {
+  if (scenario.engine !== 'cycle' || !(scenario.network.loss > 0)) return null;
+  const asks = scenario.workload.broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull');
+  return asks ? 'pull and push-pull rounds of the cycle engine with network.loss: a reply\'s loss is drawn from the answering peer\'s stream in one-thread order' : null;
+}
 function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const { sim, lo, hi, me } = env;
   const n = scenario.peers.count;
-  const broadcasts = env.buffers.length;
+  const cycleEngine = scenario.engine === 'cycle';
+  const broadcasts = env.buffers.length - (cycleEngine ? 2 : 0);
   const withPeers = n <= TRACE_MAX_PEERS;
   // Each peer is informed once per broadcast: a partition's size bounds its log. Room for
   // all of it from the start (up to 2^25 entries in all, 512 MB of address space, committed
@@ -49,20 +66,25 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers, hi - lo));
   const informedHere = new Float64Array(broadcasts);
   const ticks = env.ticks, lane = env.firstLane;
+  let bitsets: BitsetExchange | null = null;
+  let cycle: SplitCycleRounds | null = null;
   const part: BroadcastPartition = {
     lo,
     hi,
     informed(st, peer, from, round) {
       informedHere[st.id]++;
-      logs[st.id].push(sim.now, sim.currentTie, peer, from, round);
+      logs[st.id].push(sim.now, sim.currentTie, peer, from, round, cycle === null ? 0 : (cycle as SplitCycleRounds).order);
     },
     chunkWords: ticks.chunkWords,
     nextChunk: (st, words) => ticks.nextChunk(lane + st.id, words),
+    ...(cycleEngine ? {
+      cycle: (ctx: SimContext) => (cycle = new SplitCycleRounds(
+        ctx.transport, ctx.peers, env.buffers.slice(broadcasts), () => bitsets!, env.barrier, me, env.threads, lo, hi, withPeers)),
+    } : {}),
   };
   // The trace is rebuilt from the merged logs; a partition keeps none.
   const component = new BroadcastComponent(scenario.workload.broadcasts, { partition: part, trace: false });
   let states: readonly BroadcastState[] = [];
-  let bitsets: BitsetExchange | null = null;
   // With failures: this partition's peers down holding each rumour (for the live counts
   // summed at the barriers), partition 0's log of them all, each broadcast's latest event.
   let failures: PartitionFailures | null = null;
@@ -77,12 +99,13 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
         failures = new PartitionFailures(ctx, sim, states, lo, hi, me === 0);
         downHere = failures.downHere;
       }
-      bitsets = new BitsetExchange(env.buffers, states, n, env.blockSize, me, env.threads);
+      bitsets = new BitsetExchange(env.buffers.slice(0, broadcasts), states, n, env.blockSize, me, env.threads);
       split.admit = broadcastAdmission(sim, states, component.settled, scenario.duration) ?? undefined;
     },
     // Push in rounds sends only at its round ticks (controller events): its arrivals send
     // nothing, unlike a flood's, a push once's or a pull request's (answered on arrival).
-    sendsOnArrival: () => states.some((st) => st.protocol.sendsOnArrival),
+    // A cycle round's messages arrive within its tick.
+    sendsOnArrival: () => !cycleEngine && states.some((st) => st.protocol.sendsOnArrival),
     publish(cells, at) {
       for (let b = 0; b < broadcasts; b++) {
         const f = at + CELLS * b;
@@ -114,7 +137,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
       const transfer: ArrayBuffer[] = [];
       const shares: BroadcastShare[] = states.map((st) => {
         const log = logs[st.id].data();
-        for (const a of [log.time, log.tie, log.peer, log.from]) if (a) transfer.push(a.buffer as ArrayBuffer);
+        for (const a of [log.time, log.tie, log.peer, log.from, log.order]) if (a) transfer.push(a.buffer as ArrayBuffer);
         return {
           phase: st.phase,
           origin: st.origin,
@@ -145,6 +168,7 @@ function merge(target: MergeTarget, shares: unknown[]): void {
 
 /** The broadcast family's split contract (its descriptor's `split`). */
 export const broadcastSplit: SplitContract = {
+  refuse,
   sharedStreams: () => STREAMS,
   setup,
   partition,

@@ -39,7 +39,7 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--seed <n>', 'seed for every random stream (overrides the scenario\'s `seed`)')
     .option('--set <key.path=value>', 'override a scenario key before validation (repeatable), e.g. --set peers.count=100000', collect, [])
-    .option('--workers <n>', 'worker threads sharing this one run (default 1); results are identical whatever the number. On the event engine with a positive minimum latency, broadcasts, flood and random-walk searches, aggregation and failures (unless overlay.repair is on) are split; other scenarios (churn, peer sampling, capacity, expanding-ring or directory searches, engine: cycle) run on one thread and say why on stderr, as does a run with more threads than cores (docs/parallel.md)')
+    .option('--workers <n>', 'worker threads sharing this one run (default 1); results are identical whatever the number. With a positive minimum latency, broadcasts (also in engine: cycle rounds, but pull and push-pull with loss), flood and random-walk searches, aggregation (event engine) and failures (unless overlay.repair is on) are split; other scenarios (churn, peer sampling, capacity, expanding-ring or directory searches, cycle-engine aggregation) run on one thread and say why on stderr, as does a run with more threads than cores (docs/parallel.md)')
     .option('--out <report.html>', 'where to write the HTML report')
     .option('--json <results.json>', 'also write the results file (SPEC §3)')
     .option('--quiet', 'print nothing: no summary, notes or progress bar (a results file still has engine.workersNote and engine.notes)')

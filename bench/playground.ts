@@ -14,7 +14,6 @@ import { embeddedScenarios } from '../sim/cli/commands/playground.js';
 import { packageRoot } from '../sim/io/package-root.js';
 import { GOSSIPSIM_VERSION } from '../sim/version.js';
 import { reportAssets } from '../viz/assets.js';
-import { sha256Base64 } from '../viz/report.js';
 import { renderPlayground } from '../playground/html.js';
 import type { BenchRow } from './row.js';
 
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
     return;
   }
   const app = readFileSync(join(packageRoot(), 'dist', 'playground', 'app.bundle.js'), 'utf8');
-  const html = renderPlayground({ version: GOSSIPSIM_VERSION, scenarios: embeddedScenarios() }, app, reportAssets(), sha256Base64);
+  const html = renderPlayground({ version: GOSSIPSIM_VERSION, scenarios: embeddedScenarios() }, app, reportAssets());
   const dir = mkdtempSync(join(tmpdir(), 'gossipsim-bench-playground-'));
   const file = join(dir, 'playground.html');
   writeFileSync(file, html);

@@ -9,11 +9,11 @@ import { contentSecurityPolicy, type ReportAssets } from '../viz/report-page.js'
 import type { EmbeddedData } from './page.js';
 import { PLAYGROUND_CSS } from './style.js';
 
-export function renderPlayground(data: EmbeddedData, app: string, assets: ReportAssets, sha256: (text: string) => string): string {
+export function renderPlayground(data: EmbeddedData, app: string, assets: ReportAssets): string {
   const d3Code = scriptForHtml(assets.d3);
   const clientCode = scriptForHtml(assets.client);
   const appCode = scriptForHtml(app);
-  const csp = `${contentSecurityPolicy([d3Code, clientCode, appCode], sha256)}; worker-src blob:`;
+  const csp = `${contentSecurityPolicy([d3Code, clientCode, appCode])}; worker-src blob:`;
   const lessons = data.scenarios.filter((s) => s.lesson).length;
   return `<!doctype html>
 <html lang="en" data-theme="auto">

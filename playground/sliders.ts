@@ -5,7 +5,7 @@
  */
 import { formatKeyPath } from '../sim/scenario/errors.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { parseDuration } from '../sim/scenario/units.js';
+import { parseDuration, suffixValue } from '../sim/scenario/units.js';
 
 /** How a slider's position maps to a value, and how the value is written. */
 export type SliderKind = 'count' | 'int' | 'fraction' | 'duration' | 'choice';
@@ -151,13 +151,11 @@ export function positionOf(def: SliderDef, value: number | string): number {
   return Math.round(f * 1000);
 }
 
-const DURATION_UNITS: Record<string, number> = { ms: 0.001, s: 1, sec: 1, min: 60, h: 3600 };
-
 /** How `value` is written in the text: durations in the unit the text used. */
 export function valueText(found: Pick<FoundSlider, 'def' | 'unit'>, value: number | string): string {
   if (typeof value === 'string') return value;
   if (found.def.kind !== 'duration') return String(value);
-  const scale = DURATION_UNITS[found.unit] ?? (found.unit ? undefined : 1);
+  const scale = found.unit ? suffixValue('duration', found.unit) : 1;
   if (scale === undefined) return `${significant(value, 3)}s`;
   const inUnit = significant(value / scale, 3);
   return found.unit ? `${inUnit}${found.unit}` : String(inUnit);

@@ -4,8 +4,6 @@
  * reports progress, and at the end the results file and the report page, made by the
  * code that `gossipsim run --json` and `gossipsim report` use.
  */
-import { sha256 } from '@noble/hashes/sha2';
-import { utf8ToBytes } from '@noble/hashes/utils';
 import { textTraceFiles } from '../sim/dynamics/churn/trace/scenario.js';
 import { SteppedRun, linksOf } from '../sim/run/run-scenario.js';
 import { stringifyResults } from '../sim/run/serialize.js';
@@ -45,9 +43,6 @@ interface Job {
 }
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
-
-const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
-const sha256Base64 = (text: string): string => base64(sha256(utf8ToBytes(text)));
 
 /** Yields to the worker's event loop (a message on a channel: no 4 ms timer clamp). */
 function yieldNow(): Promise<void> {
@@ -104,7 +99,7 @@ function finish(j: Job): void {
   const now = performance.now();
   const results = j.run.finish(now - j.startedMs - j.busyMs);
   const json = stringifyResults(results);
-  const page = renderReportPage(results, j.assets, sha256Base64);
+  const page = renderReportPage(results, j.assets);
   post({ type: 'done', json, report: page, wallSeconds: results.engine.wallSeconds });
   job = null;
 }

@@ -3,6 +3,8 @@
  * page): d3, the client code, the stylesheet and the data are all inlined, and a
  * Content-Security-Policy forbids every network request and every script but the page's own.
  */
+import { sha256 } from '@noble/hashes/sha2';
+import { utf8ToBytes } from '@noble/hashes/utils';
 import { stringify as toYaml } from 'yaml';
 import type { Results } from '../sim/run/results.js';
 import type { SweepResults } from '../sim/run/sweep-results.js';
@@ -27,10 +29,10 @@ export function isSweep(data: Results | SweepResults): data is SweepResults {
  * images but data: URLs, no connections). A script smuggled into the description would
  * not run even if it got past the sanitiser.
  */
-export function contentSecurityPolicy(scripts: string[], sha256: (text: string) => string): string {
+export function contentSecurityPolicy(scripts: string[]): string {
   return [
     "default-src 'none'",
-    `script-src ${scripts.map((s) => `'sha256-${sha256(s)}'`).join(' ')}`,
+    `script-src ${scripts.map((s) => `'sha256-${scriptHash(s)}'`).join(' ')}`,
     "style-src 'unsafe-inline'",
     'img-src data:',
     "base-uri 'none'",
@@ -63,11 +65,13 @@ export function provenanceLine(data: Results | SweepResults): string {
   return escapeHtml(` · gossipsim ${p.gossipsim} ${where} · scenario ${p.scenarioHash}`);
 }
 
-/**
- * The report page for a run (Results) or a sweep (SweepResults), from the assets to inline
- * and a SHA-256 (base64) of UTF-8 text for the Content-Security-Policy's script hashes.
- */
-export function renderReportPage(data: Results | SweepResults, assets: ReportAssets, sha256: (text: string) => string): string {
+/** A script's hash as a Content-Security-Policy names it: SHA-256 of its UTF-8 text, base64. */
+function scriptHash(text: string): string {
+  return btoa(String.fromCharCode(...sha256(utf8ToBytes(text))));
+}
+
+/** The report page for a run (Results) or a sweep (SweepResults), from the assets to inline. */
+export function renderReportPage(data: Results | SweepResults, assets: ReportAssets): string {
   const sweep = isSweep(data);
   const scenario = data.scenario;
   const name = scenario?.name || 'gossipsim run';
@@ -85,7 +89,7 @@ export function renderReportPage(data: Results | SweepResults, assets: ReportAss
 <html lang="en" data-theme="auto">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy([d3Code, clientCode], sha256))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy([d3Code, clientCode]))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="gossipsim">
 <title>${escapeHtml(name)} — gossipsim</title>

@@ -134,6 +134,12 @@ function unitMessage(unit: Exclude<Unit, 'none'>, input: string, number?: string
   return text;
 }
 
+/** The SI value of one `name` of `unit` (e.g. 60 for 'min'), or undefined if it is not one of its suffixes. */
+export function suffixValue(unit: Exclude<Unit, 'none'>, name: string): number | undefined {
+  const suffix = unitTables[unit].suffixes.find((s) => s.name === name);
+  return suffix && suffix.mul / suffix.div;
+}
+
 export const parseDuration = (input: number | string): Parsed => parseQuantity('duration', input);
 export const parseRate = (input: number | string): Parsed => parseQuantity('rate', input);
 export const parseSize = (input: number | string): Parsed => parseQuantity('size', input);

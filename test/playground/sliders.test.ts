@@ -28,6 +28,9 @@ describe('playground sliders', () => {
     expect(min.unit).toBe('ms');
     expect(valueText(min, 0.12)).toBe('120ms');
     expect(valueText({ def: min.def, unit: '' }, 0.12)).toBe('0.12');
+    // Every duration suffix the scenario accepts (units.ts), days included.
+    expect(valueText({ def: min.def, unit: 'd' }, 172800)).toBe('2d');
+    expect(valueText({ def: min.def, unit: 'min' }, 90)).toBe('1.5min');
   });
 
   it('a slider edit changes the value characters only, and the result still validates', () => {

@@ -6,7 +6,6 @@ import { writeOutputFile } from '../../io/output.js';
 import { UsageError } from '../../io/usage-error.js';
 import { GOSSIPSIM_VERSION } from '../../version.js';
 import { reportAssets } from '../../../viz/assets.js';
-import { sha256Base64 } from '../../../viz/report.js';
 import { renderPlayground } from '../../../playground/html.js';
 import type { EmbeddedScenario } from '../../../playground/page.js';
 import type { CliIO } from '../io.js';
@@ -41,7 +40,7 @@ export function playgroundCommand(opts: { out?: string; quiet?: boolean }, io: C
     throw new UsageError(`${script}: the playground's script is missing; build the package first (npm run build).`);
   }
   const scenarios = embeddedScenarios();
-  const html = renderPlayground({ version: GOSSIPSIM_VERSION, scenarios }, readFileSync(script, 'utf8'), reportAssets(), sha256Base64);
+  const html = renderPlayground({ version: GOSSIPSIM_VERSION, scenarios }, readFileSync(script, 'utf8'), reportAssets());
   writeOutputFile(out, html);
   if (!opts.quiet) {
     const lessons = scenarios.filter((s) => s.lesson).length;

@@ -219,12 +219,11 @@ export class Kademlia implements DhtProtocol {
         for (let i = 0; i < n; i++) fill(i, start[i], end[i], d);
         break;
       }
-      const span = twoTo(space.bits - 1 - d);
       for (let a = 0; a < n;) {
         const b = end[a];
         // First index of the block whose bit d is 1 (the block shares its first d bits).
         let lo = a, hi = b;
-        while (lo < hi) { const mid = (lo + hi) >>> 1; if (Math.floor(sid[mid] / span) % 2 === 1) hi = mid; else lo = mid + 1; }
+        while (lo < hi) { const mid = (lo + hi) >>> 1; if (space.bit(sid[mid], d) === 1) hi = mid; else lo = mid + 1; }
         const m = lo;
         for (let i = a; i < b; i++) {
           const upper = i >= m;

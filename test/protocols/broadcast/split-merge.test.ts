@@ -5,16 +5,23 @@ import type { BroadcastShare, InformLogData } from '../../../sim/protocols/broad
 import { Phase } from '../../../sim/protocols/broadcast/state';
 import { validate } from '../../../sim/scenario/validate';
 
-function log(entries: Array<[time: number, tie: number, peer: number]>): InformLogData {
+function log(entries: Array<[time: number, tie: number, peer: number, order?: number]>): InformLogData {
   return {
     length: entries.length,
     maxRound: 0,
     lastRound: 0,
+    lastTie: entries.length > 0 ? entries[entries.length - 1][1] : 0,
     time: Float64Array.from(entries.map((e) => e[0])),
     tie: Float64Array.from(entries.map((e) => e[1])),
     peer: Int32Array.from(entries.map((e) => e[2])),
     from: new Int32Array(entries.length).fill(-1),
+    order: Float64Array.from(entries.map((e) => e[3] ?? 0)),
   };
+}
+
+/** The log without tie-breaks, peers or places: what a large run without failures keeps. */
+function timesOnly(l: InformLogData): InformLogData {
+  return { ...l, tie: null, peer: null, from: null, order: null };
 }
 
 describe('mergeLogs', () => {
@@ -25,6 +32,19 @@ describe('mergeLogs', () => {
     const order: number[] = [];
     mergeLogs([a, b, c], (l, i) => order.push(l.peer![i]));
     expect(order).toEqual([1, 10, 2, 11, 3, 4, 12]);
+  });
+});
+
+describe('mergeLogs within one event', () => {
+  it('orders the informings of one event (a cycle-engine round) by their place in it', () => {
+    const a = log([[1, 5, 1, -1], [1, 5, 2, 30], [1, 5, 3, 31], [2, 6, 4, 0]]);
+    const b = log([[1, 5, 10, 7], [1, 5, 11, 40], [2, 6, 12, 3]]);
+    const order: number[] = [];
+    mergeLogs([a, b], (l, i) => order.push(l.peer![i]));
+    expect(order).toEqual([1, 10, 2, 3, 11, 4, 12]);
+    const three: number[] = [];
+    mergeLogs([b, log([]), a], (l, i) => three.push(l.peer![i]));
+    expect(three).toEqual([1, 10, 2, 3, 11, 4, 12]);
   });
 });
 
@@ -45,6 +65,11 @@ describe('kthTime', () => {
       mergeLogs([a, b], (l, i) => merged.push(l.time[i]));
       expect(merged).toHaveLength(na + nb);
       for (let k = 0; k < na + nb; k++) expect(kthTime(a, b, k)).toBe(merged[k]);
+      // Without tie-breaks, equal times come in another order, but the k-th time is the same.
+      for (let k = 0; k < na + nb; k++) expect(kthTime(timesOnly(a), timesOnly(b), k)).toBe(merged[k]);
+      const untied: number[] = [];
+      mergeLogs([timesOnly(a), timesOnly(b), timesOnly(log([]))], (l, i) => untied.push(l.time[i]));
+      expect(untied).toEqual(merged);
     }
   });
 });

@@ -15,10 +15,12 @@ import type { BroadcastShare, InformLogData } from './share.js';
 
 /**
  * Whether entry i of a comes before entry j of b, by (time, tie), then by place within the
- * event where the logs keep it (a cycle-engine round informs many peers in one event).
+ * event where the logs keep them (without ties, equal times are in no particular order:
+ * the timeline does not depend on it; a cycle-engine round informs many peers in one event).
  */
 function before(a: InformLogData, i: number, b: InformLogData, j: number): boolean {
   if (a.time[i] !== b.time[j]) return a.time[i] < b.time[j];
+  if (a.tie === null || b.tie === null) return false;
   if (a.tie[i] !== b.tie[j]) return a.tie[i] < b.tie[j];
   return a.order !== null && b.order !== null && a.order[i] < b.order[j];
 }
@@ -126,7 +128,7 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], 
       for (let k = 0; k < total; k++) {
         const log = logs[order.log[k]], i = order.entry[k];
         const time = log.time[i];
-        for (; e < events && earlier(downs!.time[e], downs!.tie[e], time, log.tie[i]); e++) lost += lostBefore![e];
+        for (; e < events && earlier(downs!.time[e], downs!.tie[e], time, log.tie![i]); e++) lost += lostBefore![e];
         st.timeline.offer(time, informedAfter(k));
         if (trace) {
           const from = log.from![i];
@@ -156,9 +158,9 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], 
       if (log.maxRound > st.maxRound) st.maxRound = log.maxRound;
       if (log.length === 0) continue;
       const i = log.length - 1;
-      const tie = latest === null ? 0 : latest.tie[latest.length - 1];
-      if (latest === null || log.time[i] > st.lastTime || (log.time[i] === st.lastTime && (log.tie[i] > tie
-        || (log.tie[i] === tie && log.lastRound > st.lastRound)))) {
+      const tie = latest === null ? 0 : latest.lastTie;
+      if (latest === null || log.time[i] > st.lastTime || (log.time[i] === st.lastTime && (log.lastTie > tie
+        || (log.lastTie === tie && log.lastRound > st.lastRound)))) {
         latest = log;
         st.lastTime = log.time[i];
         st.lastRound = log.lastRound;

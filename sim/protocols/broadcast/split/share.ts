@@ -29,9 +29,14 @@ export interface InformLogData {
   /** Largest round of an informing; round of the latest informing. */
   maxRound: number;
   lastRound: number;
-  /** Per informing (valid up to `length`): time, tie-break of its event. */
+  /** Tie-break of the latest informing's event. */
+  lastTie: number;
+  /**
+   * Per informing (valid up to `length`): time, and tie-break of its event where the order
+   * of equal times matters (failures, trace; else null, see InformLog).
+   */
   time: Float64Array;
-  tie: Float64Array;
+  tie: Float64Array | null;
   /** Per informing, when a trace is kept: the peer informed, and by whom (-1: none). */
   peer: Int32Array | null;
   from: Int32Array | null;

@@ -63,7 +63,8 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   // wait at the next barrier, and holds the old copies until they are collected (10^7-peer
   // push, 2 threads: peak RSS 1,132 MiB growing by doubling from 2^16 entries).
   const logRoom = broadcasts * (hi - lo) <= 1 << 25 ? hi - lo : Math.min(hi - lo, 1 << 16);
-  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers, hi - lo));
+  // Tie-breaks only where failures may fall between equal times (inform-log.ts).
+  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers, hi - lo, env.membershipChanges));
   const informedHere = new Float64Array(broadcasts);
   const ticks = env.ticks, lane = env.firstLane;
   let bitsets: BitsetExchange | null = null;

@@ -125,8 +125,11 @@ export class PartitionWorkers {
     });
   }
 
-  /** Hands each worker its partition; resolves with their outputs in partition order. */
-  run(shared: SharedInput): Promise<PartitionOutput[]> {
+  /**
+   * Hands each worker its partition, worker i partition `first + i` (the main thread may run
+   * those before `first` itself); resolves with their outputs in partition order.
+   */
+  run(shared: SharedInput, first = 0): Promise<PartitionOutput[]> {
     this.barrier = shared.barrier;
     const threads = this.threads;
     const startedAt = performance.timeOrigin + performance.now();
@@ -155,7 +158,7 @@ export class PartitionWorkers {
           }
           settled = true;
           if (m.type === 'done') {
-            outputs[index] = m.output;
+            outputs[m.output.index - first] = m.output;
             if (++done === threads) {
               this.closed = true;
               resolve(outputs);
@@ -172,9 +175,9 @@ export class PartitionWorkers {
           fail(e);
         });
         w.on('exit', (code) => {
-          if (!settled) fail(exitError(index, code));
+          if (!settled) fail(exitError(first + index, code));
         });
-        w.postMessage({ ...shared, index, startedAt } satisfies PartitionInput);
+        w.postMessage({ ...shared, index: first + index, startedAt } satisfies PartitionInput);
       });
     });
   }

@@ -3,6 +3,8 @@ import { DownLog, type DownLogData } from '../../../sim/protocols/broadcast/spli
 import { kthTime, mergeBroadcasts, mergeLogs } from '../../../sim/protocols/broadcast/split/merge';
 import type { BroadcastShare, InformLogData } from '../../../sim/protocols/broadcast/split/share';
 import { Phase } from '../../../sim/protocols/broadcast/state';
+import { TimelineStream } from '../../../sim/protocols/broadcast/split/timeline-stream';
+import { Timeline } from '../../../sim/protocols/broadcast/timeline';
 import { validate } from '../../../sim/scenario/validate';
 
 function log(entries: Array<[time: number, tie: number, peer: number, order?: number]>): InformLogData {
@@ -10,6 +12,7 @@ function log(entries: Array<[time: number, tie: number, peer: number, order?: nu
     length: entries.length,
     maxRound: 0,
     lastRound: 0,
+    lastTime: entries.length > 0 ? entries[entries.length - 1][0] : 0,
     lastTie: entries.length > 0 ? entries[entries.length - 1][1] : 0,
     time: Float64Array.from(entries.map((e) => e[0])),
     tie: Float64Array.from(entries.map((e) => e[1])),
@@ -121,5 +124,31 @@ describe('DownLog', () => {
     for (const p of [0, 1, 2, 3]) d.down(5, 1, holds(p));
     d.down(5, 4, holds(8));
     expect(d.data).toEqual({ time: [5, 5], tie: [1, 4], peers: [4, 1], informed: [[2, 1], [3, 0]] });
+  });
+});
+
+describe('TimelineStream', () => {
+  it('builds, window by window, the timeline of all partitions\' informings in time order', () => {
+    // Two partitions in one thread: each writes its window's times, publishes how many, and
+    // partition 0 merges; equal times across partitions are frequent (coarse times).
+    const buffers = TimelineStream.allocate(1, 2, 50_000);
+    const parts = [new TimelineStream(buffers, 1, 0, 2), new TimelineStream(buffers, 1, 1, 2)];
+    const streamed = new Timeline(), expected = new Timeline();
+    const all: number[] = [];
+    let x = 3;
+    const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let w = 0; w < 40; w++) {
+      for (const p of parts) {
+        const times = Array.from({ length: Math.floor(rand() * 6000) }, () => w + Math.floor(rand() * 8) / 8).sort((a, b) => a - b);
+        for (const t of times) { p.push(0, t); all.push(t); }
+      }
+      const counts = parts.map((p) => p.entries(0));
+      for (const p of parts) p.flip();
+      parts[0].merge(0, streamed, (i) => counts[i]);
+    }
+    all.sort((a, b) => a - b).forEach((t, k) => expected.offer(t, k + 1));
+    expect(all.length).toBeGreaterThan(100_000); // windows past a buffer's first 4,096 entries: it grows
+    expect(streamed.toJSON()).toEqual(expected.toJSON());
+    expect(streamed.state()).toEqual(expected.state());
   });
 });

@@ -16,7 +16,8 @@ export class InformLog {
   /** Largest round of an informing, and round of the latest one. */
   maxRound = 0;
   lastRound = 0;
-  /** Tie-break of the latest informing. */
+  /** Time and tie-break of the latest informing. */
+  lastTime = 0;
   lastTie = 0;
   private time: Float64Array;
   private tie: Float64Array | null;
@@ -26,10 +27,11 @@ export class InformLog {
 
   /**
    * `capacity`: room to start with (it grows as needed, up to `most` entries); `withTies`:
-   * keep every informing's tie-break (always with peers).
+   * keep every informing's tie-break (always with peers); `withTimes` false: count the
+   * informings only (their times go to a TimelineStream).
    */
-  constructor(capacity: number, readonly withPeers: boolean, private readonly most = Infinity, withTies = true) {
-    const c = Math.max(16, capacity);
+  constructor(capacity: number, readonly withPeers: boolean, private readonly most = Infinity, withTies = true, private readonly withTimes = true) {
+    const c = withTimes ? Math.max(16, capacity) : 0;
     this.time = new Float64Array(c);
     this.tie = withTies || withPeers ? new Float64Array(c) : null;
     this.peer = withPeers ? new Int32Array(c) : null;
@@ -39,6 +41,14 @@ export class InformLog {
 
   /** `order`: the informing's place within its event (tie), where one event informs several peers. */
   push(time: number, tie: number, peer: number, from: number, round: number, order = 0): void {
+    if (round > this.maxRound) this.maxRound = round;
+    this.lastRound = round;
+    this.lastTime = time;
+    this.lastTie = tie;
+    if (!this.withTimes) {
+      this.length++;
+      return;
+    }
     if (this.length === this.time.length) this.grow();
     const i = this.length++;
     this.time[i] = time;
@@ -48,9 +58,6 @@ export class InformLog {
       this.from![i] = from;
       this.order![i] = order;
     }
-    if (round > this.maxRound) this.maxRound = round;
-    this.lastRound = round;
-    this.lastTie = tie;
   }
 
   private grow(): void {
@@ -72,6 +79,7 @@ export class InformLog {
       length: this.length,
       maxRound: this.maxRound,
       lastRound: this.lastRound,
+      lastTime: this.lastTime,
       lastTie: this.lastTie,
       time: this.time,
       tie: this.tie,

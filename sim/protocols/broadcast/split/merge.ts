@@ -120,7 +120,10 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], 
     const lostBefore = downs === null ? null : downs.informed[st.id];
     let e = 0, lost = 0;
     const informedAfter = (k: number) => k + 1 - lost;
-    if (trace === null && logs.length <= 2 && events === 0) {
+    if (first.timeline) {
+      // Built by partition 0 as the run went (timeline-stream.ts).
+      st.timeline.load(first.timeline);
+    } else if (trace === null && logs.length <= 2 && events === 0) {
       // Only the changes the timeline keeps (a few thousand) are looked up.
       st.timeline.offerAll(total, logs.length === 1 ? (k) => logs[0].time[k] : (k) => kthTime(logs[0], logs[1], k), informedAfter);
     } else {
@@ -157,12 +160,11 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], 
     for (const log of logs) {
       if (log.maxRound > st.maxRound) st.maxRound = log.maxRound;
       if (log.length === 0) continue;
-      const i = log.length - 1;
       const tie = latest === null ? 0 : latest.lastTie;
-      if (latest === null || log.time[i] > st.lastTime || (log.time[i] === st.lastTime && (log.lastTie > tie
+      if (latest === null || log.lastTime > st.lastTime || (log.lastTime === st.lastTime && (log.lastTie > tie
         || (log.lastTie === tie && log.lastRound > st.lastRound)))) {
         latest = log;
-        st.lastTime = log.time[i];
+        st.lastTime = log.lastTime;
         st.lastRound = log.lastRound;
       }
     }

@@ -1,4 +1,5 @@
 /** What one partition of a split run hands back about each broadcast (see split.ts, merge.ts). */
+import type { TimelineState } from '../timeline.js';
 import type { DownLogData } from './down-log.js';
 
 /** One broadcast as seen by one partition at the end of the run. */
@@ -22,6 +23,8 @@ export interface BroadcastShare {
   endTie: number;
   /** This partition's informings, in its event order (see InformLog). */
   log: InformLogData;
+  /** The broadcast's timeline, where partition 0 built it as the run went (timeline-stream.ts). */
+  timeline?: TimelineState;
 }
 
 export interface InformLogData {
@@ -29,11 +32,13 @@ export interface InformLogData {
   /** Largest round of an informing; round of the latest informing. */
   maxRound: number;
   lastRound: number;
-  /** Tie-break of the latest informing's event. */
+  /** Time and tie-break of the latest informing. */
+  lastTime: number;
   lastTie: number;
   /**
-   * Per informing (valid up to `length`): time, and tie-break of its event where the order
-   * of equal times matters (failures, trace; else null, see InformLog).
+   * Per informing (valid up to `length`): time (none where the timeline was built as the
+   * run went, see TimelineStream), and tie-break of its event where the order of equal
+   * times matters (failures, trace; else null, see InformLog).
    */
   time: Float64Array;
   tie: Float64Array | null;

@@ -3,9 +3,9 @@
  * sliders, the run controls talking to the engine's worker, the live charts and overlay
  * view, and the report with its downloads once a run ends.
  */
-import { textTraceFiles } from '../sim/dynamics/churn/trace/scenario.js';
 import { ScenarioError, ScenarioErrors } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load-text.js';
+import { textFiles } from '../sim/scenario/input-files.js';
 import { grouped } from '../sim/text/group-digits.js';
 import { renderMarkdown } from '../viz/markdown.js';
 import type { ReportAssets } from '../viz/report-page.js';
@@ -24,8 +24,8 @@ export interface EmbeddedScenario {
   summary: string;
   lesson: boolean;
   text: string;
-  /** Trace files it replays, by the path the scenario writes. */
-  traces: Record<string, string>;
+  /** The texts of the files its keys name (a churn trace), by the path the scenario writes. */
+  files: Record<string, string>;
 }
 
 export interface EmbeddedData {
@@ -121,7 +121,7 @@ export function startPage(): void {
     const marks: MarkedError[] = [];
     let message = '';
     try {
-      loadScenarioText(text, current.path, [], textTraceFiles(current.traces));
+      loadScenarioText(text, current.path, [], textFiles(current.files));
       valid = true;
     } catch (error) {
       valid = false;
@@ -208,7 +208,7 @@ export function startPage(): void {
   function startRun(paused: boolean): void {
     reset();
     let scenarioDuration = 1;
-    try { scenarioDuration = loadScenarioText(editor.text, current.path, [], textTraceFiles(current.traces)).duration; } catch { /* the worker says why */ }
+    try { scenarioDuration = loadScenarioText(editor.text, current.path, [], textFiles(current.files)).duration; } catch { /* the worker says why */ }
     duration = scenarioDuration;
     charts.reset(duration);
     worker = new Worker(workerUrl);
@@ -216,7 +216,7 @@ export function startPage(): void {
     worker.onerror = (event) => { setStatus(`internal error: ${event.message}`, true); stopWorker(); state = 'idle'; updateButtons(); };
     state = paused ? 'paused' : 'running';
     setStatus(paused ? 'ready: press Step or Run' : 'running…');
-    send({ type: 'start', text: editor.text, fileName: current.path, traces: current.traces, speed: speed(), paused, assets });
+    send({ type: 'start', text: editor.text, fileName: current.path, files: current.files, speed: speed(), paused, assets });
     updateButtons();
     requestAnimationFrame(frame);
   }

@@ -14,7 +14,7 @@ export const CHANGE_STRIDE = 3; // time, peer, 1 = up (joined), 0 = down (left o
 
 
 export type ToWorker =
-  | { type: 'start'; text: string; fileName: string; traces: Record<string, string>; speed: number; paused: boolean; assets: ReportAssets }
+  | { type: 'start'; text: string; fileName: string; files: Record<string, string>; speed: number; paused: boolean; assets: ReportAssets }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'step' }

@@ -4,11 +4,11 @@
  * reports progress, and at the end the results file and the report page, made by the
  * code that `gossipsim run --json` and `gossipsim report` use.
  */
-import { textTraceFiles } from '../sim/dynamics/churn/trace/scenario.js';
 import { SteppedRun, linksOf } from '../sim/run/run-scenario.js';
 import { stringifyResults } from '../sim/run/serialize.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load-text.js';
+import { textFiles } from '../sim/scenario/input-files.js';
 import type { SimContext } from '../sim/run/context.js';
 import { renderReportPage, type ReportAssets } from '../viz/report-page.js';
 import { MAX_VIEW_PEERS, MESSAGE_STRIDE, type FromWorker, type ToWorker } from './protocol.js';
@@ -148,7 +148,7 @@ function reanchor(j: Job): void {
 function start(message: Extract<ToWorker, { type: 'start' }>): void {
   let scenario;
   try {
-    scenario = loadScenarioText(message.text, message.fileName, [], textTraceFiles(message.traces));
+    scenario = loadScenarioText(message.text, message.fileName, [], textFiles(message.files));
   } catch (error) {
     if (error instanceof ScenarioError) { post({ type: 'invalid', message: error.format() }); return; }
     throw error;

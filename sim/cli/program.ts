@@ -13,7 +13,8 @@ import { validateCommand } from './commands/validate.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { mergeCommand, sweepCommand } from './commands/sweep.js';
-import { traceSummaryCommand } from './commands/trace-summary.js';
+import { fileCommand } from './commands/file-command.js';
+import { FAMILIES } from '../families/families.js';
 import { playgroundCommand } from './commands/playground.js';
 
 const EPILOG = `
@@ -85,13 +86,13 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
     .option('--quiet', 'print nothing on success')
     .action((file: string, opts) => setCode(reportCommand(file, opts, io)));
 
-  program
-    .command('trace-summary')
-    .description('Summarise an availability trace (session CSV or FTA event table): peers, sessions, session-length and downtime quantiles, and maximum-likelihood exponential and Weibull fits of the session lengths.')
-    .argument('<trace>', 'trace file: peer,start,end rows (.csv) or an FTA event table (any other name)')
-    .option('--json', 'print the summary as JSON instead of text')
-    .addHelpText('after', '\nExample:\n  gossipsim trace-summary scenarios/traces/synthetic-weibull.csv\nFormats: docs/churn-traces.md')
-    .action((file: string, opts) => setCode(traceSummaryCommand(file, opts, io)));
+  // The families' own commands, each on one of their files (families/files.ts).
+  for (const command of FAMILIES.flatMap((f) => f.commands ?? [])) {
+    const added = program.command(command.name).description(command.description).argument(command.argument.name, command.argument.description);
+    for (const flag of command.flags ?? []) added.option(flag.flags, flag.description);
+    if (command.help) added.addHelpText('after', command.help);
+    added.action((file: string, opts) => setCode(fileCommand(command, file, opts, io)));
+  }
 
   program
     .command('playground')

@@ -10,6 +10,7 @@ import type { SweepResults } from '../run/sweep-results.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { FragmentKeys, SchemaFragment } from '../scenario/fragment.js';
 import type { SplitContract } from '../parallel/split.js';
+import type { FamilyFile, FileCommand } from './files.js';
 
 /** What the runner tells a family's component factory about the run as a whole. */
 export interface ComponentSetup {
@@ -145,6 +146,13 @@ export interface Family<Sections extends object = object, Keys extends FragmentK
    * Absent: a scenario that uses the family runs on one thread, and says so.
    */
   readonly split?: SplitContract;
+  /**
+   * The input files its keys name (a churn trace): how each is read and parsed, what it
+   * changes in the scenario and how it reaches worker threads (families/files.ts).
+   */
+  readonly files?: ReadonlyArray<FamilyFile>;
+  /** Commands it adds to the command line, each reading one of its files (`trace-summary`). */
+  readonly commands?: ReadonlyArray<FileCommand>;
   /** Type only: the sections this family adds to the results (see FamilyResults). */
   readonly sectionsType?: Sections;
 }

@@ -5,16 +5,16 @@
 import { loadScenarioText } from '../scenario/load-text.js';
 import type { Results } from './results.js';
 import { runScenario } from './run-scenario.js';
-import { textTraceFiles } from '../dynamics/churn/trace/scenario.js';
+import { textFiles } from '../scenario/input-files.js';
 
 export { loadScenarioText } from '../scenario/load-text.js';
 export { runScenario } from './run-scenario.js';
 export { stringifyResults, withoutWallClock } from './serialize.js';
 
 /**
- * Loads scenario text (with `key.path=value` overrides) and runs it on this thread. A scenario
- * that replays `churn.trace` finds the trace's text in `traces`, under the path as written.
+ * Loads scenario text (with `key.path=value` overrides) and runs it on this thread. The files
+ * its keys name (a churn trace) are found in `files`: their texts, by the path as written.
  */
-export function runScenarioText(text: string, fileName: string, sets: readonly string[] = [], traces: Readonly<Record<string, string>> = {}): Results {
-  return runScenario(loadScenarioText(text, fileName, sets, textTraceFiles(traces)));
+export function runScenarioText(text: string, fileName: string, sets: readonly string[] = [], files: Readonly<Record<string, string>> = {}): Results {
+  return runScenario(loadScenarioText(text, fileName, sets, textFiles(files)));
 }

@@ -6,14 +6,13 @@ import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../io/package-root.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Results } from './results.js';
-import { storedTrace } from '../dynamics/churn/trace/store.js';
-import type { Trace } from '../dynamics/churn/trace/trace.js';
+import { filesForWorker } from '../scenario/input-files.js';
 
 type Message = { type: 'progress'; fraction: number } | { type: 'done'; results: Results } | { type: 'error'; message: string; stack?: string };
 
 export function runScenarioOffThread(scenario: Scenario, onProgress?: (fraction: number) => void): Promise<Results> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerEntry('run', 'run-worker'), { workerData: { scenario, traces: tracesOf(scenario) } });
+    const worker = new Worker(workerEntry('run', 'run-worker'), { workerData: { scenario, files: filesForWorker(scenario) } });
     let settled = false;
     worker.on('message', (m: Message) => {
       if (m.type === 'progress') return onProgress?.(m.fraction);
@@ -26,9 +25,3 @@ export function runScenarioOffThread(scenario: Scenario, onProgress?: (fraction:
   });
 }
 
-/** The availability traces the scenario replays, loaded in this thread, for the worker's store. */
-function tracesOf(scenario: Scenario): Array<[string, Trace]> {
-  const path = scenario.churn?.trace;
-  const trace = path ? storedTrace(path) : undefined;
-  return path && trace ? [[path, trace]] : [];
-}

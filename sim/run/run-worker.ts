@@ -5,12 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runScenario } from './run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
-import { rememberTrace } from '../dynamics/churn/trace/store.js';
-import type { Trace } from '../dynamics/churn/trace/trace.js';
+import { adoptFiles, type SentFile } from '../scenario/file-store.js';
 
 const port = parentPort!;
-const { scenario, traces } = workerData as { scenario: Scenario; traces: Array<[string, Trace]> };
-for (const [path, trace] of traces) rememberTrace(path, trace);
+const { scenario, files } = workerData as { scenario: Scenario; files: SentFile[] };
+// The files its keys name (a churn trace), read as the scenario loaded on the main thread.
+adoptFiles(files);
 try {
   let posted = -1;
   const results = runScenario(scenario, {

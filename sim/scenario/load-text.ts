@@ -10,17 +10,17 @@ import type { Scenario } from './schema.js';
 import { ScenarioError, formatKeyPath, type KeyPath, type Origin } from './errors.js';
 import { validate, isMapping, type Locator } from './validate.js';
 import { applyOverrides, fromOverride } from './overrides.js';
-import { applyTrace, checkTraceWindow, storedTraceFiles, type TraceFiles } from '../dynamics/churn/trace/scenario.js';
+import { applyFiles, checkFiles, storedFiles, type FileSource } from './input-files.js';
 import { MAX_ALIASES, MAX_DESCRIPTION_LENGTH, MAX_FILE_BYTES } from './limits.js';
 import { checkStructure, checkTextShape } from './structure.js';
 import { grouped } from '../text/group-digits.js';
 
 /**
  * Parses, overrides (`key.path=value` strings, in order) and validates scenario text; `fileName`
- * is used in messages. A `churn.trace` is found through `traceFiles` (by default only traces
- * already stored: see dynamics/churn/trace/store.ts; Node's load.ts reads files).
+ * is used in messages. The files its keys name (a churn trace: families/files.ts) are read
+ * through `files`: by default only files already stored; Node's load.ts reads them from disk.
  */
-export function loadScenarioText(text: string, fileName: string, sets: readonly string[] = [], traceFiles: TraceFiles = storedTraceFiles): Scenario {
+export function loadScenarioText(text: string, fileName: string, sets: readonly string[] = [], files: FileSource = storedFiles): Scenario {
   const { raw, locate } = parseScenarioText(text, fileName);
   let applied;
   try {
@@ -30,10 +30,10 @@ export function loadScenarioText(text: string, fileName: string, sets: readonly 
   }
   const locateWithSets: Locator = (path, part) =>
     fromOverride(applied, formatKeyPath(path)) ? { set: true } : locate(path, part);
-  // A trace replayed by churn: its path, and peers.count taken from it (dynamics/churn/trace/).
-  applyTrace(raw, fileName, fromOverride(applied, 'churn.trace'), locateWithSets, traceFiles);
+  // The files its keys name, read and applied (a trace gives peers.count), then checked.
+  const read = applyFiles(raw, fileName, (keyPath) => fromOverride(applied, keyPath), locateWithSets, files);
   const scenario = validate(raw, locateWithSets, { file: fileName });
-  checkTraceWindow(scenario, fileName, locateWithSets);
+  checkFiles(read, scenario, fileName, locateWithSets);
   return scenario;
 }
 

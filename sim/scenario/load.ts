@@ -1,20 +1,21 @@
 /**
  * Reads a scenario file, then as load-text.ts: YAML (or JSON) → --set overrides → validated
  * `Scenario`, every failure a ScenarioError naming the file, the key path and line:column.
- * In Node a `churn.trace` file is read too (dynamics/churn/trace/node-files.ts).
+ * In Node the files its keys name (a churn trace) are read from disk too (node-files.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Scenario } from './schema.js';
 import { ScenarioError } from './errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { loadScenarioText as loadText, tooLarge } from './load-text.js';
-import { nodeTraceFiles } from '../dynamics/churn/trace/node-files.js';
+import { nodeFiles } from './node-files.js';
+import type { FileSource } from './input-files.js';
 
 export { parseScenarioText, type ParsedScenario } from './load-text.js';
 
-/** As load-text.ts's, reading the trace a scenario replays from disk. */
-export function loadScenarioText(text: string, fileName: string, sets: readonly string[] = []): Scenario {
-  return loadText(text, fileName, sets, nodeTraceFiles);
+/** As load-text.ts's, reading the files the scenario's keys name from disk (or through `files`). */
+export function loadScenarioText(text: string, fileName: string, sets: readonly string[] = [], files: FileSource = nodeFiles): Scenario {
+  return loadText(text, fileName, sets, files);
 }
 
 /** Reads, overrides (`key.path=value` strings, in order) and validates a scenario file. */

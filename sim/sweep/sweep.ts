@@ -3,6 +3,7 @@
  * them before running anything, run the tasks, and assemble means and 95% intervals.
  */
 import { loadScenarioText } from '../scenario/load.js';
+import { filesForWorker } from '../scenario/input-files.js';
 import type { Scenario } from '../scenario/schema.js';
 import { SWEEP_FORMAT, type SweepPoint, type SweepResults, type SweepRun } from '../run/sweep-results.js';
 import { provenanceOf, scenarioHash } from '../run/provenance.js';
@@ -108,7 +109,9 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
       checkSweepMemory(mine.map((i) => ({ scenario: scenarios[i], label: points[i].sets.join(' ') })),
         Math.max(1, Math.min(o.workers, todo.length)), o.memoryLimit, o.file);
     }
-    const inputs = todo.map((t) => ({ text: o.text, file: o.file, sets: [...o.sets, ...points[t.point].sets], seed: t.seed }));
+    const inputs = todo.map((t) => ({
+      text: o.text, file: o.file, sets: [...o.sets, ...points[t.point].sets], seed: t.seed, files: filesForWorker(scenarios[t.point]),
+    }));
     let done = tasks.length - todo.length;
     if (done > 0) o.onProgress?.(done, tasks.length);
     const start = performance.now();

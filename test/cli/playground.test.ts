@@ -43,10 +43,10 @@ describe('gossipsim playground', () => {
     const html = readFileSync(join(dir, 'p.html'), 'utf8');
     const data = /<script type="application\/json" id="gs-scenarios">([\s\S]*?)<\/script>/.exec(html)![1];
     expect(data).not.toMatch(/[<>]/);
-    const parsed = JSON.parse(data) as { scenarios: Array<{ path: string; text: string; traces: Record<string, string> }> };
+    const parsed = JSON.parse(data) as { scenarios: Array<{ path: string; text: string; files: Record<string, string> }> };
     const paths = parsed.scenarios.map((s) => s.path);
     expect(paths).toContain('scenarios/lessons/rumour-spreading.yaml');
-    expect(parsed.scenarios.find((s) => s.path === 'scenarios/trace-replay.yaml')!.traces).toHaveProperty(['traces/synthetic-weibull.csv']);
+    expect(parsed.scenarios.find((s) => s.path === 'scenarios/trace-replay.yaml')!.files).toHaveProperty(['traces/synthetic-weibull.csv']);
   });
 
   it('never replaces a file the user wrote; replaces its own', () => {

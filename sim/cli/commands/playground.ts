@@ -1,9 +1,10 @@
 /** `gossipsim playground`: writes the offline browser playground, one HTML file. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { writeOutputFile } from '../../io/output.js';
 import { UsageError } from '../../io/usage-error.js';
+import { namedFileTexts } from '../../scenario/node-files.js';
 import { GOSSIPSIM_VERSION } from '../../version.js';
 import { reportAssets } from '../../../viz/assets.js';
 import { renderPlayground } from '../../../playground/html.js';
@@ -12,24 +13,22 @@ import type { CliIO } from '../io.js';
 import { packageRoot } from '../paths.js';
 import { bundledScenarios } from './list.js';
 
-/** The trace file a scenario replays (`churn.trace`), by the path it writes, read beside it. */
-function tracesOf(text: string, file: string): Record<string, string> {
-  let written: unknown;
+/** The files a scenario's keys name (a churn trace), read beside it; none if its text does not parse. */
+function filesOf(text: string, file: string): Record<string, string> {
+  let raw: unknown;
   try {
-    written = (parseYaml(text) as { churn?: { trace?: unknown } } | null)?.churn?.trace;
+    raw = parseYaml(text);
   } catch {
     return {};
   }
-  if (typeof written !== 'string') return {};
-  const path = resolve(dirname(file), written);
-  return existsSync(path) ? { [written]: readFileSync(path, 'utf8') } : {};
+  return namedFileTexts(raw, file);
 }
 
 /** The bundled scenarios and lessons, with their text, as the page embeds them. */
 export function embeddedScenarios(): EmbeddedScenario[] {
   return bundledScenarios().map((s) => {
     const text = readFileSync(s.absolutePath, 'utf8');
-    return { path: s.path, name: s.name, summary: s.summary, lesson: s.lesson, text, traces: tracesOf(text, s.absolutePath) };
+    return { path: s.path, name: s.name, summary: s.summary, lesson: s.lesson, text, files: filesOf(text, s.absolutePath) };
   });
 }
 

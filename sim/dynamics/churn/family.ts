@@ -7,6 +7,8 @@ import { ChurnComponent } from './component.js';
 import { TraceChurnComponent } from './trace/replay.js';
 import { storedTrace } from './trace/store.js';
 import { traceBytes } from './trace/trace.js';
+import { traceFile } from './trace/file.js';
+import { traceSummaryCommand } from './trace/command.js';
 import type { ChurnSections } from './results-section.js';
 
 const SOURCE = 'sim/dynamics/churn/results-section.ts';
@@ -22,6 +24,9 @@ export const churnFamily: Family<ChurnSections, typeof churnKeys> = {
   name: 'churn',
   reportClient: 'sim/dynamics/churn/report.client.js',
   schema: churnSchema,
+  // A replayed trace: the scenario loader reads it (trace/file.ts), and trace-summary summarises one.
+  files: [traceFile],
+  commands: [traceSummaryCommand],
   readingRank: 40,
   results: { source: SOURCE, sections: { churn: 'ChurnResults' }, titles: { churn: 'Churn' } },
   components: (scenario) => (scenario.churn

@@ -1,23 +1,17 @@
 /**
- * The traces loaded in this process, by the path a scenario's `churn.trace` resolves to. No
- * node: modules: Node reads files into it (load.ts), a browser would parse text into it.
+ * The traces loaded in this process, by the path a scenario's `churn.trace` resolves to: the
+ * scenario loader reads them through the family's file hook (file.ts) into scenario/file-store.ts.
  */
-import { traceError, type Trace } from './trace.js';
-
-const traces = new Map<string, Trace>();
-
-export function rememberTrace(path: string, trace: Trace): void {
-  traces.set(path, trace);
-}
+import { loadedFile, storedFile } from '../../../scenario/file-store.js';
+import { traceFile } from './file.js';
+import type { Trace } from './trace.js';
 
 /** The trace loaded for `path`, if any. */
 export function storedTrace(path: string): Trace | undefined {
-  return traces.get(path);
+  return storedFile(traceFile, path);
 }
 
-/** The trace loaded for `path`; a ScenarioError if none was (in Node, scenarios load it as they load). */
+/** The trace loaded for `path`; a ScenarioError if none was (scenarios load it as they load). */
 export function traceOf(path: string): Trace {
-  const trace = traces.get(path);
-  if (!trace) throw traceError(path, undefined, 'this trace was not loaded: load the scenario with loadScenarioFile or loadScenarioText of sim/scenario/load.ts, which read churn.trace');
-  return trace;
+  return loadedFile(traceFile, path);
 }

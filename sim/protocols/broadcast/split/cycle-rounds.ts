@@ -16,7 +16,8 @@
 import type { PeerTable } from '../../../run/peers.js';
 import type { Transport } from '../../../network/transport.js';
 import type { Barrier } from '../../../parallel/barrier.js';
-import type { Arrivals, Delivery } from '../delivery.js';
+import { CycleDelivery } from '../cycle-delivery.js';
+import type { Delivery } from '../delivery.js';
 import type { BroadcastState } from '../state.js';
 import type { BitsetExchange } from './bitset-exchange.js';
 import type { CycleRounds } from './partition.js';
@@ -31,15 +32,13 @@ export function cycleBuffers(peers: number, threads: number): SharedArrayBuffer[
   return [bids, new SharedArrayBuffer(threads * 8)];
 }
 
-export class SplitCycleRounds implements CycleRounds, Delivery {
-  readonly immediate = true;
+export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
   readonly delivery: Delivery = this;
   /**
    * The informing being recorded: its key (-1: the origin, before every arrival of the
    * round it starts with), which orders a round's informings in the merged trace.
    */
   order = -1;
-  private arrivals: Arrivals | null = null;
   private readonly bids: Int32Array;
   private readonly counts: Float64Array;
   private readonly n: number;
@@ -52,7 +51,7 @@ export class SplitCycleRounds implements CycleRounds, Delivery {
   private won = new Float64Array(0);
 
   constructor(
-    private readonly transport: Transport,
+    transport: Transport,
     private readonly peers: PeerTable,
     buffers: SharedArrayBuffer[],
     private readonly bitsets: () => BitsetExchange,
@@ -63,24 +62,13 @@ export class SplitCycleRounds implements CycleRounds, Delivery {
     private readonly hi: number,
     withTrace: boolean,
   ) {
+    super(transport);
     this.n = peers.count;
     this.bids = new Int32Array(buffers[0], 0, Math.max(1, this.n));
     this.counts = new Float64Array(buffers[1], 0, threads);
     this.full = withTrace;
     // 8·n³ keys must fit an Int32 with a trace; n peers of two phases without one.
     if (withTrace && 8 * this.n ** 3 >= NONE) throw new Error('parallel: too many peers for a traced cycle round');
-  }
-
-  install(arrivals: Arrivals): void {
-    this.arrivals = arrivals;
-  }
-
-  begin(st: BroadcastState): void {
-    st.startRounds();
-  }
-
-  end(st: BroadcastState): void {
-    st.endRounds();
   }
 
   phase(phase: number): void {
@@ -106,14 +94,14 @@ export class SplitCycleRounds implements CycleRounds, Delivery {
     return (at * 4 * n + index) * n;
   }
 
-  rumour(st: BroadcastState, from: number, to: number, _round: number): void {
+  override rumour(st: BroadcastState, from: number, to: number, _round: number): void {
     st.messages++;
     const key = this.key(from);
     if (!this.transport.sendNow(from)) st.lost++;
     else this.arrive(st, to, key + (this.full ? from : 0));
   }
 
-  request(st: BroadcastState, from: number, to: number, _round: number): void {
+  override request(st: BroadcastState, from: number, to: number, _round: number): void {
     st.messages++;
     const key = this.key(from);
     if (!this.transport.sendNow(from)) {

@@ -68,7 +68,7 @@ export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
     this.counts = new Float64Array(buffers[1], 0, threads);
     this.full = withTrace;
     // 8·n³ keys must fit an Int32 with a trace; n peers of two phases without one.
-    if (withTrace && 8 * this.n ** 3 >= NONE) throw new Error('parallel: too many peers for a traced cycle round');
+    if (withTrace && 8 * this.n * this.n * this.n >= NONE) throw new Error('parallel: too many peers for a traced cycle round');
   }
 
   phase(phase: number): void {

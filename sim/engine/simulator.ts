@@ -34,6 +34,17 @@ export const CONTROLLER = -1;
 // before, never on thread or partition order. Exact in a double for < 2^24 peers.
 const SEQ_BITS = 536_870_912; // 2^29, a literal: a constant in the hot path
 export const MAX_PEERS = 16_777_214; // 2^24 − 2
+// No peer's: src + 1 ≤ MAX_PEERS − 1 = 2^24 − 3 (the band 2^24 − 1 is free below 2^53).
+const BAND = 16_777_215 * SEQ_BITS;
+
+/**
+ * A tie-break of the band above every peer's, numbered by a sequence of the caller's own
+ * (for `atTie`): such an event goes after every other event of its instant, and its order
+ * depends on no peer's or the controller's sequence.
+ */
+export function bandTie(n: number): number {
+  return BAND + (n % SEQ_BITS);
+}
 
 export class Simulator {
   readonly queue: EventQueue;
@@ -90,9 +101,13 @@ export class Simulator {
     if (this.observer) throw new Error('engine: a simulator has at most one observer');
     this.observer = observer;
     this.handlers = this.handlers.map((handler, kind) => this.watched(kind, handler));
-    const schedule = this.at;
+    const schedule = this.at, scheduleTie = this.atTie;
     this.at = (time, kind, target, src, a = 0, b = 0) => {
       schedule.call(this, time, kind, target, src, a, b);
+      observer.scheduled(this.now, time, kind, target, src);
+    };
+    this.atTie = (time, tie, kind, target, src, a = 0, b = 0) => {
+      scheduleTie.call(this, time, tie, kind, target, src, a, b);
       observer.scheduled(this.now, time, kind, target, src);
     };
   }
@@ -112,6 +127,14 @@ export class Simulator {
   /** Schedules `kind` at absolute `time`, caused by `src` (a peer id or CONTROLLER). */
   at(time: number, kind: number, target: number, src: number, a = 0, b = 0): void {
     this.queue.push(time, this.nextTie(src), kind, target, src, a, b);
+  }
+
+  /**
+   * Schedules `kind` at `time`, caused by peer `src`, with a tie-break the caller chose
+   * (`bandTie`) instead of src's next one: src's sequence does not move.
+   */
+  atTie(time: number, tie: number, kind: number, target: number, src: number, a = 0, b = 0): void {
+    this.queue.push(time, tie, kind, target, src, a, b);
   }
 
   /**

@@ -7,7 +7,7 @@
  * broadcast rumour's (id, round) does on the hottest path of all.
  */
 import type { Simulator } from '../engine/simulator.js';
-import type { PeerStreams } from '../engine/random.js';
+import type { PeerStreams, RandomSource } from '../engine/random.js';
 import type { Sampler } from '../random/types.js';
 import { InlineMessageType, MessageType, PayloadPool, type InlineHandler, type MessageHandler } from './messages.js';
 
@@ -96,6 +96,20 @@ export class Transport {
       return -1;
     }
     return this.latency.sample(rng);
+  }
+
+  /**
+   * A message's fate drawn from `rng` instead of the sender's stream (a send that must not
+   * depend on the order of the sender's other events): its latency, or -1 when it is lost.
+   * Counted only when `counted` (a split run's other threads draw it too, to learn its fate).
+   */
+  drawWith(rng: RandomSource, counted: boolean): number {
+    const lost = this.loss > 0 && rng.next() < this.loss;
+    if (counted) {
+      this.sent++;
+      if (lost) this.lost++;
+    }
+    return lost ? -1 : this.latency.sample(rng);
   }
 
   /**

@@ -183,7 +183,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     }
     for (let i = 0; i < parts.length; i++) {
       const first = firstCell[i];
-      parts[i].gather?.(cells, (partition) => board.row(parity, partition) + first);
+      const scheduled = parts[i].gather?.(cells, (partition) => board.row(parity, partition) + first);
+      if (typeof scheduled === 'number' && scheduled < earliest) earliest = scheduled;
     }
 
     // Every sampling instant before the earliest pending event is complete.

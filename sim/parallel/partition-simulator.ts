@@ -66,7 +66,12 @@ export class PartitionSimulator extends Simulator {
   override at(time: number, kind: number, target: number, src: number, a = 0, b = 0): void {
     const tie = this.nextTie(src);
     if (src === CONTROLLER) this.controller.push(time, tie, kind, target, src, a, b);
-    else if (target >= this.lo && target < this.hi) this.queue.push(time, tie, kind, target, src, a, b);
+    else this.atTie(time, tie, kind, target, src, a, b);
+  }
+
+  /** A peer's event with the given tie-break: to this partition's queue or the target's outbox. */
+  override atTie(time: number, tie: number, kind: number, target: number, src: number, a = 0, b = 0): void {
+    if (target >= this.lo && target < this.hi) this.queue.push(time, tie, kind, target, src, a, b);
     else {
       const out = this.outboxes[Math.floor(target / this.blockSize)]!;
       const pool = this.pools[kind];

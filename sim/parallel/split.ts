@@ -56,8 +56,13 @@ export interface SplitPart {
   started?(ctx: SimContext): void;
   /** Before each barrier: write its `cells` figures at cells[at ...]. */
   publish?(cells: Float64Array, at: number): void;
-  /** After each barrier: read every partition's figures (partition i's at `at(i)`). */
-  gather?(cells: Float64Array, at: (partition: number) => number): void;
+  /**
+   * After each barrier: read every partition's figures (partition i's at `at(i)`). It may
+   * then schedule events for its own peers (Simulator.atTie), none before the end of the
+   * window just run; it returns the earliest it or any other partition scheduled there
+   * (the same in every partition), which the next window then starts from, if earlier.
+   */
+  gather?(cells: Float64Array, at: (partition: number) => number): number | void;
   /**
    * An event from another partition, before it is queued: false when the family settled
    * it on arrival (it then counts it among `phantoms`).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROLLER, Simulator } from '../../sim/engine/simulator';
+import { bandTie, CONTROLLER, Simulator } from '../../sim/engine/simulator';
 
 describe('Simulator', () => {
   it('processes events in time order, ties broken by the causing peer and its own sequence', () => {
@@ -27,6 +27,21 @@ describe('Simulator', () => {
       return seen;
     };
     expect(order([3, 1, 4, 0, 2])).toEqual(order([0, 1, 2, 3, 4]));
+  });
+
+  it('an event with a band tie-break goes after every other of its instant, in band order, and moves no sequence', () => {
+    const sim = new Simulator(10);
+    const log: string[] = [];
+    const k = sim.registerKind('log', (target, src, a) => log.push(`${target}<-${src}#${a}`));
+    sim.atTie(2, bandTie(1), k, 0, 4, 1);
+    sim.atTie(2, bandTie(0), k, 1, 4, 2);
+    sim.at(2, k, 2, 9, 3);
+    sim.at(2, k, 3, CONTROLLER, 4);
+    sim.at(2, k, 4, 4, 5);
+    sim.run(10);
+    expect(log).toEqual(['3<--1#4', '4<-4#5', '2<-9#3', '1<-4#2', '0<-4#1']);
+    // Peer 4's first own event still took its sequence number 0.
+    expect(sim.nextTie(4)).toBe(5 * 536_870_912 + 1);
   });
 
   it('run(until) stops before later events and stop() ends the loop', () => {

@@ -33,4 +33,20 @@ describe('Transport', () => {
     const sd = Math.sqrt(n * 0.2 * 0.8);
     expect(Math.abs(t.lost - n * 0.2)).toBeLessThan(4 * sd);
   });
+
+  it('drawWith draws a fate from the given stream, the same as a send would, counted only when asked', () => {
+    const sim = new Simulator(4);
+    const t = new Transport(sim, uniform(0.01, 0.02), 0.3, new PeerStreams(5, 'network', 4));
+    const a = new PeerStreams(9, 'ring', 4), b = new PeerStreams(9, 'ring', 4);
+    const fates = Array.from({ length: 200 }, () => t.drawWith(a.use(2), false));
+    expect(t.sent).toBe(0);
+    expect(t.lost).toBe(0);
+    // Another thread drawing from its own copy of the stream learns the same fates, and counts them.
+    expect(Array.from({ length: 200 }, () => t.drawWith(b.use(2), true))).toEqual(fates);
+    const lost = fates.filter((f) => f < 0).length;
+    expect(t.sent).toBe(200);
+    expect(t.lost).toBe(lost);
+    expect(lost).toBeGreaterThan(0);
+    for (const f of fates) if (f >= 0) expect(f >= 0.01 && f < 0.02).toBe(true);
+  });
 });

@@ -1,9 +1,9 @@
 /**
  * Every bundled scenario and lesson gives the same results with --workers 1, 2 and 3
- * (wall-clock figures and threads used apart): rumour (either engine), failure, flood and random-walk
- * search and (event-engine) aggregation scenarios run split across threads; expanding-ring
- * and directory searches, churn, peer sampling and capacity fall back to one thread, and
- * say why. Peers are reduced (as --set peers.count=...) to keep the file quick.
+ * (wall-clock figures and threads used apart): rumour (either engine), failure, search (but
+ * dht) and (event-engine) aggregation scenarios run split across threads; dht searches,
+ * churn, peer sampling and capacity fall back to one thread, and say why. Peers are reduced
+ * (as --set peers.count=...) to keep the file quick.
  */
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../sim/cli/commands/list';
@@ -22,8 +22,8 @@ describe('bundled scenarios and lessons, --workers 1, 2, 3', () => {
       const big = loadScenarioFile(s.absolutePath).peers.count > MAX_PEERS;
       const scenario = loadScenarioFile(s.absolutePath, big ? [`peers.count=${MAX_PEERS}`] : []);
       const expected = text(runScenario(scenario));
-      // Broadcasts (either engine), floods and random walks, aggregation and failures without overlay repair split; nothing else does.
-      const splits = scenario.workload.searches.every((x) => x.protocol === 'flood' || x.protocol === 'random-walk') && !scenario.churn && !(scenario.failures.length > 0 && scenario.overlay.repair)
+      // Broadcasts (either engine), searches but dht, aggregation and failures without overlay repair split; nothing else does.
+      const splits = scenario.workload.searches.every((x) => x.protocol !== 'dht') && !scenario.churn && !(scenario.failures.length > 0 && scenario.overlay.repair)
         && !scenario.capacity && !scenario.overlay.sampling && minimumLatency(scenario) > 0
         // The cycle engine's rounds split, but not its aggregation nor pull replies with loss.
         && (scenario.engine === 'event' || (!scenario.aggregation && !(scenario.network.loss > 0 && scenario.workload.broadcasts.some((b) => b.protocol !== 'push' && b.protocol !== 'flood'))));

@@ -37,14 +37,12 @@ describe('planParallelRun', () => {
     const churn = planParallelRun(scenario({ churn: { session: '10min', downtime: '5min' } }), 2);
     expect(churn.threads).toBe(1);
     expect(churn.note).toMatch(/^churn.* not partition-safe/);
-    const ring = planParallelRun(scenario({ workload: { searches: { count: 10, protocol: 'expanding-ring' } } }), 2);
-    expect(ring.threads).toBe(1);
-    expect(ring.note).toMatch(/^search \(expanding-ring search \(a ring restarts .*\)\) cannot run split; ran on one thread/);
   });
 
-  it('splits floods and random walks (searches end at barriers, see protocols/search/split.ts)', () => {
-    for (const protocol of ['flood', 'random-walk']) {
-      expect(planParallelRun(scenario({ workload: { searches: { count: 10, protocol } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+  it('splits floods, random walks, expanding rings and the directory (searches end or restart at barriers, see protocols/search/split.ts)', () => {
+    for (const protocol of ['flood', 'random-walk', 'expanding-ring', 'directory']) {
+      const hybrid = protocol === 'directory' ? { hybrid: { superPeers: 0.01 } } : {};
+      expect(planParallelRun(scenario({ workload: { searches: { count: 10, protocol } }, ...hybrid }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     }
   });
 

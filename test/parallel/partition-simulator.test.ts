@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROLLER, Simulator } from '../../sim/engine/simulator';
+import { bandTie, CONTROLLER, Simulator } from '../../sim/engine/simulator';
 import { allocateOutbox, drainOutbox, OutboxWriter } from '../../sim/parallel/outbox';
 import { PartitionSimulator } from '../../sim/parallel/partition-simulator';
 import { PayloadPool } from '../../sim/network/messages';
@@ -29,6 +29,19 @@ describe('PartitionSimulator', () => {
     expect(received).toEqual([[1.5, ties[1], kind, 100, 2, 8, 0], [2, ties[2], kind, 101, 2, 9, 0]]);
     sim.queue.pop();
     expect(sim.queue.curTie).toBe(ties[0]);
+  });
+
+  it('an event with a chosen tie-break goes to its target\'s partition with that tie-break, moving no sequence', () => {
+    const { sim, out, buffer, kind } = make();
+    sim.atTie(1, bandTie(0), kind, 3, 2, 7);
+    sim.atTie(1.5, bandTie(1), kind, 100, 2, 8);
+    expect(sim.queue.size).toBe(1);
+    const received: number[][] = [];
+    drainOutbox(buffer, out.count, (...r) => received.push(r.slice(0, 7) as number[]));
+    expect(received).toEqual([[1.5, bandTie(1), kind, 100, 2, 8, 0]]);
+    sim.queue.pop();
+    expect(sim.queue.curTie).toBe(bandTie(0));
+    expect(sim.nextTie(2)).toBe(new Simulator(128).nextTie(2));
   });
 
   it('keeps controller events apart and runs them only when asked, at their time', () => {

@@ -110,7 +110,7 @@ describe('random scenarios split across workers', () => {
     latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '50ms', max: '300ms' }, '100ms'),
     loss: fc.constantFrom(0, 0.05),
     broadcasts: fc.array(broadcast, { maxLength: 2 }),
-    searches: sometimes(fc.array(search, { minLength: 1, maxLength: 2 }), 2, []),
+    searches: sometimes(fc.array(search, { minLength: 1, maxLength: 2 }), 1, []),
     failures: fc.array(failure, { maxLength: 1 }),
     repair: fc.boolean(),
     churn: sometimes(fc.record({ session: fc.constantFrom('3s', '20s'), downtime: fc.constantFrom('1s', '5s'), sync: fc.boolean() }), 3, null),
@@ -123,7 +123,7 @@ describe('random scenarios split across workers', () => {
   });
 
   it('every family, mixed: the one-thread results on 2 and 3 workers, split where every family splits (fast-check, fixed seed)', async () => {
-    let split = 0, single = 0;
+    let split = 0, single = 0, splitRings = 0, splitDirectories = 0;
     await fc.assert(fc.asyncProperty(mixed, async (c) => {
       const s = validate({
         name: 'mixed', seed: c.seed, duration: '6s', engine: c.engine, peers: { count: c.peers },
@@ -137,10 +137,10 @@ describe('random scenarios split across workers', () => {
         metrics: { sample: '1s' },
       });
       const expected = text(runScenario(s));
-      // What splits today (docs/parallel.md): broadcasts, floods and random walks, failures
-      // without repair, the observer, aggregation on the event engine, the cycle engine's
-      // rounds; expanding-ring and directory searches, churn, peer sampling and capacity do not.
-      const splits = (c.engine === 'event' || cycleSplits(c)) && c.searches.every((x) => x.protocol === 'flood' || x.protocol === 'random-walk') && !c.churn && !c.sampling && !c.capacity
+      // What splits today (docs/parallel.md): broadcasts, searches (flood, random walk,
+      // expanding ring, directory), failures without repair, the observer, aggregation on
+      // the event engine, the cycle engine's rounds; churn, peer sampling and capacity do not.
+      const splits = (c.engine === 'event' || cycleSplits(c)) && !c.churn && !c.sampling && !c.capacity
         && !(c.failures.length > 0 && c.repair);
       for (const workers of [2, 3]) {
         const r = await runSimulation(s, { workers });
@@ -152,9 +152,13 @@ describe('random scenarios split across workers', () => {
         }
       }
       if (splits) split++; else single++;
-    }), { seed: 20261207, numRuns: 40, endOnFailure: false });
-    // The draw covers both sides (a fixed seed: the same cases every run).
+      if (splits && c.searches.some((x) => x.protocol === 'expanding-ring')) splitRings++;
+      if (splits && c.searches.some((x) => x.protocol === 'directory')) splitDirectories++;
+    }), { seed: 20261207, numRuns: 60, endOnFailure: false });
+    // The draw covers both sides, and split rings and directories (a fixed seed: the same cases every run).
     expect(split).toBeGreaterThan(2);
     expect(single).toBeGreaterThan(2);
+    expect(splitRings).toBeGreaterThan(0);
+    expect(splitDirectories).toBeGreaterThan(0);
   });
 });

@@ -117,9 +117,9 @@ function recordOf(slot: QuerySlot, finished: boolean): QueryRecord {
 
 export class SearchComponent implements Component {
   /**
-   * A peer's event reads and changes its own state; queries end where the whole network
-   * has nothing of them in flight, which a split run's part decides at barriers (split.ts;
-   * floods and random walks, not expanding ring or the directory: see searchSplit.refuse).
+   * A peer's event reads and changes its own state; queries end (or start their next ring)
+   * where the whole network has nothing of them in flight, which a split run's part
+   * decides at barriers (split.ts; not dht searches: see searchSplit.refuse).
    */
   readonly parallel = 'safe';
   /** The data placement (available after `start`). */
@@ -180,13 +180,14 @@ export class SearchComponent implements Component {
     this.launchKind = sim.registerKind('search/launch', (_t, _s, a, b) => this.launch(a, b));
     // A registration carries nothing but its sender.
     const register = transport.messageType('search/register', new PayloadPool(0), (t, s) => this.directory?.onRegister(t, s));
-    const rt = new SearchRuntime(ctx, this.data, messages, this.searchStreams);
+    const owns = this.split?.owns ?? null;
+    const rt = new SearchRuntime(ctx, this.data, messages, this.searchStreams, owns);
     this.runtime = rt;
 
     this.specs = sc.workload.searches;
     if (this.specs.some((s) => s.protocol === 'directory')) {
       const fraction = sc.hybrid?.superPeers ?? DEFAULT_SUPER_PEERS;
-      this.directory = new SuperPeerDirectory(ctx, this.data, fraction, register, ctx.namedStream('search/directory'));
+      this.directory = new SuperPeerDirectory(ctx, this.data, fraction, register, ctx.namedStream('search/directory'), ctx.peerStreams('search/attach'), owns);
       this.directory.registerAll();
     }
     this.protocols = this.specs.map((spec) => this.makeProtocol(rt, spec));
@@ -195,9 +196,9 @@ export class SearchComponent implements Component {
 
     ctx.peerUp.push((p) => {
       if (p >= this.data.initialPeers) this.data.addPeer(p, this.dataStreams.use(p));
-      this.directory?.peerUp(p, this.searchStreams.use(p));
+      this.directory?.peerUp(p);
     });
-    ctx.peerDown.push((p) => this.directory?.peerDown(p, (q) => this.searchStreams.use(q)));
+    ctx.peerDown.push((p) => this.directory?.peerDown(p));
 
     this.specs.forEach((spec, i) => {
       if (spec.rate > 0) {
@@ -352,10 +353,31 @@ export class SearchComponent implements Component {
     if (slot.active) this.pool.release(slot);
   }
 
+  /**
+   * Split run: the query fell quiet everywhere at `time` (`answered`: an answer reached
+   * its origin). When it is over, the ring messages it sent here, all lost (every thread
+   * alike); −1 when its next ring is on its way.
+   */
+  quietSplit(slot: QuerySlot, answered: boolean, time: number): number {
+    const rt = this.runtime, sent = rt.ringsSent;
+    for (;;) {
+      const arrivals = rt.ringArrivals;
+      if (slot.protocol.onQuiet(slot, answered, time)) return rt.ringsSent - sent;
+      if (rt.ringArrivals > arrivals) return -1;
+    }
+  }
+
+  /** Split run: the earliest arrival of the rings sent since the last call (Infinity: none). */
+  takeRingEarliest(): number {
+    const t = this.runtime.ringEarliest;
+    this.runtime.ringEarliest = Infinity;
+    return t;
+  }
+
   /** Ends the query once nothing of it is in flight and its protocol agrees. */
   private settle(slot: QuerySlot): void {
     while (slot.active && slot.inFlight === 0) {
-      if (slot.protocol.onQuiet(slot)) this.finish(slot);
+      if (slot.protocol.onQuiet(slot, slot.answers > 0, this.ctx.sim.now)) this.finish(slot);
     }
   }
 

@@ -74,7 +74,7 @@ export class DirectorySearch implements SearchProtocol {
     if (code === CONTROL_MISS) this.askNext(slot, peer, hops);
   }
 
-  onQuiet(_slot: QuerySlot): boolean {
+  onQuiet(): boolean {
     return true;
   }
 }

@@ -15,24 +15,17 @@ export class FloodSearch implements SearchProtocol {
   constructor(protected readonly rt: SearchRuntime, protected readonly ttl: number) {}
 
   launch(slot: QuerySlot): void {
-    this.startFlood(slot, this.ttl);
-  }
-
-  prepare(slot: QuerySlot): void {
-    slot.ringTtl = this.ttl;
-  }
-
-  /**
-   * Starts a flood of TTL `ttl` from the origin, as ring `slot.rings` (set by the caller);
-   * peers seen in earlier rings take part again.
-   */
-  protected startFlood(slot: QuerySlot, ttl: number): void {
+    this.prepare(slot);
     const origin = slot.origin;
-    slot.ringTtl = ttl;
     slot.visit(origin, -1, true);
     const g = this.rt.ctx.overlay;
     const d = g.degree(origin);
     for (let i = 0; i < d; i++) this.rt.sendQuery(slot, origin, g.neighbor(origin, i), 0);
+  }
+
+  /** The first flood's TTL (a split run's threads that do not own the origin: only this). */
+  prepare(slot: QuerySlot): void {
+    slot.ringTtl = this.ttl;
   }
 
   onQuery(slot: QuerySlot, peer: number, from: number, fromHops: number): void {
@@ -55,7 +48,7 @@ export class FloodSearch implements SearchProtocol {
     // Floods send no control messages.
   }
 
-  onQuiet(_slot: QuerySlot): boolean {
+  onQuiet(_slot: QuerySlot, _answered: boolean, _time: number): boolean {
     return true;
   }
 }

@@ -29,6 +29,10 @@ export interface SearchProtocol {
    * query came from `about` (−1: none); see SearchRuntime.sendControl.
    */
   onControl(slot: QuerySlot, peer: number, from: number, code: number, about: number, hops: number): void;
-  /** No message of the query is in flight any more: true when the query is over. */
-  onQuiet(slot: QuerySlot): boolean;
+  /**
+   * No message of the query is in flight any more, anywhere, since the event at `time`;
+   * `answered`: an answer has reached the origin. True when the query is over (expanding
+   * ring sends its next ring instead, as of `time`: SearchRuntime.sendRing).
+   */
+  onQuiet(slot: QuerySlot, answered: boolean, time: number): boolean;
 }

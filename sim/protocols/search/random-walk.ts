@@ -78,7 +78,7 @@ export class RandomWalkSearch implements SearchProtocol {
     this.rt.sendQuery(slot, peer, next, hops);
   }
 
-  onQuiet(_slot: QuerySlot): boolean {
+  onQuiet(): boolean {
     return true;
   }
 }

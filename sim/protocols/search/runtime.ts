@@ -5,6 +5,7 @@
  * query from. A message carries all its receiver needs besides that per-peer record.
  */
 import type { PeerStreams } from '../../engine/random.js';
+import { bandTie } from '../../engine/simulator.js';
 import type { DataPlacement } from '../../data/placement.js';
 import type { SimContext } from '../../run/context.js';
 import type { InlineMessageType, MessageType } from '../../network/messages.js';
@@ -33,18 +34,60 @@ export interface SearchMessages {
 }
 
 export class SearchRuntime {
+  /** Ring messages sent so far (not lost), for the tie-break of the next one. */
+  private ringSeq = 0;
+  /** Ring messages sent, those not lost, and the earliest arrival of one (split.ts resets it). */
+  ringsSent = 0;
+  ringArrivals = 0;
+  ringEarliest = Infinity;
+  /** The origins' streams for later rings (made at the first: 4 bytes a peer). */
+  private ringStreams: PeerStreams | null = null;
+
   constructor(
     readonly ctx: SimContext,
     readonly data: DataPlacement,
     readonly messages: SearchMessages,
     /** Per-peer streams for the choices peers make (walk steps, asking order). */
     readonly streams: PeerStreams,
+    /** A split run: whether this thread acts for the peer (null: one thread, for all). */
+    readonly owns: ((peer: number) => boolean) | null = null,
   ) {}
+
+  /** Whether this thread acts for `peer`. */
+  mine(peer: number): boolean {
+    return this.owns === null || this.owns(peer);
+  }
 
   /** Sends the query from `from` (whose visit is `hops` from the origin) to `to`. */
   sendQuery(slot: QuerySlot, from: number, to: number, hops: number): void {
     slot.queryMessages++;
     if (this.ctx.transport.sendMessage(from, to, this.messages.query, slot.index, hops)) slot.inFlight++;
+  }
+
+  /**
+   * Sends the query from the origin to `to` for a ring that starts at `time` (expanding
+   * ring: the instant the query fell quiet). Its fate comes from the origin's 'search/ring'
+   * stream and its tie-break from the rings' own sequence (the band after every peer's),
+   * which no other event draws. So a split run's threads, which learn at a barrier that
+   * the query fell quiet, all send it alike, as of `time`: each queues it for its own
+   * peers only, and the origin's thread counts it. It arrives after the window that
+   * held `time` (latency ≥ lookahead), so no thread has run past it.
+   */
+  sendRing(slot: QuerySlot, to: number, time: number): void {
+    const origin = slot.origin, counted = this.mine(origin);
+    if (counted) slot.queryMessages++;
+    this.ringsSent++;
+    this.ringStreams ??= this.ctx.peerStreams('search/ring');
+    const delay = this.ctx.transport.drawWith(this.ringStreams.use(origin), counted);
+    if (delay < 0) return;
+    const arrival = time + delay;
+    const tie = bandTie(this.ringSeq++);
+    this.ringArrivals++;
+    if (arrival < this.ringEarliest) this.ringEarliest = arrival;
+    if (this.mine(to)) {
+      this.ctx.sim.atTie(arrival, tie, this.messages.query.kind, to, origin, slot.index, 0);
+      slot.inFlight++;
+    }
   }
 
   /**

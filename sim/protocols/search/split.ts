@@ -1,5 +1,6 @@
 /**
- * Searches in a split run (sim/parallel/split.ts): floods and random walks. Every thread
+ * Searches in a split run (sim/parallel/split.ts): floods, random walks, expanding rings
+ * and the super-peer directory (not dht searches). Every thread
  * launches every query (controller events: the same origins, items and slots everywhere);
  * the origin's thread sends its first messages, and each thread handles the messages to
  * its own peers. A query's figures are spread over the partitions: its messages in
@@ -7,16 +8,18 @@
  * and first hit here, and (at the origin's thread) its answers. At every barrier each
  * partition publishes them for every active query (a shared table, one row per query
  * position and partition, two parities like the board), and every thread sums them alike:
- * - a query with nothing in flight anywhere has ended, at its latest event over the
- *   partitions (in (time, tie) order, as a one-thread run ends it);
+ * - a query with nothing in flight anywhere fell quiet at its latest event over the
+ *   partitions (in (time, tie) order, as a one-thread run sees it). It has ended, unless
+ *   an expanding ring starts its next ring: every thread sends it as of that instant
+ *   (SearchRuntime.sendRing), in the order the queries fell quiet, and the next window
+ *   starts no later than its first arrival;
  * - the search size (peers probed when the first holder was probed) counts each
  *   partition's visits up to the first hit over the partitions: a partition logs the
  *   times of its visits of the current window, and once the hit is known (at the barrier
  *   after its window) counts those up to it; the counts are summed one barrier later.
  * Ended queries are added to the tallies in end order once their figures are complete,
  * and the series' success rate counts them at the sampling instants after their end.
- * Expanding ring (its rings restart when the previous one falls quiet) and the
- * super-peer directory (registrations and reattachment act on other peers) do not split.
+ * The directory's attachments are the same in every thread (super-peers.ts).
  */
 import type { Scenario } from '../../scenario/schema.js';
 import type { SimContext } from '../../run/context.js';
@@ -60,12 +63,13 @@ interface Query {
   endTime: number;
   endTie: number;
   figures: QueryFigures;
+  /** While it is quiet at a barrier: its table position, and whether an answer reached the origin. */
+  position: number;
+  answered: boolean;
 }
 
 /** Why a search protocol does not split (the others do). */
 const UNSPLIT: Record<string, string> = {
-  'expanding-ring': 'expanding-ring search (a ring restarts at the event that makes the whole query fall quiet)',
-  directory: 'directory search (super-peers register and reattach peers at other peers\' events)',
   dht: 'dht search (its lookups run in the structured family, which does not split yet)',
 };
 
@@ -96,6 +100,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
       const q: Query = {
         slot, lastTime: -Infinity, lastTie: 0, hitTime: Infinity, hitTie: 0, visitsBefore: 0, log: new Float64Array(32), logLength: 0,
         hitKnown: false, probes: -1, probesTotal: -1, probesReady: false, ended: false, endTime: 0, endTie: 0, figures: null!,
+        position: 0, answered: false,
       };
       queries[slot.index] = q;
       active.push(q);
@@ -163,10 +168,10 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   }
 
   /** Reads every partition's figures; `final`: also keeps the figures of the queries still going. */
-  function gather(final = false): void {
+  function gather(final = false): number {
     const p = parity;
     parity ^= 1;
-    const newlyEnded: Query[] = [];
+    const quiet: Query[] = [];
     for (let i = 0; i < active.length; i++) {
       const q = active[i], slot = q.slot;
       let inFlight = 0, hitTime = Infinity, hitTie = 0, probes = 0, allProbes = true;
@@ -194,23 +199,34 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
       }
       if (final && !q.ended && inFlight !== 0) open.push({ q, figures: figuresOf(slot, i, p) });
       if (!q.ended && inFlight === 0) {
-        q.ended = true;
-        q.figures = figuresOf(slot, i, p);
-        let endTime = -Infinity, endTie = 0;
+        let endTime = -Infinity, endTie = 0, answers = 0;
         for (let j = 0; j < threads; j++) {
           const f = at(i, p, j);
           if (earlier(endTime, endTie, table[f + LAST_TIME], table[f + LAST_TIE])) { endTime = table[f + LAST_TIME]; endTie = table[f + LAST_TIE]; }
+          answers += table[f + ANSWERS];
         }
         q.endTime = endTime;
         q.endTie = endTie;
-        // Without a hit anywhere, the search size is known: none.
-        if (!q.hitKnown) q.probesReady = true;
-        newlyEnded.push(q);
+        q.position = i;
+        q.answered = answers > 0;
+        quiet.push(q);
       }
     }
-    newlyEnded.sort((a, b) => (earlier(a.endTime, a.endTie, b.endTime, b.endTie) ? -1 : 1));
-    ended.push(...newlyEnded);
+    // In the order a thread would have seen them fall quiet: a ring restarts then (its
+    // draws and tie-breaks follow that order) unless the query is over.
+    quiet.sort((a, b) => (earlier(a.endTime, a.endTie, b.endTime, b.endTie) ? -1 : 1));
+    for (const q of quiet) {
+      const lostRings = component.quietSplit(q.slot, q.answered, q.endTime);
+      if (lostRings < 0) continue;
+      q.ended = true;
+      q.figures = figuresOf(q.slot, q.position, p);
+      q.figures.queryMessages += lostRings;
+      // Without a hit anywhere, the search size is known: none.
+      if (!q.hitKnown) q.probesReady = true;
+      ended.push(q);
+    }
     tally();
+    return component.takeRingEarliest();
   }
 
   /** A query's figures summed over the partitions (row position i of parity p). */

@@ -9,11 +9,14 @@
  * form a full mesh (each knows every other and notices when one is down). A peer that
  * goes down is dropped from its super-peer's index (the connection breaks); a peer that
  * comes back registers again; when a super-peer goes down its live members re-attach to
- * a random live super-peer and register there. Registrations are directory maintenance,
- * counted apart from the queries.
+ * a random live super-peer and register there (drawn from the peer's 'search/attach'
+ * stream, which no other event draws). Registrations are directory maintenance, counted
+ * apart from the queries. Attachments change only at the start and when peers go down or
+ * come up, so a split run's threads (where failures are controller events) all hold the
+ * same; a super-peer's index (`registered`) is exact in its own thread, which alone reads it.
  */
 import type { DataPlacement } from '../../data/placement.js';
-import type { RandomSource } from '../../engine/random.js';
+import type { PeerStreams, RandomSource } from '../../engine/random.js';
 import type { MessageType } from '../../network/messages.js';
 import type { SimContext } from '../../run/context.js';
 
@@ -36,6 +39,10 @@ export class SuperPeerDirectory {
     fraction: number,
     private readonly register: MessageType,
     attachRng: RandomSource,
+    /** Each peer's stream for its later attachments (drawn at no other event). */
+    private readonly attachStreams: PeerStreams,
+    /** A split run: whether this thread acts for the peer (null: one thread, for all). */
+    private readonly owns: ((peer: number) => boolean) | null = null,
   ) {
     const g = ctx.overlay;
     const n = ctx.peers.count;
@@ -66,9 +73,10 @@ export class SuperPeerDirectory {
     }
   }
 
+  /** Every thread counts it (and so holds the run's count); the peer's own thread sends it. */
   private sendRegistration(p: number): void {
     this.registrationMessages++;
-    this.ctx.transport.post(p, this.attachedTo[p], this.register, this.register.pool.take());
+    if (this.owns === null || this.owns(p)) this.ctx.transport.post(p, this.attachedTo[p], this.register, this.register.pool.take());
   }
 
   /** A registration from `peer` reached super-peer `sp`. */
@@ -114,8 +122,8 @@ export class SuperPeerDirectory {
     return -1;
   }
 
-  private reattach(p: number, rng: RandomSource): void {
-    const sp = this.liveSuperPeer(rng);
+  private reattach(p: number): void {
+    const sp = this.liveSuperPeer(this.attachStreams.use(p));
     this.attachedTo[p] = sp;
     this.registered[p] = 0;
     if (sp < 0) return;
@@ -123,8 +131,8 @@ export class SuperPeerDirectory {
     this.sendRegistration(p);
   }
 
-  /** Peer p went down. `rng(q)` gives peer q's own stream for its re-attachment choice. */
-  peerDown(p: number, rng: (q: number) => RandomSource): void {
+  /** Peer p went down. */
+  peerDown(p: number): void {
     if (p >= this.isSuper.length) return;
     if (!this.isSuper[p]) {
       this.registered[p] = 0;
@@ -134,17 +142,17 @@ export class SuperPeerDirectory {
     for (let q = 0; q < this.ctx.peers.count; q++) {
       if (q === p || this.attachedTo[q] !== p || this.isSuper[q]) continue;
       this.registered[q] = 0;
-      if (alive[q]) this.reattach(q, rng(q));
+      if (alive[q]) this.reattach(q);
     }
   }
 
   /** Peer p (re)joined: an ordinary peer registers again, moving if its super-peer is down. */
-  peerUp(p: number, rng: RandomSource): void {
+  peerUp(p: number): void {
     this.grow(p + 1);
     if (this.isSuper[p]) return;
     const sp = this.attachedTo[p];
     if (sp < 0 || !this.ctx.peers.alive[sp]) {
-      this.reattach(p, rng);
+      this.reattach(p);
       return;
     }
     this.registered[p] = 0;

@@ -1,5 +1,6 @@
 /**
- * One partition of a parallel run, as a worker thread runs it: its peers' events in
+ * One partition of a parallel run, as a thread runs it (the main thread partition 0, a
+ * worker each of the others): its peers' events in
  * conservative time windows. After each barrier every partition knows G, the earliest
  * pending event anywhere; no message sent at or after G can arrive before G + lookahead
  * (the minimum latency), so each partition may process its events before
@@ -8,6 +9,7 @@
  * their receivers' queues at the next barrier. All partitions take the same decisions,
  * from the same published figures, so no coordinator is needed.
  */
+import { threadId } from 'node:worker_threads';
 import { Services } from '../run/services.js';
 import { Transport } from '../network/transport.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
@@ -277,6 +279,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     shares,
     pathSums,
     stats: {
+      threadId,
       startSeconds: (performance.timeOrigin + loopStart - input.startedAt) / 1000,
       startCpuSeconds: startCpu,
       loopCpuSeconds,

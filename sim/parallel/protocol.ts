@@ -94,6 +94,8 @@ export interface PartitionOutput {
 }
 
 export interface PartitionStats {
+  /** The thread that ran it (worker_threads.threadId: partition 0 runs on the main thread). */
+  threadId: number;
   /** From the main thread handing out the partitions to this one's components' start. */
   startSeconds: number;
   /** Windows (= barriers) run. */

@@ -9,7 +9,12 @@ import type { Scenario } from '../../sim/scenario/schema';
 export function splitsToday(s: Scenario): boolean {
   const churn = s.churn;
   const failures = s.failures.length > 0;
-  return s.engine === 'event' && minimumLatency(s) > 0
+  const broadcasts = s.workload.broadcasts;
+  return minimumLatency(s) > 0
+    // The cycle engine's rounds split, but not its aggregation nor pull replies with loss;
+    // churn and peer sampling split on the event engine only.
+    && (s.engine === 'event' || (!s.aggregation && !churn && !s.overlay.sampling
+      && !(s.network.loss > 0 && broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'))))
     && s.workload.searches.every((x) => x.protocol !== 'dht')
     // The super-peer directory: not with churn or peer sampling.
     && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
@@ -21,5 +26,5 @@ export function splitsToday(s: Scenario): boolean {
     // peers go down only at controller events (broadcasts, aggregation, failures), no
     // arrivals, no sync.
     && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures
-      && s.workload.broadcasts.length === 0 && !s.aggregation));
+      && broadcasts.length === 0 && !s.aggregation));
 }

@@ -70,10 +70,19 @@ describe('planParallelRun', () => {
     expect(repair.note).toMatch(/^failures \(with overlay\.repair, whose walks change links at peer events while a failure reads and cuts every peer's links at once\) is not partition-safe; ran on one thread/);
   });
 
-  it('falls back for the cycle engine', () => {
-    const plan = planParallelRun(scenario({ engine: 'cycle' }), 2);
-    expect(plan.threads).toBe(1);
-    expect(plan.note).toMatch(/cycle engine/);
+  it('splits the cycle engine\'s broadcast rounds, but not pull replies with loss, nor its aggregation', () => {
+    expect(planParallelRun(scenario({ engine: 'cycle' }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    const flood = { protocol: 'flood' };
+    expect(planParallelRun(scenario({ engine: 'cycle', network: { latency: '100ms', loss: 0.1 }, workload: { broadcasts: [push, flood] } }), 2).threads).toBe(2);
+    for (const protocol of ['pull', 'push-pull']) {
+      const lossy = planParallelRun(scenario({ engine: 'cycle', network: { latency: '100ms', loss: 0.1 }, workload: { broadcasts: [{ ...push, protocol }] } }), 2);
+      expect(lossy.threads).toBe(1);
+      expect(lossy.note).toMatch(/^broadcast \(pull and push-pull rounds of the cycle engine with network\.loss: .*\) cannot run split; ran on one thread/);
+      expect(planParallelRun(scenario({ engine: 'cycle', workload: { broadcasts: [{ ...push, protocol }] } }), 2).threads).toBe(2);
+    }
+    const aggregation = planParallelRun(scenario({ engine: 'cycle', aggregation: { aggregate: 'average' } }), 2);
+    expect(aggregation.threads).toBe(1);
+    expect(aggregation.note).toMatch(/^aggregation \(an exchange updates two peers at once\) is not partition-safe/);
   });
 
   it('uses fewer threads on small networks (whole 32-peer words each), and says so', () => {

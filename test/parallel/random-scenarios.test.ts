@@ -1,7 +1,7 @@
 /**
  * Property: every scenario the split engine accepts gives the one-thread results, byte for
  * byte, on 2 and 3 workers. fast-check draws the scenarios from a fixed seed (the same cases
- * every run): mixes of push, pull, push-pull and flood broadcasts, in rounds or once, that
+ * every run): mixes of push, pull, push-pull and flood broadcasts on either engine, in rounds or once, that
  * start and tick at shared instants; failures (random or by degree) before, during and after
  * them, some at those instants; four overlays, three latency laws, loss. A second property
  * mixes every family (searches, churn, peer sampling, capacity, aggregation, failures with
@@ -49,8 +49,16 @@ const failure = fc.record({
   target: fc.constantFrom('random', 'degree'),
 });
 
+/**
+ * The cycle engine splits but for pull and push-pull with loss (a reply's loss draw) and
+ * its aggregation (sequential exchanges): docs/parallel.md.
+ */
+const cycleSplits = (c: { loss: number; broadcasts: Array<{ protocol: string }>; aggregation?: unknown }) =>
+  !c.aggregation && !(c.loss > 0 && c.broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'));
+
 const scenario = fc.record({
   seed: fc.nat(10_000),
+  engine: fc.constantFrom('event', 'event', 'cycle'),
   peers: fc.constantFrom(150, 700, 2500),
   duration: fc.constantFrom('6s', '30s'),
   latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '50ms', max: '300ms' }, '100ms', { dist: 'pareto', scale: '40ms', shape: 2.5 }),
@@ -63,20 +71,25 @@ const scenario = fc.record({
 });
 
 describe('random scenarios split across workers', () => {
-  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+  it('give the one-thread results on 2 and 3 workers, on both engines (fast-check, fixed seed)', async () => {
+    let cycles = 0;
     await fc.assert(fc.asyncProperty(scenario, async (c) => {
       const s = validate({
-        name: 'random', seed: c.seed, duration: c.duration, peers: { count: c.peers },
+        name: 'random', seed: c.seed, duration: c.duration, engine: c.engine, peers: { count: c.peers },
         network: { latency: c.latency, loss: c.loss }, overlay: { model: c.model, degree: c.degree },
         failures: c.failures, workload: { broadcasts: c.broadcasts }, metrics: { sample: c.sample },
       });
       const expected = text(runScenario(s));
+      const splits = c.engine === 'event' || cycleSplits(c);
+      if (c.engine === 'cycle') cycles += splits ? 1 : 0;
       for (const workers of [2, 3]) {
         const r = await runSimulation(s, { workers });
-        expect(r.engine.workers).toBe(workers);
+        expect(r.engine.workers).toBe(splits ? workers : 1);
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
       }
-    }), { seed: 20261202, numRuns: 15, endOnFailure: false });
+    }), { seed: 20261202, numRuns: 20, endOnFailure: false });
+    // The draw covers split cycle-engine rounds (a fixed seed: the same cases every run).
+    expect(cycles).toBeGreaterThan(2);
   });
 
   // Every family, mixed: what splits runs on 2 and 3 threads, what does not falls back to

@@ -28,6 +28,7 @@ interface ChurnShare {
 export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
+    if (scenario.engine !== 'event') return 'on the cycle engine';
     if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
     if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
     if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';

@@ -52,9 +52,14 @@ export function bandTie(n: number): number {
   return BAND + n;
 }
 
-/** The tie-break of the `n`-th event peer `src` schedules (CONTROLLER: the controller's). */
+/** The tie-break of the `n`-th event peer `src` schedules. */
+function peerTie(src: number, n: number): number {
+  return PEER_BASE + (src + 1) * SEQ_SPAN + (n % SEQ_SPAN);
+}
+
+/** The tie-break of the `n`-th event `src` schedules (a peer, or CONTROLLER). */
 export function tieOf(src: number, n: number): number {
-  return src < 0 ? CONTROLLER_BASE + n : PEER_BASE + (src + 1) * SEQ_SPAN + (n % SEQ_SPAN);
+  return src < 0 ? CONTROLLER_BASE + n : peerTie(src, n);
 }
 
 export class Simulator {
@@ -153,9 +158,9 @@ export class Simulator {
    * `at` uses it; a parallel run uses it for an event it hands to another worker's queue.
    */
   nextTie(src: number): number {
-    if (src < 0) return tieOf(src, this.controllerSeq++);
+    if (src < 0) return CONTROLLER_BASE + this.controllerSeq++;
     if (src >= this.seq.length) this.ensurePeerCapacity(src + 1);
-    return tieOf(src, this.seq[src]++);
+    return peerTie(src, this.seq[src]++);
   }
 
   /**

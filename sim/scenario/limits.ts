@@ -30,6 +30,11 @@ export const MAX_INITIAL_PEERS = 134_000_000;
 /** Peer ids (and counts of peers, such as a fanout) are below this. */
 export const PEER_LIMIT = MAX_PEERS;
 /**
+ * Largest fanout: 2^26, the events one peer schedules before its tie-breaks repeat (the
+ * engine numbers them modulo 2^26), so the messages of one gossip action never tie.
+ */
+export const MAX_FANOUT = twoTo(26);
+/**
  * Links an overlay may hold in all: adjacency offsets are Int32, so peers.count × degree
  * stays below 2^31.
  */

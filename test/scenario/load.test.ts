@@ -75,7 +75,7 @@ describe('schema errors carry line:column', () => {
   it('a wrong value points at the value', () => {
     expect(problem(edit('  degree: 4', '  degree: -3'))).toBe('scenarios/x.yaml:10:11: overlay.degree: expected an integer between 0 and 65536, got -3.');
     expect(problem(edit('      fanout: 2', '      fanout: lots'))).toBe(
-      "scenarios/x.yaml:14:15: workload.broadcasts[0].fanout: expected an integer between 1 and 134217727, got 'lots'.");
+      "scenarios/x.yaml:14:15: workload.broadcasts[0].fanout: expected an integer between 1 and 67108864, got 'lots'.");
     expect(problem(edit('      protocol: pull', '      protocol: pul'))).toBe(
       "scenarios/x.yaml:16:17: workload.broadcasts[1].protocol: expected one of 'push', 'pull', 'push-pull' or 'flood', got 'pul' — did you mean 'pull'?");
     expect(problem(edit('max: 90ms', 'max: 9ms'))).toBe(

@@ -27,7 +27,7 @@ export const MIN_BANDWIDTH = 0.125;
  * engine's MAX_PEERS (2^27 − 1, set by the event tie-break). The memory guard decides what fits.
  */
 export const MAX_INITIAL_PEERS = 134_000_000;
-/** Peer ids (and counts of peers, such as a fanout) are below this. */
+/** Peer ids (a broadcast origin, say) are below this. */
 export const PEER_LIMIT = MAX_PEERS;
 /**
  * Largest fanout: 2^26, the events one peer schedules before its tie-breaks repeat (the

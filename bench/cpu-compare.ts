@@ -12,6 +12,8 @@ import { median } from './row.js';
 
 /** The bench workloads, scaled to run in seconds on a shared two-core machine. */
 const WORKLOADS: Array<{ name: string; file: string; args: string[] }> = [
+  { name: 'event queue: hold model, 10^6 pending, 3·10^6 pop+push (median of 3)', file: 'queue.js', args: ['1000000', '3000000'] },
+  { name: 'event queue: hold model with scheduler tie-breaks on a time grid, 10^6 pending, 3·10^6 pop+push (median of 3)', file: 'queue.js', args: ['1000000', '3000000', '--ties'] },
   { name: 'broadcast: push, 5·10^5 peers (duplicates elided)', file: 'broadcast.js', args: ['push', '500000'] },
   { name: 'broadcast: push, 2·10^5 peers, every arrival simulated', file: 'broadcast.js', args: ['push', '200000', '--full'] },
   { name: 'broadcast: flood, 5·10^5 peers, degree 8', file: 'broadcast.js', args: ['flood', '500000'] },

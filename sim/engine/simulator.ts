@@ -29,13 +29,19 @@ export interface SimObserver {
 /** The scheduler's identity for events not caused by a peer (timers, scenario controls). */
 export const CONTROLLER = -1;
 
-// The tie-break packs (src + 1) in the high bits and src's own sequence number in the
-// low 29 bits: it depends only on who scheduled the event and how many it scheduled
-// before, never on thread or partition order. Exact in a double for < 2^24 peers.
-const SEQ_BITS = 536_870_912; // 2^29, a literal: a constant in the hot path
-export const MAX_PEERS = 16_777_214; // 2^24 − 2
-// No peer's: src + 1 ≤ MAX_PEERS − 1 = 2^24 − 3 (the band 2^24 − 1 is free below 2^53).
-const BAND = 16_777_215 * SEQ_BITS;
+// The tie-break depends only on who scheduled the event and how many it scheduled before,
+// never on thread or partition order. Three ranges of exact doubles, in this order:
+// - the controller: −2^53 + its sequence (no wrap: 2^52 events before the peers' range);
+// - peer src: −2^52 + (src + 1) · 2^26 + its sequence mod 2^26 (below 2^52 for 2^27 − 1
+//   peers). Two events of one peer tie only if it scheduled 2^26 others between them and
+//   both are pending for the same instant;
+// - the band (`bandTie`): 2^52 + a caller's sequence, after every peer's.
+// Same order as the former (src + 1) · 2^29 + seq of < 2^24 peers while sequences < 2^26.
+const SEQ_SPAN = 67_108_864; // 2^26, literals: constants in the hot path
+const PEER_BASE = -4_503_599_627_370_496; // −2^52
+const CONTROLLER_BASE = -9_007_199_254_740_992; // −2^53
+const BAND = 4_503_599_627_370_496; // 2^52
+export const MAX_PEERS = 134_217_727; // 2^27 − 1
 
 /**
  * A tie-break of the band above every peer's, numbered by a sequence of the caller's own
@@ -43,7 +49,17 @@ const BAND = 16_777_215 * SEQ_BITS;
  * depends on no peer's or the controller's sequence.
  */
 export function bandTie(n: number): number {
-  return BAND + (n % SEQ_BITS);
+  return BAND + n;
+}
+
+/** The tie-break of the `n`-th event peer `src` schedules. */
+function peerTie(src: number, n: number): number {
+  return PEER_BASE + (src + 1) * SEQ_SPAN + (n % SEQ_SPAN);
+}
+
+/** The tie-break of the `n`-th event `src` schedules (a peer, or CONTROLLER). */
+export function tieOf(src: number, n: number): number {
+  return src < 0 ? CONTROLLER_BASE + n : peerTie(src, n);
 }
 
 export class Simulator {
@@ -142,10 +158,9 @@ export class Simulator {
    * `at` uses it; a parallel run uses it for an event it hands to another worker's queue.
    */
   nextTie(src: number): number {
-    if (src < 0) return this.controllerSeq++ % SEQ_BITS;
+    if (src < 0) return CONTROLLER_BASE + this.controllerSeq++;
     if (src >= this.seq.length) this.ensurePeerCapacity(src + 1);
-    const n = this.seq[src]++;
-    return (src + 1) * SEQ_BITS + (n % SEQ_BITS);
+    return peerTie(src, this.seq[src]++);
   }
 
   /**

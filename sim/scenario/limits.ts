@@ -22,10 +22,18 @@ export const MIN_SIZE = 1;
 export const MAX_BANDWIDTH = 125e12;
 /** Slowest positive bandwidth: 1 bps (a 1 PB file then takes a finite, if long, time). */
 export const MIN_BANDWIDTH = 0.125;
-/** Most peers alive at time 0 (below the engine's MAX_PEERS, which also holds the arrivals). */
-export const MAX_INITIAL_PEERS = 16_000_000;
-/** Peer ids (and counts of peers, such as a fanout) are below this. */
+/**
+ * Most peers alive at time 0, and of peer ids with the arrivals: 134 million, below the
+ * engine's MAX_PEERS (2^27 − 1, set by the event tie-break). The memory guard decides what fits.
+ */
+export const MAX_INITIAL_PEERS = 134_000_000;
+/** Peer ids (a broadcast origin, say) are below this. */
 export const PEER_LIMIT = MAX_PEERS;
+/**
+ * Largest fanout: 2^26, the events one peer schedules before its tie-breaks repeat (the
+ * engine numbers them modulo 2^26), so the messages of one gossip action never tie.
+ */
+export const MAX_FANOUT = twoTo(26);
 /**
  * Links an overlay may hold in all: adjacency offsets are Int32, so peers.count × degree
  * stays below 2^31.
@@ -42,8 +50,8 @@ export const MAX_ROUNDS = 1_000_000;
 /** Most queries of all search batches together: 10^6 (each keeps the peers it visited while it runs). */
 export const MAX_QUERIES = 1_000_000;
 /**
- * Largest TTL, walker count, check interval and ring step: 2^16. Hops and rings are packed
- * into message payloads with 2^29 and 2^24 spans; these caps keep them far inside.
+ * Largest TTL, walker count, check interval and ring step: 2^16. Rings are packed with
+ * peer ids in 2^27 spans (search visit records); this cap keeps them far inside 2^53.
  */
 export const MAX_HOPS = twoTo(16);
 /** Most items a list (broadcasts, searches, failures) may hold. */

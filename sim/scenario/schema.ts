@@ -24,7 +24,7 @@ const GENERIC_KEYS = {
   engine: place('scenario', 40, s.enumOf(['event', 'cycle'], { doc: '`event`: discrete events with per-message latency; `cycle`: synchronous rounds without latency (round-based protocols).', default: 'event' })),
   duration: place('scenario', 50, s.duration({ doc: 'Simulated time limit; a run may end earlier when no event is left. At most 10000 days: event times are seconds in doubles, exact to 0.12 µs up to there, so steps of 1 µs (the shortest period) stay apart.', default: 600, ...STEP_BOUNDS, example: '10min' })),
   peers: place('scenario', 60, s.object({
-    count: s.integer({ doc: 'Peers alive at time 0. At most 16 million: peer ids, with those of later arrivals, must stay below the engine\'s 2^24 − 2.', default: 1000, min: 1, max: MAX_INITIAL_PEERS }),
+    count: s.integer({ doc: 'Peers alive at time 0. At most 134 million: peer ids, with those of later arrivals, must stay below the engine\'s 2^27 − 1. Whether a run fits in memory is checked before it starts.', default: 1000, min: 1, max: MAX_INITIAL_PEERS }),
   }, { doc: 'The peer population.' })),
   network: place('scenario', 70, s.object({
     latency: s.distribution({ doc: 'One-way latency of every message (a distribution of durations).', unit: 'duration', default: { dist: 'constant', value: 0.05 }, min: 0, max: MAX_DURATION, example: '50ms' }),

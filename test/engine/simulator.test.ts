@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandTie, CONTROLLER, Simulator } from '../../sim/engine/simulator';
+import fc from 'fast-check';
+import { bandTie, CONTROLLER, MAX_PEERS, Simulator, tieOf } from '../../sim/engine/simulator';
 
 describe('Simulator', () => {
   it('processes events in time order, ties broken by the causing peer and its own sequence', () => {
@@ -41,7 +42,7 @@ describe('Simulator', () => {
     sim.run(10);
     expect(log).toEqual(['3<--1#4', '4<-4#5', '2<-9#3', '1<-4#2', '0<-4#1']);
     // Peer 4's first own event still took its sequence number 0.
-    expect(sim.nextTie(4)).toBe(5 * 536_870_912 + 1);
+    expect(sim.nextTie(4)).toBe(tieOf(4, 1));
   });
 
   it('run(until) stops before later events and stop() ends the loop', () => {
@@ -81,10 +82,50 @@ describe('Simulator sequence numbers', () => {
     expect(ties).toEqual([one.nextTie(2), one.nextTie(2), one.nextTie(2)]);
     expect(shared[2]).toBe(3);
     // the controller's numbers stay each simulator's own (every partition runs the same controller events)
-    expect(a.nextTie(CONTROLLER)).toBe(0);
-    expect(b.nextTie(CONTROLLER)).toBe(0);
-    expect(a.nextTie(CONTROLLER)).toBe(1);
+    expect(a.nextTie(CONTROLLER)).toBe(tieOf(CONTROLLER, 0));
+    expect(b.nextTie(CONTROLLER)).toBe(tieOf(CONTROLLER, 0));
+    expect(a.nextTie(CONTROLLER)).toBe(tieOf(CONTROLLER, 1));
     // a controller event sorts before any peer's at the same time
     expect(a.nextTie(CONTROLLER)).toBeLessThan(a.nextTie(0));
+  });
+});
+
+describe('tie-break packing', () => {
+  // Who scheduled an event, as a rank: the controller, then peers by id, then the band.
+  const BAND_RANK = MAX_PEERS + 1;
+  const tie = (rank: number, n: number) => (rank === 0 ? tieOf(CONTROLLER, n) : rank === BAND_RANK ? bandTie(n) : tieOf(rank - 1, n));
+  const SEQ = 2 ** 26;
+  const event = fc.oneof(
+    fc.tuple(fc.constant(0), fc.integer({ min: 0, max: 2 ** 40 })),
+    fc.tuple(fc.integer({ min: 1, max: MAX_PEERS }), fc.integer({ min: 0, max: SEQ - 1 })),
+    fc.tuple(fc.constantFrom(1, 2, MAX_PEERS - 1, MAX_PEERS), fc.constantFrom(0, 1, SEQ - 2, SEQ - 1)),
+    fc.tuple(fc.constant(BAND_RANK), fc.integer({ min: 0, max: 2 ** 40 })),
+  );
+
+  it('orders (who, sequence) lexicographically for every peer id below MAX_PEERS, in exact integers', () => {
+    fc.assert(fc.property(event, event, ([ra, na], [rb, nb]) => {
+      const ta = tie(ra, na), tb = tie(rb, nb);
+      expect(Number.isSafeInteger(ta) || Math.abs(ta) === 2 ** 53).toBe(true);
+      const want = ra !== rb ? Math.sign(ra - rb) : Math.sign(na - nb);
+      expect(Math.sign(ta - tb)).toBe(want);
+    }), { seed: 35, numRuns: 20_000 });
+    // the extremes: the last peer's last sequence number stays below the band's first
+    expect(tieOf(MAX_PEERS - 1, SEQ - 1)).toBeLessThan(bandTie(0));
+    expect(tieOf(CONTROLLER, 2 ** 52 - 1)).toBeLessThan(tieOf(0, 0));
+    expect(() => new Simulator(MAX_PEERS + 1)).toThrow(/at most 134217727 peers/);
+  });
+
+  it('orders events as the former (src + 1) · 2^29 + seq packing did, for its 2^24 − 2 peers and sequences below 2^26', () => {
+    const OLD_MAX = 2 ** 24 - 2;
+    const old = (rank: number, n: number) => (rank === 0 ? n : rank === BAND_RANK ? (2 ** 24 - 1) * 2 ** 29 + n : rank * 2 ** 29 + n);
+    const small = fc.oneof(
+      fc.tuple(fc.constant(0), fc.integer({ min: 0, max: SEQ - 1 })),
+      fc.tuple(fc.integer({ min: 1, max: OLD_MAX }), fc.integer({ min: 0, max: SEQ - 1 })),
+      fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 8 })),
+      fc.tuple(fc.constant(BAND_RANK), fc.integer({ min: 0, max: SEQ - 1 })),
+    );
+    fc.assert(fc.property(small, small, ([ra, na], [rb, nb]) => {
+      expect(Math.sign(tie(ra, na) - tie(rb, nb))).toBe(Math.sign(old(ra, na) - old(rb, nb)));
+    }), { seed: 24, numRuns: 20_000 });
   });
 });

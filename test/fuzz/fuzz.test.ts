@@ -39,7 +39,7 @@ describe('the scenario fuzzer', () => {
     expect(judgeErrors(unlocated, c)).toMatch(/no line:column/);
     const crash = new ScenarioError('TypeError: x is not a function', { file: FUZZ_FILE, keyPath: 'peers.count', line: 3, column: 10 });
     expect(judgeErrors(new ScenarioErrors([crash, unlocated]), c)).toMatch(/looks like a crash/);
-    const good = new ScenarioError('expected an integer between 1 and 16000000, got -1', { file: FUZZ_FILE, keyPath: 'peers.count', line: 3, column: 10 });
+    const good = new ScenarioError('expected an integer between 1 and 134000000, got -1', { file: FUZZ_FILE, keyPath: 'peers.count', line: 3, column: 10 });
     expect(judgeErrors(good, c)).toBeUndefined();
     expect(checkCase(c).problem).toBeUndefined();
     expect(checkCase(c).code).toBe(2);

@@ -40,7 +40,7 @@ describe('reading a scenario', () => {
     const scenario = loadScenarioText('{"name": "j", "peers": {"count": 10}, "overlay": {"degree": 2}}', 'x.json');
     expect(scenario.peers.count).toBe(10);
     expect(problem('{\n  "name": "j",\n  "peers": {"count": -1}\n}\n')).toBe(
-      'scenarios/x.yaml:3:22: peers.count: expected an integer between 1 and 16000000, got -1.');
+      'scenarios/x.yaml:3:22: peers.count: expected an integer between 1 and 134000000, got -1.');
   });
   it('resolves anchors, aliases and merge keys', () => {
     const text = 'name: a\nworkload:\n  broadcasts:\n    - &b { at: 1s, fanout: 3 }\n    - { <<: *b, at: 2s }\n';
@@ -75,7 +75,7 @@ describe('schema errors carry line:column', () => {
   it('a wrong value points at the value', () => {
     expect(problem(edit('  degree: 4', '  degree: -3'))).toBe('scenarios/x.yaml:10:11: overlay.degree: expected an integer between 0 and 65536, got -3.');
     expect(problem(edit('      fanout: 2', '      fanout: lots'))).toBe(
-      "scenarios/x.yaml:14:15: workload.broadcasts[0].fanout: expected an integer between 1 and 16777214, got 'lots'.");
+      "scenarios/x.yaml:14:15: workload.broadcasts[0].fanout: expected an integer between 1 and 67108864, got 'lots'.");
     expect(problem(edit('      protocol: pull', '      protocol: pul'))).toBe(
       "scenarios/x.yaml:16:17: workload.broadcasts[1].protocol: expected one of 'push', 'pull', 'push-pull' or 'flood', got 'pul' — did you mean 'pull'?");
     expect(problem(edit('max: 90ms', 'max: 9ms'))).toBe(
@@ -89,7 +89,7 @@ describe('schema errors carry line:column', () => {
     expect(problem(edit('max: 90ms', 'mx: 90ms'))).toBe("scenarios/x.yaml:7:40: network.latency.mx: unknown parameter 'mx' of uniform — did you mean 'max'?");
   });
   it('an empty value points at its key', () => {
-    expect(problem(edit('  count: 1000', '  count:'))).toBe('scenarios/x.yaml:5:3: peers.count: expected an integer between 1 and 16000000, got an empty value.');
+    expect(problem(edit('  count: 1000', '  count:'))).toBe('scenarios/x.yaml:5:3: peers.count: expected an integer between 1 and 134000000, got an empty value.');
   });
   it('a missing key points at its mapping', () => {
     expect(problem('seed: 3\n')).toBe("scenarios/x.yaml:1:1: missing required key 'name' (experiment name, shown as the report title and used for the default report file name), e.g. name: Flooding vs random walk.");

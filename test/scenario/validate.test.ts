@@ -98,7 +98,7 @@ describe('errors on single keys', () => {
     expect(problem({ ...base, network: { loss: '0.5' } })).toBe("network.loss: expected a number between 0 and 1, got the string '0.5' (remove the quotes).");
     expect(problem({ ...base, failures: 'none' })).toBe("failures: expected a list (or a single item), got 'none'.");
     expect(problem({ ...base, duration: true })).toBe('duration: expected a duration between 0.001ms and 10000d, got true.');
-    expect(problem({ ...base, peers: { count: null } })).toBe('peers.count: expected an integer between 1 and 16000000, got an empty value.');
+    expect(problem({ ...base, peers: { count: null } })).toBe('peers.count: expected an integer between 1 and 134000000, got an empty value.');
     expect(problem({ ...base, seed: Infinity })).toBe('seed: expected an integer between 0 and 4294967295, got Infinity.');
   });
   it('out of range and not an integer', () => {
@@ -146,10 +146,10 @@ describe('errors on single keys', () => {
     expect(validate({ ...base, workload: { broadcasts: [{ origin: 7 }, { origin: 'random' }] } }).workload.broadcasts.map((b) => b.origin))
       .toEqual([7, 'random']);
     expect(problem({ ...base, workload: { broadcasts: [{ origin: 'randm' }] } })).toBe(
-      "workload.broadcasts[0].origin: expected 'random' or an integer between 0 and 16777213 (peer id of the origin), got 'randm' — did you mean 'random'?");
+      "workload.broadcasts[0].origin: expected 'random' or an integer between 0 and 134217726 (peer id of the origin), got 'randm' — did you mean 'random'?");
     expect(problem({ ...base, workload: { broadcasts: [{ origin: 'somewhere' }] } })).toBe(
-      "workload.broadcasts[0].origin: expected 'random' or an integer between 0 and 16777213 (peer id of the origin), got 'somewhere'.");
-    expect(problem({ ...base, workload: { broadcasts: [{ origin: -1 }] } })).toBe('workload.broadcasts[0].origin: expected an integer between 0 and 16777213, got -1.');
+      "workload.broadcasts[0].origin: expected 'random' or an integer between 0 and 134217726 (peer id of the origin), got 'somewhere'.");
+    expect(problem({ ...base, workload: { broadcasts: [{ origin: -1 }] } })).toBe('workload.broadcasts[0].origin: expected an integer between 0 and 134217726, got -1.');
   });
 });
 
@@ -289,7 +289,7 @@ describe('several problems', () => {
     expect(error).toBeInstanceOf(ScenarioErrors);
     expect(error.keyPath).toBe('peers.count');
     expect(error.format().split('\n')).toEqual([
-      'peers.count: expected an integer between 1 and 16000000, got 0.',
+      'peers.count: expected an integer between 1 and 134000000, got 0.',
       "overlay.degre: unknown key 'degre' — did you mean 'degree'?",
       "overlay.model: expected one of 'random-regular', 'erdos-renyi', 'barabasi-albert', 'watts-strogatz' or 'join-random', got 'ring'.",
     ]);

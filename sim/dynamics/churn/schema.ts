@@ -8,7 +8,7 @@ export const churnKeys = {
   churn: place('scenario', 110, s.optional(s.object({
     session: s.distribution({ doc: 'How long a peer stays online (durations).', unit: 'duration', default: { dist: 'exponential', mean: 3600 }, min: 0, max: MAX_DURATION }),
     downtime: s.distribution({ doc: 'How long a departed peer stays offline before rejoining (durations).', unit: 'duration', default: { dist: 'exponential', mean: 1200 }, min: 0, max: MAX_DURATION }),
-    arrivals: s.rate({ doc: 'Brand-new peers joining per second. peers.count + arrivals × duration must stay at most 16 million, the most peer ids the engine gives out.', default: 0, min: 0, max: MAX_RATE }),
+    arrivals: s.rate({ doc: 'Brand-new peers joining per second. peers.count + arrivals × duration must stay at most 134 million, the most peer ids the engine gives out.', default: 0, min: 0, max: MAX_RATE }),
     sync: s.boolean({ doc: 'A (re)joining peer pulls the rumours it missed from a neighbour (anti-entropy).', default: false }),
     trace: s.optional(s.string({ doc: 'An availability trace to replay instead of drawing sessions: a session CSV (`peer,start,end`, `.csv`) or a Failure Trace Archive event table (any other name); a path relative to the scenario file (to the working directory when given with --set). See docs/churn-traces.md.', minLength: 1, maxLength: MAX_NAME_LENGTH, example: 'traces/sessions.csv' }),
       { doc: 'Replay this availability trace (session, downtime and arrivals are then not used; peers.count defaults to the trace\'s peers).', example: 'traces/sessions.csv' }),
@@ -23,7 +23,7 @@ export type ChurnSpec = NonNullable<Infer<typeof churnKeys.churn.node>>;
 
 export const churnSchema: SchemaFragment<typeof churnKeys> = {
   keys: churnKeys,
-  /** peers.count + arrivals × duration at most 16 million; with `trace`, no session, downtime or arrivals; without it, no trace* keys. */
+  /** peers.count + arrivals × duration at most 134 million; with `trace`, no session, downtime or arrivals; without it, no trace* keys. */
   check(scenario, { problem, given }) {
     const churn = scenario.churn;
     const n = scenario.peers.count;

@@ -1,7 +1,7 @@
 /** The broadcast family's scenario keys (`workload.broadcasts`) and their cross-checks. */
 import { s, type Infer } from '../../scenario/dsl.js';
 import { place, type SchemaFragment } from '../../scenario/fragment.js';
-import { MAX_ITEMS, MAX_ROUNDS, MAX_RUMOURS, PEER_LIMIT, STEP_BOUNDS, TIME_BOUNDS } from '../../scenario/limits.js';
+import { MAX_FANOUT, MAX_ITEMS, MAX_ROUNDS, MAX_RUMOURS, PEER_LIMIT, STEP_BOUNDS, TIME_BOUNDS } from '../../scenario/limits.js';
 import { formatDuration } from '../../scenario/units.js';
 import { grouped } from '../../text/group-digits.js';
 
@@ -17,7 +17,7 @@ const broadcast = s.object({
   forward: s.enumOf(['once', 'rounds'], {
     doc: '`once` = infect-and-die: push to `fanout` targets on first receipt only; `rounds` = every informed peer gossips each `period` until `maxRounds`. Concerns pushing: pull peers ask every round either way.',
     default: 'rounds' }),
-  fanout: s.integer({ doc: 'Targets contacted per gossip action; at most peers.count (there are no more peers to contact).', default: 1, min: 1, max: PEER_LIMIT }),
+  fanout: s.integer({ doc: `Targets contacted per gossip action; at most peers.count (there are no more peers to contact) and ${MAX_FANOUT} (the events a peer schedules before its tie-breaks repeat).`, default: 1, min: 1, max: MAX_FANOUT }),
   period: s.duration({ doc: 'Length of a gossip round: round r (r = 1, 2, ...) starts at `at` + (r−1)·period, the origin holding the rumour in round 0.', default: 1, ...STEP_BOUNDS }),
   maxRounds: s.integer({ doc: `Rounds after which peers stop gossiping this rumour; gossip stops earlier, at the first round that finds every live peer informed. For push \`once\` and flood: the hop limit. At most ${grouped(MAX_ROUNDS)} (each round is an event for every informed peer).`, default: 200, min: 1, max: MAX_ROUNDS }),
   targets: s.enumOf(['neighbours', 'uniform'], {

@@ -9,7 +9,7 @@ import { PeerMap } from './peer-map.js';
 import type { SearchProtocol } from './protocol.js';
 
 /** A visit record packs ring · PARENT_SPAN + parent + 1 (parent −1: the origin itself). */
-const PARENT_SPAN = 16_777_216; // 2^24
+const PARENT_SPAN = 134_217_728; // 2^27 > every peer id + 1; rings (TTL ≤ 2^16) keep records exact
 
 export class QuerySlot {
   readonly index: number;

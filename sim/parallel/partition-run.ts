@@ -172,7 +172,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       drainOutbox(input.outboxes[parity][j][me]!, count, sim.receive, sim.pooled);
       received += count;
     }
-    let earliest = sim.controller.peekTime(), phantom = 0, last = 0;
+    let earliest = sim.controllerNext(), phantom = 0, last = 0;
     for (let i = 0; i < threads; i++) {
       const r = board.row(parity, i);
       if (cells[r + NEXT] < earliest) earliest = cells[r + NEXT];
@@ -231,8 +231,9 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     // A window with controller events ends one lookahead on: the messages they sent reach
     // other partitions at its barrier. One without runs to the next controller event if
     // nothing in it can send a message (every message in flight was delivered at the
-    // barrier before it, as it was sent by an earlier window's controller events).
-    const end = Math.min(controllerDue || !quietArrivals ? earliest + lookahead : Infinity, sim.controller.peekTime(), nextUp(t));
+    // barrier before it, as it was sent by an earlier window's controller events), or to
+    // one lookahead past its first inline controller event (which may send).
+    const end = Math.min(controllerDue || !quietArrivals ? earliest + lookahead : sim.inline.peekTime() + lookahead, sim.controller.peekTime(), nextUp(t));
     // (planParallelRun made sure that time + lookahead > time up to the run's end.)
     if (!(end > earliest)) throw new Error(`parallel: empty time window at ${earliest} s`);
     sim.runBefore(end);

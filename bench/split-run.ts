@@ -34,10 +34,13 @@ const scenario = validate(which === 'search'
   });
 
 const baselineRss = process.memoryUsage().rss;
+const cpu0 = process.cpuUsage();
 let stats: ParallelRunStats | null = null;
 const t0 = performance.now();
 const r = await runSimulation(scenario, { workers, onStats: (s) => { stats = s; } });
 const wallSeconds = (performance.now() - t0) / 1000;
+// Every thread's CPU time (user + system), a figure the machine's load moves far less than wall time.
+const cpu = process.cpuUsage(cpu0);
 const s = stats as ParallelRunStats | null;
 const received = s ? s.partitions.reduce((sum, p) => sum + p.received, 0) : 0;
 emit({
@@ -50,6 +53,7 @@ emit({
     tickBarriers: s ? s.partitions[0].tickBarriers : 0,
     messages: r.engine.messages,
     crossPartitionShare: r.engine.messages > 0 ? received / r.engine.messages : 0,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     loopCpuSeconds: s ? s.partitions.map((p) => p.loopCpuSeconds) : null,
     waitSeconds: s ? s.partitions.map((p) => p.waitSeconds) : null,
   },

@@ -43,6 +43,20 @@ const wallSeconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const s = stats as ParallelRunStats | null;
 const received = s ? s.partitions.reduce((sum, p) => sum + p.received, 0) : 0;
+// The critical path in events: each window lasts as long as its busiest thread. Total
+// events over it bound the speed-up at equal cost per event, whatever the machine's load.
+let critical = 0, processed = 0;
+if (s) {
+  const windows = Math.min(...s.partitions.map((p) => p.windowEvents.length));
+  for (let w = 0; w < windows; w++) {
+    let most = 0;
+    for (const p of s.partitions) {
+      processed += p.windowEvents[w];
+      if (p.windowEvents[w] > most) most = p.windowEvents[w];
+    }
+    critical += most;
+  }
+}
 emit({
   ...workloadRow(which === 'search' ? 'split run: 10^4 TTL-7 floods' : 'split run: churn + Cyclon, 1 h', n, wallSeconds, r.engine.events, baselineRss),
   workers: r.engine.workers,
@@ -54,6 +68,8 @@ emit({
     messages: r.engine.messages,
     crossPartitionShare: r.engine.messages > 0 ? received / r.engine.messages : 0,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    criticalPathEvents: critical,
+    eventBoundSpeedup: critical > 0 ? processed / critical : null,
     loopCpuSeconds: s ? s.partitions.map((p) => p.loopCpuSeconds) : null,
     waitSeconds: s ? s.partitions.map((p) => p.waitSeconds) : null,
   },

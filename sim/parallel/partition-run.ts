@@ -100,6 +100,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const loopStart = performance.now();
   const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
+  let windowEvents = new Float64Array(1024), processedBefore = 0;
   const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges });
   const components: Component[] = parts.flatMap((p) => p.components);
   for (const c of components) c.start(ctx);
@@ -163,7 +164,14 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     const waitStart = performance.now();
     barrier.wait();
     waitSeconds += (performance.now() - waitStart) / 1000;
-    windows++;
+    if (windows === windowEvents.length) {
+      const grown = new Float64Array(2 * windows);
+      grown.set(windowEvents);
+      windowEvents = grown;
+    }
+    const processed = sim.events + sim.controllerEvents;
+    windowEvents[windows++] = processed - processedBefore;
+    processedBefore = processed;
 
     // Take in the messages sent to this partition; sum the figures.
     for (let j = 0; j < threads; j++) {
@@ -277,7 +285,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       startSeconds: (performance.timeOrigin + loopStart - input.startedAt) / 1000,
       startCpuSeconds: startCpu,
       loopCpuSeconds,
-      windows, tickBarriers, tickChunks: ticks.taken, loopSeconds, waitSeconds, pathSeconds, received, processed: sim.events + sim.controllerEvents },
+      windows, tickBarriers, tickChunks: ticks.taken, loopSeconds, waitSeconds, pathSeconds, received, processed: sim.events + sim.controllerEvents,
+      windowEvents: windowEvents.slice(0, windows) },
   };
   return { output, transfer };
 }

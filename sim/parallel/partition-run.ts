@@ -102,6 +102,9 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
   let windowEvents = new Float64Array(1024), processedBefore = 0;
   const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges });
+  // An inline controller event reads state that only window-ending ones change; not so
+  // where some family's peer events change it.
+  if (parts.some((p) => p.peersChangeWhatControllersRead)) sim.noInline();
   const components: Component[] = parts.flatMap((p) => p.components);
   for (const c of components) c.start(ctx);
   for (const p of parts) p.started?.(ctx);

@@ -68,6 +68,13 @@ export class PartitionSimulator extends Simulator {
     this.inlineNames.add(name);
   }
 
+  /** No kind runs inline after all (call before the components register their kinds). */
+  noInline(): void {
+    if (this.inline.size > 0) throw new Error('parallel: inline controller events are already queued');
+    this.inlineNames.clear();
+    this.inlineKinds.fill(false);
+  }
+
   /** Time of the earliest controller event, inline or not (+Infinity: none). */
   controllerNext(): number {
     const t = this.controller.peekTime(), i = this.inline.peekTime();

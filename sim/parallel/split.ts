@@ -81,6 +81,12 @@ export interface SplitPart {
    * while partition 0 reads them.
    */
   readsSharedState?: boolean;
+  /**
+   * Its peer events change state that controller events read, whoever the peer (who is
+   * alive, the views): inline controller events (PartitionSimulator.runInline) then run at
+   * the start of a window, as the others do.
+   */
+  peersChangeWhatControllersRead?: boolean;
   /** Before the components sample instant t (in every partition). */
   sampling?(t: number): void;
   /** Its samples at every instant in this partition too (partition 0 writes the series). */

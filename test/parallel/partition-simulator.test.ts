@@ -94,6 +94,16 @@ describe('PartitionSimulator', () => {
     expect(sim.controllerEvents).toBe(6);
   });
 
+  it('runs no kind inline once told so (some family\'s peer events change what controller events read)', () => {
+    const sim = new PartitionSimulator(128, 0, 64, 64, [null, null]);
+    sim.runInline('launch');
+    sim.noInline();
+    const launch = sim.registerKind('launch', () => undefined);
+    sim.at(1, launch, 0, CONTROLLER);
+    expect(sim.controller.size).toBe(1);
+    expect(sim.inline.size).toBe(0);
+  });
+
   it('ships a pooled message to another partition with a copy of its fields, re-posted in a slot of the receiver\'s pool', () => {
     const buffer = allocateOutbox();
     const senderPool = new PayloadPool(3), receiverPool = new PayloadPool(3);

@@ -97,15 +97,15 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   };
 
   const ticks = new TickShare(input.claims, lanes, threads);
+  let windowEvents = new Float64Array(1024), processedBefore = 0;
   const loopStart = performance.now();
   const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
-  let windowEvents = new Float64Array(1024), processedBefore = 0;
   const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges });
+  const components: Component[] = parts.flatMap((p) => p.components);
   // An inline controller event reads state that only window-ending ones change; not so
   // where some family's peer events change it.
   if (parts.some((p) => p.peersChangeWhatControllersRead)) sim.noInline();
-  const components: Component[] = parts.flatMap((p) => p.components);
   for (const c of components) c.start(ctx);
   for (const p of parts) p.started?.(ctx);
   // Each family's first board cell, and the hooks of those that have them.

@@ -12,6 +12,9 @@ import { uniformLivePeer } from '../random/live-peer.js';
 import { repairLostLinks } from './repair.js';
 import { LinkWalker } from './walk.js';
 import { twoTo } from '../math/two-to.js';
+import { CONTROLLER } from '../engine/simulator.js';
+import type { InlineMessageType } from '../network/messages.js';
+import { LiveSnapshot } from './knowledge.js';
 
 /**
  * A (re)joining peer still without a neighbour after this many mean latencies starts its
@@ -24,18 +27,23 @@ export const RETRY_MIN = 1;
 export const RETRY_MAX = 60;
 
 /**
- * Going down (a crash or a departure: the same thing to the others):
+ * A peer's event changes only its own peer's state; the others learn of it by a message,
+ * or through global knowledge (knowledge.ts) rebuilt at declared instants (docs/dynamics.md).
+ *
+ * Going down:
  *  - alive ← false;
- *  - without peer sampling, the peer's links are dropped at once (its neighbours notice
- *    immediately), and with `overlay.repair` the neighbours look for replacements
- *    (repair.ts);
+ *  - without peer sampling, a churn departure (the peer's own event: `leave`) drops its own
+ *    links and sends a leave notice to each former neighbour, which drops its half when
+ *    the notice arrives (a latency later) and, with `overlay.repair`, looks for a
+ *    replacement (repair.ts); a failure or a trace step (a controller event, `crash`)
+ *    drops the victims' links at both ends at once and starts the repairs then;
  *  - with peer sampling, its own view is lost but entries that point at it stay in the
  *    other views, and so in the overlay, as dead links until the protocol detects them
  *    (Cyclon) or pushes them out (Newscast): the views heal the overlay by themselves;
  *  - the `peerDown` listeners are called.
  * Coming up (same id) or arriving (a new id): alive ← true, the `peerUp` listeners are
  * called, and the peer joins through a bootstrap peer (`bootstrap` below: a uniformly chosen
- * live peer): with peer sampling it copies the bootstrap peer's view; without, it sends
+ * peer of the live snapshot): with peer sampling it copies the bootstrap peer's view; without, it sends
  * `overlay.degree` random walks from the bootstrap peer (the join-random rule: link to
  * random peers that have fewer than `maxDegree` links, here found by walks; no links at
  * all with `degree` 0). It asks for `degree` links, not degree/2 as when the join-random
@@ -60,6 +68,10 @@ export class Membership {
   private readonly checkKind: number;
   /** Bumped when a peer goes down, so join checks of an earlier life are ignored. */
   private epoch: Int32Array;
+  /** The live peers bootstrap contacts are drawn from (global knowledge). */
+  readonly snapshot: LiveSnapshot;
+  /** Departure notices (churn without peer sampling). */
+  private readonly leaveNotice: InlineMessageType | null = null;
 
   constructor(private readonly ctx: SimContext) {
     const overlay = ctx.scenario.overlay;
@@ -73,6 +85,34 @@ export class Membership {
     if (ctx.scenario.churn?.sync) {
       this.antiEntropy = new AntiEntropy(ctx, this.retryTimeout, (p, rng) => this.knownNeighbour(p, rng));
     }
+    if (ctx.scenario.churn && !ctx.scenario.overlay.sampling) {
+      this.leaveNotice = ctx.transport.message('membership/leave', ['unused'], (q, p) => {
+        // q drops its half of the link to p, and with overlay.repair looks for a replacement.
+        if (ctx.overlay.removeHalf(q, p) && this.repair) this.repairOne(q);
+      });
+    }
+    // Created now, not on first use, where joins or repairs may need it: a split run's
+    // threads must register the walk's message kinds in the same order.
+    if (!ctx.scenario.overlay.sampling && (ctx.scenario.churn || this.repair)) void this.links;
+    this.snapshot = new LiveSnapshot(ctx.peers);
+    this.snapshot.rebuild();
+    // Churn and peer sampling change who is alive and who links whom at peer events: their
+    // global knowledge is rebuilt at every multiple of the refresh period, as controller
+    // events (a split run's windows break there). Failures rebuild it themselves (crash).
+    if (ctx.scenario.churn || ctx.scenario.overlay.sampling) {
+      const period = ctx.scenario.network.knowledgeRefresh, end = ctx.scenario.duration;
+      const refresh = ctx.sim.registerKind('knowledge/refresh', (k) => {
+        this.refreshKnowledge();
+        if ((k + 1) * period <= end) ctx.sim.at((k + 1) * period, refresh, k + 1, CONTROLLER);
+      });
+      if (period <= end) ctx.sim.at(period, refresh, 1, CONTROLLER);
+    }
+  }
+
+  /** Rebuilds global knowledge: the live snapshot, and the overlay from the views where another protocol reads it. */
+  refreshKnowledge(): void {
+    this.snapshot.rebuild();
+    if (this.sampling?.overlayReadDuringRun) this.sampling.syncOverlay();
   }
 
   /** Called by the peer-sampling component: from now on the views are the overlay. */
@@ -90,6 +130,7 @@ export class Membership {
     if (!this.walker) {
       this.walker = new LinkWalker(this.ctx, this.targetDegree, this.maxDegree);
       this.walker.onLinked = (p) => this.antiEntropy?.linked(p);
+      if (this.repair) this.walker.onUnlinked = (p) => this.repairOne(p);
     }
     return this.walker;
   }
@@ -108,33 +149,67 @@ export class Membership {
     return d > 0 ? this.ctx.overlay.neighbor(p, rng.int(p, d)) : -1;
   }
 
-  /** `victims` (alive, distinct) go down at once; neighbours repair afterwards. */
+  /**
+   * A controller event (a failure, a trace step): `victims` (alive, distinct) go down at
+   * once and their links go at both ends; then global knowledge is rebuilt and the
+   * neighbours repair.
+   */
   crash(victims: ArrayLike<number>): void {
     const { peers, overlay } = this.ctx;
     const lost: number[] = [];
     for (let i = 0; i < victims.length; i++) {
       const p = victims[i];
       if (peers.alive[p] !== 1) continue;
-      peers.setAlive(p, false);
-      this.epoch[p]++;
-      this.antiEntropy?.down(p);
-      if (this.sampling) {
-        this.sampling.peerDown(p);
-      } else {
+      this.goDown(p, () => {
         const former = overlay.isolate(p);
         if (this.repair) for (const q of former) lost.push(q);
-      }
-      for (const listener of this.ctx.peerDown) listener(p);
-    }
-    if (lost.length > 0) {
-      repairLostLinks(lost, overlay, peers.alive, this.targetDegree, (q) => {
-        const start = this.bootstrap(q);
-        if (start >= 0) this.links.launch(q, start);
-      }, (q) => {
-        this.epoch[q]++; // a rejoin, with its own retries (and none of an earlier join)
-        this.join(q);
       });
     }
+    this.snapshot.rebuild();
+    if (lost.length > 0) {
+      repairLostLinks(lost, overlay, peers.alive, this.targetDegree, (q) => this.seek(q), (q) => this.rejoinAlone(q));
+    }
+  }
+
+  /**
+   * Churn: peer p (alive) leaves, at its own event. It drops its own links and tells each
+   * former neighbour by a leave notice (without peer sampling); the views of the others
+   * keep their entries for p as dead links (with peer sampling).
+   */
+  leave(p: number): void {
+    if (this.ctx.peers.alive[p] !== 1) return;
+    this.goDown(p, () => {
+      const notice = this.leaveNotice!;
+      for (const q of this.ctx.overlay.clearOwn(p)) this.ctx.transport.sendMessage(p, q, notice, 0);
+    });
+  }
+
+  /** p (alive) goes down; without peer sampling `dropLinks` drops its links. */
+  private goDown(p: number, dropLinks: () => void): void {
+    this.ctx.peers.setAlive(p, false);
+    this.epoch[p]++;
+    this.walker?.down(p);
+    this.antiEntropy?.down(p);
+    if (this.sampling) this.sampling.peerDown(p);
+    else dropLinks();
+    for (const listener of this.ctx.peerDown) listener(p);
+  }
+
+  /** With overlay.repair: q (if alive and below its target degree) seeks a link, or joins again when alone. */
+  private repairOne(q: number): void {
+    repairLostLinks([q], this.ctx.overlay, this.ctx.peers.alive, this.targetDegree, (r) => this.seek(r), (r) => this.rejoinAlone(r));
+  }
+
+  /** q sends a walk from a bootstrap peer to find one more link. */
+  private seek(q: number): void {
+    const start = this.bootstrap(q);
+    if (start >= 0) this.links.launch(q, start);
+  }
+
+  /** q, alive but with no link left, joins again. */
+  private rejoinAlone(q: number): void {
+    this.epoch[q]++; // a rejoin, with its own retries (and none of an earlier join)
+    this.join(q);
   }
 
   /** Peer p (down) comes back with the same id. */
@@ -171,14 +246,15 @@ export class Membership {
 
   /**
    * A bootstrap peer for p: the bootstrap service, a well-known entry point (a tracker),
-   * hands out one uniformly chosen live peer, out of band (no message), drawn from p's
-   * 'bootstrap' stream (32 draws, then a scan); -1 if none.
+   * hands out one uniformly chosen peer of the live snapshot (global knowledge: it may
+   * have gone down since), out of band (no message), drawn from p's 'bootstrap' stream
+   * (32 draws, then a scan); -1 if none.
    * The stream is looked up here, not held from the start: failures without churn or repair
    * never draw from it, and a split run (sim/parallel/) shares only the streams drawn.
    */
   private bootstrap(p: number): number {
-    const { alive, count } = this.ctx.peers;
-    return count <= 1 ? -1 : uniformLivePeer(alive, count, this.ctx.peerStreams('bootstrap').use(p), p, 32);
+    const { live, count } = this.snapshot;
+    return count <= 1 ? -1 : uniformLivePeer(live, count, this.ctx.peerStreams('bootstrap').use(p), p, 32);
   }
 
   /** Attempt `attempt` (0 first) of p's join; an overlay of degree 0 needs no links. */

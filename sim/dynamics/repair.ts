@@ -6,7 +6,8 @@ import type { Graph } from '../overlay/graph.js';
 
 /**
  * Called once every peer of a crash is down (so no walk starts at a peer about to go),
- * with `lost` = each surviving neighbour once per link it lost. A peer still alive and
+ * with `lost` = each surviving neighbour once per link it lost, or for one peer when a
+ * departed neighbour's leave notice reaches it (membership.ts). A peer still alive and
  * below `targetDegree` (overlay.degree) links:
  *  - with links left, sends one random walk per lost link (`seek`, walk.ts), starting at a
  *    bootstrap peer rather than at one of its own neighbours: after a mass failure the

@@ -5,7 +5,7 @@
  */
 import type { PeerStreams } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
-import { PayloadPool, type MessageType } from '../network/messages.js';
+import { PayloadPool, type InlineMessageType, type MessageType } from '../network/messages.js';
 import type { Transport } from '../network/transport.js';
 import type { Graph } from '../overlay/graph.js';
 import type { SimContext } from '../run/context.js';
@@ -19,32 +19,45 @@ export const WALK_EXTRA_HOPS = 5;
 /**
  * A walk is one message per hop: event target = the peer holding the walker, a = the
  * seeking peer (origin), b = hops left (it goes negative while spending extra hops). Each
- * hop goes to a uniformly chosen neighbour (the holder's own 'walk' stream). At the end the
- * holder offers a link if it has fewer than `maxDegree` links and is not yet linked to the
- * origin; the origin accepts the offer (the link is made when the offer arrives) if both
- * are still up, it has fewer than `targetDegree` links and the holder still has room.
- * A walker that reaches a peer that is down, or a message the network loses, is gone.
+ * hop goes to a uniformly chosen neighbour (the holder's own 'walk' stream). A link is
+ * then made by a handshake in which each end changes only its own list, at its own event:
+ *  1. the holder, if it has fewer than `maxDegree` links and does not list the origin,
+ *     sends an offer carrying its life number (how many times it went down);
+ *  2. the origin, if up, below `targetDegree` and not listing the holder, lists the holder
+ *     and sends an accept with that life number (else the walk is refused);
+ *  3. the holder, if still up in the same life and below `maxDegree`, lists the origin;
+ *     otherwise it answers with an unlink and the origin drops its half again (a request
+ *     to a peer that went down is refused, as a connection to a dead host is).
+ * So a link is held by one end only for about a latency. A walker that reaches a peer
+ * that is down, or a message the network loses, is gone.
  */
 export class LinkWalker {
   /** Walks started. */
   walks = 0;
-  /** Links made by accepted offers. */
+  /** Links made: handshakes completed at the holder. */
   linksMade = 0;
   /** Walks that ended at a peer that was down or were lost by the network. */
   walksLost = 0;
-  /** Walks that ended without a link (no room anywhere they stopped, or the origin no longer needed one). */
+  /** Walks that ended without a link (no room anywhere they stopped, the origin no longer needed one, or the holder refused at the end). */
   walksRefused = 0;
-  /** Told each time `origin` gets a link from a walk. */
+  /** Told each time `origin` lists a new neighbour found by a walk. */
   onLinked: (origin: number) => void = () => {};
+  /** Told when `origin` dropped a half-link again because the holder refused it. */
+  onUnlinked: (origin: number) => void = () => {};
   private readonly sim: Simulator;
   private readonly peers: PeerTable;
   private readonly overlay: Graph;
   private readonly transport: Transport;
   private readonly rng: PeerStreams;
+  /** Each peer's life number: bumped when it goes down (`down`). */
+  private life: Int32Array;
   /** A walker's step; payload [origin, hops left] (network/messages.ts). */
   private readonly step: MessageType;
-  /** An offer of a link to the walk's origin; no payload (the sender is the holder). */
-  private readonly offer: MessageType;
+  /** Holder → origin: an offer of a link; holder → origin again: unlink (refused at the end). */
+  private readonly offer: InlineMessageType;
+  private readonly unlink: InlineMessageType;
+  /** Origin → holder: the origin listed the holder; the holder lists it back. */
+  private readonly accept: InlineMessageType;
 
   constructor(ctx: SimContext, private readonly targetDegree: number, private readonly maxDegree: number) {
     this.sim = ctx.sim;
@@ -52,9 +65,26 @@ export class LinkWalker {
     this.overlay = ctx.overlay;
     this.transport = ctx.transport;
     this.rng = ctx.peerStreams('walk');
+    this.life = new Int32Array(ctx.peers.alive.length);
     const steps = new PayloadPool(2);
     this.step = this.transport.messageType('walk/step', steps, (cur, _src, m) => this.onStep(cur, steps.data[2 * m], steps.data[2 * m + 1]));
-    this.offer = this.transport.messageType('walk/offer', new PayloadPool(0), (origin, holder) => this.onOffer(origin, holder));
+    this.offer = this.transport.message('walk/offer', ['holderLife'], (origin, holder, life) => this.onOffer(origin, holder, life));
+    this.accept = this.transport.message('walk/accept', ['holderLife'], (holder, origin, life) => this.onAccept(holder, origin, life));
+    this.unlink = this.transport.message('walk/unlink', ['unused'], (origin, holder) => this.onUnlink(origin, holder));
+  }
+
+  /** p went down: handshakes it offered in its earlier life are refused. */
+  down(p: number): void {
+    if (p >= this.life.length) {
+      const l = new Int32Array(Math.max(p + 1, this.life.length * 2));
+      l.set(this.life);
+      this.life = l;
+    }
+    this.life[p]++;
+  }
+
+  private lifeOf(p: number): number {
+    return p < this.life.length ? this.life[p] : 0;
   }
 
   /** Sends the walker of `origin` from `from` to `to` with `hops` left; false when lost. */
@@ -76,7 +106,7 @@ export class LinkWalker {
     const g = this.overlay;
     const d = g.degree(cur);
     if (hops <= 0 && cur !== origin && d < this.maxDegree && !g.contains(cur, origin)) {
-      if (!this.transport.post(cur, origin, this.offer, this.offer.pool.take())) this.walksLost++;
+      if (!this.transport.sendMessage(cur, origin, this.offer, this.lifeOf(cur))) this.walksLost++;
       return;
     }
     if (d === 0 || hops <= -WALK_EXTRA_HOPS) { this.walksRefused++; return; }
@@ -84,14 +114,30 @@ export class LinkWalker {
     if (!this.sendStep(cur, next, origin, hops - 1)) this.walksLost++;
   }
 
-  private onOffer(origin: number, holder: number): void {
-    const g = this.overlay, alive = this.peers.alive;
-    if (alive[origin] === 1 && alive[holder] === 1 && g.degree(origin) < this.targetDegree
-        && g.degree(holder) < this.maxDegree && g.addLink(origin, holder)) {
-      this.linksMade++;
+  private onOffer(origin: number, holder: number, life: number): void {
+    const g = this.overlay;
+    if (this.peers.alive[origin] === 1 && g.degree(origin) < this.targetDegree && g.addHalf(origin, holder)) {
       this.onLinked(origin);
+      // A lost accept leaves the origin's half alone until the holder's departure notice
+      // or a refused handshake; the network's loss applies to every message.
+      if (!this.transport.sendMessage(origin, holder, this.accept, life)) this.walksLost++;
     } else {
       this.walksRefused++;
     }
+  }
+
+  private onAccept(holder: number, origin: number, life: number): void {
+    const g = this.overlay;
+    if (this.peers.alive[holder] === 1 && life === this.lifeOf(holder)
+        && (g.contains(holder, origin) || (g.degree(holder) < this.maxDegree && g.addHalf(holder, origin)))) {
+      this.linksMade++;
+    } else {
+      this.walksRefused++;
+      this.transport.sendMessage(holder, origin, this.unlink);
+    }
+  }
+
+  private onUnlink(origin: number, holder: number): void {
+    if (this.overlay.removeHalf(origin, holder)) this.onUnlinked(origin);
   }
 }

@@ -188,6 +188,34 @@ export class Graph implements Linkable {
     return true;
   }
 
+  /**
+   * One-sided changes, for links made and dropped by messages (dynamics/walk.ts,
+   * membership.ts): each end changes its own list at its own event, so for a latency a
+   * link may be held by one end only. `edges` counts pairs held by at least one end.
+   */
+  /** p lists q (no self-loop, no duplicate); false when nothing changed. */
+  addHalf(p: number, q: number): boolean {
+    if (p === q || this.contains(p, q)) return false;
+    this.append(p, q);
+    if (!this.contains(q, p)) this.edges++;
+    return true;
+  }
+
+  /** p stops listing q; false when it did not. */
+  removeHalf(p: number, q: number): boolean {
+    if (!this.dropOne(p, q)) return false;
+    if (!this.contains(q, p)) this.edges--;
+    return true;
+  }
+
+  /** p drops its own list (a departing peer); the others keep theirs. Returns the former list. */
+  clearOwn(p: number): number[] {
+    const former = this.neighbors(p);
+    this.deg[p] = 0;
+    for (const q of former) if (!this.contains(q, p)) this.edges--;
+    return former;
+  }
+
   /** Removes every link of p (a crash); returns the former neighbours. */
   isolate(p: number): number[] {
     const former = this.neighbors(p);

@@ -31,9 +31,6 @@ export function planParallelRun(scenario: Scenario, requested: number): Parallel
   const single = (note: string | null): ParallelPlan => ({ threads: 1, lookahead, note });
   if (requested <= 1) return single(null);
   const why = 'ran on one thread (results are identical whatever --workers is)';
-  if (scenario.engine !== 'event') {
-    return single(`the cycle engine runs on one thread; ${why}.`);
-  }
   const used = familyComponents(scenario);
   const components = used.flatMap((f) => f.components);
   // Each unsafe component once, with its own reason where it gives one.

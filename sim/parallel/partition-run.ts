@@ -1,5 +1,6 @@
 /**
- * One partition of a parallel run, as a worker thread runs it: its peers' events in
+ * One partition of a parallel run, as a thread runs it (the main thread partition 0, a
+ * worker each of the others): its peers' events in
  * conservative time windows. After each barrier every partition knows G, the earliest
  * pending event anywhere; no message sent at or after G can arrive before G + lookahead
  * (the minimum latency), so each partition may process its events before
@@ -8,6 +9,7 @@
  * their receivers' queues at the next barrier. All partitions take the same decisions,
  * from the same published figures, so no coordinator is needed.
  */
+import { threadId } from 'node:worker_threads';
 import { Services } from '../run/services.js';
 import { Transport } from '../network/transport.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
@@ -75,7 +77,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const initialOverlay = sharedGraphView(input.overlay);
   const peers = new PeerTable(0);
   peers.count = peers.aliveCount = n;
-  peers.alive = membershipChanges ? initialAlive.slice() : initialAlive;
+  peers.alive = membershipChanges ? initialAlive.slice()
+    : input.aliveNow !== null ? new Uint8Array(input.aliveNow, 0, n) : initialAlive;
   const sharedStreams = new Map(Object.entries(input.peerStreams).map(([name, b]) => [name, new Uint32Array(b, 0, n)]));
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length, sharedStreams);
   const latency = clampNonNegative(makeSampler(scenario.network.latency));
@@ -85,7 +88,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     seed: scenario.seed,
     sim,
     peers,
-    overlay: membershipChanges ? privateGraphCopy(input.overlay) : initialOverlay,
+    overlay: membershipChanges ? privateGraphCopy(input.overlay)
+      : input.links !== null ? sharedGraphView(input.links) : input.ownOverlay ? sharedGraphView(input.overlay) : initialOverlay,
     transport,
     // A stream a family declared shared (split.ts: sharedStreams) may be drawn by any
     // thread for any peer (see tick-share.ts); the others only by the peer's owner.
@@ -101,7 +105,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const loopStart = performance.now();
   const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
-  const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges });
+  const overlayReadDuringRun = FAMILIES.some((f) => f.readsOverlayDuringRun?.(scenario) ?? false);
+  const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges, overlayReadDuringRun });
   const components: Component[] = parts.flatMap((p) => p.components);
   // An inline controller event reads state that only window-ending ones change; not so
   // where some family's peer events change it.
@@ -118,6 +123,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   if (admitting.length === 1) sim.admit = admitting[0];
   else if (admitting.length > 1) sim.admit = (time, kind, target, src, a, b) => admitting.every((admit) => admit(time, kind, target, src, a, b));
   const phantomCounts = parts.flatMap((p) => (p.phantoms ? [p.phantoms] : []));
+  const settleControllers = parts.some((p) => p.peersChangeWhatControllersRead);
   // Whether only controller events send messages (then a window without one may run to the next).
   const quietArrivals = parts.every((p) => p.sendsOnArrival !== undefined && !p.sendsOnArrival());
 
@@ -234,7 +240,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
         tickBarriers++;
       });
       const settleStart = performance.now();
-      if (ticks.settle(barrier)) {
+      if (ticks.settle(barrier) || (settleControllers && (barrier.wait(), true))) {
         waitSeconds += (performance.now() - settleStart) / 1000;
         tickBarriers++;
       }
@@ -285,6 +291,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     shares,
     pathSums,
     stats: {
+      threadId,
       startSeconds: (performance.timeOrigin + loopStart - input.startedAt) / 1000,
       startCpuSeconds: startCpu,
       loopCpuSeconds,

@@ -26,6 +26,18 @@ export interface PartitionInput {
    */
   alive: SharedArrayBuffer;
   /**
+   * Who is alive now, where a family's peer events take peers down and up
+   * (SplitContract.peerEventsChange): each thread writes its own peers' bytes. Null: none do.
+   */
+  aliveNow: SharedArrayBuffer | null;
+  /** A family's peer events change links: each thread's overlay is a Graph object of its own. */
+  ownOverlay: boolean;
+  /**
+   * A family's peer events add and drop links (SplitContract.peerEventsChange 'links'): the
+   * overlay every thread changes, its own peers' runs only, each with room to never move.
+   */
+  links: SharedGraph | null;
+  /**
    * The families the scenario uses, in registry order, each with what the main thread set
    * up for it (split.ts: SplitSetup).
    */
@@ -82,6 +94,8 @@ export interface PartitionOutput {
 }
 
 export interface PartitionStats {
+  /** The thread that ran it (worker_threads.threadId: partition 0 runs on the main thread). */
+  threadId: number;
   /** From the main thread handing out the partitions to this one's components' start. */
   startSeconds: number;
   /** Windows (= barriers) run. */

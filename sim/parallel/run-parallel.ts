@@ -1,13 +1,14 @@
 /**
- * `run --workers N`: one scenario on N worker threads, with results identical to a
- * one-thread run (wall-clock figures and `engine.workers` apart). The workers start (and
- * load) while the main thread builds the overlay in shared memory (with their help for a
- * large random-regular one, see overlay-build.ts); each is then handed its
- * partition (partition-run.ts). While they simulate, the main thread, in the background
- * (background-priority.ts), summarises the overlay and chooses the path-length BFS
- * sources, which the workers share out once their partitions are done (path-job.ts);
- * then it merges what they hand back. Whether a scenario can be split (eligibility.ts)
- * is decided by the run entry point, run/run.ts.
+ * `run --workers N`: one scenario on N threads, with results identical to a one-thread
+ * run (wall-clock figures and `engine.workers` apart). This thread runs partition 0 and
+ * N - 1 worker threads the others (one Node runtime fewer than N workers and an idle
+ * main thread). The workers start (and load) while this thread builds the overlay in
+ * shared memory (with their help for a large random-regular one, see overlay-build.ts);
+ * it then summarises the overlay but for its path-length BFS and chooses the BFS
+ * sources, hands the workers their partitions and runs its own (partition-run.ts); once
+ * all are done the threads share out the BFS (path-job.ts), and it merges what they hand
+ * back. Whether a scenario can be split (eligibility.ts) is decided by the run entry
+ * point, run/run.ts.
  */
 import { completeOverlaySummary, planOverlaySummary, summarizeOverlay } from '../metrics/overlay-summary.js';
 import { makeStreamFactories } from '../run/context.js';
@@ -15,11 +16,11 @@ import { PeerTable } from '../run/peers.js';
 import type { Results } from '../run/results.js';
 import { assembleResults, linksOf, SMALL_NETWORK, type RunOptions } from '../run/run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
-import { enterBackground } from './background-priority.js';
-import { Barrier } from './barrier.js';
+import { Barrier, BarrierAborted } from './barrier.js';
 import type { ParallelPlan } from './eligibility.js';
 import { FAMILIES } from '../families/families.js';
 import { buildSharedOverlay } from './overlay-build.js';
+import { runPartition } from './partition-run.js';
 import { PathJob } from './path-job.js';
 import type { PartitionOutput, PartitionStats } from './protocol.js';
 import { sharedInput } from './shared-input.js';
@@ -28,12 +29,11 @@ import { mergeContribution } from './split.js';
 
 export interface ParallelRunOptions extends RunOptions {
   /**
-   * Overlap the overlay summary with the simulation (default true): the main thread
-   * summarises the overlay while the workers simulate, and the workers share out its
-   * path-length BFS (which takes longer than the simulation on large overlays) afterwards.
-   * False: the main thread summarises the overlay, waits for the workers to have loaded,
-   * then hands out the partitions (to time the simulation alone). Either way the workers
-   * load while the overlay is built.
+   * Share out the overlay summary's path-length BFS among the threads after the simulation
+   * (default true; it takes longer than the simulation on large overlays). False: this
+   * thread summarises the whole overlay, waits for the workers to have loaded, then hands
+   * out the partitions (to time the simulation alone). Either way the workers load while
+   * the overlay is built.
    */
   overlap?: boolean;
   /** Told the wall-clock figures of a split run (benchmarks; never in the results). */
@@ -59,8 +59,8 @@ export interface ParallelRunStats {
  */
 export async function runScenarioSplit(scenario: Scenario, plan: ParallelPlan, options: ParallelRunOptions = {}): Promise<Results> {
   const wallStart = performance.now();
-  // Started first, they load while this thread builds the overlay.
-  const workers = new PartitionWorkers(plan.threads, options.onProgress);
+  // Started first, they load while this thread builds the overlay; it runs partition 0.
+  const workers = new PartitionWorkers(plan.threads - 1, options.onProgress);
   try {
     return await runSplit(scenario, plan, workers, options.overlap ?? true, options, wallStart);
   } finally {
@@ -88,50 +88,45 @@ async function runSplit(
     if (n <= SMALL_NETWORK) summary.links = linksOf(overlay);
     return summary;
   };
-  let summarySeconds = 0;
+  // The summary but for the BFS (its sources handed to the threads, which search from them
+  // after the simulation), or all of it.
+  const summaryStart = performance.now();
+  let planned: ReturnType<typeof planOverlaySummary> | null = null;
   let summary: Results['overlay'] | null = null;
-  if (!overlap) {
-    const start = performance.now();
+  if (overlap) {
+    planned = planOverlaySummary(overlay, peers.alive, metricsStream());
+    new PathJob(shared.pathJob!).publish(planned.paths.from);
+  } else {
     summary = withLinks(summarizeOverlay(overlay, peers.alive, metricsStream()));
-    summarySeconds = seconds(start);
-    // Time the simulation alone: from loaded workers, as one thread is timed from loaded modules.
-    await workers.whenReady();
   }
+  const summarySeconds = seconds(summaryStart);
+  // Time the simulation alone: from loaded workers, as one thread is timed from loaded modules.
+  if (!overlap) await workers.whenReady();
   const workersStart = performance.now();
   const workersCpu = process.cpuUsage();
-  const outputs = workers.run(shared);
-  let parts: PartitionOutput[];
-  if (overlap) {
-    // The summary but for the BFS while the workers simulate; the BFS after (and from it
-    // the components, unless it shows the overlay disconnected: then they are searched).
-    // This thread runs in the background meanwhile (see background-priority.ts).
-    const job = new PathJob(shared.pathJob!);
-    const restorePriority = enterBackground();
-    let planned: ReturnType<typeof planOverlaySummary>;
-    try {
-      try {
-        const start = performance.now();
-        planned = planOverlaySummary(overlay, peers.alive, metricsStream());
-        job.publish(planned.paths.from);
-        summarySeconds = seconds(start);
-      } catch (e) {
-        job.cancel();
-        Barrier.abortBuffer(shared.barrier);
-        await outputs.catch(() => undefined);
-        throw e;
-      }
-      parts = await outputs;
-    } finally {
-      restorePriority();
-    }
+  const outputs = workers.run(shared, 1);
+  // Should this thread fail first, the workers' ends (terminated) would reject `outputs`
+  // unheard: mark it heard (the await below still sees a rejection).
+  outputs.catch(() => undefined);
+  let own: PartitionOutput;
+  try {
+    // Partition 0, here: this thread's event loop waits meanwhile (the workers' messages with it).
+    own = runPartition({ ...shared, index: 0, startedAt: performance.timeOrigin + workersStart }, options.onProgress).output;
+  } catch (e) {
+    // Stopped by a worker that failed: its own error is the one to report.
+    if (e instanceof BarrierAborted) await outputs;
+    Barrier.abortBuffer(shared.barrier);
+    throw e;
+  }
+  const parts = [own, ...(await outputs)];
+  if (planned !== null) {
+    // The components come from the BFS, unless it shows the overlay disconnected: then they are searched.
     let total = 0, pairs = 0;
     for (const p of parts) {
       total += p.pathSums!.total;
       pairs += p.pathSums!.pairs;
     }
     summary = withLinks(completeOverlaySummary(overlay, planned, { total, pairs }));
-  } else {
-    parts = await outputs;
   }
   const overlayResults = summary!;
   const workersSeconds = seconds(workersStart);

@@ -42,6 +42,26 @@ export function shareGraph(g: Graph): SharedGraph {
   };
 }
 
+/**
+ * A copy of `g` in shared memory in which peer p's run has room for max(degree(p), room)
+ * links: the threads add and drop their own peers' links in it, and no run ever moves (a
+ * move takes slots from the pool all threads share).
+ */
+export function shareGraphWithRoom(g: Graph, room: number): SharedGraph {
+  const n = g.size;
+  const offset = sharedInt32(n), deg = sharedInt32(n), cap = sharedInt32(n);
+  let total = 0;
+  for (let p = 0; p < n; p++) {
+    offset[p] = total;
+    deg[p] = g.deg[p];
+    cap[p] = Math.max(g.deg[p], room);
+    total += cap[p];
+  }
+  const adj = sharedInt32(Math.max(16, total));
+  for (let p = 0; p < n; p++) adj.set(g.adj.subarray(g.offset[p], g.offset[p] + g.deg[p]), offset[p]);
+  return { size: n, used: total, edges: g.edges, offset: offset.buffer as SharedArrayBuffer, deg: deg.buffer as SharedArrayBuffer, cap: cap.buffer as SharedArrayBuffer, adj: adj.buffer as SharedArrayBuffer };
+}
+
 /** A copy of the shared graph in this thread's own memory (for failures to change). */
 export function privateGraphCopy(s: SharedGraph): Graph {
   const view = sharedGraphView(s);

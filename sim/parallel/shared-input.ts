@@ -13,7 +13,7 @@ import { allocateOutbox } from './outbox.js';
 import { partitionPeers } from './partition.js';
 import { PathJob } from './path-job.js';
 import { allocateSplitBfs } from './path-split.js';
-import { shareGraph } from './shared-graph.js';
+import { shareGraph, shareGraphWithRoom } from './shared-graph.js';
 import { TickShare } from './tick-share.js';
 import type { SharedInput } from './workers.js';
 
@@ -41,6 +41,7 @@ export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Gra
   const cells = families.reduce((sum, f) => sum + f.cells, 0);
   const lanes = families.reduce((sum, f) => sum + f.lanes, 0);
   // The peer streams any thread may draw from for any peer (a shared round tick's).
+  const changes = new Set(used.flatMap(({ family }) => family.split!.peerEventsChange?.(scenario) ?? []));
   const streams = [...new Set(used.flatMap(({ family }) => family.split!.sharedStreams?.(scenario) ?? []))];
   const outboxes = [0, 1].map(() => Array.from({ length: threads }, (_, from) =>
     Array.from({ length: threads }, (_, to) => (from === to ? null : allocateOutbox()))));
@@ -55,6 +56,10 @@ export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Gra
     queueSlots: initialQueueSlots(scenario, threads),
     overlay: shareGraph(overlay),
     alive: sharedAlive(n),
+    aliveNow: changes.has('alive') ? sharedAlive(n) : null,
+    ownOverlay: changes.has('overlay'),
+    links: changes.has('links')
+      ? shareGraphWithRoom(overlay, Math.max(0, ...used.map(({ family }) => family.split!.linkRoom?.(scenario) ?? 0))) : null,
     families,
     barrier: Barrier.allocate(),
     claims: TickShare.allocate(lanes),

@@ -40,6 +40,8 @@ export interface PartitionEnv {
   readonly firstLane: number;
   /** Some family's controller events take peers down (SplitContract.changesMembership). */
   readonly membershipChanges: boolean;
+  /** Some family's components read the overlay while the run goes (Family.readsOverlayDuringRun). */
+  readonly overlayReadDuringRun: boolean;
 }
 
 /** What a family's partition hands back at the end: structured-cloned, `transfer` moved. */
@@ -83,8 +85,9 @@ export interface SplitPart {
   readsSharedState?: boolean;
   /**
    * Its peer events change state that controller events read, whoever the peer (who is
-   * alive, the views): inline controller events (PartitionSimulator.runInline) then run at
-   * the start of a window, as the others do.
+   * alive, the views): after the controller events of a window every thread waits for the
+   * others before it runs its peers' events, so that none changes what another still reads,
+   * and inline controller events (PartitionSimulator.runInline) run at a window's start too.
    */
   peersChangeWhatControllersRead?: boolean;
   /** Before the components sample instant t (in every partition). */
@@ -112,6 +115,17 @@ export interface SplitContract {
   sharedStreams?(scenario: Scenario): string[];
   /** Its controller events take peers down or change links: each thread keeps its own copies. */
   changesMembership?(scenario: Scenario): boolean;
+  /**
+   * What its peer events change, each peer's part by its owner's thread alone: 'alive' (the
+   * run then has a second shared alive array, the first staying as at the start for the
+   * overlay summary), 'overlay' (each thread's overlay is a Graph object of its own, which
+   * the family may rebuild from its state at declared instants), 'links' (the overlay is one
+   * shared copy in which every peer's run has room for `linkRoom` links, or its initial
+   * degree if more, so it never moves: each thread changes only its own peers' runs).
+   */
+  peerEventsChange?(scenario: Scenario): ReadonlyArray<'alive' | 'overlay' | 'links'>;
+  /** With 'links': the most links a peer's run must hold. */
+  linkRoom?(scenario: Scenario): number;
   /** Main thread, before the workers start (default: nothing shared, no cells, no lanes). */
   setup?(scenario: Scenario, threads: number, blockSize: number): SplitSetup;
   /** Worker: its part in partition env.me. */

@@ -96,19 +96,22 @@ function overlayTerms(scenario: Scenario, n: number, churn: boolean): { graph: n
 export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate {
   const one = estimateOneThread(scenario);
   if (threads <= 1) return one;
-  // A run split across worker threads (sim/parallel/): each worker keeps its own per-peer
-  // run state and its own runtime, the overlay is copied once into shared memory, messages
-  // between partitions wait in shared outboxes, and the main thread still holds what one
-  // thread would. Modelled as the one-thread estimate's non-runtime part once more per
-  // extra thread, 40% larger (outboxes, the shared copies, and with failures each worker's
-  // own copy of the overlay), plus a runtime per worker (test/run/memory-estimate.test.ts
+  // A run split across threads (sim/parallel/): the main thread runs partition 0, a worker
+  // each other one. Per-peer state lives once, in shared memory, or in the partition that
+  // owns the peer; what each extra thread adds (its share of the informing logs, the
+  // outboxes between partitions, a copy of each informed bitset, queue slack) is modelled
+  // as SPLIT_STATE_FACTOR of the one-thread state. With failures each thread changes its
+  // own copy of the overlay. Plus a runtime per worker (test/run/memory-estimate.test.ts
   // holds the measured points).
   const state = one.bytes - RUNTIME_BYTES;
   const extra = (threads - 1) * SPLIT_STATE_FACTOR * state;
+  const graph = one.terms.find((t) => t.what.startsWith('overlay graph'))?.bytes ?? 0;
+  const copies = scenario.failures.length > 0 ? threads * graph : 0;
   const terms = [...one.terms,
     { what: `per-peer state of ${threads - 1} more thread${threads > 2 ? 's' : ''}, outboxes`, bytes: extra },
-    { what: `worker thread runtimes (${threads})`, bytes: threads * WORKER_RUNTIME_BYTES }];
-  const bytes = Math.round(one.bytes + extra + threads * WORKER_RUNTIME_BYTES);
+    { what: `each thread's copy of the overlay (failures change it)`, bytes: copies },
+    { what: `worker thread runtimes (${threads - 1})`, bytes: (threads - 1) * WORKER_RUNTIME_BYTES }];
+  const bytes = Math.round(one.bytes + extra + copies + (threads - 1) * WORKER_RUNTIME_BYTES);
   return {
     ...one,
     bytes,
@@ -132,7 +135,7 @@ export function initialQueueSlots(scenario: Scenario, threads = 1): number {
 /** A worker thread's own runtime (its isolate, modules and JS heap). */
 export const WORKER_RUNTIME_BYTES = 24 * twoTo(20);
 /** Per-peer state of each extra thread of a split run, relative to one thread's. */
-export const SPLIT_STATE_FACTOR = 1.4;
+export const SPLIT_STATE_FACTOR = 0.7;
 
 function estimateOneThread(scenario: Scenario): MemoryEstimate {
   const n0 = scenario.peers.count;

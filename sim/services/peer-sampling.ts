@@ -28,6 +28,8 @@ export interface PeerSamplingService {
   deadLinkFraction(): number;
   /** Makes `ctx.overlay` match the views (call before reading it; see ViewTable). */
   syncOverlay(): void;
+  /** Another protocol reads the overlay during the run: rebuild it at each refresh of global knowledge. */
+  readonly overlayReadDuringRun: boolean;
   /** View exchanges started so far. */
   readonly exchanges: number;
 }

@@ -51,7 +51,7 @@ describe('gossipsim run: memory guard', () => {
   it('counts the threads of a split run: a limit one thread fits in refuses --workers 2', () => {
     const dir = tempDir();
     const file = join(dir, 'flood.yaml');
-    // 50,000 peers: about 72 MiB estimated on one thread, about 130 MiB on two.
+    // 50,000 peers: about 72 MiB estimated on one thread, about 101 MiB on two.
     writeFileSync(file, BIG.replace('2000000', '50000'));
     const env = { GOSSIPSIM_MEMORY_LIMIT: '90MiB' };
     const two = run(['run', file, '--workers', '2', '--quiet', '--out', join(dir, 'r2.html')], env);

@@ -58,8 +58,15 @@ describe('repair on a tiny overlay', () => {
       ctx.sim.at(1, crash, 0, CONTROLLER);
       ctx.sim.run(Infinity);
       expect(ctx.overlay.degree(0)).toBe(0);
-      expect(ctx.overlay.degree(1)).toBe(2);
-      expect(ctx.overlay.degree(5)).toBe(2);
+      // At least the target: a seeking peer may also be the holder that another's walk
+      // stopped at, and a holder lists its new neighbour a latency after the origin
+      // accepted (walk.ts), when its own search may have succeeded too.
+      for (const q of [1, 5]) {
+        expect(ctx.overlay.degree(q)).toBeGreaterThanOrEqual(2);
+        expect(ctx.overlay.degree(q)).toBeLessThanOrEqual(3);
+      }
+      // Every link is held by both ends once the handshakes are over.
+      for (let p = 0; p < 6; p++) for (const q of ctx.overlay.neighbors(p)) expect(ctx.overlay.contains(q, p)).toBe(true);
       expect(largestComponent(ctx.overlay, ctx.peers.alive).fraction).toBe(1);
       // Links only among live peers, never above maxDegree.
       expect(degreeStats(ctx.overlay, ctx.peers.alive).max).toBeLessThanOrEqual(32);

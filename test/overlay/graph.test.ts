@@ -136,3 +136,33 @@ describe('Graph', () => {
     expect(g.bytes).toBe(1000 * 12 + 1000 * 8 * 4);
   });
 });
+
+describe('one-sided changes (links made and dropped by messages)', () => {
+  it('count a pair while either end holds it', () => {
+    const g = new Graph(3);
+    expect(g.addHalf(0, 1)).toBe(true);
+    expect(g.edges).toBe(1);
+    expect(g.contains(0, 1) && !g.contains(1, 0)).toBe(true);
+    expect(g.addHalf(0, 1)).toBe(false);
+    expect(g.addHalf(1, 0)).toBe(true);
+    expect(g.edges).toBe(1);
+    expect(g.removeHalf(0, 1)).toBe(true);
+    expect(g.edges).toBe(1);
+    expect(g.removeHalf(1, 0)).toBe(true);
+    expect(g.edges).toBe(0);
+    expect(g.removeHalf(1, 0)).toBe(false);
+    expect(g.addHalf(2, 2)).toBe(false);
+  });
+
+  it('clearOwn drops only p\'s own list, and the pairs the others do not hold', () => {
+    const g = new Graph(4);
+    g.addLink(0, 1);
+    g.addLink(0, 2);
+    g.addHalf(0, 3);
+    expect(g.edges).toBe(3);
+    expect(g.clearOwn(0).sort()).toEqual([1, 2, 3]);
+    expect(g.degree(0)).toBe(0);
+    expect(g.contains(1, 0) && g.contains(2, 0)).toBe(true);
+    expect(g.edges).toBe(2);
+  });
+});

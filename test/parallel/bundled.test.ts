@@ -1,16 +1,16 @@
 /**
  * Every bundled scenario and lesson gives the same results with --workers 1, 2 and 3
- * (wall-clock figures and threads used apart): rumour, failure, search (but dht) and
- * (event-engine) aggregation scenarios run split across threads; dht searches, churn, peer
- * sampling and capacity fall back to one thread, and say why. Peers are reduced (as --set peers.count=...) to keep the file quick.
+ * (wall-clock figures and threads used apart): those that split (test/helpers/splits.ts)
+ * run on 2 and 3 threads, the others fall back to one thread and say why. Peers are
+ * reduced (as --set peers.count=...) to keep the file quick.
  */
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../sim/cli/commands/list';
-import { minimumLatency } from '../../sim/parallel/eligibility';
 import { runSimulation } from '../../sim/run/run';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { loadScenarioFile } from '../../sim/scenario/load';
+import { splitsToday } from '../helpers/splits';
 
 const MAX_PEERS = 600;
 const text = (r: unknown) => JSON.stringify(withoutWallClock(r));
@@ -21,9 +21,7 @@ describe('bundled scenarios and lessons, --workers 1, 2, 3', () => {
       const big = loadScenarioFile(s.absolutePath).peers.count > MAX_PEERS;
       const scenario = loadScenarioFile(s.absolutePath, big ? [`peers.count=${MAX_PEERS}`] : []);
       const expected = text(runScenario(scenario));
-      // Broadcasts, searches but dht, aggregation and failures without overlay repair split; nothing else does.
-      const splits = scenario.workload.searches.every((x) => x.protocol !== 'dht') && !scenario.churn && !(scenario.failures.length > 0 && scenario.overlay.repair)
-        && !scenario.capacity && !scenario.overlay.sampling && scenario.engine === 'event' && minimumLatency(scenario) > 0;
+      const splits = splitsToday(scenario);
       for (const workers of [1, 2, 3]) {
         const r = await runSimulation(scenario, { workers });
         expect(text(r)).toBe(expected);

@@ -33,10 +33,26 @@ describe('planParallelRun', () => {
     }
   });
 
+  it('splits churn and peer sampling (docs/dynamics.md), not churn with sync, and says why', () => {
+    const churn = { session: '10min', downtime: '5min' }, workload = { broadcasts: [] };
+    expect(planParallelRun(scenario({ churn, workload }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ churn, workload, overlay: { repair: true } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ churn, workload, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    const gossip = planParallelRun(scenario({ churn }), 2);
+    expect(gossip.threads).toBe(1);
+    expect(gossip.note).toMatch(/^churn \(with broadcasts, whose split assumes that peers go down only at controller events\) cannot run split/);
+    const sync = planParallelRun(scenario({ churn: { ...churn, sync: true }, workload }), 2);
+    expect(sync.threads).toBe(1);
+    expect(sync.note).toMatch(/^churn \(churn\.sync, whose answer reads the rumours another peer holds\) cannot run split; ran on one thread/);
+    const attacked = planParallelRun(scenario({ overlay: { sampling: { protocol: 'newscast' } }, failures: [{ at: '5s', fraction: 0.2 }] }), 2);
+    expect(attacked.threads).toBe(1);
+    expect(attacked.note).toMatch(/^sampling \(with failures/);
+  });
+
   it('falls back, naming them, when components are not partition-safe', () => {
-    const churn = planParallelRun(scenario({ churn: { session: '10min', downtime: '5min' } }), 2);
-    expect(churn.threads).toBe(1);
-    expect(churn.note).toMatch(/^churn.* not partition-safe/);
+    const chord = planParallelRun(scenario({ structured: { protocol: 'chord' } }), 2);
+    expect(chord.threads).toBe(1);
+    expect(chord.note).toMatch(/^structured.* not partition-safe/);
   });
 
   it('splits floods, random walks, expanding rings and the directory (searches end or restart at barriers, see protocols/search/split.ts)', () => {
@@ -51,13 +67,22 @@ describe('planParallelRun', () => {
     expect(planParallelRun(scenario({ failures }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     const repair = planParallelRun(scenario({ failures, overlay: { repair: true } }), 2);
     expect(repair.threads).toBe(1);
-    expect(repair.note).toMatch(/^failures \(with overlay\.repair, whose walks add links between peers at their own events\) is not partition-safe; ran on one thread/);
+    expect(repair.note).toMatch(/^failures \(with overlay\.repair, whose walks change links at peer events while a failure reads and cuts every peer's links at once\) is not partition-safe; ran on one thread/);
   });
 
-  it('falls back for the cycle engine', () => {
-    const plan = planParallelRun(scenario({ engine: 'cycle' }), 2);
-    expect(plan.threads).toBe(1);
-    expect(plan.note).toMatch(/cycle engine/);
+  it('splits the cycle engine\'s broadcast rounds, but not pull replies with loss, nor its aggregation', () => {
+    expect(planParallelRun(scenario({ engine: 'cycle' }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    const flood = { protocol: 'flood' };
+    expect(planParallelRun(scenario({ engine: 'cycle', network: { latency: '100ms', loss: 0.1 }, workload: { broadcasts: [push, flood] } }), 2).threads).toBe(2);
+    for (const protocol of ['pull', 'push-pull']) {
+      const lossy = planParallelRun(scenario({ engine: 'cycle', network: { latency: '100ms', loss: 0.1 }, workload: { broadcasts: [{ ...push, protocol }] } }), 2);
+      expect(lossy.threads).toBe(1);
+      expect(lossy.note).toMatch(/^broadcast \(pull and push-pull rounds of the cycle engine with network\.loss: .*\) cannot run split; ran on one thread/);
+      expect(planParallelRun(scenario({ engine: 'cycle', workload: { broadcasts: [{ ...push, protocol }] } }), 2).threads).toBe(2);
+    }
+    const aggregation = planParallelRun(scenario({ engine: 'cycle', aggregation: { aggregate: 'average' } }), 2);
+    expect(aggregation.threads).toBe(1);
+    expect(aggregation.note).toMatch(/^aggregation \(an exchange updates two peers at once\) is not partition-safe/);
   });
 
   it('uses fewer threads on small networks (whole 32-peer words each), and says so', () => {

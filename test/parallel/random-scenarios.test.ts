@@ -1,7 +1,7 @@
 /**
  * Property: every scenario the split engine accepts gives the one-thread results, byte for
  * byte, on 2 and 3 workers. fast-check draws the scenarios from a fixed seed (the same cases
- * every run): mixes of push, pull, push-pull and flood broadcasts, in rounds or once, that
+ * every run): mixes of push, pull, push-pull and flood broadcasts on either engine, in rounds or once, that
  * start and tick at shared instants; failures (random or by degree) before, during and after
  * them, some at those instants; four overlays, three latency laws, loss. A second property
  * mixes every family (searches, churn, peer sampling, capacity, aggregation, failures with
@@ -14,6 +14,7 @@ import { runSimulation } from '../../sim/run/run';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { validate } from '../../sim/scenario/validate';
+import { splitsToday } from '../helpers/splits';
 
 const text = (r: unknown) => JSON.stringify(withoutWallClock(r));
 
@@ -48,8 +49,16 @@ const failure = fc.record({
   target: fc.constantFrom('random', 'degree'),
 });
 
+/**
+ * The cycle engine splits but for pull and push-pull with loss (a reply's loss draw) and
+ * its aggregation (sequential exchanges): docs/parallel.md.
+ */
+const cycleSplits = (c: { loss: number; broadcasts: Array<{ protocol: string }>; aggregation?: unknown }) =>
+  !c.aggregation && !(c.loss > 0 && c.broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'));
+
 const scenario = fc.record({
   seed: fc.nat(10_000),
+  engine: fc.constantFrom('event', 'event', 'cycle'),
   peers: fc.constantFrom(150, 700, 2500),
   duration: fc.constantFrom('6s', '30s'),
   latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '50ms', max: '300ms' }, '100ms', { dist: 'pareto', scale: '40ms', shape: 2.5 }),
@@ -62,20 +71,25 @@ const scenario = fc.record({
 });
 
 describe('random scenarios split across workers', () => {
-  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+  it('give the one-thread results on 2 and 3 workers, on both engines (fast-check, fixed seed)', async () => {
+    let cycles = 0;
     await fc.assert(fc.asyncProperty(scenario, async (c) => {
       const s = validate({
-        name: 'random', seed: c.seed, duration: c.duration, peers: { count: c.peers },
+        name: 'random', seed: c.seed, duration: c.duration, engine: c.engine, peers: { count: c.peers },
         network: { latency: c.latency, loss: c.loss }, overlay: { model: c.model, degree: c.degree },
         failures: c.failures, workload: { broadcasts: c.broadcasts }, metrics: { sample: c.sample },
       });
       const expected = text(runScenario(s));
+      const splits = c.engine === 'event' || cycleSplits(c);
+      if (c.engine === 'cycle') cycles += splits ? 1 : 0;
       for (const workers of [2, 3]) {
         const r = await runSimulation(s, { workers });
-        expect(r.engine.workers).toBe(workers);
+        expect(r.engine.workers).toBe(splits ? workers : 1);
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
       }
-    }), { seed: 20261202, numRuns: 15, endOnFailure: false });
+    }), { seed: 20261202, numRuns: 20, endOnFailure: false });
+    // The draw covers split cycle-engine rounds (a fixed seed: the same cases every run).
+    expect(cycles).toBeGreaterThan(2);
   });
 
   // Every family, mixed: what splits runs on 2 and 3 threads, what does not falls back to
@@ -124,11 +138,7 @@ describe('random scenarios split across workers', () => {
         metrics: { sample: '1s' },
       });
       const expected = text(runScenario(s));
-      // What splits today (docs/parallel.md): broadcasts, searches (flood, random walk,
-      // expanding ring, directory), failures without repair, the observer, aggregation, on
-      // the event engine; churn, peer sampling and capacity do not.
-      const splits = c.engine === 'event' && !c.churn && !c.sampling && !c.capacity
-        && !(c.failures.length > 0 && c.repair);
+      const splits = splitsToday(s);
       for (const workers of [2, 3]) {
         const r = await runSimulation(s, { workers });
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
@@ -147,5 +157,56 @@ describe('random scenarios split across workers', () => {
     expect(single).toBeGreaterThan(2);
     expect(splitRings).toBeGreaterThan(0);
     expect(splitDirectories).toBeGreaterThan(0);
+  });
+});
+
+// Churn (with peer sampling, or with walks and repair) and peer sampling, whose peer events
+// change who is alive, the views and the links: split on 2 and 3 threads, the one-thread
+// results byte for byte.
+describe('random churn and peer-sampling scenarios split across workers', () => {
+  const dynamics = fc.record({
+    seed: fc.nat(10_000),
+    peers: fc.constantFrom(150, 700),
+    latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '20ms', max: '120ms' }, '100ms', { dist: 'pareto', scale: '40ms', shape: 2.5 }),
+    loss: fc.constantFrom(0, 0.05),
+    refresh: fc.constantFrom('300ms', '1s', '4s'),
+    // Without peer sampling: churn with or without repair, its links made by walks.
+    sampling: fc.oneof(fc.constant(null), fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constantFrom(2, 4) })),
+    repair: fc.boolean(),
+    churn: fc.oneof(fc.constant(null), fc.record({
+      session: fc.constantFrom<unknown>('3s', '20s', { dist: 'weibull', shape: 0.6, scale: '10s' }), downtime: fc.constantFrom('1s', '5s'),
+    })),
+    searches: fc.array(fc.record({
+      protocol: fc.constantFrom('flood', 'random-walk'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
+    }), { maxLength: 2 }),
+    broadcasts: fc.array(broadcast, { maxLength: 1 }),
+    sample: fc.constantFrom('500ms', '1s'),
+  });
+
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    let split = 0;
+    await fc.assert(fc.asyncProperty(dynamics, async (c) => {
+      // Broadcasts only without churn (with churn they keep the run on one thread); churn
+      // or peer sampling in every case.
+      const churn = c.churn ?? (c.sampling ? null : { session: '20s', downtime: '5s' });
+      const broadcasts = churn ? [] : c.broadcasts;
+      const s = validate({
+        name: 'dynamics', seed: c.seed, duration: '20s', peers: { count: c.peers },
+        network: { latency: c.latency, loss: c.loss, knowledgeRefresh: c.refresh },
+        overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
+        workload: { searches: c.searches, broadcasts },
+        ...(churn ? { churn } : {}),
+        metrics: { sample: c.sample },
+      });
+      expect(splitsToday(s)).toBe(true);
+      const expected = text(runScenario(s));
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers).toBe(workers);
+        expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
+      }
+      split++;
+    }), { seed: 20261207, numRuns: 16, endOnFailure: false });
+    expect(split).toBe(16);
   });
 });

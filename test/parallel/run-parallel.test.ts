@@ -5,9 +5,8 @@
  * exactly one latency long (constant latency), controller events at one instant, and
  * failures before, during and after broadcasts. Needs the built worker (npm run build).
  */
-import { getPriority } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE, mayEnterBackground } from '../../sim/parallel/background-priority';
 import type { ParallelRunStats } from '../../sim/parallel/run-parallel';
 import { runSimulation } from '../../sim/run/run';
 import { CHUNK_WORDS } from '../../sim/parallel/tick-share';
@@ -231,18 +230,14 @@ describe('runSimulation gives the one-thread results', () => {
     expect(components[1]).toBeGreaterThan(100);
   });
 
-  it('summarises in the background while the workers simulate, and gives its priority back', async () => {
-    // Background only where /proc says the priority can be taken back (see background-priority.ts).
-    const before = getPriority(0);
-    const background = mayEnterBackground(before);
-    // Progress reaches this thread while it waits for the workers.
-    const seen = new Set<number>();
+  it('runs partition 0 on this thread and the others on workers (one Node runtime fewer)', async () => {
     const s = scenario(14, 3000, cases[4][1]);
-    const r = await runSimulation(s, { workers: 2, onProgress: () => seen.add(getPriority(0)) });
+    let stats: ParallelRunStats | null = null;
+    const r = await runSimulation(s, { workers: 3, onStats: (x) => { stats = x; } });
     expect(text(r)).toBe(text(runScenario(s)));
-    expect(seen.size).toBeGreaterThan(0);
-    expect([...seen]).toEqual([background ? BACKGROUND_NICE : before]);
-    expect(getPriority(0)).toBe(before);
+    const ids = (stats as ParallelRunStats | null)!.partitions.map((p) => p.threadId);
+    expect(ids[0]).toBe(threadId);
+    expect(new Set(ids).size).toBe(3);
   });
 
   it('without overlap the main thread summarises the overlay alone, with the same results', async () => {

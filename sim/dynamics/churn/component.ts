@@ -15,6 +15,17 @@ import { dynamicsOf } from '../shared.js';
 import type { ChurnResults } from './results-section.js';
 
 /**
+ * A thread's part of a split run (churn/split.ts): its peers [lo, hi), and every peer's
+ * total session and downtime lengths in shared memory (each thread writes its own peers').
+ */
+export interface ChurnPartition {
+  lo: number;
+  hi: number;
+  sessionTime: Float64Array;
+  downtimeTime: Float64Array;
+}
+
+/**
  * Each peer alive at time 0 starts a session then; when it ends the peer leaves (goes
  * down, membership.ts) and comes back with the same id after a downtime, and so on. Both
  * durations are drawn from the peer's own stream 'churn', so a peer's life does not depend
@@ -24,24 +35,44 @@ import type { ChurnResults } from './results-section.js';
  * its pending departure finds it down and schedules nothing.
  */
 export class ChurnComponent implements Component {
-  /** A departure drops links of other peers, and joins and repair link peers anywhere. */
-  readonly parallel = 'unsafe';
+  /**
+   * A departure and a rejoin are the peer's own events, which change only its own state
+   * (membership.ts): it splits (churn/split.ts), where that split's refusals allow.
+   */
+  readonly parallel = 'safe';
   /** (Re)joins, arrivals included. */
   joins = 0;
   leaves = 0;
   arrivals = 0;
   /** Completed sessions and downtimes (one that the end of the run cuts short is not counted). */
   sessions = 0;
-  sessionTotal = 0;
   downtimes = 0;
-  downtimeTotal = 0;
   private session!: Sampler;
   private downtime!: Sampler;
   private rng!: PeerStreams;
   /** When each peer's current session or downtime began. */
   private since = new Float64Array(0);
+  /**
+   * Each peer's completed sessions and downtimes, in total (s): summed in peer order at the
+   * end, so the totals do not depend on the order in which threads ran the peers' events.
+   */
+  private sessionTime: Float64Array;
+  private downtimeTime: Float64Array;
 
-  constructor(private readonly spec: ChurnSpec) {}
+  constructor(private readonly spec: ChurnSpec, private readonly partition: ChurnPartition | null = null) {
+    this.sessionTime = partition?.sessionTime ?? new Float64Array(0);
+    this.downtimeTime = partition?.downtimeTime ?? new Float64Array(0);
+  }
+
+  /** Total length of the completed sessions (s). */
+  get sessionTotal(): number {
+    return sumOf(this.sessionTime);
+  }
+
+  /** Total length of the completed downtimes (s). */
+  get downtimeTotal(): number {
+    return sumOf(this.downtimeTime);
+  }
 
   start(ctx: SimContext): void {
     const { sim, peers } = ctx;
@@ -51,24 +82,29 @@ export class ChurnComponent implements Component {
     this.downtime = clampNonNegative(makeSampler(this.spec.downtime));
     this.rng = ctx.peerStreams('churn');
     this.since = new Float64Array(peers.alive.length);
+    if (!this.partition) {
+      this.sessionTime = new Float64Array(peers.alive.length);
+      this.downtimeTime = new Float64Array(peers.alive.length);
+    }
     const leave = sim.registerKind('churn/leave', (p) => {
       if (peers.alive[p] !== 1) return;
       this.sessions++;
-      this.sessionTotal += sim.now - this.since[p];
+      this.sessionTime[p] += sim.now - this.since[p];
       this.since[p] = sim.now;
-      membership.crash([p]);
+      membership.leave(p);
       this.leaves++;
       sim.at(sim.now + this.downtime.sample(this.rng.use(p)), rejoin, p, p);
     });
     const rejoin = sim.registerKind('churn/rejoin', (p) => {
       if (peers.alive[p] === 1) return;
       this.downtimes++;
-      this.downtimeTotal += sim.now - this.since[p];
+      this.downtimeTime[p] += sim.now - this.since[p];
       membership.rejoin(p);
       this.joins++;
       this.beginSession(ctx, p, leave);
     });
-    for (let p = 0; p < peers.count; p++) if (peers.alive[p] === 1) this.beginSession(ctx, p, leave);
+    const [lo, hi] = this.partition ? [this.partition.lo, this.partition.hi] : [0, peers.count];
+    for (let p = lo; p < hi; p++) if (peers.alive[p] === 1) this.beginSession(ctx, p, leave);
     const rate = this.spec.arrivals;
     if (rate > 0) {
       const gaps = ctx.namedStream('churn/arrivals');
@@ -85,9 +121,10 @@ export class ChurnComponent implements Component {
 
   private beginSession(ctx: SimContext, p: number, leave: number): void {
     if (p >= this.since.length) {
-      const s = new Float64Array(Math.max(p + 1, this.since.length * 2));
-      s.set(this.since);
-      this.since = s;
+      const grown = (a: Float64Array) => { const b = new Float64Array(Math.max(p + 1, a.length * 2)); b.set(a); return b; };
+      this.since = grown(this.since);
+      this.sessionTime = grown(this.sessionTime);
+      this.downtimeTime = grown(this.downtimeTime);
     }
     this.since[p] = ctx.sim.now;
     ctx.sim.at(ctx.sim.now + this.session.sample(this.rng.use(p)), leave, p, p);
@@ -96,6 +133,13 @@ export class ChurnComponent implements Component {
   contribute(results: Results, ctx: SimContext): void {
     results.churn = churnResults(this, ctx);
   }
+}
+
+/** The sum of `values` in index order. */
+function sumOf(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }
 
 /** What a churn component counted (drawn or replayed from a trace). */

@@ -4,6 +4,7 @@ import { churnSchema, type churnKeys } from './schema.js';
 import { fmt } from '../../text/summary-format.js';
 import { formatDuration, formatNumber } from '../../../viz/format.js';
 import { ChurnComponent } from './component.js';
+import { churnSplit } from './split.js';
 import { TraceChurnComponent } from './trace/replay.js';
 import { storedTrace } from './trace/store.js';
 import { traceBytes } from './trace/trace.js';
@@ -24,6 +25,7 @@ export const churnFamily: Family<ChurnSections, typeof churnKeys> = {
   name: 'churn',
   reportClient: 'sim/dynamics/churn/report.client.js',
   schema: churnSchema,
+  split: churnSplit,
   // A replayed trace: the scenario loader reads it (trace/file.ts), and trace-summary summarises one.
   files: [traceFile],
   commands: [traceSummaryCommand],
@@ -31,12 +33,12 @@ export const churnFamily: Family<ChurnSections, typeof churnKeys> = {
   results: { source: SOURCE, sections: { churn: 'ChurnResults' }, titles: { churn: 'Churn' } },
   components: (scenario) => (scenario.churn
     ? [scenario.churn.trace ? new TraceChurnComponent(scenario.churn) : new ChurnComponent(scenario.churn)] : []),
-  // Session start, epoch, stream; anti-entropy state; one session or downtime timer a peer
+  // Session start, session and downtime totals, epoch, stream; anti-entropy state; one session or downtime timer a peer
   // (churn/component.ts, dynamics/membership.ts, anti-entropy.ts).
   memory: ({ scenario, peers: n, perPeer }) => {
     const churn = scenario.churn;
     if (!churn) return null;
-    const terms = [perPeer('churn state', 8 + 4 + 4 + (churn.sync ? 13 + 4 : 0))];
+    const terms = [perPeer('churn state', 8 + 16 + 4 + 4 + (churn.sync ? 13 + 4 : 0))];
     // A replayed trace (trace/): its sessions and ids, read when the scenario loaded.
     const trace = churn.trace ? storedTrace(churn.trace) : undefined;
     if (trace) terms.push({ what: `churn trace (${trace.start.length} sessions)`, bytes: traceBytes(trace.start.length, trace.ids.length, trace.fileBytes) });

@@ -24,7 +24,8 @@ export class FailuresComponent implements Component {
    * A failure is a controller event that reads the whole overlay and changes other peers'
    * links and liveness. A split run (sim/parallel/) gives every thread its own copy of the
    * overlay and of who is alive, and every thread applies each failure alike, so failures
-   * split. Not with `overlay.repair`: the repair walks change links at peer events.
+   * split. Not with `overlay.repair`: its walks then change each thread's own peers' links
+   * at peer events, while a failure reads every peer's links and cuts them at both ends.
    */
   readonly parallel: 'safe' | 'unsafe';
   readonly parallelNote?: string;
@@ -32,7 +33,7 @@ export class FailuresComponent implements Component {
 
   constructor(private readonly specs: FailureSpec[], repair = false) {
     this.parallel = repair ? 'unsafe' : 'safe';
-    if (repair) this.parallelNote = 'with overlay.repair, whose walks add links between peers at their own events';
+    if (repair) this.parallelNote = 'with overlay.repair, whose walks change links at peer events while a failure reads and cuts every peer\'s links at once';
   }
 
   start(ctx: SimContext): void {

@@ -40,9 +40,10 @@ export interface ObserverSample {
 export class DynamicsObserver implements Component {
   /**
    * The largest component is a property of the whole overlay: safe in a split run only
-   * where every thread holds the whole overlay, changed by controller events alone (failures
-   * without repair; churn and peer sampling do not split). Each thread's copy is then exact
-   * at every sampling instant, so the threads take the searches in turn (see `share`).
+   * where every thread's overlay is exact at every sampling instant: changed by controller
+   * events alone (failures without repair), or rebuilt from the shared views when read
+   * (peer sampling: no thread changes a view while the threads sample). The threads then
+   * take the searches in turn (see `share`).
    */
   readonly parallel = 'safe';
   private every = 1;

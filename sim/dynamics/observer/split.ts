@@ -8,11 +8,17 @@
 import { contributionOf, mergeContribution, type SplitContract } from '../../parallel/split.js';
 import type { Results } from '../../run/results.js';
 import { DynamicsObserver, type ObserverSample } from './component.js';
+import type { DynamicsResults } from './results-section.js';
+import { dynamicsOf } from '../shared.js';
 
 interface ObserverShare {
   samples: ObserverSample[];
   contribution: Partial<Results> | null;
+  /** This thread's walks (churn or repair split: each thread's peers' own). */
+  walks: WalkCounts;
 }
+
+type WalkCounts = Pick<DynamicsResults, 'walks' | 'walkLinks' | 'walksLost' | 'walksRefused'>;
 
 export const observerSplit: SplitContract = {
   partition(_scenario, env) {
@@ -22,7 +28,11 @@ export const observerSplit: SplitContract = {
       samplesEverywhere: true,
       share(ctx) {
         const contribution = contributionOf([observer], ctx, env.me).data as Partial<Results> | null;
-        return { data: { samples: observer.computed, contribution } satisfies ObserverShare };
+        const walker = dynamicsOf(ctx).membership.walker;
+        const walks: WalkCounts = walker
+          ? { walks: walker.walks, walkLinks: walker.linksMade, walksLost: walker.walksLost, walksRefused: walker.walksRefused }
+          : { walks: 0, walkLinks: 0, walksLost: 0, walksRefused: 0 };
+        return { data: { samples: observer.computed, contribution, walks } satisfies ObserverShare };
       },
     };
   },
@@ -36,5 +46,10 @@ export const observerSplit: SplitContract = {
       }
     }
     mergeContribution(target, [parts[0].contribution]);
+    // Walks are counted by the threads of the peers whose events they are: summed.
+    const dynamics = target.results.dynamics;
+    if (dynamics) {
+      for (const key of ['walks', 'walkLinks', 'walksLost', 'walksRefused'] as const) dynamics[key] = parts.reduce((sum, p) => sum + p.walks[key], 0);
+    }
   },
 };

@@ -9,9 +9,9 @@ import type { BroadcastState } from './state.js';
 
 export class CycleDelivery implements Delivery {
   readonly immediate = true;
-  private arrivals: Arrivals | null = null;
+  protected arrivals: Arrivals | null = null;
 
-  constructor(private readonly transport: Transport) {}
+  constructor(protected readonly transport: Transport) {}
 
   install(arrivals: Arrivals): void {
     this.arrivals = arrivals;

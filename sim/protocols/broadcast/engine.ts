@@ -28,7 +28,7 @@ import { EventDelivery } from './event-delivery.js';
 import { PhantomEvents } from './phantoms.js';
 import type { BroadcastNet } from './protocol.js';
 import { broadcastResult } from './result.js';
-import type { BroadcastPartition } from './split/partition.js';
+import type { BroadcastPartition, CycleRounds } from './split/partition.js';
 import { BroadcastState, Phase } from './state.js';
 import { TargetPicker } from './targets.js';
 
@@ -53,8 +53,9 @@ export interface EngineOptions {
    * peers (the origin is informed by its owner), shares out round ticks with the other
    * threads (see BroadcastPartition.nextChunk), reports each
    * informing to it, and never decides alone that a broadcast has ended (its `pending`
-   * is only its share). Event engine, no churn; with failures, the runner sets `liveInformed`
-   * (the global count) at each barrier. Default: one thread, all peers.
+   * is only its share). No churn; with failures, the runner sets `liveInformed` (the global
+   * count) at each barrier. Cycle engine: each thread's own peers act in a round, and the
+   * partition settles the arrivals (BroadcastPartition.cycle). Default: one thread, all peers.
    */
   partition?: BroadcastPartition;
 }
@@ -78,6 +79,8 @@ export class BroadcastEngine implements Arrivals {
   private kindStart = -1;
   private kindTick = -1;
   private readonly partition: BroadcastPartition | null;
+  /** Cycle engine, parallel run: each thread's peers act, the arrivals are settled after. */
+  private readonly cycle: CycleRounds | null;
 
   constructor(
     private readonly ctx: SimContext,
@@ -88,8 +91,9 @@ export class BroadcastEngine implements Arrivals {
     const scenario = ctx.scenario;
     const engine = options.engine ?? scenario.engine;
     this.phantoms = options.phantoms ?? new PhantomEvents();
+    this.cycle = engine === 'cycle' ? options.partition?.cycle?.(ctx) ?? null : null;
     this.delivery = engine === 'cycle'
-      ? new CycleDelivery(ctx.transport)
+      ? this.cycle?.delivery ?? new CycleDelivery(ctx.transport)
       : new EventDelivery(ctx, states, options.elide ?? (scenario.churn === null && scenario.failures.length === 0), this.phantoms, options.partition);
     this.deferForwarding = this.delivery.immediate;
     this.trace = options.trace ?? ctx.peers.count <= TRACE_MAX_PEERS;
@@ -130,6 +134,8 @@ export class BroadcastEngine implements Arrivals {
       else {
         st.mark(origin);
         st.liveInformed++;
+        // Its owner marks it fresh: it forwards in round 1 (the count is global, the bit its owner's).
+        if (this.deferForwarding) st.freshCount++;
       }
       // The cycle engine ticks for every protocol: hop r of push `once` and flood is round r.
       if (st.protocol.periodic || this.deferForwarding) {
@@ -204,8 +210,12 @@ export class BroadcastEngine implements Arrivals {
       forward = st.forwarderCount > 0 && st.protocol.forwardsOnReceipt;
     }
     if (!gossip && !forward) return this.stopTicking(st);
+    const cycle = this.cycle;
+    cycle?.phase(0);
     if (forward) this.forwardAll(st, r);
+    cycle?.phase(1);
     if (gossip) this.gossip(st, r);
+    cycle?.settle(st, r);
     this.ctx.sim.at(st.start + r * st.spec.period, this.kindTick, st.id, CONTROLLER);
   }
 
@@ -219,8 +229,10 @@ export class BroadcastEngine implements Arrivals {
   private gossip(st: BroadcastState, r: number): void {
     const words = (this.ctx.peers.count + 31) >>> 5;
     const part = this.partition;
-    if (part === null) {
-      st.protocol.nextCycle(this.net, st, 0, words, r);
+    if (part === null || this.cycle !== null) {
+      // A split cycle round: this thread's own peers (their arrivals settle after).
+      const [first, end] = this.ownWords(words);
+      st.protocol.nextCycle(this.net, st, first, end, r);
       return;
     }
     for (let w = part.nextChunk(st, words); w >= 0; w = part.nextChunk(st, words)) {
@@ -228,11 +240,18 @@ export class BroadcastEngine implements Arrivals {
     }
   }
 
+  /** Bitset words of the peers this thread acts for in a cycle round: all, or its partition's. */
+  private ownWords(words: number): [number, number] {
+    const part = this.partition;
+    return part === null ? [0, words] : [part.lo >>> 5, Math.min(words, (part.hi + 31) >>> 5)];
+  }
+
   /** Cycle engine: the peers informed in round r−1 forward now (push `once`, flood). */
   private forwardAll(st: BroadcastState, r: number): void {
     const alive = this.ctx.peers.alive;
     const bits = st.forwarders!;
-    for (let w = 0; w < bits.length; w++) {
+    const [first, end] = this.ownWords(bits.length);
+    for (let w = first; w < end; w++) {
       let word = bits[w];
       while (word !== 0) {
         const p = (w << 5) + (31 - Math.clz32(word & -word));

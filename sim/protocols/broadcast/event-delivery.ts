@@ -51,7 +51,7 @@ export class EventDelivery implements Delivery {
   }
 
   begin(st: BroadcastState): void {
-    if (this.elide) st.trackArrivals(this.ctx.peers.alive.length);
+    if (this.elide) st.trackArrivals(this.ctx.peers.alive.length, this.own.lo, this.own.hi);
   }
 
   end(st: BroadcastState): void {

@@ -147,11 +147,16 @@ export class BroadcastState {
     return fresh === null || ((fresh[peer >>> 5] >>> (peer & 31)) & 1) === 0;
   }
 
-  /** Starts tracking the earliest arrival in flight to each peer. */
-  trackArrivals(capacity: number): void {
+  /**
+   * Starts tracking the earliest arrival in flight to each peer; a partition of a split run,
+   * to its own peers [lo, hi) only (the rest of the array is never written, so never takes
+   * memory).
+   */
+  trackArrivals(capacity: number, lo = 0, hi = Infinity): void {
     const old = this.earliest;
     if (old && old.length >= capacity) return;
-    this.earliest = new Float64Array(Math.max(capacity, old ? old.length * 2 : 0)).fill(Infinity);
+    const size = Math.max(capacity, old ? old.length * 2 : 0);
+    this.earliest = new Float64Array(size).fill(Infinity, lo, Math.min(hi, size));
     if (old) this.earliest.set(old);
   }
 

@@ -7,6 +7,15 @@
 /** Points kept between the first and the last before the series is thinned. */
 const MAX_POINTS = 400;
 
+export interface TimelineState {
+  time: number[];
+  value: number[];
+  stride: number;
+  offered: number;
+  lastTime: number;
+  lastValue: number;
+}
+
 export class Timeline {
   private readonly time: number[] = [];
   private readonly value: number[] = [];
@@ -41,6 +50,23 @@ export class Timeline {
       this.lastTime = timeOf(count - 1);
       this.lastValue = valueOf(count - 1);
     }
+  }
+
+  /** Its whole state, as plain data (a split run builds it in one partition, see timeline-stream.ts). */
+  state(): TimelineState {
+    return { time: this.time.slice(), value: this.value.slice(), stride: this.stride, offered: this.offered, lastTime: this.lastTime, lastValue: this.lastValue };
+  }
+
+  /** Takes the state of another timeline (from `state`). */
+  load(s: TimelineState): void {
+    this.time.length = 0;
+    this.time.push(...s.time);
+    this.value.length = 0;
+    this.value.push(...s.value);
+    this.stride = s.stride;
+    this.offered = s.offered;
+    this.lastTime = s.lastTime;
+    this.lastValue = s.lastValue;
   }
 
   /** Halves the kept points: changes 0, 2·stride, 4·stride, ... survive. */

@@ -11,36 +11,62 @@ import type { SamplingSpec } from './schema.js';
 import { dynamicsOf } from '../../dynamics/shared.js';
 import { Cyclon } from './cyclon.js';
 import { Newscast } from './newscast.js';
-import type { GossipSampler } from './sampler.js';
+import type { GossipSampler, SamplerPartition } from './sampler.js';
 
 /**
- * `liveOverlay`: whether another family reads the overlay while the run goes (Family.
- * readsOverlayDuringRun). If so the views update the overlay at every change; if not it is
- * rebuilt from the views only when churn, failures, the observer or the results read it
- * (ViewTable): 2.5 times faster at 10^5 peers.
+ * `overlayReadDuringRun`: whether another family reads the overlay while the run goes
+ * (Family.readsOverlayDuringRun). If so the overlay is rebuilt from the views at every
+ * refresh of global knowledge (network.knowledgeRefresh); if not only when churn,
+ * failures, the observer or the results read it (ViewTable).
  */
 export class PeerSamplingComponent implements Component {
-  /** An exchange changes both parties' views and the shared overlay at once. */
-  readonly parallel = 'unsafe';
+  /**
+   * An exchange changes the views of its two peers, each at its own event (request, then
+   * reply), and the overlay changes only at declared instants: it splits (sampling/split.ts).
+   */
+  readonly parallel = 'safe';
   private protocol: GossipSampler | null = null;
 
-  constructor(private readonly spec: SamplingSpec, private readonly liveOverlay = true) {}
+  /** `partition`: this thread's part of a split run (sampling/split.ts); null on one thread. */
+  constructor(
+    private readonly spec: SamplingSpec,
+    private readonly overlayReadDuringRun = true,
+    private readonly partition: SamplerPartition | null = null,
+  ) {}
+
+  /** The protocol running (after start). */
+  get service(): GossipSampler {
+    return this.protocol!;
+  }
 
   start(ctx: SimContext): void {
     const protocol = this.spec.protocol === 'newscast'
-      ? new Newscast(ctx, this.spec, this.liveOverlay)
-      : new Cyclon(ctx, this.spec, this.liveOverlay);
+      ? new Newscast(ctx, this.spec, this.overlayReadDuringRun, this.partition)
+      : new Cyclon(ctx, this.spec, this.overlayReadDuringRun, this.partition);
     protocol.start(this.spec.protocol);
     this.protocol = protocol;
     dynamicsOf(ctx).membership.attachSampling(protocol);
   }
 
+  /**
+   * Where another protocol reads the overlay, it is rebuilt from the views at every sampling
+   * instant too (as at every refresh), so that what the protocols read after it does not
+   * depend on which samples the observer searched (a split run does it in every thread:
+   * sampling/split.ts).
+   */
+  sample(): void {
+    if (this.overlayReadDuringRun && !this.partition) this.protocol!.syncOverlay();
+  }
+
   contribute(results: Results, ctx: SimContext): void {
     const protocol = this.protocol!;
     protocol.syncOverlay();
-    const alive = ctx.peers.alive;
+    const alive = ctx.peers.alive, n = ctx.peers.count, views = protocol.views;
     const rng = ctx.namedStream('metrics/sampling');
-    const inDegree = viewInDegreeStats(protocol.views.inDegree, alive, ctx.peers.count);
+    // A split run's counters are each thread's own: the figures come from the views then.
+    const inDegrees = this.partition ? views.countInDegrees(n) : views.inDegree;
+    const entries = this.partition ? views.countEntries(0, n, alive).entries : views.entries;
+    const inDegree = viewInDegreeStats(inDegrees, alive, n);
     const clustering = averageClustering(ctx.overlay, { alive, rng });
     const paths = meanPathLength(ctx.overlay, { alive, rng });
     results.sampling = {
@@ -50,12 +76,17 @@ export class PeerSamplingComponent implements Component {
       inDegreeSd: inDegree.sd,
       inDegreeMin: inDegree.min,
       inDegreeMax: inDegree.max,
-      viewFill: protocol.views.entries / Math.max(1, ctx.peers.aliveCount * protocol.views.viewSize),
-      deadLinks: protocol.deadLinkFraction(),
+      viewFill: entries / Math.max(1, ctx.peers.aliveCount * views.viewSize),
+      deadLinks: this.partition ? deadFraction(views.countEntries(0, n, alive)) : protocol.deadLinkFraction(),
       clustering: clustering.value,
       meanPathLength: paths.mean,
       pathLengthSources: paths.sources,
       pathLengthExact: paths.exact,
     };
   }
+}
+
+/** The fraction of entries that point at peers that are down (0 without entries). */
+export function deadFraction(c: { entries: number; dead: number }): number {
+  return c.entries > 0 ? c.dead / c.entries : 0;
 }

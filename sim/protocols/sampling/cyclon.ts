@@ -4,7 +4,7 @@
  */
 import type { SimContext } from '../../run/context.js';
 import type { SamplingSpec } from './schema.js';
-import { GossipSampler } from './sampler.js';
+import { GossipSampler, type SamplerPartition } from './sampler.js';
 
 /**
  * Each period, peer P:
@@ -29,9 +29,9 @@ export class Cyclon extends GossipSampler {
   private readonly replaceable: Int32Array;
   private readonly answered: Int32Array;
 
-  constructor(ctx: SimContext, spec: SamplingSpec, liveOverlay = true) {
+  constructor(ctx: SimContext, spec: SamplingSpec, overlayReadDuringRun = true, partition: SamplerPartition | null = null) {
     const l = Math.min(spec.shuffleLength, spec.viewSize + 1);
-    super(ctx, spec, l, liveOverlay);
+    super(ctx, spec, l, overlayReadDuringRun, partition);
     this.shuffleLength = l;
     const cap = ctx.peers.alive.length;
     this.sent = new Int32Array(cap * l);

@@ -2,6 +2,7 @@
 import type { Family } from '../../families/family.js';
 import { samplingSchema, type samplingKeys } from './schema.js';
 import { PeerSamplingComponent } from './component.js';
+import { samplingSplit } from './split.js';
 import type { SamplingSections } from './results-section.js';
 
 export const samplingFamily: Family<SamplingSections, typeof samplingKeys> = {
@@ -15,6 +16,7 @@ export const samplingFamily: Family<SamplingSections, typeof samplingKeys> = {
     },
   },
   schema: samplingSchema,
+  split: samplingSplit,
   readingRank: 80,
   results: { source: 'sim/protocols/sampling/results-section.ts', sections: { sampling: 'SamplingResults' }, titles: { sampling: 'Peer sampling' } },
   components: (scenario, setup) => (scenario.overlay.sampling

@@ -5,7 +5,7 @@
  */
 import type { SimContext } from '../../run/context.js';
 import type { SamplingSpec } from './schema.js';
-import { GossipSampler } from './sampler.js';
+import { GossipSampler, type SamplerPartition } from './sampler.js';
 
 /**
  * Each period, peer P adds one to the age of every entry (ages count periods, so they
@@ -25,8 +25,8 @@ export class Newscast extends GossipSampler {
   private where: Int32Array;
   private merges = 0;
 
-  constructor(ctx: SimContext, spec: SamplingSpec, liveOverlay = true) {
-    super(ctx, spec, spec.viewSize + 1, liveOverlay);
+  constructor(ctx: SimContext, spec: SamplingSpec, overlayReadDuringRun = true, partition: SamplerPartition | null = null) {
+    super(ctx, spec, spec.viewSize + 1, overlayReadDuringRun, partition);
     const m = 2 * spec.viewSize + 2;
     this.candId = new Int32Array(m);
     this.candKey = new Float64Array(m);

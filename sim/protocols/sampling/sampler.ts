@@ -15,6 +15,18 @@ import { EntryPayloads } from './entry-payloads.js';
 import { ViewTable } from './views.js';
 import type { PeerSamplingService } from '../../services/peer-sampling.js';
 
+/**
+ * One partition of a split run (sim/parallel/, sampling/split.ts): the views of all peers
+ * in shared memory, this thread's peers [lo, hi), and the run's dead-link fraction as the
+ * partitions summed it at the last sampling instant.
+ */
+export interface SamplerPartition {
+  lo: number;
+  hi: number;
+  data: Int32Array;
+  size: Int32Array;
+  deadLinkFraction: () => number;
+}
 
 /**
  * The shared machinery. Every live peer runs a timer of period `period` (first tick at a
@@ -54,8 +66,16 @@ export abstract class GossipSampler implements PeerSamplingService {
   protected request!: MessageType;
   protected reply!: MessageType;
 
-  /** `liveOverlay`: keep the overlay in step with the views at every change (see ViewTable). */
-  constructor(ctx: SimContext, spec: SamplingSpec, maxEntries: number, liveOverlay: boolean) {
+  /**
+   * `overlayReadDuringRun`: another protocol reads the overlay while the run goes, so it is
+   * rebuilt from the views at every refresh of global knowledge (dynamics/membership.ts);
+   * otherwise only when a reader at a declared instant (a failure, the observer, the results)
+   * asks. Either way the overlay changes only at declared instants, never at an exchange.
+   */
+  constructor(
+    ctx: SimContext, spec: SamplingSpec, maxEntries: number, readonly overlayReadDuringRun: boolean,
+    private readonly partition: SamplerPartition | null = null,
+  ) {
     this.sim = ctx.sim;
     this.peers = ctx.peers;
     this.transport = ctx.transport;
@@ -64,7 +84,7 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.period = spec.period;
     this.rng = ctx.peerStreams('sampling');
     this.capacity = ctx.peers.alive.length;
-    this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, liveOverlay);
+    this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, false, partition ?? undefined);
     this.msgs = new EntryPayloads(Math.max(maxEntries, spec.viewSize));
     this.epoch = new Int32Array(this.capacity);
     this.timerEpoch = new Int32Array(this.capacity).fill(-1);
@@ -74,6 +94,8 @@ export abstract class GossipSampler implements PeerSamplingService {
   /** Builds the views from the current overlay, registers event kinds, starts every timer. */
   start(name: string): void {
     this.initViewsFromOverlay();
+    // (A split run does it once every thread has built its peers' views: sampling/split.ts.)
+    if (this.overlayReadDuringRun && !this.partition) this.views.syncOverlay();
     const sim = this.sim;
     this.timerKind = sim.registerKind(`${name}/timer`, (p, _src, epoch) => this.onTimer(p, epoch));
     const transport = this.transport, msgs = this.msgs;
@@ -86,7 +108,13 @@ export abstract class GossipSampler implements PeerSamplingService {
     });
     this.joinRequest = transport.messageType(`${name}/join-request`, msgs, (via, p, slot) => this.onJoinRequest(via, p, msgs.epoch(slot)));
     this.joinReply = transport.messageType(`${name}/join-reply`, msgs, (p, _via, slot) => this.onJoinReply(p, slot));
-    for (let p = 0; p < this.peers.count; p++) if (this.peers.alive[p] === 1) this.startTimer(p);
+    const [lo, hi] = this.ownPeers();
+    for (let p = lo; p < hi; p++) if (this.peers.alive[p] === 1) this.startTimer(p);
+  }
+
+  /** The peers whose views and timers this thread keeps: all, or its partition's. */
+  private ownPeers(): [number, number] {
+    return this.partition ? [this.partition.lo, this.partition.hi] : [0, this.peers.count];
   }
 
   ensureSize(n: number): void {
@@ -121,10 +149,13 @@ export abstract class GossipSampler implements PeerSamplingService {
   }
 
   syncOverlay(): void {
+    // In a split run the other threads change their views without telling this one.
+    if (this.partition) this.views.markStale();
     this.views.syncOverlay();
   }
 
   deadLinkFraction(): number {
+    if (this.partition) return this.partition.deadLinkFraction();
     return this.views.entries > 0 ? this.views.deadEntries / this.views.entries : 0;
   }
 
@@ -190,7 +221,8 @@ export abstract class GossipSampler implements PeerSamplingService {
    */
   private initViewsFromOverlay(): void {
     const g = this.overlay, views = this.views, c = views.viewSize;
-    for (let p = 0; p < g.size; p++) {
+    const [lo, hi] = this.partition ? this.ownPeers() : [0, g.size];
+    for (let p = lo; p < hi; p++) {
       const d = g.degree(p);
       const pick = g.neighbors(p);
       for (let i = 0; i < Math.min(c, d); i++) {

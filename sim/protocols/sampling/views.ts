@@ -15,12 +15,12 @@ import type { PeerTable } from '../../run/peers.js';
  *
  * Overlay rule: the undirected link p–q is in `graph` exactly while q is in view(p) or p
  * is in view(q). Every change goes through add / removeAt / replaceAt / clear. In `live`
- * mode they update the graph at once, so protocols that read it at any time (gossip,
- * search) see the views as they are. Keeping the graph in step costs two thirds of an
- * exchange (each change touches the adjacency of peers all over memory), so when nothing
- * reads the graph during the run, `live` is off: changes only mark the graph stale, and
- * `syncOverlay()` rebuilds it from the views when a reader (a failure, the observer, the
- * results) needs it. Either way a reader sees the same links (maybe in another order).
+ * mode they update the graph at once. The samplers use the lazy mode: changes only mark
+ * the graph stale, and `syncOverlay()` rebuilds it from the views at declared instants (a
+ * refresh of global knowledge, a sample, a failure, the results: docs/dynamics.md), which
+ * also lets a split run's threads rebuild their own from the shared views; keeping the
+ * graph in step would cost two thirds of an exchange besides. Either way a reader sees the
+ * same links (maybe in another order).
  *
  * Counters kept on every change: inDegree[q] (views that hold q), `entries` (all entries),
  * `deadEntries` (entries pointing at a peer that is down). Only live peers hold entries
@@ -47,13 +47,45 @@ export class ViewTable {
     private readonly peers: PeerTable,
     /** Update the graph at every change (true), or only on `syncOverlay()` (false). */
     readonly live = true,
+    /**
+     * `data` and `size` where they live elsewhere (a split run's shared memory, each thread
+     * writing its own peers' views): they do not grow then, and the counters above count
+     * this thread's changes only (the split sums them by scanning: `countEntries`).
+     */
+    shared?: { data: Int32Array; size: Int32Array },
   ) {
     this.viewSize = viewSize;
     this.stride = 2 * viewSize;
     this.capacity = Math.max(1, capacity);
-    this.data = new Int32Array(this.capacity * this.stride);
-    this.size = new Int32Array(this.capacity);
+    this.data = shared?.data ?? new Int32Array(this.capacity * this.stride);
+    this.size = shared?.size ?? new Int32Array(this.capacity);
     this.inDegree = new Int32Array(this.capacity);
+  }
+
+  /** Entries of the views of peers [lo, hi), and those pointing at a peer down in `alive`. */
+  countEntries(lo: number, hi: number, alive: Uint8Array): { entries: number; dead: number } {
+    const data = this.data, size = this.size, stride = this.stride;
+    let entries = 0, dead = 0;
+    for (let p = lo; p < hi; p++) {
+      const base = p * stride, k = size[p];
+      entries += k;
+      for (let i = base; i < base + k; i++) if (alive[data[i]] !== 1) dead++;
+    }
+    return { entries, dead };
+  }
+
+  /** How many views hold each peer (0..n-1), counted from the views themselves. */
+  countInDegrees(n: number): Int32Array {
+    const counts = new Int32Array(n), data = this.data, size = this.size, stride = this.stride;
+    for (let p = 0; p < Math.min(n, this.capacity); p++) {
+      for (let i = p * stride, e = i + size[p]; i < e; i++) counts[data[i]]++;
+    }
+    return counts;
+  }
+
+  /** The graph no longer matches the views (a split run: other threads changed theirs). */
+  markStale(): void {
+    this.stale = true;
   }
 
   /** Bytes held by the views. */

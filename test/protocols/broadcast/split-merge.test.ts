@@ -3,18 +3,28 @@ import { DownLog, type DownLogData } from '../../../sim/protocols/broadcast/spli
 import { kthTime, mergeBroadcasts, mergeLogs } from '../../../sim/protocols/broadcast/split/merge';
 import type { BroadcastShare, InformLogData } from '../../../sim/protocols/broadcast/split/share';
 import { Phase } from '../../../sim/protocols/broadcast/state';
+import { TimelineStream } from '../../../sim/protocols/broadcast/split/timeline-stream';
+import { Timeline } from '../../../sim/protocols/broadcast/timeline';
 import { validate } from '../../../sim/scenario/validate';
 
-function log(entries: Array<[time: number, tie: number, peer: number]>): InformLogData {
+function log(entries: Array<[time: number, tie: number, peer: number, order?: number]>): InformLogData {
   return {
     length: entries.length,
     maxRound: 0,
     lastRound: 0,
+    lastTime: entries.length > 0 ? entries[entries.length - 1][0] : 0,
+    lastTie: entries.length > 0 ? entries[entries.length - 1][1] : 0,
     time: Float64Array.from(entries.map((e) => e[0])),
     tie: Float64Array.from(entries.map((e) => e[1])),
     peer: Int32Array.from(entries.map((e) => e[2])),
     from: new Int32Array(entries.length).fill(-1),
+    order: Float64Array.from(entries.map((e) => e[3] ?? 0)),
   };
+}
+
+/** The log without tie-breaks, peers or places: what a large run without failures keeps. */
+function timesOnly(l: InformLogData): InformLogData {
+  return { ...l, tie: null, peer: null, from: null, order: null };
 }
 
 describe('mergeLogs', () => {
@@ -25,6 +35,19 @@ describe('mergeLogs', () => {
     const order: number[] = [];
     mergeLogs([a, b, c], (l, i) => order.push(l.peer![i]));
     expect(order).toEqual([1, 10, 2, 11, 3, 4, 12]);
+  });
+});
+
+describe('mergeLogs within one event', () => {
+  it('orders the informings of one event (a cycle-engine round) by their place in it', () => {
+    const a = log([[1, 5, 1, -1], [1, 5, 2, 30], [1, 5, 3, 31], [2, 6, 4, 0]]);
+    const b = log([[1, 5, 10, 7], [1, 5, 11, 40], [2, 6, 12, 3]]);
+    const order: number[] = [];
+    mergeLogs([a, b], (l, i) => order.push(l.peer![i]));
+    expect(order).toEqual([1, 10, 2, 3, 11, 4, 12]);
+    const three: number[] = [];
+    mergeLogs([b, log([]), a], (l, i) => three.push(l.peer![i]));
+    expect(three).toEqual([1, 10, 2, 3, 11, 4, 12]);
   });
 });
 
@@ -45,6 +68,11 @@ describe('kthTime', () => {
       mergeLogs([a, b], (l, i) => merged.push(l.time[i]));
       expect(merged).toHaveLength(na + nb);
       for (let k = 0; k < na + nb; k++) expect(kthTime(a, b, k)).toBe(merged[k]);
+      // Without tie-breaks, equal times come in another order, but the k-th time is the same.
+      for (let k = 0; k < na + nb; k++) expect(kthTime(timesOnly(a), timesOnly(b), k)).toBe(merged[k]);
+      const untied: number[] = [];
+      mergeLogs([timesOnly(a), timesOnly(b), timesOnly(log([]))], (l, i) => untied.push(l.time[i]));
+      expect(untied).toEqual(merged);
     }
   });
 });
@@ -96,5 +124,31 @@ describe('DownLog', () => {
     for (const p of [0, 1, 2, 3]) d.down(5, 1, holds(p));
     d.down(5, 4, holds(8));
     expect(d.data).toEqual({ time: [5, 5], tie: [1, 4], peers: [4, 1], informed: [[2, 1], [3, 0]] });
+  });
+});
+
+describe('TimelineStream', () => {
+  it('builds, window by window, the timeline of all partitions\' informings in time order', () => {
+    // Two partitions in one thread: each writes its window's times, publishes how many, and
+    // partition 0 merges; equal times across partitions are frequent (coarse times).
+    const buffers = TimelineStream.allocate(1, 2, 50_000);
+    const parts = [new TimelineStream(buffers, 1, 0, 2), new TimelineStream(buffers, 1, 1, 2)];
+    const streamed = new Timeline(), expected = new Timeline();
+    const all: number[] = [];
+    let x = 3;
+    const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let w = 0; w < 40; w++) {
+      for (const p of parts) {
+        const times = Array.from({ length: Math.floor(rand() * 6000) }, () => w + Math.floor(rand() * 8) / 8).sort((a, b) => a - b);
+        for (const t of times) { p.push(0, t); all.push(t); }
+      }
+      const counts = parts.map((p) => p.entries(0));
+      for (const p of parts) p.flip();
+      parts[0].merge(0, streamed, (i) => counts[i]);
+    }
+    all.sort((a, b) => a - b).forEach((t, k) => expected.offer(t, k + 1));
+    expect(all.length).toBeGreaterThan(100_000); // windows past a buffer's first 4,096 entries: it grows
+    expect(streamed.toJSON()).toEqual(expected.toJSON());
+    expect(streamed.state()).toEqual(expected.state());
   });
 });

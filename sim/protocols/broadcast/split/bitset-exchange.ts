@@ -48,6 +48,24 @@ export class BitsetExchange {
     this.copied[b][i] = informed;
   }
 
+  /**
+   * Cycle engine, at the end of a round (which informs peers within a controller event):
+   * this partition's words of broadcast b out now, and, after a barrier, everyone's in.
+   */
+  publishNow(b: number): void {
+    const [first, end] = this.wordsOf(this.me);
+    this.shared[b].set(this.states[b].informed.subarray(first, end), first);
+  }
+
+  takeNow(b: number): void {
+    const informed = this.states[b].informed;
+    for (let i = 0; i < this.copied[b].length; i++) {
+      if (i === this.me) continue;
+      const [first, end] = this.wordsOf(i);
+      informed.set(this.shared[b].subarray(first, end), first);
+    }
+  }
+
   /** Words [first, end) of partition i's peers. */
   private wordsOf(i: number): [number, number] {
     const first = (i * this.blockSize) >>> 5;

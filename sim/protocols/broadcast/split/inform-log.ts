@@ -1,9 +1,13 @@
 /**
  * The informings of one broadcast in one partition, in that partition's event order. The
  * main thread merges the partitions' logs by (time, tie), the order a one-thread run
- * follows, to rebuild the broadcast's timeline (16 bytes an informing: time, tie) and,
- * for small runs that keep a trace, who informed whom (peer, from: 8 bytes more). The
- * round of each informing is not kept: only the largest, and that of the latest.
+ * follows, to rebuild the broadcast's timeline. That needs only the times (8 bytes an
+ * informing): the k-th informing's time does not depend on how equal times are ordered.
+ * The tie-breaks (8 bytes more) are kept where the order of equal times matters: with
+ * failures (a failure and an informing at one instant) and for small runs that keep a
+ * trace, which also keep who informed whom (peer, from) and the informing's place within
+ * its event (a cycle-engine round informs many peers in one event). The round of each
+ * informing is not kept: only the largest, and that of the latest (with its tie-break).
  */
 import type { InformLogData } from './share.js';
 
@@ -12,31 +16,48 @@ export class InformLog {
   /** Largest round of an informing, and round of the latest one. */
   maxRound = 0;
   lastRound = 0;
+  /** Time and tie-break of the latest informing. */
+  lastTime = 0;
+  lastTie = 0;
   private time: Float64Array;
-  private tie: Float64Array;
+  private tie: Float64Array | null;
   private peer: Int32Array | null;
   private from: Int32Array | null;
+  private order: Float64Array | null;
 
-  /** `capacity`: room to start with (it grows as needed, up to `most` entries). */
-  constructor(capacity: number, readonly withPeers: boolean, private readonly most = Infinity) {
-    const c = Math.max(16, capacity);
+  /**
+   * `capacity`: room to start with (it grows as needed, up to `most` entries); `withTies`:
+   * keep every informing's tie-break (always with peers); `withTimes` false: count the
+   * informings only (their times go to a TimelineStream).
+   */
+  constructor(capacity: number, readonly withPeers: boolean, private readonly most = Infinity, withTies = true, private readonly withTimes = true) {
+    const c = withTimes ? Math.max(16, capacity) : 0;
     this.time = new Float64Array(c);
-    this.tie = new Float64Array(c);
+    this.tie = withTies || withPeers ? new Float64Array(c) : null;
     this.peer = withPeers ? new Int32Array(c) : null;
     this.from = withPeers ? new Int32Array(c) : null;
+    this.order = withPeers ? new Float64Array(c) : null;
   }
 
-  push(time: number, tie: number, peer: number, from: number, round: number): void {
+  /** `order`: the informing's place within its event (tie), where one event informs several peers. */
+  push(time: number, tie: number, peer: number, from: number, round: number, order = 0): void {
+    if (round > this.maxRound) this.maxRound = round;
+    this.lastRound = round;
+    this.lastTime = time;
+    this.lastTie = tie;
+    if (!this.withTimes) {
+      this.length++;
+      return;
+    }
     if (this.length === this.time.length) this.grow();
     const i = this.length++;
     this.time[i] = time;
-    this.tie[i] = tie;
+    if (this.tie !== null) this.tie[i] = tie;
     if (this.peer !== null) {
       this.peer[i] = peer;
       this.from![i] = from;
+      this.order![i] = order;
     }
-    if (round > this.maxRound) this.maxRound = round;
-    this.lastRound = round;
   }
 
   private grow(): void {
@@ -44,10 +65,11 @@ export class InformLog {
     const f = (a: Float64Array) => { const b = new Float64Array(c); b.set(a); return b; };
     const i = (a: Int32Array) => { const b = new Int32Array(c); b.set(a); return b; };
     this.time = f(this.time);
-    this.tie = f(this.tie);
+    if (this.tie !== null) this.tie = f(this.tie);
     if (this.peer !== null) {
       this.peer = i(this.peer);
       this.from = i(this.from!);
+      this.order = f(this.order!);
     }
   }
 
@@ -57,10 +79,13 @@ export class InformLog {
       length: this.length,
       maxRound: this.maxRound,
       lastRound: this.lastRound,
+      lastTime: this.lastTime,
+      lastTie: this.lastTie,
       time: this.time,
       tie: this.tie,
       peer: this.peer,
       from: this.from,
+      order: this.order,
     };
   }
 }

@@ -14,7 +14,19 @@ import type { DownLogData } from './down-log.js';
 import type { BroadcastShare, InformLogData } from './share.js';
 
 /**
- * The order in which the logs' entries happened, by (time, tie): the k-th informing
+ * Whether entry i of a comes before entry j of b, by (time, tie), then by place within the
+ * event where the logs keep them (without ties, equal times are in no particular order:
+ * the timeline does not depend on it; a cycle-engine round informs many peers in one event).
+ */
+function before(a: InformLogData, i: number, b: InformLogData, j: number): boolean {
+  if (a.time[i] !== b.time[j]) return a.time[i] < b.time[j];
+  if (a.tie === null || b.tie === null) return false;
+  if (a.tie[i] !== b.tie[j]) return a.tie[i] < b.tie[j];
+  return a.order !== null && b.order !== null && a.order[i] < b.order[j];
+}
+
+/**
+ * The order in which the logs' entries happened, by (time, tie, place): the k-th informing
  * overall is entry `entry[k]` of log `log[k]` (at most 256 logs: one per partition).
  */
 export function mergeOrder(logs: InformLogData[]): { log: Uint8Array; entry: Int32Array } {
@@ -23,11 +35,10 @@ export function mergeOrder(logs: InformLogData[]): { log: Uint8Array; entry: Int
   const which = new Uint8Array(total), entry = new Int32Array(total);
   if (logs.length === 2) {
     // The common case, two partitions: a plain two-way merge.
-    const ta = logs[0].time, ka = logs[0].tie, na = logs[0].length;
-    const tb = logs[1].time, kb = logs[1].tie, nb = logs[1].length;
+    const a = logs[0], b = logs[1], na = a.length, nb = b.length;
     let i = 0, j = 0;
     for (let k = 0; k < total; k++) {
-      if (j >= nb || (i < na && (ta[i] < tb[j] || (ta[i] === tb[j] && ka[i] < kb[j])))) {
+      if (j >= nb || (i < na && before(a, i, b, j))) {
         entry[k] = i++;
       } else {
         which[k] = 1;
@@ -36,17 +47,12 @@ export function mergeOrder(logs: InformLogData[]): { log: Uint8Array; entry: Int
     }
     return { log: which, entry };
   }
-  const times = logs.map((l) => l.time), ties = logs.map((l) => l.tie), lengths = logs.map((l) => l.length);
+  const lengths = logs.map((l) => l.length);
   const at = new Int32Array(logs.length);
   for (let k = 0; k < total; k++) {
-    let best = -1, bestTime = Infinity, bestTie = Infinity;
+    let best = -1;
     for (let j = 0; j < logs.length; j++) {
-      const i = at[j];
-      if (i >= lengths[j]) continue;
-      const time = times[j][i], tie = ties[j][i];
-      if (best < 0 || time < bestTime || (time === bestTime && tie < bestTie)) {
-        best = j; bestTime = time; bestTie = tie;
-      }
+      if (at[j] < lengths[j] && (best < 0 || before(logs[j], at[j], logs[best], at[best]))) best = j;
     }
     which[k] = best;
     entry[k] = at[best]++;
@@ -54,10 +60,7 @@ export function mergeOrder(logs: InformLogData[]): { log: Uint8Array; entry: Int
   return { log: which, entry };
 }
 
-/** Whether entry i of a comes before entry j of b, by (time, tie). */
-function before(a: InformLogData, i: number, b: InformLogData, j: number): boolean {
-  return a.time[i] < b.time[j] || (a.time[i] === b.time[j] && a.tie[i] < b.tie[j]);
-}
+
 
 /** Time of the k-th (0-based) entry of the merge of two sorted logs, by binary search. */
 export function kthTime(a: InformLogData, b: InformLogData, k: number): number {
@@ -117,7 +120,10 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], 
     const lostBefore = downs === null ? null : downs.informed[st.id];
     let e = 0, lost = 0;
     const informedAfter = (k: number) => k + 1 - lost;
-    if (trace === null && logs.length <= 2 && events === 0) {
+    if (first.timeline) {
+      // Built by partition 0 as the run went (timeline-stream.ts).
+      st.timeline.load(first.timeline);
+    } else if (trace === null && logs.length <= 2 && events === 0) {
       // Only the changes the timeline keeps (a few thousand) are looked up.
       st.timeline.offerAll(total, logs.length === 1 ? (k) => logs[0].time[k] : (k) => kthTime(logs[0], logs[1], k), informedAfter);
     } else {
@@ -125,7 +131,7 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], 
       for (let k = 0; k < total; k++) {
         const log = logs[order.log[k]], i = order.entry[k];
         const time = log.time[i];
-        for (; e < events && earlier(downs!.time[e], downs!.tie[e], time, log.tie[i]); e++) lost += lostBefore![e];
+        for (; e < events && earlier(downs!.time[e], downs!.tie[e], time, log.tie![i]); e++) lost += lostBefore![e];
         st.timeline.offer(time, informedAfter(k));
         if (trace) {
           const from = log.from![i];
@@ -147,15 +153,18 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], 
     }
     st.reachedEver = total;
     st.liveInformed = total - lost;
-    // The latest informing overall, and the largest round.
+    // The latest informing overall, and the largest round. Latest entries of one event
+    // (a cycle-engine round; the origin and round 1 share the start) are in rounds that only
+    // grow within it: the largest is the one-thread run's last.
     let latest: (typeof logs)[number] | null = null;
     for (const log of logs) {
       if (log.maxRound > st.maxRound) st.maxRound = log.maxRound;
       if (log.length === 0) continue;
-      const i = log.length - 1;
-      if (latest === null || log.time[i] > st.lastTime || (log.time[i] === st.lastTime && log.tie[i] > latest.tie[latest.length - 1])) {
+      const tie = latest === null ? 0 : latest.lastTie;
+      if (latest === null || log.lastTime > st.lastTime || (log.lastTime === st.lastTime && (log.lastTie > tie
+        || (log.lastTie === tie && log.lastRound > st.lastRound)))) {
         latest = log;
-        st.lastTime = log.time[i];
+        st.lastTime = log.lastTime;
         st.lastRound = log.lastRound;
       }
     }

@@ -4,7 +4,19 @@
  * shared out, and whom to tell of each informing so that the per-broadcast timeline,
  * trace and last round can be merged in global order.
  */
+import type { SimContext } from '../../../run/context.js';
+import type { Delivery } from '../delivery.js';
 import type { BroadcastState } from '../state.js';
+
+/** Cycle engine: a round's messages, settled across the partitions (cycle-rounds.ts). */
+export interface CycleRounds {
+  /** Delivers the messages of this thread's peers (their arrivals wait for `settle`). */
+  readonly delivery: Delivery;
+  /** This thread's forwarders (0), then its gossiping peers (1), act next. */
+  phase(phase: number): void;
+  /** After this thread's peers acted in round `round` (every thread, every round): the arrivals. */
+  settle(st: BroadcastState, round: number): void;
+}
 
 export interface BroadcastPartition {
   /** First peer of this partition (a multiple of 32: no bitset word is shared). */
@@ -25,4 +37,6 @@ export interface BroadcastPartition {
    */
   nextChunk(st: BroadcastState, words: number): number;
   readonly chunkWords: number;
+  /** Cycle engine: each thread acts for its own peers and settles the arrivals with the others. */
+  readonly cycle?: (ctx: SimContext) => CycleRounds;
 }

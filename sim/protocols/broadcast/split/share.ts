@@ -1,4 +1,5 @@
 /** What one partition of a split run hands back about each broadcast (see split.ts, merge.ts). */
+import type { TimelineState } from '../timeline.js';
 import type { DownLogData } from './down-log.js';
 
 /** One broadcast as seen by one partition at the end of the run. */
@@ -22,6 +23,8 @@ export interface BroadcastShare {
   endTie: number;
   /** This partition's informings, in its event order (see InformLog). */
   log: InformLogData;
+  /** The broadcast's timeline, where partition 0 built it as the run went (timeline-stream.ts). */
+  timeline?: TimelineState;
 }
 
 export interface InformLogData {
@@ -29,12 +32,24 @@ export interface InformLogData {
   /** Largest round of an informing; round of the latest informing. */
   maxRound: number;
   lastRound: number;
-  /** Per informing (valid up to `length`): time, tie-break of its event. */
+  /** Time and tie-break of the latest informing. */
+  lastTime: number;
+  lastTie: number;
+  /**
+   * Per informing (valid up to `length`): time (none where the timeline was built as the
+   * run went, see TimelineStream), and tie-break of its event where the order of equal
+   * times matters (failures, trace; else null, see InformLog).
+   */
   time: Float64Array;
-  tie: Float64Array;
+  tie: Float64Array | null;
   /** Per informing, when a trace is kept: the peer informed, and by whom (-1: none). */
   peer: Int32Array | null;
   from: Int32Array | null;
+  /**
+   * Per informing, when a trace is kept: its place within its event, (time, tie), which
+   * orders the informings of one cycle-engine round as a one-thread run makes them.
+   */
+  order: Float64Array | null;
 }
 
 /** A partition's share of the broadcast family: every broadcast, and (partition 0, with failures) the down log. */

@@ -3,7 +3,8 @@
  * own peers and logs each informing; round ticks are shared out among the threads; at
  * every barrier a partition publishes, per broadcast, its informed count, its messages in
  * flight and its peers down holding the rumour (3 cells), and its informed bits; the main
- * thread merges the logs in global (time, tie) order (merge.ts).
+ * thread merges the logs in global (time, tie) order (merge.ts). On the cycle engine each
+ * thread's own peers act in a round, and the arrivals are settled after it (cycle-rounds.ts).
  */
 import type { SimContext } from '../../../run/context.js';
 import type { Scenario } from '../../../scenario/schema.js';
@@ -11,34 +12,57 @@ import type { MergeTarget, PartitionEnv, SplitContract, SplitPart, SplitSetup } 
 import { BroadcastComponent, planBroadcasts } from '../component.js';
 import { TRACE_MAX_PEERS } from '../engine.js';
 import { Phase, type BroadcastState } from '../state.js';
+import { Timeline } from '../timeline.js';
 import { broadcastAdmission } from './admission.js';
 import { BitsetExchange } from './bitset-exchange.js';
+import { cycleBuffers, SplitCycleRounds } from './cycle-rounds.js';
 import { PartitionFailures } from './failures.js';
 import { InformLog } from './inform-log.js';
 import { mergeBroadcasts } from './merge.js';
+import { TimelineStream } from './timeline-stream.js';
 import type { BroadcastPartition } from './partition.js';
 import type { BroadcastFamilyShare, BroadcastShare } from './share.js';
 
-/** Cells a broadcast publishes at each barrier: informed, pending, down. */
-const CELLS = 3;
+/** Cells a broadcast publishes at each barrier: informed, pending, down, the window's informings. */
+const CELLS = 4;
 
 /** The peer streams a broadcast draws from (TargetPicker, Transport): any thread may act for any peer in a tick. */
 const STREAMS = ['broadcast', 'network'];
 
-function setup(scenario: Scenario): SplitSetup {
+function setup(scenario: Scenario, threads: number, blockSize: number): SplitSetup {
   const n = scenario.peers.count;
   const broadcasts = planBroadcasts(scenario.workload.broadcasts, scenario.duration).length;
   return {
-    // The informed bitset of each planned broadcast (in id order), shared by all workers.
-    buffers: Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
+    // The informed bitset of each planned broadcast (in id order), shared by all workers;
+    // on the cycle engine, then the rounds' bids and counts (cycle-rounds.ts); without a
+    // trace, the windows' informing times (timeline-stream.ts: no memory until written).
+    buffers: [
+      ...Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
+      ...(scenario.engine === 'cycle' ? cycleBuffers(n, threads) : []),
+      ...(n > TRACE_MAX_PEERS ? TimelineStream.allocate(broadcasts, threads, blockSize) : []),
+    ],
     cells: CELLS * broadcasts,
     lanes: broadcasts,
   };
 }
+
+/**
+ * A split cycle round settles each reply where its request is sent, so it cannot draw the
+ * reply's loss from the answering peer's stream in one-thread order (cycle-rounds.ts).
+ */
+function refuse(scenario: Scenario): string | null {
+  if (scenario.engine !== 'cycle' || !(scenario.network.loss > 0)) return null;
+  const asks = scenario.workload.broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull');
+  return asks ? 'pull and push-pull rounds of the cycle engine with network.loss: a reply\'s loss is drawn from the answering peer\'s stream in one-thread order' : null;
+}
 function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const { sim, lo, hi, me } = env;
   const n = scenario.peers.count;
-  const broadcasts = env.buffers.length;
+  const cycleEngine = scenario.engine === 'cycle';
+  // The broadcasts handed (setup's buffers: a bitset each, the cycle rounds' two, the
+  // timeline streams' 2 per partition each); `started` checks them against those planned.
+  const broadcasts = (env.buffers.length - (cycleEngine ? 2 : 0)) / (1 + (n > TRACE_MAX_PEERS ? 2 * env.threads : 0));
+  const cycleBuffersAt = broadcasts, streamBuffersAt = broadcasts + (cycleEngine ? 2 : 0);
   const withPeers = n <= TRACE_MAX_PEERS;
   // Each peer is informed once per broadcast: a partition's size bounds its log. Room for
   // all of it from the start (up to 2^25 entries in all, 512 MB of address space, committed
@@ -46,23 +70,36 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   // wait at the next barrier, and holds the old copies until they are collected (10^7-peer
   // push, 2 threads: peak RSS 1,132 MiB growing by doubling from 2^16 entries).
   const logRoom = broadcasts * (hi - lo) <= 1 << 25 ? hi - lo : Math.min(hi - lo, 1 << 16);
-  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers, hi - lo));
+  // Tie-breaks only where failures may fall between equal times (inform-log.ts). Without
+  // failures or a trace, partition 0 builds the timeline as the run goes, and the logs
+  // only count (timeline-stream.ts).
+  const stream = !withPeers && !env.membershipChanges
+    ? new TimelineStream(env.buffers.slice(streamBuffersAt), broadcasts, me, env.threads) : null;
+  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers, hi - lo, env.membershipChanges, stream === null));
+  // (The engine's own timeline of each broadcast sees this partition's informings only.)
+  const timelines = stream !== null && me === 0 ? Array.from({ length: broadcasts }, () => new Timeline()) : [];
   const informedHere = new Float64Array(broadcasts);
   const ticks = env.ticks, lane = env.firstLane;
+  let bitsets: BitsetExchange | null = null;
+  let cycle: SplitCycleRounds | null = null;
   const part: BroadcastPartition = {
     lo,
     hi,
     informed(st, peer, from, round) {
       informedHere[st.id]++;
-      logs[st.id].push(sim.now, sim.currentTie, peer, from, round);
+      logs[st.id].push(sim.now, sim.currentTie, peer, from, round, cycle === null ? 0 : (cycle as SplitCycleRounds).order);
+      stream?.push(st.id, sim.now);
     },
     chunkWords: ticks.chunkWords,
     nextChunk: (st, words) => ticks.nextChunk(lane + st.id, words),
+    ...(cycleEngine ? {
+      cycle: (ctx: SimContext) => (cycle = new SplitCycleRounds(
+        ctx.transport, ctx.peers, env.buffers.slice(cycleBuffersAt, cycleBuffersAt + 2), () => bitsets!, env.barrier, me, env.threads, lo, hi, withPeers)),
+    } : {}),
   };
   // The trace is rebuilt from the merged logs; a partition keeps none.
   const component = new BroadcastComponent(scenario.workload.broadcasts, { partition: part, trace: false });
   let states: readonly BroadcastState[] = [];
-  let bitsets: BitsetExchange | null = null;
   // With failures: this partition's peers down holding each rumour (for the live counts
   // summed at the barriers), partition 0's log of them all, each broadcast's latest event.
   let failures: PartitionFailures | null = null;
@@ -77,20 +114,23 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
         failures = new PartitionFailures(ctx, sim, states, lo, hi, me === 0);
         downHere = failures.downHere;
       }
-      bitsets = new BitsetExchange(env.buffers, states, n, env.blockSize, me, env.threads);
+      bitsets = new BitsetExchange(env.buffers.slice(0, broadcasts), states, n, env.blockSize, me, env.threads);
       split.admit = broadcastAdmission(sim, states, component.settled, scenario.duration) ?? undefined;
     },
     // Push in rounds sends only at its round ticks (controller events): its arrivals send
     // nothing, unlike a flood's, a push once's or a pull request's (answered on arrival).
-    sendsOnArrival: () => states.some((st) => st.protocol.sendsOnArrival),
+    // A cycle round's messages arrive within its tick.
+    sendsOnArrival: () => !cycleEngine && states.some((st) => st.protocol.sendsOnArrival),
     publish(cells, at) {
       for (let b = 0; b < broadcasts; b++) {
         const f = at + CELLS * b;
         cells[f] = informedHere[b];
         cells[f + 1] = states[b].pending;
         cells[f + 2] = downHere[b];
+        cells[f + 3] = stream === null ? 0 : stream.entries(b);
         bitsets!.publish(b, informedHere[b]);
       }
+      stream?.flip();
     },
     gather(cells, at) {
       for (let b = 0; b < broadcasts; b++) {
@@ -108,13 +148,14 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
         st.liveInformed = informed - down;
         // Ended everywhere: release the per-peer arrival times, as a one-thread run does.
         if (!st.ticking && pending === 0) st.earliest = null;
+        if (stream !== null && me === 0) stream.merge(b, timelines[b], (i) => cells[at(i) + CELLS * b + 3]);
       }
     },
     share() {
       const transfer: ArrayBuffer[] = [];
       const shares: BroadcastShare[] = states.map((st) => {
         const log = logs[st.id].data();
-        for (const a of [log.time, log.tie, log.peer, log.from]) if (a) transfer.push(a.buffer as ArrayBuffer);
+        for (const a of [log.time, log.tie, log.peer, log.from, log.order]) if (a) transfer.push(a.buffer as ArrayBuffer);
         return {
           phase: st.phase,
           origin: st.origin,
@@ -129,6 +170,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
           endTime: failures ? failures.latestTime[st.id] : -Infinity,
           endTie: failures ? failures.latestTie[st.id] : 0,
           log,
+          ...(stream !== null && me === 0 ? { timeline: timelines[st.id].state() } : {}),
         };
       });
       const data: BroadcastFamilyShare = { broadcasts: shares, downs: failures?.log ? failures.log.data : null };
@@ -145,6 +187,7 @@ function merge(target: MergeTarget, shares: unknown[]): void {
 
 /** The broadcast family's split contract (its descriptor's `split`). */
 export const broadcastSplit: SplitContract = {
+  refuse,
   sharedStreams: () => STREAMS,
   setup,
   partition,

@@ -1,0 +1,113 @@
+/**
+ * Churn in a split run (sim/parallel/split.ts): a peer's departure and rejoin are its own
+ * events, run by its owner's thread, which alone writes its byte of the shared alive array
+ * and its session totals. Each thread publishes its peers' joins minus leaves at every
+ * barrier, so every thread knows how many peers are alive; counts are summed at the end.
+ */
+import type { SplitContract } from '../../parallel/split.js';
+import type { Results } from '../../run/results.js';
+import type { SimContext } from '../../run/context.js';
+import { dynamicsOf } from '../shared.js';
+import { ChurnComponent } from './component.js';
+import type { ChurnResults } from './results-section.js';
+
+interface ChurnShare {
+  joins: number;
+  leaves: number;
+  sessions: number;
+  downtimes: number;
+  joinRetries: number;
+  joinsAlone: number;
+  /** Partition 0: every peer's session and downtime totals, summed in peer order (shared memory). */
+  sessionTotal: number;
+  downtimeTotal: number;
+  /** Partition 0: its section (the totals read from shared memory; counts to be summed). */
+  section: ChurnResults | null;
+}
+
+export const churnSplit: SplitContract = {
+  refuse(scenario) {
+    const churn = scenario.churn!;
+    if (scenario.engine !== 'event') return 'on the cycle engine';
+    if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
+    if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
+    if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
+    if (scenario.failures.length > 0) return 'with failures';
+    // Their split forms count live and informed peers on the assumption that peers go
+    // down only at controller events.
+    if (scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
+    if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
+    if (scenario.aggregation) return 'with aggregation, whose split assumes that peers go down only at controller events';
+    return null;
+  },
+  // Without peer sampling, joins and repairs change the overlay's links, each end its own.
+  peerEventsChange: (scenario) => (scenario.overlay.sampling ? ['alive'] : ['alive', 'links']),
+  linkRoom: (scenario) => scenario.overlay.maxDegree,
+  setup(scenario) {
+    const n = scenario.peers.count;
+    return { buffers: [new SharedArrayBuffer(Math.max(8, 8 * n)), new SharedArrayBuffer(Math.max(8, 8 * n))], cells: 1, lanes: 0 };
+  },
+  partition(scenario, env) {
+    const n = scenario.peers.count;
+    const [sessions, downtimes] = env.buffers;
+    const component = new ChurnComponent(scenario.churn!, {
+      lo: env.lo, hi: env.hi, sessionTime: new Float64Array(sessions, 0, n), downtimeTime: new Float64Array(downtimes, 0, n),
+    });
+    let context: SimContext | null = null;
+    const links = !scenario.overlay.sampling;
+    return {
+      components: [component],
+      // A refresh, a search's launch read who is alive, which departures change.
+      peersChangeWhatControllersRead: true,
+      // The observer reads the links of every thread's peers at the samples.
+      readsSharedState: links,
+      sampling() {
+        // Each thread's count of links is its own changes' (each judged by a glance at
+        // the other end mid-window); what is read of it at a sample, whether there is any
+        // link at all, is read from the runs' lengths instead.
+        if (!links) return;
+        const g = context!.overlay;
+        let halves = 0;
+        for (let p = 0; p < g.size; p++) halves += g.deg[p];
+        g.edges = halves;
+      },
+      started(ctx) {
+        context = ctx;
+      },
+      // Every peer is alive at the start (no trace, no arrivals, no failures): the count
+      // alive is n plus every thread's joins minus its leaves.
+      publish(cells, at) {
+        cells[at] = component.joins - component.leaves;
+      },
+      gather(cells, at) {
+        let alive = n;
+        for (let i = 0; i < env.threads; i++) alive += cells[at(i)];
+        context!.peers.aliveCount = alive;
+      },
+      share(ctx) {
+        const membership = dynamicsOf(ctx).membership;
+        const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.churn!; })() : null;
+        const data: ChurnShare = {
+          joins: component.joins, leaves: component.leaves, sessions: component.sessions, downtimes: component.downtimes,
+          joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone, section,
+          sessionTotal: env.me === 0 ? component.sessionTotal : 0, downtimeTotal: env.me === 0 ? component.downtimeTotal : 0,
+        };
+        return { data };
+      },
+    };
+  },
+  merge(target, shares) {
+    const parts = shares as ChurnShare[];
+    const section = parts[0].section!;
+    const sum = (key: 'joins' | 'leaves' | 'sessions' | 'downtimes' | 'joinRetries' | 'joinsAlone') => parts.reduce((total, p) => total + p[key], 0);
+    section.joins = sum('joins');
+    section.leaves = sum('leaves');
+    section.joinRetries = sum('joinRetries');
+    section.joinsAlone = sum('joinsAlone');
+    // Partition 0 divided the totals by its own counts: the means use everyone's.
+    const sessions = sum('sessions'), downtimes = sum('downtimes');
+    section.meanSession = sessions > 0 ? parts[0].sessionTotal / sessions : null;
+    section.meanDowntime = downtimes > 0 ? parts[0].downtimeTotal / downtimes : null;
+    target.results.churn = section;
+  },
+};

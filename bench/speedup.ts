@@ -87,7 +87,8 @@ export function measureSplitSpeedup(which: 'search' | 'churn', reps: number, log
   const one: BenchRow[] = [], two: BenchRow[] = [];
   for (let i = 0; i < reps; i++) {
     for (const w of i % 2 === 0 ? [1, 2] : [2, 1]) (w === 1 ? one : two).push(run(w));
-    log(`bench/speedup: ${which} ${i + 1}/${reps}: ${one.at(-1)!.wallSeconds.toFixed(2)} s / ${two.at(-1)!.wallSeconds.toFixed(2)} s`);
+    const cpu = (r: BenchRow) => (r.extra as { cpuSeconds: number }).cpuSeconds.toFixed(2);
+    log(`bench/speedup: ${which} ${i + 1}/${reps}: ${one.at(-1)!.wallSeconds.toFixed(2)} s / ${two.at(-1)!.wallSeconds.toFixed(2)} s (CPU, all threads: ${cpu(one.at(-1)!)} s / ${cpu(two.at(-1)!)} s)`);
   }
   return { one, two };
 }

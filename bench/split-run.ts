@@ -34,12 +34,29 @@ const scenario = validate(which === 'search'
   });
 
 const baselineRss = process.memoryUsage().rss;
+const cpu0 = process.cpuUsage();
 let stats: ParallelRunStats | null = null;
 const t0 = performance.now();
 const r = await runSimulation(scenario, { workers, onStats: (s) => { stats = s; } });
 const wallSeconds = (performance.now() - t0) / 1000;
+// Every thread's CPU time (user + system), a figure the machine's load moves far less than wall time.
+const cpu = process.cpuUsage(cpu0);
 const s = stats as ParallelRunStats | null;
 const received = s ? s.partitions.reduce((sum, p) => sum + p.received, 0) : 0;
+// The critical path in events: each window lasts as long as its busiest thread. Total
+// events over it bound the speed-up at equal cost per event, whatever the machine's load.
+let critical = 0, processed = 0;
+if (s) {
+  const windows = Math.min(...s.partitions.map((p) => p.windowEvents.length));
+  for (let w = 0; w < windows; w++) {
+    let most = 0;
+    for (const p of s.partitions) {
+      processed += p.windowEvents[w];
+      if (p.windowEvents[w] > most) most = p.windowEvents[w];
+    }
+    critical += most;
+  }
+}
 emit({
   ...workloadRow(which === 'search' ? 'split run: 10^4 TTL-7 floods' : 'split run: churn + Cyclon, 1 h', n, wallSeconds, r.engine.events, baselineRss),
   workers: r.engine.workers,
@@ -50,6 +67,9 @@ emit({
     tickBarriers: s ? s.partitions[0].tickBarriers : 0,
     messages: r.engine.messages,
     crossPartitionShare: r.engine.messages > 0 ? received / r.engine.messages : 0,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    criticalPathEvents: critical,
+    eventBoundSpeedup: critical > 0 ? processed / critical : null,
     loopCpuSeconds: s ? s.partitions.map((p) => p.loopCpuSeconds) : null,
     waitSeconds: s ? s.partitions.map((p) => p.waitSeconds) : null,
   },

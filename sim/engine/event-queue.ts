@@ -118,6 +118,11 @@ export class EventQueue {
     return this.size > 0 ? this.heapTime[OFF] : Infinity;
   }
 
+  /** Tie-break of the earliest event (call only when not empty). */
+  peekTie(): number {
+    return this.recF[this.heapSlot[OFF] << 2];
+  }
+
   /** Removes the earliest event into the `cur*` fields; false when empty. */
   pop(): boolean {
     if (this.size === 0) return false;

@@ -101,12 +101,16 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   };
 
   const ticks = new TickShare(input.claims, lanes, threads);
+  let windowEvents = new Float64Array(1024), processedBefore = 0;
   const loopStart = performance.now();
   const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
   const overlayReadDuringRun = FAMILIES.some((f) => f.readsOverlayDuringRun?.(scenario) ?? false);
   const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges, overlayReadDuringRun });
   const components: Component[] = parts.flatMap((p) => p.components);
+  // An inline controller event reads state that only window-ending ones change; not so
+  // where some family's peer events change it.
+  if (parts.some((p) => p.peersChangeWhatControllersRead)) sim.noInline();
   for (const c of components) c.start(ctx);
   for (const p of parts) p.started?.(ctx);
   // Each family's first board cell, and the hooks of those that have them.
@@ -169,7 +173,14 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     const waitStart = performance.now();
     barrier.wait();
     waitSeconds += (performance.now() - waitStart) / 1000;
-    windows++;
+    if (windows === windowEvents.length) {
+      const grown = new Float64Array(2 * windows);
+      grown.set(windowEvents);
+      windowEvents = grown;
+    }
+    const processed = sim.events + sim.controllerEvents;
+    windowEvents[windows++] = processed - processedBefore;
+    processedBefore = processed;
 
     // Take in the messages sent to this partition; sum the figures.
     for (let j = 0; j < threads; j++) {
@@ -178,7 +189,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       drainOutbox(input.outboxes[parity][j][me]!, count, sim.receive, sim.pooled);
       received += count;
     }
-    let earliest = sim.controller.peekTime(), phantom = 0, last = 0;
+    let earliest = sim.controllerNext(), phantom = 0, last = 0;
     for (let i = 0; i < threads; i++) {
       const r = board.row(parity, i);
       if (cells[r + NEXT] < earliest) earliest = cells[r + NEXT];
@@ -237,8 +248,9 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     // A window with controller events ends one lookahead on: the messages they sent reach
     // other partitions at its barrier. One without runs to the next controller event if
     // nothing in it can send a message (every message in flight was delivered at the
-    // barrier before it, as it was sent by an earlier window's controller events).
-    const end = Math.min(controllerDue || !quietArrivals ? earliest + lookahead : Infinity, sim.controller.peekTime(), nextUp(t));
+    // barrier before it, as it was sent by an earlier window's controller events), or to
+    // one lookahead past its first inline controller event (which may send).
+    const end = Math.min(controllerDue || !quietArrivals ? earliest + lookahead : sim.inline.peekTime() + lookahead, sim.controller.peekTime(), nextUp(t));
     // (planParallelRun made sure that time + lookahead > time up to the run's end.)
     if (!(end > earliest)) throw new Error(`parallel: empty time window at ${earliest} s`);
     sim.runBefore(end);
@@ -283,7 +295,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
       startSeconds: (performance.timeOrigin + loopStart - input.startedAt) / 1000,
       startCpuSeconds: startCpu,
       loopCpuSeconds,
-      windows, tickBarriers, tickChunks: ticks.taken, loopSeconds, waitSeconds, pathSeconds, received, processed: sim.events + sim.controllerEvents },
+      windows, tickBarriers, tickChunks: ticks.taken, loopSeconds, waitSeconds, pathSeconds, received, processed: sim.events + sim.controllerEvents,
+      windowEvents: windowEvents.slice(0, windows) },
   };
   return { output, transfer };
 }

@@ -7,7 +7,9 @@
  * - controller events (which every partition holds and runs alike) wait in a queue of
  *   their own, run only at the start of a window, when every partition has processed all
  *   events before them; so a controller event sees the global state (e.g. how many peers
- *   are informed, summed at the barrier) exactly as a one-thread run would.
+ *   are informed, summed at the barrier) exactly as a one-thread run would;
+ * - controller events of the kinds a family declared inline (runInline) run in every
+ *   partition too, but among its peers' events in (time, tie) order, so they end no window.
  */
 import { EventQueue } from '../engine/event-queue.js';
 import { CONTROLLER, Simulator, type EventHandler, type SlotOwner } from '../engine/simulator.js';
@@ -17,6 +19,14 @@ import type { OutboxWriter } from './outbox.js';
 export class PartitionSimulator extends Simulator {
   /** Controller events, due in every partition. */
   readonly controller = new EventQueue(64);
+  /**
+   * Inline controller events (runInline): each reads only state that changes at the other
+   * controller events or at barriers, and changes only this thread's own state or its own
+   * peers' (a search launch), so each thread can run it in its own event order.
+   */
+  readonly inline = new EventQueue(64);
+  private readonly inlineNames = new Set<string>();
+  private readonly inlineKinds: boolean[] = [];
   /** Controller events processed (the same in every partition). */
   controllerEvents = 0;
   /** Tie-break of the event being processed (to merge per-partition logs in global order). */
@@ -46,11 +56,30 @@ export class PartitionSimulator extends Simulator {
     if (owner !== null && !(owner instanceof PayloadPool)) throw new Error(`parallel: '${name}' events carry slots of a pool that is no PayloadPool`);
     this.handlerList.push(handler);
     this.pools.push(owner);
+    this.inlineKinds.push(this.inlineNames.has(name));
     return super.registerKind(name, handler, owner);
   }
 
   /** Whether events of `kind` carry a payload in a pool (then an outbox record carries its fields). */
   readonly pooled = (kind: number): boolean => this.pools[kind] !== null;
+
+  /** Runs the controller events of kind `name` (registered later) inline: see `inline`. */
+  runInline(name: string): void {
+    this.inlineNames.add(name);
+  }
+
+  /** No kind runs inline after all (call before the components register their kinds). */
+  noInline(): void {
+    if (this.inline.size > 0) throw new Error('parallel: inline controller events are already queued');
+    this.inlineNames.clear();
+    this.inlineKinds.fill(false);
+  }
+
+  /** Time of the earliest controller event, inline or not (+Infinity: none). */
+  controllerNext(): number {
+    const t = this.controller.peekTime(), i = this.inline.peekTime();
+    return i < t ? i : t;
+  }
 
   /** The kind id registered under `name`, or -1. */
   kindId(name: string): number {
@@ -65,7 +94,7 @@ export class PartitionSimulator extends Simulator {
 
   override at(time: number, kind: number, target: number, src: number, a = 0, b = 0): void {
     const tie = this.nextTie(src);
-    if (src === CONTROLLER) this.controller.push(time, tie, kind, target, src, a, b);
+    if (src === CONTROLLER) (this.inlineKinds[kind] ? this.inline : this.controller).push(time, tie, kind, target, src, a, b);
     else this.atTie(time, tie, kind, target, src, a, b);
   }
 
@@ -121,33 +150,54 @@ export class PartitionSimulator extends Simulator {
    * (a shared round tick), so the threads wait there for each other.
    */
   runController(time: number, between?: () => void): void {
-    const q = this.controller, handlers = this.handlerList;
+    const q = this.controller, inline = this.inline;
     let first = true;
-    while (q.size > 0 && q.peekTime() === time) {
+    for (;;) {
+      // Inline ones due at `time` too, in tie order with the others.
+      const due = q.size > 0 && q.peekTime() === time, inlineDue = inline.size > 0 && inline.peekTime() === time;
+      if (!due && !inlineDue) return;
       if (!first) between?.();
       first = false;
-      q.pop();
-      this.now = time;
-      this.currentTie = q.curTie;
       this.controllerEvents++;
-      handlers[q.curKind](q.curTarget, q.curSrc, q.curA, q.curB);
-      const owner = this.owners[q.curKind];
-      if (owner !== null) owner.give(q.curA);
+      this.dispatch(due && (!inlineDue || q.peekTie() < inline.peekTie()) ? q : inline);
     }
   }
 
-  /** Processes this partition's events with time < `end`, in (time, tie) order. */
+  /** Pops `from`'s earliest event and runs it. */
+  private dispatch(from: EventQueue): void {
+    from.pop();
+    this.now = from.curTime;
+    this.currentTie = from.curTie;
+    this.handlerList[from.curKind](from.curTarget, from.curSrc, from.curA, from.curB);
+    const owner = this.owners[from.curKind];
+    if (owner !== null) owner.give(from.curA);
+  }
+
+  /** Processes this partition's events with time < `end`, inline controller events among them, in (time, tie) order. */
   runBefore(end: number): void {
-    const q = this.queue, handlers = this.handlerList, owners = this.owners;
-    while (q.size > 0 && q.peekTime() < end) {
-      q.pop();
-      this.now = q.curTime;
-      this.currentTie = q.curTie;
-      this.events++;
-      const kind = q.curKind;
-      handlers[kind](q.curTarget, q.curSrc, q.curA, q.curB);
-      const owner = owners[kind];
-      if (owner !== null) owner.give(q.curA);
+    const q = this.queue, inline = this.inline, handlers = this.handlerList, owners = this.owners;
+    for (;;) {
+      const next = inline.size > 0 ? inline.peekTime() : Infinity;
+      const until = next < end ? next : end;
+      while (q.size > 0 && q.peekTime() < until) {
+        q.pop();
+        this.now = q.curTime;
+        this.currentTie = q.curTie;
+        this.events++;
+        const kind = q.curKind;
+        handlers[kind](q.curTarget, q.curSrc, q.curA, q.curB);
+        const owner = owners[kind];
+        if (owner !== null) owner.give(q.curA);
+      }
+      if (!(next < end)) return;
+      // At its instant, peer events go after it (the controller's tie-breaks are below
+      // every peer's and bandTie's); the comparison only keeps (time, tie) order explicit.
+      while (q.size > 0 && q.peekTime() === next && q.peekTie() < inline.peekTie()) {
+        this.events++;
+        this.dispatch(q);
+      }
+      this.controllerEvents++;
+      this.dispatch(inline);
     }
   }
 }

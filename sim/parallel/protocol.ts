@@ -117,6 +117,11 @@ export interface PartitionStats {
   received: number;
   /** Events this worker processed (its peers' and the controller's). */
   processed: number;
+  /**
+   * Events it processed in each window (its barriers' order): with the other workers',
+   * the critical path of a run in events, a measure of imbalance no machine load moves.
+   */
+  windowEvents: Float64Array;
 }
 
 /**

@@ -86,7 +86,8 @@ export interface SplitPart {
   /**
    * Its peer events change state that controller events read, whoever the peer (who is
    * alive, the views): after the controller events of a window every thread waits for the
-   * others before it runs its peers' events, so that none changes what another still reads.
+   * others before it runs its peers' events, so that none changes what another still reads,
+   * and inline controller events (PartitionSimulator.runInline) run at a window's start too.
    */
   peersChangeWhatControllersRead?: boolean;
   /** Before the components sample instant t (in every partition). */

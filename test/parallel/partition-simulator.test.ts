@@ -59,6 +59,51 @@ describe('PartitionSimulator', () => {
     expect(sim.controllerEvents).toBe(1);
   });
 
+  it('runs inline controller events among its peers\' events in (time, tie) order, as one thread does, without ending a window', () => {
+    const buffer = allocateOutbox();
+    const sim = new PartitionSimulator(128, 0, 64, 64, [null, new OutboxWriter(buffer)]);
+    const reference = new Simulator(128);
+    sim.runInline('launch');
+    const logs: string[][] = [[], []];
+    [sim, reference].forEach((s, i) => {
+      const log = logs[i];
+      const launch = s.registerKind('launch', (_t, _s, a) => {
+        log.push(`${s.now} launch ${a}`);
+        if (a < 3) s.at(s.now + 1, launch, 0, CONTROLLER, a + 1); // the next launch
+        if (a === 0) s.at(2, fail, 0, CONTROLLER, 8); // at the next launch's instant, tie after it
+        s.at(s.now + 0.5, peer, 2, 1, a); // a message of the origin, peer 1
+      });
+      const peer = s.registerKind('peer', (target, src, a) => log.push(`${s.now} ${target}<-${src}:${a}`));
+      const fail = s.registerKind('fail', (_t, _s, a) => log.push(`${s.now} fail ${a}`));
+      s.at(1, launch, 0, CONTROLLER, 0);
+      s.at(3, fail, 0, CONTROLLER, 9); // at the third launch's instant, tie before it
+      s.at(1.5, peer, 3, 4, 7); // at the instant of the first launch's message, earlier tie
+    });
+    expect(sim.controller.size).toBe(1);
+    expect(sim.inline.size).toBe(1);
+    expect(sim.controllerNext()).toBe(1);
+    sim.runBefore(2); // up to the window-ending one; the launch at 1 runs inside
+    expect(sim.controllerNext()).toBe(2);
+    sim.runController(2); // launch 1, then `fail` 8, in tie order
+    sim.runBefore(3);
+    sim.runController(3); // `fail` 9, then launch 2
+    sim.runBefore(Infinity);
+    reference.run(Infinity);
+    expect(logs[0]).toEqual(logs[1]);
+    expect(logs[0].filter((e) => / (launch|fail) /.test(e))).toEqual(['1 launch 0', '2 launch 1', '2 fail 8', '3 fail 9', '3 launch 2', '4 launch 3']);
+    expect(sim.controllerEvents).toBe(6);
+  });
+
+  it('runs no kind inline once told so (some family\'s peer events change what controller events read)', () => {
+    const sim = new PartitionSimulator(128, 0, 64, 64, [null, null]);
+    sim.runInline('launch');
+    sim.noInline();
+    const launch = sim.registerKind('launch', () => undefined);
+    sim.at(1, launch, 0, CONTROLLER);
+    expect(sim.controller.size).toBe(1);
+    expect(sim.inline.size).toBe(0);
+  });
+
   it('ships a pooled message to another partition with a copy of its fields, re-posted in a slot of the receiver\'s pool', () => {
     const buffer = allocateOutbox();
     const senderPool = new PayloadPool(3), receiverPool = new PayloadPool(3);

@@ -1,7 +1,9 @@
 /**
  * Searches in a split run (sim/parallel/split.ts): floods, random walks, expanding rings
  * and the super-peer directory (not dht searches). Every thread
- * launches every query (controller events: the same origins, items and slots everywhere);
+ * launches every query (controller events run inline, among each thread's own events, so
+ * a launch ends no window: the same origins, items and slots everywhere, as a launch
+ * reads only who is alive and the data, which change at other controller events alone);
  * the origin's thread sends its first messages, and each thread handles the messages to
  * its own peers. A query's figures are spread over the partitions: its messages in
  * flight (sent here less received here), message counts, peers probed, its latest event
@@ -80,8 +82,12 @@ function refuse(scenario: Scenario): string | null {
 
 function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const { me, threads, sim } = env;
+  sim.runInline('search/launch');
   const buffer = env.buffers[0];
-  let table = new Float64Array(buffer);
+  // Fixed-length views, made again when the table grows: a length-tracking view of a
+  // growable buffer is several times slower to read and write in V8.
+  const view = () => new Float64Array(buffer, 0, buffer.byteLength >> 3);
+  let table = view();
   /** The active queries by slot index (null: a free slot). */
   const queries: Array<Query | null> = [];
   /** Active queries in launch order (the same in every thread): their table positions. */
@@ -143,7 +149,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
         if (buffer.byteLength < need) throw e;
       }
     }
-    if (table.length * 8 < need) table = new Float64Array(buffer);
+    if (table.length * 8 < need) table = view();
   }
   const at = (position: number, p: number, partition: number) => ((position * 2 + p) * threads + partition) * FIELDS;
 

@@ -10,6 +10,7 @@ import type { Transport } from '../network/transport.js';
 import type { Graph } from '../overlay/graph.js';
 import type { SimContext } from '../run/context.js';
 import type { PeerTable } from '../run/peers.js';
+import { grown } from '../run/grown.js';
 
 /** Hops a walker takes before its current peer is asked to link (a "short" walk). */
 export const WALK_HOPS = 5;
@@ -75,11 +76,7 @@ export class LinkWalker {
 
   /** p went down: handshakes it offered in its earlier life are refused. */
   down(p: number): void {
-    if (p >= this.life.length) {
-      const l = new Int32Array(Math.max(p + 1, this.life.length * 2));
-      l.set(this.life);
-      this.life = l;
-    }
+    if (p >= this.life.length) this.life = grown(this.life, Math.max(p + 1, this.life.length * 2));
     this.life[p]++;
   }
 

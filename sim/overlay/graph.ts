@@ -188,11 +188,10 @@ export class Graph implements Linkable {
     return true;
   }
 
-  /**
-   * One-sided changes, for links made and dropped by messages (dynamics/walk.ts,
-   * membership.ts): each end changes its own list at its own event, so for a latency a
-   * link may be held by one end only. `edges` counts pairs held by at least one end.
-   */
+  // One-sided changes, for links made and dropped by messages (dynamics/walk.ts,
+  // membership.ts): each end changes its own list at its own event, so for a latency a
+  // link may be held by one end only. `edges` counts pairs held by at least one end.
+
   /** p lists q (no self-loop, no duplicate); false when nothing changed. */
   addHalf(p: number, q: number): boolean {
     if (p === q || this.contains(p, q)) return false;

@@ -13,6 +13,7 @@ import type { Results } from '../../run/results.js';
 import type { ChurnSpec } from './schema.js';
 import { dynamicsOf } from '../shared.js';
 import type { ChurnResults } from './results-section.js';
+import { grown } from '../../run/grown.js';
 
 /**
  * A thread's part of a split run (churn/split.ts): its peers [lo, hi), and every peer's
@@ -121,10 +122,10 @@ export class ChurnComponent implements Component {
 
   private beginSession(ctx: SimContext, p: number, leave: number): void {
     if (p >= this.since.length) {
-      const grown = (a: Float64Array) => { const b = new Float64Array(Math.max(p + 1, a.length * 2)); b.set(a); return b; };
-      this.since = grown(this.since);
-      this.sessionTime = grown(this.sessionTime);
-      this.downtimeTime = grown(this.downtimeTime);
+      const n = Math.max(p + 1, this.since.length * 2);
+      this.since = grown(this.since, n);
+      this.sessionTime = grown(this.sessionTime, n);
+      this.downtimeTime = grown(this.downtimeTime, n);
     }
     this.since[p] = ctx.sim.now;
     ctx.sim.at(ctx.sim.now + this.session.sample(this.rng.use(p)), leave, p, p);

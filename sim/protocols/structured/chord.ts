@@ -19,7 +19,8 @@
 import { CONTROLLER } from '../../engine/simulator.js';
 import { twoTo } from '../../math/two-to.js';
 import type { MessageType } from '../../network/messages.js';
-import { bootstrapPeer, grown, type DhtCore, type DhtProtocol } from './core.js';
+import { bootstrapPeer, type DhtCore, type DhtProtocol } from './core.js';
+import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
 import type { RequestOwner } from './net.js';

@@ -70,11 +70,3 @@ export function bootstrapPeer(core: DhtCore, p: number): number {
   return uniformLivePeer(alive, count, core.streams.use(p), p, 64, core.joined);
 }
 
-/** Grows a typed array to `n` elements (contents kept, the rest `fill`). */
-export function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, n: number, fill = 0): T {
-  if (a.length >= n) return a;
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
-}

@@ -13,7 +13,7 @@ import { PayloadPool, type MessageHandler, type MessageType } from '../../networ
 import { fromWords, highWord, lowWord } from '../../math/words.js';
 import type { SimContext } from '../../run/context.js';
 import type { IdSpace } from './ids.js';
-import { grown } from './core.js';
+import { grown } from '../../run/grown.js';
 
 /**
  * Payload layout (Int32 fields), one for every message of the family:

@@ -32,7 +32,6 @@ export const churnSplit: SplitContract = {
     if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
     if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
     if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
-    if (scenario.failures.length > 0) return 'with failures';
     // Their split forms count live and informed peers on the assumption that peers go
     // down only at controller events.
     if (scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
@@ -65,19 +64,15 @@ export const churnSplit: SplitContract = {
         // Each thread's count of links is its own changes' (each judged by a glance at
         // the other end mid-window); what is read of it at a sample, whether there is any
         // link at all, is read from the runs' lengths instead.
-        if (!links) return;
-        const g = context!.overlay;
-        let halves = 0;
-        for (let p = 0; p < g.size; p++) halves += g.deg[p];
-        g.edges = halves;
+        if (links) context!.overlay.recountHalves();
       },
       started(ctx) {
         context = ctx;
       },
-      // Every peer is alive at the start (no trace, no arrivals, no failures): the count
-      // alive is n plus every thread's joins minus its leaves.
+      // Every peer is alive at the start (no trace, no arrivals): the count alive is n plus
+      // every thread's joins minus its leaves and its peers that failures crashed.
       publish(cells, at) {
-        cells[at] = component.joins - component.leaves;
+        cells[at] = component.joins - component.leaves - dynamicsOf(context!).membership.crashedHere;
       },
       gather(cells, at) {
         let alive = n;

@@ -3,6 +3,7 @@
  * Everything shared lives in SharedArrayBuffers; the rest is structured-cloned once.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { SentFile } from '../scenario/file-store.js';
 import type { Results } from '../run/results.js';
 import type { PathSums } from '../metrics/path-length.js';
 import type { SplitBfsBuffers } from './path-split.js';
@@ -10,6 +11,8 @@ import type { SharedGraph } from './shared-graph.js';
 
 export interface PartitionInput {
   scenario: Scenario;
+  /** The input files the scenario names (a churn trace), parsed by the main thread. */
+  files: SentFile[];
   /** This worker's partition. */
   index: number;
   threads: number;

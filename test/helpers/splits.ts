@@ -8,7 +8,6 @@ import type { Scenario } from '../../sim/scenario/schema';
 
 export function splitsToday(s: Scenario): boolean {
   const churn = s.churn;
-  const failures = s.failures.length > 0;
   const broadcasts = s.workload.broadcasts;
   return minimumLatency(s) > 0
     // The cycle engine's rounds split, but not its aggregation nor pull replies with loss;
@@ -19,12 +18,9 @@ export function splitsToday(s: Scenario): boolean {
     // The super-peer directory: not with churn or peer sampling.
     && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity && !s.structured
-    && !(failures && s.overlay.repair)
-    // Peer sampling: not with failures.
-    && !(s.overlay.sampling && failures)
-    // Churn: drawn sessions, with or without peer sampling or repair, nothing that assumes
-    // peers go down only at controller events (broadcasts, aggregation, failures), no
-    // arrivals, no sync.
-    && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures
+    // Churn: drawn sessions or a replayed trace, with or without peer sampling, repair or
+    // failures, nothing that assumes peers go down only at controller events and never
+    // come back (broadcasts, aggregation), no arrivals, no sync.
+    && (!churn || (churn.arrivals === 0 && !churn.sync
       && broadcasts.length === 0 && !s.aggregation));
 }

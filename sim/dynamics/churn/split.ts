@@ -4,7 +4,9 @@
  * and its session totals. Each thread publishes its peers' joins minus leaves at every
  * barrier, so every thread knows how many peers are alive; counts are summed at the end.
  */
-import type { SplitContract } from '../../parallel/split.js';
+import type { MergeTarget, PartitionEnv, SplitContract, SplitPart } from '../../parallel/split.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { TraceChurnComponent } from './trace/replay.js';
 import type { Results } from '../../run/results.js';
 import type { SimContext } from '../../run/context.js';
 import { dynamicsOf } from '../shared.js';
@@ -29,7 +31,6 @@ export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
     if (scenario.engine !== 'event') return 'on the cycle engine';
-    if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
     if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
     if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
     // Their split forms count live and informed peers on the assumption that peers go
@@ -39,14 +40,19 @@ export const churnSplit: SplitContract = {
     if (scenario.aggregation) return 'with aggregation, whose split assumes that peers go down only at controller events';
     return null;
   },
+  // A trace's steps are controller events, which every thread applies to its own copy of
+  // who is alive (membership.ts, crashOwn and rejoin).
+  changesMembership: (scenario) => Boolean(scenario.churn!.trace),
   // Without peer sampling, joins and repairs change the overlay's links, each end its own.
-  peerEventsChange: (scenario) => (scenario.overlay.sampling ? ['alive'] : ['alive', 'links']),
+  // Drawn sessions' departures and rejoins are peers' events; a trace's are not.
+  peerEventsChange: (scenario) => [...(scenario.churn!.trace ? [] : ['alive' as const]), ...(scenario.overlay.sampling ? [] : ['links' as const])],
   linkRoom: (scenario) => scenario.overlay.maxDegree,
   setup(scenario) {
     const n = scenario.peers.count;
     return { buffers: [new SharedArrayBuffer(Math.max(8, 8 * n)), new SharedArrayBuffer(Math.max(8, 8 * n))], cells: 1, lanes: 0 };
   },
   partition(scenario, env) {
+    if (scenario.churn!.trace) return tracePart(scenario, env);
     const n = scenario.peers.count;
     const [sessions, downtimes] = env.buffers;
     const component = new ChurnComponent(scenario.churn!, {
@@ -92,6 +98,10 @@ export const churnSplit: SplitContract = {
     };
   },
   merge(target, shares) {
+    if (target.scenario.churn!.trace) {
+      mergeTrace(target, shares as TraceShare[]);
+      return;
+    }
     const parts = shares as ChurnShare[];
     const section = parts[0].section!;
     const sum = (key: 'joins' | 'leaves' | 'sessions' | 'downtimes' | 'joinRetries' | 'joinsAlone') => parts.reduce((total, p) => total + p[key], 0);
@@ -106,3 +116,47 @@ export const churnSplit: SplitContract = {
     target.results.churn = section;
   },
 };
+
+interface TraceShare {
+  /** Partition 0: its section (the trace's counts, the same in every thread). */
+  section: ChurnResults | null;
+  /** Joins are made by the rejoining peer's thread: counted there. */
+  joinRetries: number;
+  joinsAlone: number;
+}
+
+/**
+ * A replayed trace: its steps are controller events that every thread runs, each taking
+ * down and bringing back up its own peers (membership.ts), so its counts are the same in
+ * every thread; the joins (walks, retries) are the rejoining peers' threads'.
+ */
+function tracePart(scenario: Scenario, env: PartitionEnv): SplitPart {
+  const component = new TraceChurnComponent(scenario.churn!);
+  const links = !scenario.overlay.sampling;
+  let context: SimContext | null = null;
+  return {
+    components: [component],
+    // The joins' walks change links, which a step reads.
+    peersChangeWhatControllersRead: links,
+    // The observer reads the links of every thread's peers at the samples.
+    readsSharedState: links,
+    started(ctx) {
+      context = ctx;
+    },
+    sampling() {
+      if (links) context!.overlay.recountHalves();
+    },
+    share(ctx) {
+      const membership = dynamicsOf(ctx).membership;
+      const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.churn!; })() : null;
+      return { data: { section, joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone } satisfies TraceShare };
+    },
+  };
+}
+
+function mergeTrace(target: MergeTarget, parts: TraceShare[]): void {
+  const section = parts[0].section!;
+  section.joinRetries = parts.reduce((sum, p) => sum + p.joinRetries, 0);
+  section.joinsAlone = parts.reduce((sum, p) => sum + p.joinsAlone, 0);
+  target.results.churn = section;
+}

@@ -76,7 +76,11 @@ export class Membership {
   /** Departure notices (churn without peer sampling). */
   private readonly leaveNotice: InlineMessageType | null = null;
 
+  /** In a split run, this thread's peers (run/own-peers.ts); null on one thread. */
+  private readonly own: OwnPeers | null;
+
   constructor(private readonly ctx: SimContext) {
+    this.own = ctx.services.get(OWN_PEERS) ?? null;
     const overlay = ctx.scenario.overlay;
     this.repair = overlay.repair;
     this.maxDegree = overlay.maxDegree;
@@ -158,7 +162,7 @@ export class Membership {
    * neighbours repair.
    */
   crash(victims: ArrayLike<number>): void {
-    const own = this.ctx.services.get(OWN_PEERS);
+    const own = this.own;
     if (own) {
       this.crashOwn(victims, own);
       return;
@@ -291,7 +295,7 @@ export class Membership {
    */
   rejoin(p: number): void {
     if (this.ctx.peers.alive[p] === 1) return;
-    const own = this.ctx.services.get(OWN_PEERS);
+    const own = this.own;
     const mine = !own || (p >= own.lo && p < own.hi);
     if (own?.sharedAlive && !mine) this.ctx.peers.aliveCount++;
     else this.ctx.peers.setAlive(p, true);

@@ -19,8 +19,8 @@ export function splitsToday(s: Scenario): boolean {
     && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity && !s.structured
     // Churn: drawn sessions or a replayed trace, with or without peer sampling, repair or
-    // failures, nothing that assumes peers go down only at controller events and never
-    // come back (broadcasts, aggregation), no arrivals, no sync.
+    // failures, nothing that assumes peers go down only at controller events (broadcasts
+    // under drawn sessions, aggregation), no arrivals, no sync.
     && (!churn || (churn.arrivals === 0 && !churn.sync
-      && broadcasts.length === 0 && !s.aggregation));
+      && (broadcasts.length === 0 || Boolean(churn.trace)) && !s.aggregation));
 }

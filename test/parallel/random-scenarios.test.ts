@@ -240,11 +240,11 @@ describe('random failures and replayed traces over dynamic state split across wo
     searches: fc.array(fc.record({
       protocol: fc.constantFrom('flood', 'random-walk'), count: fc.integer({ min: 1, max: 4 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
     }), { maxLength: 1 }),
-    broadcasts: fc.array(broadcast, { maxLength: 1 }),
+    broadcasts: fc.array(broadcast, { maxLength: 2 }),
   });
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let traces = 0, withFailures = 0, runs = 0;
+    let traces = 0, tracedBroadcasts = 0, withFailures = 0, runs = 0;
     const seen = new Set<string>();
     await fc.assert(fc.asyncProperty(cases, async (c) => {
       const failures = c.churn === 'none' && c.failures.length === 0 ? [{ at: '2s', fraction: 0.3, target: 'random' }] : c.failures;
@@ -260,12 +260,12 @@ describe('random failures and replayed traces over dynamic state split across wo
         churn = { trace: file, traceScale: c.traceScale };
       }
       runs++;
-      // Broadcasts only without churn (with churn they keep the run on one thread).
+      // Broadcasts without churn or with a trace (with drawn sessions they keep the run on one thread).
       const s = loadScenarioText(JSON.stringify({
         name: 'failures', seed: c.seed, duration: '8s', peers: { count: c.peers },
         network: { latency: c.latency, loss: c.loss, knowledgeRefresh: c.refresh },
         overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
-        failures, workload: { searches: c.searches, broadcasts: churn ? [] : c.broadcasts },
+        failures, workload: { searches: c.searches, broadcasts: c.churn === 'sessions' ? [] : c.broadcasts },
         ...(churn ? { churn } : {}),
         metrics: { sample: '500ms' },
       }), join(dir, 'scenario.yaml'));
@@ -277,6 +277,7 @@ describe('random failures and replayed traces over dynamic state split across wo
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
       }
       if (c.churn === 'trace') traces++;
+      if (c.churn === 'trace' && c.broadcasts.length > 0) tracedBroadcasts++;
       if (failures.length > 0) {
         withFailures++;
         seen.add(`failures with ${c.churn === 'none' ? '' : `${c.churn} and `}${c.sampling ? 'sampling' : c.repair ? 'repair' : 'links'}`);
@@ -285,6 +286,7 @@ describe('random failures and replayed traces over dynamic state split across wo
     // The draw covers traces and failures over every kind of dynamic state (a fixed seed:
     // the same cases every run).
     expect(traces).toBeGreaterThan(3);
+    expect(tracedBroadcasts).toBeGreaterThan(1);
     expect(withFailures).toBeGreaterThan(10);
     for (const state of ['links', 'repair', 'sampling']) {
       for (const churn of ['', 'sessions and ', 'trace and ']) {

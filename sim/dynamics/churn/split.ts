@@ -34,10 +34,11 @@ export const churnSplit: SplitContract = {
     if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
     if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
     // Their split forms count live and informed peers on the assumption that peers go
-    // down only at controller events.
-    if (scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
+    // down only at controller events (a trace's steps are; the broadcasts' count peers
+    // coming back up there too, aggregation's do not).
+    if (!churn.trace && scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
     if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
-    if (scenario.aggregation) return 'with aggregation, whose split assumes that peers go down only at controller events';
+    if (scenario.aggregation) return churn.trace ? 'with aggregation, whose split assumes that peers never come back up' : 'with aggregation, whose split assumes that peers go down only at controller events';
     return null;
   },
   // A trace's steps are controller events, which every thread applies to its own copy of

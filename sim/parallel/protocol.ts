@@ -23,9 +23,9 @@ export interface PartitionInput {
   queueSlots: number;
   overlay: SharedGraph;
   /**
-   * Every peer alive, shared read-only (no churn in a parallel run). With failures each
-   * worker keeps its own copy of this and of the overlay, which the failures change; the
-   * shared ones stay as at the start, for the overlay summary's path-length BFS.
+   * Every peer alive, shared read-only. Where controller events take peers down (failures,
+   * a trace) each thread keeps its own copy of this, which they change alike; this one and
+   * `overlay` stay as at the start, for the overlay summary's path-length BFS.
    */
   alive: SharedArrayBuffer;
   /**

@@ -1,10 +1,10 @@
 /**
- * The peers that went down in a split run (failures, a trace's steps), as one thread saw them: for each
- * controller event that took peers down, its (time, tie), how many went down and, per
- * broadcast, how many of those held the rumour. Every thread applies a failure alike (each
- * to its own copy of the overlay and of who is alive), so partition 0's log is the run's.
- * The merge (merge.ts) takes these peers off the live counts a one-thread run keeps: the
- * timeline's, and a broadcast's reached and alive peers at its end.
+ * The peers that failures and a trace's steps took down (or brought back) in a split run:
+ * per controller event, its (time, tie), the net count and, per broadcast, the net count
+ * of rumour holders. Every thread runs these events and tells its listeners of every such
+ * peer, so partition 0's log is the run's. The merge (merge.ts) takes them off the live
+ * counts a one-thread run keeps: the timeline's, and a broadcast's reached and alive peers
+ * at its end.
  */
 export interface DownLogData {
   /** Per event: its time and tie-break (a controller event's). */

@@ -244,7 +244,7 @@ describe('random failures and replayed traces over dynamic state split across wo
   });
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let traces = 0, tracedBroadcasts = 0, withFailures = 0, runs = 0;
+    let split = 0, traces = 0, tracedBroadcasts = 0, withFailures = 0, runs = 0;
     const seen = new Set<string>();
     await fc.assert(fc.asyncProperty(cases, async (c) => {
       const failures = c.churn === 'none' && c.failures.length === 0 ? [{ at: '2s', fraction: 0.3, target: 'random' }] : c.failures;
@@ -269,13 +269,16 @@ describe('random failures and replayed traces over dynamic state split across wo
         ...(churn ? { churn } : {}),
         metrics: { sample: '500ms' },
       }), join(dir, 'scenario.yaml'));
-      expect(splitsToday(s)).toBe(true);
+      // (A broadcast family may still refuse some protocol under churn: test/helpers/splits.ts.)
+      const splits = splitsToday(s);
       const expected = text(runScenario(s));
       for (const workers of [2, 3]) {
         const r = await runSimulation(s, { workers });
-        expect(r.engine.workers).toBe(workers);
+        expect(r.engine.workers).toBe(splits ? workers : 1);
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
       }
+      if (!splits) return;
+      split++;
       if (c.churn === 'trace') traces++;
       if (c.churn === 'trace' && c.broadcasts.length > 0) tracedBroadcasts++;
       if (failures.length > 0) {
@@ -285,6 +288,7 @@ describe('random failures and replayed traces over dynamic state split across wo
     }), { seed: 20261208, numRuns: 32, endOnFailure: false });
     // The draw covers traces and failures over every kind of dynamic state (a fixed seed:
     // the same cases every run).
+    expect(split).toBeGreaterThan(26);
     expect(traces).toBeGreaterThan(3);
     expect(tracedBroadcasts).toBeGreaterThan(1);
     expect(withFailures).toBeGreaterThan(10);

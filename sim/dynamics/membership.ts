@@ -220,8 +220,13 @@ export class Membership {
     this.up(p);
   }
 
-  /** A brand-new peer arrives; returns its id. */
-  arrive(): number {
+  /**
+   * A brand-new peer arrives; returns its id. A split run numbers it in every thread (a
+   * controller event); only its owner's (`own`) brings it up. The others set its alive
+   * byte too, to the same 1: no thread runs its peers' events before all have run the
+   * arrival (a barrier follows controller events where churn splits).
+   */
+  arrive(own = true): number {
     const { peers, overlay, sim } = this.ctx;
     const p = peers.create();
     const n = peers.count;
@@ -234,7 +239,8 @@ export class Membership {
       e.set(this.epoch);
       this.epoch = e;
     }
-    this.up(p);
+    for (const listener of this.ctx.peerArrive) listener(p);
+    if (own) this.up(p);
     return p;
   }
 

@@ -40,15 +40,25 @@ export class PartitionSimulator extends Simulator {
     /** This partition's peers: [lo, hi). */
     private readonly lo: number,
     private readonly hi: number,
-    /** Peers per partition (the owner of peer p is floor(p / blockSize)). */
+    /** Peers per partition (the owner of an initial peer p is floor(p / blockSize)). */
     private readonly blockSize: number,
     /** Outbox to each partition (null for this one). */
     private readonly outboxes: ReadonlyArray<OutboxWriter | null>,
     /** The peers' sequence numbers, shared by all partitions (see Simulator). */
     peerSeq?: Uint32Array,
     initialQueueCapacity = 1024,
+    /**
+     * The first id of the peers that arrive during the run, dealt out to the partitions by
+     * 32-peer words in turn (partition.ts: Ownership); Infinity: no arrivals.
+     */
+    private readonly dealtFrom = Infinity,
   ) {
     super(peerCapacity, initialQueueCapacity, peerSeq);
+  }
+
+  /** The outbox to peer p's partition: null when p is this partition's (partition.ts: Ownership.owner). */
+  private outboxOf(p: number): OutboxWriter | null {
+    return this.outboxes[p < this.dealtFrom ? Math.floor(p / this.blockSize) : ((p - this.dealtFrom) >>> 5) % this.outboxes.length];
   }
 
   override registerKind(name: string, handler: EventHandler, owner: SlotOwner | null = null): number {
@@ -100,9 +110,9 @@ export class PartitionSimulator extends Simulator {
 
   /** A peer's event with the given tie-break: to this partition's queue or the target's outbox. */
   override atTie(time: number, tie: number, kind: number, target: number, src: number, a = 0, b = 0): void {
-    if (target >= this.lo && target < this.hi) this.queue.push(time, tie, kind, target, src, a, b);
+    const out = target >= this.lo && target < this.hi ? null : this.outboxOf(target);
+    if (out === null) this.queue.push(time, tie, kind, target, src, a, b);
     else {
-      const out = this.outboxes[Math.floor(target / this.blockSize)]!;
       const pool = this.pools[kind];
       if (pool === null) out.write(time, tie, kind, target, src, a, b);
       else {
@@ -119,7 +129,7 @@ export class PartitionSimulator extends Simulator {
    */
   override forPeer(time: number, kind: number, peer: number, a = 0, b = 0): void {
     const tie = this.nextTie(CONTROLLER);
-    if (peer >= this.lo && peer < this.hi) this.queue.push(time, tie, kind, peer, CONTROLLER, a, b);
+    if ((peer >= this.lo && peer < this.hi) || this.outboxOf(peer) === null) this.queue.push(time, tie, kind, peer, CONTROLLER, a, b);
   }
 
   /**

@@ -24,7 +24,7 @@ export function splitsToday(s: Scenario): boolean {
     && !(s.overlay.sampling && failures)
     // Churn: drawn sessions, with or without peer sampling or repair, nothing that assumes
     // peers go down only at controller events (broadcasts, aggregation, failures), no
-    // arrivals, no sync.
-    && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures
+    // sync; brand-new peers (arrivals) or not.
+    && (!churn || (!churn.trace && !churn.sync && !failures
       && broadcasts.length === 0 && !s.aggregation));
 }

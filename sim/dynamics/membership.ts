@@ -221,14 +221,15 @@ export class Membership {
   }
 
   /**
-   * A brand-new peer arrives; returns its id. A split run numbers it in every thread (a
-   * controller event); only its owner's (`own`) brings it up. The others set its alive
-   * byte too, to the same 1: no thread runs its peers' events before all have run the
-   * arrival (a barrier follows controller events where churn splits).
+   * A brand-new peer arrives; returns its id. A split run numbers it in every thread (an
+   * inline controller event); only its owner's (`own`) marks it alive and brings it up.
+   * Another thread marks it alive too where `mark` (the same byte, 1) only when no thread
+   * can run the new peer's events before all have run the arrival: at a window's start,
+   * before the barrier that follows its controller events (churn/split.ts).
    */
-  arrive(own = true): number {
+  arrive(own = true, mark = own): number {
     const { peers, overlay, sim } = this.ctx;
-    const p = peers.create();
+    const p = own || mark ? peers.create() : peers.reserve();
     const n = peers.count;
     overlay.ensureSize(n);
     sim.ensurePeerCapacity(n);

@@ -26,6 +26,14 @@ export class PartitionSimulator extends Simulator {
    */
   readonly inline = new EventQueue(64);
   private readonly inlineNames = new Set<string>();
+  /** Kinds inline even where peer events change what controller events read (runInline's `always`). */
+  private readonly alwaysInline = new Set<string>();
+  /**
+   * True while the controller events of a window's start run (runController): every thread
+   * runs them before a barrier, and none runs its peers' events before that barrier where a
+   * family's peer events change what controller events read.
+   */
+  atWindowStart = false;
   private readonly inlineKinds: boolean[] = [];
   /** Controller events processed (the same in every partition). */
   controllerEvents = 0;
@@ -73,15 +81,20 @@ export class PartitionSimulator extends Simulator {
   /** Whether events of `kind` carry a payload in a pool (then an outbox record carries its fields). */
   readonly pooled = (kind: number): boolean => this.pools[kind] !== null;
 
-  /** Runs the controller events of kind `name` (registered later) inline: see `inline`. */
-  runInline(name: string): void {
+  /**
+   * Runs the controller events of kind `name` (registered later) inline: see `inline`.
+   * `always`: even after noInline, for a kind that reads no state any peer event changes,
+   * and changes only its thread's own state or its own peers' (a churn arrival).
+   */
+  runInline(name: string, always = false): void {
     this.inlineNames.add(name);
+    if (always) this.alwaysInline.add(name);
   }
 
-  /** No kind runs inline after all (call before the components register their kinds). */
+  /** No kind runs inline after all but the `always` ones (call before the components register their kinds). */
   noInline(): void {
     if (this.inline.size > 0) throw new Error('parallel: inline controller events are already queued');
-    this.inlineNames.clear();
+    for (const name of this.inlineNames) if (!this.alwaysInline.has(name)) this.inlineNames.delete(name);
     this.inlineKinds.fill(false);
   }
 
@@ -162,14 +175,19 @@ export class PartitionSimulator extends Simulator {
   runController(time: number, between?: () => void): void {
     const q = this.controller, inline = this.inline;
     let first = true;
-    for (;;) {
-      // Inline ones due at `time` too, in tie order with the others.
-      const due = q.size > 0 && q.peekTime() === time, inlineDue = inline.size > 0 && inline.peekTime() === time;
-      if (!due && !inlineDue) return;
-      if (!first) between?.();
-      first = false;
-      this.controllerEvents++;
-      this.dispatch(due && (!inlineDue || q.peekTie() < inline.peekTie()) ? q : inline);
+    this.atWindowStart = true;
+    try {
+      for (;;) {
+        // Inline ones due at `time` too, in tie order with the others.
+        const due = q.size > 0 && q.peekTime() === time, inlineDue = inline.size > 0 && inline.peekTime() === time;
+        if (!due && !inlineDue) return;
+        if (!first) between?.();
+        first = false;
+        this.controllerEvents++;
+        this.dispatch(due && (!inlineDue || q.peekTie() < inline.peekTie()) ? q : inline);
+      }
+    } finally {
+      this.atWindowStart = false;
     }
   }
 

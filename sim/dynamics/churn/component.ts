@@ -24,6 +24,8 @@ export interface ChurnPartition {
   lo: number;
   hi: number;
   owns(p: number): boolean;
+  /** Whether a thread may mark another's new peer alive now (Membership.arrive's `mark`). */
+  mayMark(): boolean;
   sessionTime: Float64Array;
   downtimeTime: Float64Array;
 }
@@ -117,7 +119,7 @@ export class ChurnComponent implements Component {
         const own = this.partition === null || this.partition.owns(peers.count);
         // The shared arrays hold the arrivals counted in advance (churn/split.ts): never more.
         if (this.partition && peers.count >= peers.alive.length) throw new Error('parallel: more arrivals than counted in advance');
-        const p = membership.arrive(own);
+        const p = membership.arrive(own, own || this.partition!.mayMark());
         this.arrivals++;
         if (own) {
           this.joins++;

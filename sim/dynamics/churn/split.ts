@@ -54,9 +54,14 @@ export const churnSplit: SplitContract = {
   },
   partition(scenario, env) {
     const n = scenario.peers.count;
+    // An arrival reads the peer count, the live snapshot (a refresh changes it) and the
+    // search data (arrivals alone change it); only the owner changes the new peer's state.
+    // So it runs among each thread's own events, ending no window, even though departures
+    // change what other controller events read.
+    env.sim.runInline('churn/arrive', true);
     const [sessions, downtimes] = env.buffers;
     const component = new ChurnComponent(scenario.churn!, {
-      lo: env.lo, hi: env.hi, owns: env.owns,
+      lo: env.lo, hi: env.hi, owns: env.owns, mayMark: () => env.sim.atWindowStart,
       sessionTime: new Float64Array(sessions, 0, env.capacity), downtimeTime: new Float64Array(downtimes, 0, env.capacity),
     });
     let context: SimContext | null = null;

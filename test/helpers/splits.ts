@@ -25,6 +25,9 @@ export function splitsToday(s: Scenario): boolean {
     // Churn: drawn sessions, with or without peer sampling or repair, nothing that assumes
     // peers go down only at controller events (broadcasts, aggregation, failures), no
     // sync; brand-new peers (arrivals) or not.
+    // Churn arrivals: not with the families whose split state holds the initial peers only.
+    && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
+      || s.workload.searches.some((x) => x.protocol === 'directory')))
     && (!churn || (!churn.trace && !churn.sync && !failures
       && broadcasts.length === 0 && !s.aggregation));
 }

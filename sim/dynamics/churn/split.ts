@@ -36,6 +36,15 @@ export const churnSplit: SplitContract = {
     const churn = scenario.churn!;
     if (scenario.engine !== 'event') return 'on the cycle engine';
     if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
+    // Brand-new peers split with searches (but directory ones), peer sampling and repair
+    // walks; the others' split forms hold per-peer state for the initial peers, by range.
+    if (churn.arrivals > 0) {
+      const others = [
+        scenario.workload.broadcasts.length > 0 && 'broadcasts', scenario.aggregation && 'aggregation', churn.sync && 'churn.sync',
+        scenario.failures.length > 0 && 'failures', scenario.workload.searches.some((x) => x.protocol === 'directory') && 'directory searches',
+      ].filter((x): x is string => typeof x === 'string');
+      if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
+    }
     if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
     if (scenario.failures.length > 0) return 'with failures';
     // Their split forms count live and informed peers on the assumption that peers go

@@ -194,7 +194,6 @@ export class Membership {
    */
   private crashOwn(victims: ArrayLike<number>, own: OwnPeers): void {
     const { peers, overlay } = this.ctx;
-    const { lo, hi } = own;
     // Typed arrays, not lists: a failure may take down a third of 10^6 peers.
     const victim = new Uint8Array(peers.count);
     let downs = 0;
@@ -206,7 +205,7 @@ export class Membership {
     for (let i = 0, k = 0; i < victims.length; i++) if (victim[victims[i]] === 1) down[k++] = victims[i];
     // (q, p) pairs: this thread's peer q drops its link to victim p, in the victims' order.
     let pairs = 0;
-    const dropped = (q: number) => q >= lo && q < hi && victim[q] === 0;
+    const dropped = (q: number) => victim[q] === 0 && own.owns(q);
     if (!this.sampling) for (const p of down) for (let i = 0, d = overlay.degree(p); i < d; i++) if (dropped(overlay.neighbor(p, i))) pairs++;
     const drops = new Int32Array(2 * pairs);
     if (pairs > 0) {
@@ -220,7 +219,7 @@ export class Membership {
     }
     own.wait();
     for (const p of down) {
-      const mine = p >= lo && p < hi;
+      const mine = own.owns(p);
       if (own.sharedAlive && !mine) peers.aliveCount--;
       else peers.setAlive(p, false);
       this.epoch[p]++;
@@ -296,7 +295,7 @@ export class Membership {
   rejoin(p: number): void {
     if (this.ctx.peers.alive[p] === 1) return;
     const own = this.own;
-    const mine = !own || (p >= own.lo && p < own.hi);
+    const mine = !own || own.owns(p);
     if (own?.sharedAlive && !mine) this.ctx.peers.aliveCount++;
     else this.ctx.peers.setAlive(p, true);
     this.sampling?.peerUp(p);
@@ -307,10 +306,16 @@ export class Membership {
     }
   }
 
-  /** A brand-new peer arrives; returns its id. */
-  arrive(): number {
+  /**
+   * A brand-new peer arrives; returns its id. A split run numbers it in every thread (an
+   * inline controller event); only its owner's (`own`) marks it alive and brings it up.
+   * Another thread marks it alive too where `mark` (the same byte, 1) only when no thread
+   * can run the new peer's events before all have run the arrival: at a window's start,
+   * before the barrier that follows its controller events (churn/split.ts).
+   */
+  arrive(own = true, mark = own): number {
     const { peers, overlay, sim } = this.ctx;
-    const p = peers.create();
+    const p = own || mark ? peers.create() : peers.reserve();
     const n = peers.count;
     overlay.ensureSize(n);
     sim.ensurePeerCapacity(n);
@@ -321,12 +326,16 @@ export class Membership {
       e.set(this.epoch);
       this.epoch = e;
     }
-    for (const listener of this.ctx.peerUp) listener(p);
-    this.antiEntropy?.joined(p);
-    this.join(p);
+    for (const listener of this.ctx.peerArrive) listener(p);
+    if (own) this.up(p);
     return p;
   }
 
+  private up(p: number): void {
+    for (const listener of this.ctx.peerUp) listener(p);
+    this.antiEntropy?.joined(p);
+    this.join(p);
+  }
 
   /**
    * A bootstrap peer for p: the bootstrap service, a well-known entry point (a tracker),

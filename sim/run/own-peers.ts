@@ -6,9 +6,8 @@
 import { serviceKey } from './services.js';
 
 export interface OwnPeers {
-  /** This thread's peers: [lo, hi). */
-  readonly lo: number;
-  readonly hi: number;
+  /** Whether this thread owns peer p (its range of the initial peers, and its arrivals). */
+  owns(p: number): boolean;
   /** Waits for every thread (every thread calls it as often, at the same controller events). */
   wait(): void;
   /** Who is alive is one shared array: each thread writes its own peers' bytes only. */

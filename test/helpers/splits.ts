@@ -8,6 +8,7 @@ import type { Scenario } from '../../sim/scenario/schema';
 
 export function splitsToday(s: Scenario): boolean {
   const churn = s.churn;
+  const failures = s.failures.length > 0;
   const broadcasts = s.workload.broadcasts;
   return minimumLatency(s) > 0
     // The cycle engine's rounds split, but not its aggregation nor pull replies with loss;
@@ -18,9 +19,11 @@ export function splitsToday(s: Scenario): boolean {
     // The super-peer directory: not with churn or peer sampling.
     && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity && !s.structured
+    // Churn arrivals: not with the families whose split state holds the initial peers only.
+    && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
+      || s.workload.searches.some((x) => x.protocol === 'directory')))
     // Churn: drawn sessions or a replayed trace, with or without peer sampling, repair or
     // failures, nothing that assumes peers go down only at controller events (broadcasts
-    // under drawn sessions, aggregation), no arrivals, no sync.
-    && (!churn || (churn.arrivals === 0 && !churn.sync
-      && (broadcasts.length === 0 || Boolean(churn.trace)) && !s.aggregation));
+    // under drawn sessions, aggregation), no sync.
+    && (!churn || (!churn.sync && (broadcasts.length === 0 || Boolean(churn.trace)) && !s.aggregation));
 }

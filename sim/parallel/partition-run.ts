@@ -106,7 +106,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
   const overlayReadDuringRun = FAMILIES.some((f) => f.readsOverlayDuringRun?.(scenario) ?? false);
-  const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges, overlayReadDuringRun });
+  const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges, peersLeave: input.aliveNow !== null, overlayReadDuringRun });
   const components: Component[] = parts.flatMap((p) => p.components);
   // An inline controller event reads state that only window-ending ones change; not so
   // where some family's peer events change it.

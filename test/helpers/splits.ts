@@ -22,9 +22,9 @@ export function splitsToday(s: Scenario): boolean {
     && !(failures && s.overlay.repair)
     // Peer sampling: not with failures.
     && !(s.overlay.sampling && failures)
-    // Churn: drawn sessions, with or without peer sampling or repair, nothing that assumes
-    // peers go down only at controller events (broadcasts, aggregation, failures), no
-    // arrivals, no sync.
-    && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures
-      && broadcasts.length === 0 && !s.aggregation));
+    // Churn: drawn sessions, with or without peer sampling or repair, broadcasts but for
+    // pushes once to uniform targets; nothing that assumes peers go down only at controller
+    // events (aggregation, failures), no arrivals, no sync.
+    && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures && !s.aggregation
+      && !broadcasts.some((b) => b.protocol !== 'flood' && b.protocol !== 'pull' && b.forward === 'once' && b.targets === 'uniform')));
 }

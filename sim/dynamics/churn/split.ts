@@ -33,9 +33,6 @@ export const churnSplit: SplitContract = {
     if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
     if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
     if (scenario.failures.length > 0) return 'with failures';
-    // Their split forms count live and informed peers on the assumption that peers go
-    // down only at controller events.
-    if (scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
     if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
     if (scenario.aggregation) return 'with aggregation, whose split assumes that peers go down only at controller events';
     return null;

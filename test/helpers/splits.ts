@@ -24,7 +24,7 @@ export function splitsToday(s: Scenario): boolean {
     && !(s.overlay.sampling && failures)
     // Churn: drawn sessions, with or without peer sampling or repair, broadcasts but for
     // pushes once to uniform targets; nothing that assumes peers go down only at controller
-    // events (aggregation, failures), no arrivals, no sync.
-    && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures && !s.aggregation
+    // events (aggregation, failures), no arrivals; with or without sync.
+    && (!churn || (!churn.trace && churn.arrivals === 0 && !failures && !s.aggregation
       && !broadcasts.some((b) => b.protocol !== 'flood' && b.protocol !== 'pull' && b.forward === 'once' && b.targets === 'uniform')));
 }

@@ -161,8 +161,8 @@ describe('random scenarios split across workers', () => {
 });
 
 // Churn (with peer sampling, or with walks and repair) and peer sampling, whose peer events
-// change who is alive, the views and the links, with searches and broadcasts: split on 2
-// and 3 threads, the one-thread results byte for byte.
+// change who is alive, the views and the links, with searches, broadcasts and anti-entropy:
+// split on 2 and 3 threads, the one-thread results byte for byte.
 describe('random churn and peer-sampling scenarios split across workers', () => {
   const dynamics = fc.record({
     seed: fc.nat(10_000),
@@ -175,6 +175,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     repair: fc.boolean(),
     churn: fc.oneof(fc.constant(null), fc.record({
       session: fc.constantFrom<unknown>('3s', '20s', { dist: 'weibull', shape: 0.6, scale: '10s' }), downtime: fc.constantFrom('1s', '5s'),
+      sync: fc.boolean(),
     })),
     searches: fc.array(fc.record({
       protocol: fc.constantFrom('flood', 'random-walk'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
@@ -186,7 +187,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
   const splittable = (b: Record<string, unknown>) => (b.forward === 'once' && b.targets === 'uniform' ? { ...b, targets: 'neighbours' } : b);
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let split = 0, churnBroadcasts = 0;
+    let split = 0, churnBroadcasts = 0, synced = 0;
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
       // Churn or peer sampling in every case.
       const churn = c.churn ?? (c.sampling ? null : { session: '20s', downtime: '5s' });
@@ -208,9 +209,11 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       }
       split++;
       if (churn && broadcasts.length > 0) churnBroadcasts++;
+      if (churn && 'sync' in churn && churn.sync && broadcasts.length > 0) synced++;
     }), { seed: 20261207, numRuns: 16, endOnFailure: false });
     expect(split).toBe(16);
     // The draw covers broadcasts under churn (a fixed seed: the same cases every run).
     expect(churnBroadcasts).toBeGreaterThan(3);
+    expect(synced).toBeGreaterThan(1);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Churn in a split run (sim/parallel/split.ts): a peer's departure and rejoin are its own
- * events, run by its owner's thread, which alone writes its byte of the shared alive array
- * and its session totals. Each thread publishes its peers' joins minus leaves at every
+ * events, run by its owner's thread, which alone writes its byte of the shared alive array,
+ * its session totals and its anti-entropy state (`sync`: each side of an exchange reads
+ * only its own rumours). Each thread publishes its peers' joins minus leaves at every
  * barrier, so every thread knows how many peers are alive; counts are summed at the end.
  */
 import type { SplitContract } from '../../parallel/split.js';
@@ -18,9 +19,14 @@ interface ChurnShare {
   downtimes: number;
   joinRetries: number;
   joinsAlone: number;
-  /** Partition 0: every peer's session and downtime totals, summed in peer order (shared memory). */
+  /** Anti-entropy: resynchronisations, rumours pulled, peers still resynchronising. */
+  resyncs: number;
+  rumoursPulled: number;
+  resyncPending: number;
+  /** Partition 0: every peer's session, downtime and resync totals, summed in peer order (shared memory). */
   sessionTotal: number;
   downtimeTotal: number;
+  resyncTimeTotal: number;
   /** Partition 0: its section (the totals read from shared memory; counts to be summed). */
   section: ChurnResults | null;
 }
@@ -31,7 +37,6 @@ export const churnSplit: SplitContract = {
     if (scenario.engine !== 'event') return 'on the cycle engine';
     if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
     if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
-    if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
     if (scenario.failures.length > 0) return 'with failures';
     if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
     if (scenario.aggregation) return 'with aggregation, whose split assumes that peers go down only at controller events';
@@ -42,11 +47,12 @@ export const churnSplit: SplitContract = {
   linkRoom: (scenario) => scenario.overlay.maxDegree,
   setup(scenario) {
     const n = scenario.peers.count;
-    return { buffers: [new SharedArrayBuffer(Math.max(8, 8 * n)), new SharedArrayBuffer(Math.max(8, 8 * n))], cells: 1, lanes: 0 };
+    // Every peer's session, downtime and (anti-entropy) resync totals.
+    return { buffers: [0, 1, 2].map(() => new SharedArrayBuffer(Math.max(8, 8 * n))), cells: 1, lanes: 0 };
   },
   partition(scenario, env) {
     const n = scenario.peers.count;
-    const [sessions, downtimes] = env.buffers;
+    const [sessions, downtimes, resyncs] = env.buffers;
     const component = new ChurnComponent(scenario.churn!, {
       lo: env.lo, hi: env.hi, sessionTime: new Float64Array(sessions, 0, n), downtimeTime: new Float64Array(downtimes, 0, n),
     });
@@ -70,6 +76,7 @@ export const churnSplit: SplitContract = {
       },
       started(ctx) {
         context = ctx;
+        dynamicsOf(ctx).membership.sync?.shareResyncTimes(new Float64Array(resyncs, 0, n));
       },
       // Every peer is alive at the start (no trace, no arrivals, no failures): the count
       // alive is n plus every thread's joins minus its leaves.
@@ -83,11 +90,15 @@ export const churnSplit: SplitContract = {
       },
       share(ctx) {
         const membership = dynamicsOf(ctx).membership;
+        const sync = membership.sync;
         const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.churn!; })() : null;
         const data: ChurnShare = {
           joins: component.joins, leaves: component.leaves, sessions: component.sessions, downtimes: component.downtimes,
           joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone, section,
+          // Each thread's anti-entropy state holds its own peers' only.
+          resyncs: sync?.resyncs ?? 0, rumoursPulled: sync?.rumoursPulled ?? 0, resyncPending: sync?.pending ?? 0,
           sessionTotal: env.me === 0 ? component.sessionTotal : 0, downtimeTotal: env.me === 0 ? component.downtimeTotal : 0,
+          resyncTimeTotal: env.me === 0 && sync ? sync.resyncTimeTotal : 0,
         };
         return { data };
       },
@@ -96,11 +107,16 @@ export const churnSplit: SplitContract = {
   merge(target, shares) {
     const parts = shares as ChurnShare[];
     const section = parts[0].section!;
-    const sum = (key: 'joins' | 'leaves' | 'sessions' | 'downtimes' | 'joinRetries' | 'joinsAlone') => parts.reduce((total, p) => total + p[key], 0);
+    type Count = 'joins' | 'leaves' | 'sessions' | 'downtimes' | 'joinRetries' | 'joinsAlone' | 'resyncs' | 'rumoursPulled' | 'resyncPending';
+    const sum = (key: Count) => parts.reduce((total, p) => total + p[key], 0);
     section.joins = sum('joins');
     section.leaves = sum('leaves');
     section.joinRetries = sum('joinRetries');
     section.joinsAlone = sum('joinsAlone');
+    section.resyncs = sum('resyncs');
+    section.rumoursPulled = sum('rumoursPulled');
+    section.resyncPending = sum('resyncPending');
+    section.meanResyncTime = section.resyncs > 0 ? parts[0].resyncTimeTotal / section.resyncs : null;
     // Partition 0 divided the totals by its own counts: the means use everyone's.
     const sessions = sum('sessions'), downtimes = sum('downtimes');
     section.meanSession = sessions > 0 ? parts[0].sessionTotal / sessions : null;

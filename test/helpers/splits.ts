@@ -22,9 +22,9 @@ export function splitsToday(s: Scenario): boolean {
     && !(failures && s.overlay.repair)
     // Peer sampling: not with failures.
     && !(s.overlay.sampling && failures)
-    // Churn: drawn sessions, with or without peer sampling or repair, broadcasts but for
-    // pushes once to uniform targets; nothing that assumes peers go down only at controller
-    // events (aggregation, failures), no arrivals; with or without sync.
-    && (!churn || (!churn.trace && churn.arrivals === 0 && !failures && !s.aggregation
+    // Churn: drawn sessions, with or without peer sampling or repair, sync, broadcasts but
+    // for pushes once to uniform targets, aggregation but with uniform partners; no
+    // failures, no arrivals.
+    && (!churn || (!churn.trace && churn.arrivals === 0 && !failures && s.aggregation?.targets !== 'uniform'
       && !broadcasts.some((b) => b.protocol !== 'flood' && b.protocol !== 'pull' && b.forward === 'once' && b.targets === 'uniform')));
 }

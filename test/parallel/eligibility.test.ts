@@ -33,7 +33,7 @@ describe('planParallelRun', () => {
     }
   });
 
-  it('splits churn and peer sampling (docs/dynamics.md), with broadcasts and sync, but not a push once to uniform targets under churn, and says why', () => {
+  it('splits churn and peer sampling (docs/dynamics.md), with broadcasts, sync and aggregation, but not uniform targets drawn at peer events under churn, and says why', () => {
     const churn = { session: '10min', downtime: '5min' }, workload = { broadcasts: [] };
     expect(planParallelRun(scenario({ churn, workload }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn, workload, overlay: { repair: true } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
@@ -43,6 +43,11 @@ describe('planParallelRun', () => {
     const once = planParallelRun(scenario({ churn, workload: { broadcasts: [{ protocol: 'push', forward: 'once', targets: 'uniform' }] } }), 2);
     expect(once.threads).toBe(1);
     expect(once.note).toMatch(/^broadcast \(forwarding on receipt to uniform targets under churn.*\) cannot run split; ran on one thread/);
+    const aggregation = { aggregate: 'average', targets: 'neighbours' };
+    expect(planParallelRun(scenario({ churn, aggregation }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    const uniform = planParallelRun(scenario({ churn, aggregation: { ...aggregation, targets: 'uniform' } }), 2);
+    expect(uniform.threads).toBe(1);
+    expect(uniform.note).toMatch(/^aggregation \(uniform partners under churn.*\) cannot run split/);
     const attacked = planParallelRun(scenario({ overlay: { sampling: { protocol: 'newscast' } }, failures: [{ at: '5s', fraction: 0.2 }] }), 2);
     expect(attacked.threads).toBe(1);
     expect(attacked.note).toMatch(/^sampling \(with failures/);

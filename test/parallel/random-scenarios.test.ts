@@ -161,7 +161,7 @@ describe('random scenarios split across workers', () => {
 });
 
 // Churn (with peer sampling, or with walks and repair) and peer sampling, whose peer events
-// change who is alive, the views and the links, with searches, broadcasts and anti-entropy:
+// change who is alive, the views and the links, with searches, broadcasts, anti-entropy and aggregation:
 // split on 2 and 3 threads, the one-thread results byte for byte.
 describe('random churn and peer-sampling scenarios split across workers', () => {
   const dynamics = fc.record({
@@ -181,13 +181,17 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       protocol: fc.constantFrom('flood', 'random-walk'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
     }), { maxLength: 2 }),
     broadcasts: fc.array(broadcast, { maxLength: 2 }),
+    // Partners among the neighbours (uniform ones under churn keep a run on one thread).
+    aggregation: fc.oneof(fc.constant(null), fc.constant(null), fc.record({
+      aggregate: fc.constantFrom('average', 'count'), period: fc.constantFrom('500ms', '1s'), cycles: fc.integer({ min: 1, max: 12 }), start: instant,
+    })),
     sample: fc.constantFrom('500ms', '1s'),
   });
   /** Under churn a push once to uniform targets stays on one thread (docs/parallel.md): its targets go to neighbours here. */
   const splittable = (b: Record<string, unknown>) => (b.forward === 'once' && b.targets === 'uniform' ? { ...b, targets: 'neighbours' } : b);
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let split = 0, churnBroadcasts = 0, synced = 0;
+    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0;
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
       // Churn or peer sampling in every case.
       const churn = c.churn ?? (c.sampling ? null : { session: '20s', downtime: '5s' });
@@ -198,6 +202,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
         overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
         workload: { searches: c.searches, broadcasts },
         ...(churn ? { churn } : {}),
+        ...(c.aggregation ? { aggregation: { ...c.aggregation, targets: 'neighbours' } } : {}),
         metrics: { sample: c.sample },
       });
       expect(splitsToday(s)).toBe(true);
@@ -210,10 +215,12 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       split++;
       if (churn && broadcasts.length > 0) churnBroadcasts++;
       if (churn && 'sync' in churn && churn.sync && broadcasts.length > 0) synced++;
+      if (churn && c.aggregation) aggregated++;
     }), { seed: 20261207, numRuns: 16, endOnFailure: false });
     expect(split).toBe(16);
     // The draw covers broadcasts under churn (a fixed seed: the same cases every run).
     expect(churnBroadcasts).toBeGreaterThan(3);
     expect(synced).toBeGreaterThan(1);
+    expect(aggregated).toBeGreaterThan(1);
   });
 });

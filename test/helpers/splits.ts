@@ -11,9 +11,8 @@ export function splitsToday(s: Scenario): boolean {
   const failures = s.failures.length > 0;
   const broadcasts = s.workload.broadcasts;
   return minimumLatency(s) > 0
-    // The cycle engine's rounds split, but not its aggregation nor pull replies with loss;
-    // churn and peer sampling split on the event engine only.
-    && (s.engine === 'event' || (!s.aggregation && !churn && !s.overlay.sampling
+    // The cycle engine's rounds split, but not its aggregation nor pull replies with loss.
+    && (s.engine === 'event' || (!s.aggregation
       && !(s.network.loss > 0 && broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'))))
     && s.workload.searches.every((x) => x.protocol !== 'dht')
     // The super-peer directory: not with churn or peer sampling.
@@ -26,5 +25,5 @@ export function splitsToday(s: Scenario): boolean {
     // for pushes once to uniform targets, aggregation but with uniform partners; no
     // failures, no arrivals.
     && (!churn || (!churn.trace && churn.arrivals === 0 && !failures && s.aggregation?.targets !== 'uniform'
-      && !broadcasts.some((b) => b.protocol !== 'flood' && b.protocol !== 'pull' && b.forward === 'once' && b.targets === 'uniform')));
+      && !(s.engine === 'event' && broadcasts.some((b) => b.protocol !== 'flood' && b.protocol !== 'pull' && b.forward === 'once' && b.targets === 'uniform'))));
 }

@@ -43,6 +43,9 @@ describe('planParallelRun', () => {
     const once = planParallelRun(scenario({ churn, workload: { broadcasts: [{ protocol: 'push', forward: 'once', targets: 'uniform' }] } }), 2);
     expect(once.threads).toBe(1);
     expect(once.note).toMatch(/^broadcast \(forwarding on receipt to uniform targets under churn.*\) cannot run split; ran on one thread/);
+    // On the cycle engine too, where a push once forwards at its round's tick.
+    expect(planParallelRun(scenario({ engine: 'cycle', churn: { ...churn, sync: true }, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ engine: 'cycle', churn, workload: { broadcasts: [{ protocol: 'push', forward: 'once', targets: 'uniform' }] } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     const aggregation = { aggregate: 'average', targets: 'neighbours' };
     expect(planParallelRun(scenario({ churn, aggregation }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     const uniform = planParallelRun(scenario({ churn, aggregation: { ...aggregation, targets: 'uniform' } }), 2);

@@ -166,6 +166,7 @@ describe('random scenarios split across workers', () => {
 describe('random churn and peer-sampling scenarios split across workers', () => {
   const dynamics = fc.record({
     seed: fc.nat(10_000),
+    engine: fc.constantFrom('event', 'event', 'cycle'),
     peers: fc.constantFrom(150, 700),
     latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '20ms', max: '120ms' }, '100ms', { dist: 'pareto', scale: '40ms', shape: 2.5 }),
     loss: fc.constantFrom(0, 0.05),
@@ -187,22 +188,24 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     })),
     sample: fc.constantFrom('500ms', '1s'),
   });
-  /** Under churn a push once to uniform targets stays on one thread (docs/parallel.md): its targets go to neighbours here. */
+  /** Under churn a push once to uniform targets stays on one thread on the event engine (docs/parallel.md): its targets go to neighbours here. */
   const splittable = (b: Record<string, unknown>) => (b.forward === 'once' && b.targets === 'uniform' ? { ...b, targets: 'neighbours' } : b);
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0;
+    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0;
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
-      // Churn or peer sampling in every case.
-      const churn = c.churn ?? (c.sampling ? null : { session: '20s', downtime: '5s' });
-      const broadcasts = churn ? c.broadcasts.map(splittable) : c.broadcasts;
+      // Churn or peer sampling in every case; churn in every cycle-engine case.
+      const cycle = c.engine === 'cycle';
+      const churn = c.churn ?? (c.sampling && !cycle ? null : { session: '20s', downtime: '5s' });
+      const broadcasts = churn && !cycle ? c.broadcasts.map(splittable) : c.broadcasts;
       const s = validate({
-        name: 'dynamics', seed: c.seed, duration: '20s', peers: { count: c.peers },
-        network: { latency: c.latency, loss: c.loss, knowledgeRefresh: c.refresh },
+        name: 'dynamics', seed: c.seed, duration: '20s', engine: c.engine, peers: { count: c.peers },
+        // (The cycle engine's pull replies with loss, and its aggregation, stay on one thread.)
+        network: { latency: c.latency, loss: cycle ? 0 : c.loss, knowledgeRefresh: c.refresh },
         overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
         workload: { searches: c.searches, broadcasts },
         ...(churn ? { churn } : {}),
-        ...(c.aggregation ? { aggregation: { ...c.aggregation, targets: 'neighbours' } } : {}),
+        ...(c.aggregation && !cycle ? { aggregation: { ...c.aggregation, targets: 'neighbours' } } : {}),
         metrics: { sample: c.sample },
       });
       expect(splitsToday(s)).toBe(true);
@@ -215,12 +218,14 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       split++;
       if (churn && broadcasts.length > 0) churnBroadcasts++;
       if (churn && 'sync' in churn && churn.sync && broadcasts.length > 0) synced++;
-      if (churn && c.aggregation) aggregated++;
-    }), { seed: 20261207, numRuns: 16, endOnFailure: false });
-    expect(split).toBe(16);
+      if (churn && c.aggregation && !cycle) aggregated++;
+      if (cycle && churn && broadcasts.length > 0) cycles++;
+    }), { seed: 20261207, numRuns: 24, endOnFailure: false });
+    expect(split).toBe(24);
     // The draw covers broadcasts under churn (a fixed seed: the same cases every run).
     expect(churnBroadcasts).toBeGreaterThan(3);
     expect(synced).toBeGreaterThan(1);
     expect(aggregated).toBeGreaterThan(1);
+    expect(cycles).toBeGreaterThan(2);
   });
 });

@@ -34,7 +34,6 @@ interface ChurnShare {
 export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
-    if (scenario.engine !== 'event') return 'on the cycle engine';
     if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
     if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
     if (scenario.failures.length > 0) return 'with failures';

@@ -59,8 +59,8 @@ function setup(scenario: Scenario, threads: number, blockSize: number): SplitSet
 function refuse(scenario: Scenario): string | null {
   // A peer that forwards on receipt draws uniform targets among the live peers at its own
   // event: under churn, who is alive among the other threads' peers changes meanwhile (a
-  // flood forwards to its neighbours whatever `targets` says).
-  if (scenario.churn && scenario.workload.broadcasts.some((b) => b.targets === 'uniform' && b.protocol !== 'flood' && protocolOf(b).forwardsOnReceipt)) {
+  // flood forwards to its neighbours whatever `targets` says; cycle rounds forward at ticks).
+  if (scenario.churn && scenario.engine === 'event' && scenario.workload.broadcasts.some((b) => b.targets === 'uniform' && b.protocol !== 'flood' && protocolOf(b).forwardsOnReceipt)) {
     return 'forwarding on receipt to uniform targets under churn: it reads who is alive among every thread\'s peers at a peer\'s own event';
   }
   if (scenario.engine !== 'cycle' || !(scenario.network.loss > 0)) return null;

@@ -161,7 +161,8 @@ describe('random scenarios split across workers', () => {
 });
 
 // Churn (with peer sampling, or with walks and repair) and peer sampling, whose peer events
-// change who is alive, the views and the links, with searches, broadcasts, anti-entropy and aggregation:
+// change who is alive, the views and the links, with searches (the directory too), broadcasts,
+// anti-entropy and aggregation, on both engines:
 // split on 2 and 3 threads, the one-thread results byte for byte.
 describe('random churn and peer-sampling scenarios split across workers', () => {
   const dynamics = fc.record({
@@ -179,7 +180,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       sync: fc.boolean(),
     })),
     searches: fc.array(fc.record({
-      protocol: fc.constantFrom('flood', 'random-walk'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
+      protocol: fc.constantFrom('flood', 'random-walk', 'directory'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
     }), { maxLength: 2 }),
     broadcasts: fc.array(broadcast, { maxLength: 2 }),
     // Partners among the neighbours (uniform ones under churn keep a run on one thread).
@@ -192,20 +193,23 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
   const splittable = (b: Record<string, unknown>) => (b.forward === 'once' && b.targets === 'uniform' ? { ...b, targets: 'neighbours' } : b);
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0;
+    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0, directories = 0;
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
       // Churn or peer sampling in every case; churn in every cycle-engine case.
       const cycle = c.engine === 'cycle';
       const churn = c.churn ?? (c.sampling && !cycle ? null : { session: '20s', downtime: '5s' });
       const broadcasts = churn && !cycle ? c.broadcasts.map(splittable) : c.broadcasts;
+      // (The directory does not split with peer sampling: there it floods.)
+      const searches = c.sampling ? c.searches.map((x) => (x.protocol === 'directory' ? { ...x, protocol: 'flood' } : x)) : c.searches;
       const s = validate({
         name: 'dynamics', seed: c.seed, duration: '20s', engine: c.engine, peers: { count: c.peers },
         // (The cycle engine's pull replies with loss, and its aggregation, stay on one thread.)
         network: { latency: c.latency, loss: cycle ? 0 : c.loss, knowledgeRefresh: c.refresh },
         overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
-        workload: { searches: c.searches, broadcasts },
+        workload: { searches, broadcasts },
         ...(churn ? { churn } : {}),
         ...(c.aggregation && !cycle ? { aggregation: { ...c.aggregation, targets: 'neighbours' } } : {}),
+        ...(searches.some((x) => x.protocol === 'directory') ? { hybrid: { superPeers: 0.05 } } : {}),
         metrics: { sample: c.sample },
       });
       expect(splitsToday(s)).toBe(true);
@@ -220,6 +224,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       if (churn && 'sync' in churn && churn.sync && broadcasts.length > 0) synced++;
       if (churn && c.aggregation && !cycle) aggregated++;
       if (cycle && churn && broadcasts.length > 0) cycles++;
+      if (churn && searches.some((x) => x.protocol === 'directory')) directories++;
     }), { seed: 20261207, numRuns: 24, endOnFailure: false });
     expect(split).toBe(24);
     // The draw covers broadcasts under churn (a fixed seed: the same cases every run).
@@ -227,5 +232,6 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     expect(synced).toBeGreaterThan(1);
     expect(aggregated).toBeGreaterThan(1);
     expect(cycles).toBeGreaterThan(2);
+    expect(directories).toBeGreaterThan(1);
   });
 });

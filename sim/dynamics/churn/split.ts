@@ -37,7 +37,6 @@ export const churnSplit: SplitContract = {
     if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
     if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
     if (scenario.failures.length > 0) return 'with failures';
-    if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
     return null;
   },
   // Without peer sampling, joins and repairs change the overlay's links, each end its own.

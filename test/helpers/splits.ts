@@ -15,8 +15,6 @@ export function splitsToday(s: Scenario): boolean {
     && (s.engine === 'event' || (!s.aggregation
       && !(s.network.loss > 0 && broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'))))
     && s.workload.searches.every((x) => x.protocol !== 'dht')
-    // The super-peer directory: not with peer sampling.
-    && !(s.overlay.sampling && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity && !s.structured
     && !(failures && s.overlay.repair)
     // Peer sampling: not with failures.

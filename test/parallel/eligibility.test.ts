@@ -48,7 +48,7 @@ describe('planParallelRun', () => {
     expect(planParallelRun(scenario({ engine: 'cycle', churn, workload: { broadcasts: [{ protocol: 'push', forward: 'once', targets: 'uniform' }] } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     const directory = { workload: { searches: { count: 10, protocol: 'directory' } }, hybrid: { superPeers: 0.01 } };
     expect(planParallelRun(scenario({ churn, ...directory }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
-    expect(planParallelRun(scenario({ churn, ...directory, overlay: { sampling: { protocol: 'cyclon' } } }), 2).threads).toBe(1);
+    expect(planParallelRun(scenario({ churn, ...directory, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     const aggregation = { aggregate: 'average', targets: 'neighbours' };
     expect(planParallelRun(scenario({ churn, aggregation }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     const uniform = planParallelRun(scenario({ churn, aggregation: { ...aggregation, targets: 'uniform' } }), 2);

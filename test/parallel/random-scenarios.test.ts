@@ -199,8 +199,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       const cycle = c.engine === 'cycle';
       const churn = c.churn ?? (c.sampling && !cycle ? null : { session: '20s', downtime: '5s' });
       const broadcasts = churn && !cycle ? c.broadcasts.map(splittable) : c.broadcasts;
-      // (The directory does not split with peer sampling: there it floods.)
-      const searches = c.sampling ? c.searches.map((x) => (x.protocol === 'directory' ? { ...x, protocol: 'flood' } : x)) : c.searches;
+      const searches = c.searches;
       const s = validate({
         name: 'dynamics', seed: c.seed, duration: '20s', engine: c.engine, peers: { count: c.peers },
         // (The cycle engine's pull replies with loss, and its aggregation, stay on one thread.)

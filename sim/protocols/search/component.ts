@@ -194,7 +194,8 @@ export class SearchComponent implements Component {
       const directory = this.directory = new SuperPeerDirectory(
         ctx, this.data, fraction, register, ctx.namedStream('search/directory'), ctx.peerStreams('search/attach'), owns, membership?.snapshot ?? null);
       membership?.knowledgeRebuilt.push(() => directory.knowledgeRebuilt());
-      directory.registerAll();
+      // A split run's threads build it once every component has started (SearchSplitHooks).
+      if (!this.split) this.startDirectory();
     }
     this.protocols = this.specs.map((spec) => this.makeProtocol(rt, spec));
     this.tallies = this.specs.map(() => new SearchTally());
@@ -214,6 +215,17 @@ export class SearchComponent implements Component {
         sim.at(spec.start, this.launchKind, 0, CONTROLLER, i, 0);
       }
     });
+  }
+
+  /**
+   * Promotes the super-peers and sends the registrations. With peer sampling the overlay is
+   * the views' once sampling has started: on one thread it has, when this component starts;
+   * a split run's threads finish building it later (their `started` hooks), so they call
+   * this then.
+   */
+  startDirectory(): void {
+    this.directory?.build();
+    this.directory?.registerAll();
   }
 
   private makeProtocol(rt: SearchRuntime, spec: SearchSpec): SearchProtocol {

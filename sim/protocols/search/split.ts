@@ -280,6 +280,9 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
 
   return {
     components: [component],
+    // The directory's super-peers come from the overlay, which peer sampling's threads finish
+    // building in their own `started` hooks (a family that runs before this one).
+    started: () => component.startDirectory(),
     publish,
     gather: () => gather(),
     sampling(t) {

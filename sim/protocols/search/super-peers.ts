@@ -32,12 +32,12 @@ import type { LiveSnapshot } from '../../dynamics/knowledge.js';
 
 export class SuperPeerDirectory {
   /** Super-peer ids, in promotion order (highest degree first). */
-  readonly superPeers: Int32Array;
-  isSuper: Uint8Array;
+  superPeers = new Int32Array(0);
+  isSuper = new Uint8Array(0);
   /** Super-peer each ordinary peer is attached to (-1: none; a super-peer: itself). */
-  attachedTo: Int32Array;
+  attachedTo = new Int32Array(0);
   /** 1 when the peer's registration has reached its (live) super-peer. */
-  registered: Uint8Array;
+  registered = new Uint8Array(0);
   /** Registration messages sent (directory maintenance, not per query). */
   registrationMessages = 0;
   /** Attachments after the start: members of a failed super-peer moving, new peers joining. */
@@ -50,27 +50,34 @@ export class SuperPeerDirectory {
     return this.knowledge !== null;
   }
   /** Under churn: each super-peer's members (by its place in `superPeers`), its own state. */
-  private readonly members: Array<Set<number>> | null;
+  private members: Array<Set<number>> | null = null;
   /** Under churn: a super-peer's place in `superPeers` (-1: an ordinary peer). */
-  private readonly place: Int32Array | null;
+  private place: Int32Array | null = null;
 
   constructor(
     private readonly ctx: SimContext,
     private readonly data: DataPlacement,
-    fraction: number,
+    private readonly fraction: number,
     private readonly register: MessageType,
-    attachRng: RandomSource,
+    private readonly attachRng: RandomSource,
     /** Each peer's stream for its later attachments (drawn at no other event). */
     private readonly attachStreams: PeerStreams,
     /** A split run: whether this thread acts for the peer (null: one thread, for all). */
     private readonly owns: ((peer: number) => boolean) | null = null,
     /** Under drawn churn: the live snapshot (global knowledge) the peers act on; null: exact liveness. */
     private readonly knowledge: LiveSnapshot | null = null,
-  ) {
+  ) {}
+
+  /**
+   * Promotes the super-peers and attaches the others, from the overlay as it stands: call
+   * once every component has started (with peer sampling, the overlay is the views' then).
+   */
+  build(): void {
+    const ctx = this.ctx, knowledge = this.knowledge, attachRng = this.attachRng;
     const g = ctx.overlay;
     const n = ctx.peers.count;
     const cap = ctx.peers.alive.length;
-    const count = Math.min(n, Math.max(1, Math.ceil(fraction * n - 1e-9)));
+    const count = Math.min(n, Math.max(1, Math.ceil(this.fraction * n - 1e-9)));
     const order = Array.from({ length: n }, (_, p) => p);
     order.sort((p, q) => g.degree(q) - g.degree(p) || p - q);
     this.superPeers = Int32Array.from(order.slice(0, count));

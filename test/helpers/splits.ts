@@ -20,8 +20,11 @@ export function splitsToday(s: Scenario): boolean {
     // Peer sampling: not with failures.
     && !(s.overlay.sampling && failures)
     // Churn: drawn sessions, with or without peer sampling or repair, sync, broadcasts but
-    // for pushes once to uniform targets, aggregation but with uniform partners; no
-    // failures, no arrivals.
-    && (!churn || (!churn.trace && churn.arrivals === 0 && !failures && s.aggregation?.targets !== 'uniform'
+    // for pushes once to uniform targets on the event engine, aggregation but with uniform
+    // partners, directory searches; no failures.
+    // Churn arrivals: not with the families whose split state holds the initial peers only.
+    && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
+      || s.workload.searches.some((x) => x.protocol === 'directory')))
+    && (!churn || (!churn.trace && !failures && s.aggregation?.targets !== 'uniform'
       && !(s.engine === 'event' && broadcasts.some((b) => b.protocol !== 'flood' && b.protocol !== 'pull' && b.forward === 'once' && b.targets === 'uniform'))));
 }

@@ -4,11 +4,17 @@
  * its session totals and its anti-entropy state (`sync`: each side of an exchange reads
  * only its own rumours). Each thread publishes its peers' joins minus leaves at every
  * barrier, so every thread knows how many peers are alive; counts are summed at the end.
+ * An arrival is a controller event: every thread numbers the new peer, its owner
+ * (parallel/partition.ts: Ownership) brings it up; the shared arrays hold every arrival
+ * of the run from the start, counted in advance from the arrivals' own stream.
  */
 import type { SplitContract } from '../../parallel/split.js';
 import type { Results } from '../../run/results.js';
 import type { SimContext } from '../../run/context.js';
 import { dynamicsOf } from '../shared.js';
+import { NamedStream } from '../../engine/random.js';
+import { exponentialDraw } from '../../random/exponential.js';
+import type { Scenario } from '../../scenario/schema.js';
 import { ChurnComponent } from './component.js';
 import type { ChurnResults } from './results-section.js';
 
@@ -35,23 +41,37 @@ export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
     if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
-    if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
+    // Brand-new peers split with searches (but directory ones), peer sampling and repair
+    // walks; the others' split forms hold per-peer state for the initial peers, by range.
+    if (churn.arrivals > 0) {
+      const others = [
+        scenario.workload.broadcasts.length > 0 && 'broadcasts', scenario.aggregation && 'aggregation', churn.sync && 'churn.sync',
+        scenario.failures.length > 0 && 'failures', scenario.workload.searches.some((x) => x.protocol === 'directory') && 'directory searches',
+      ].filter((x): x is string => typeof x === 'string');
+      if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
+    }
     if (scenario.failures.length > 0) return 'with failures';
     return null;
   },
   // Without peer sampling, joins and repairs change the overlay's links, each end its own.
   peerEventsChange: (scenario) => (scenario.overlay.sampling ? ['alive'] : ['alive', 'links']),
   linkRoom: (scenario) => scenario.overlay.maxDegree,
-  setup(scenario) {
-    const n = scenario.peers.count;
+  arrivals: arrivalsIn,
+  setup(_scenario, _threads, _blockSize, capacity) {
     // Every peer's session, downtime and (anti-entropy) resync totals.
-    return { buffers: [0, 1, 2].map(() => new SharedArrayBuffer(Math.max(8, 8 * n))), cells: 1, lanes: 0 };
+    return { buffers: [0, 1, 2].map(() => new SharedArrayBuffer(Math.max(8, 8 * capacity))), cells: 1, lanes: 0 };
   },
   partition(scenario, env) {
     const n = scenario.peers.count;
+    // An arrival reads the peer count, the live snapshot (a refresh changes it) and the
+    // search data (arrivals alone change it); only the owner changes the new peer's state.
+    // So it runs among each thread's own events, ending no window, even though departures
+    // change what other controller events read.
+    env.sim.runInline('churn/arrive', true);
     const [sessions, downtimes, resyncs] = env.buffers;
     const component = new ChurnComponent(scenario.churn!, {
-      lo: env.lo, hi: env.hi, sessionTime: new Float64Array(sessions, 0, n), downtimeTime: new Float64Array(downtimes, 0, n),
+      lo: env.lo, hi: env.hi, owns: env.owns, mayMark: () => env.sim.atWindowStart,
+      sessionTime: new Float64Array(sessions, 0, env.capacity), downtimeTime: new Float64Array(downtimes, 0, env.capacity),
     });
     let context: SimContext | null = null;
     const links = !scenario.overlay.sampling;
@@ -73,10 +93,10 @@ export const churnSplit: SplitContract = {
       },
       started(ctx) {
         context = ctx;
-        dynamicsOf(ctx).membership.sync?.shareResyncTimes(new Float64Array(resyncs, 0, n));
+        dynamicsOf(ctx).membership.sync?.shareResyncTimes(new Float64Array(resyncs, 0, env.capacity));
       },
-      // Every peer is alive at the start (no trace, no arrivals, no failures): the count
-      // alive is n plus every thread's joins minus its leaves.
+      // Every peer is alive at the start (no trace, no failures): the count alive is n plus
+      // every thread's joins (its own arrivals included) minus its leaves.
       publish(cells, at) {
         cells[at] = component.joins - component.leaves;
       },
@@ -121,3 +141,17 @@ export const churnSplit: SplitContract = {
     target.results.churn = section;
   },
 };
+
+/**
+ * How many peers arrive in the run: the arrival instants drawn in advance, as the churn
+ * component draws them (exponential gaps from the scenario stream 'churn/arrivals', which
+ * nothing else reads), up to the end. The shared arrays of a split run hold that many more.
+ */
+export function arrivalsIn(scenario: Scenario): number {
+  const rate = scenario.churn?.arrivals ?? 0;
+  if (!(rate > 0) || scenario.churn!.trace) return 0;
+  const gaps = new NamedStream(scenario.seed, 'churn/arrivals');
+  let count = 0;
+  for (let t = exponentialDraw(gaps, 1 / rate); t <= scenario.duration; t += exponentialDraw(gaps, 1 / rate)) count++;
+  return count;
+}

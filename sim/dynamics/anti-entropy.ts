@@ -3,7 +3,7 @@
  * the rumours it missed, through the transport, and is resynchronised when the answer
  * arrives. It measures the time from (re)joining to being in sync.
  */
-import { RUMOUR_LEDGER } from '../services/rumour-ledger.js';
+import { RUMOUR_LEDGER, rumourCapacity } from '../services/rumour-ledger.js';
 import type { PeerStreams } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
 import { PayloadPool, type MessageType } from '../network/messages.js';
@@ -16,19 +16,22 @@ const IDLE = 0, WAITING_FOR_NEIGHBOUR = 1, ASKED = 2;
 /**
  * Protocol: once it knows a neighbour (an overlay neighbour, or a view entry with peer
  * sampling), peer p sends a request to a uniformly chosen one, q (p's 'sync' stream). q,
- * if up, answers with the number of rumours started so far, k; when the answer arrives p
- * receives (the RUMOUR_LEDGER service's deliver) every rumour r < k that q holds
- * at that moment and p lacks. No answer within `timeout` (q was down, a message was lost)
- * and p asks another neighbour. A peer going down abandons its resynchronisation.
+ * if up, answers with the rumours it holds when the request arrives, of those started so
+ * far (a bit each); when the answer arrives p receives (the RUMOUR_LEDGER service's
+ * deliver) every one of them it lacks. Each side reads only its own rumours, at its own
+ * event (a split run's threads never read another's peers). No answer within `timeout`
+ * (q was down, a message was lost) and p asks another neighbour. A peer going down
+ * abandons its resynchronisation.
  *
  * Per-peer state: state (Uint8: idle, waiting for a neighbour, asked), since (Float64:
- * when the peer (re)joined) and epoch (Int32: numbers the requests, so late answers and
- * timeouts of an earlier request or life are ignored).
+ * when the peer (re)joined), epoch (Int32: numbers the requests, so late answers and
+ * timeouts of an earlier request or life are ignored) and resyncTime (Float64: the peer's
+ * resynchronisations' total duration, summed over the peers in peer order at the end, so
+ * that the total does not depend on the order in which threads ran the peers' events).
  */
 export class AntiEntropy {
-  /** Resynchronisations completed, and their total duration (join → answer). */
+  /** Resynchronisations completed. */
   resyncs = 0;
-  resyncTimeTotal = 0;
   /** Rumours handed over by anti-entropy. */
   rumoursPulled = 0;
   /** Requests sent (retries included). */
@@ -36,12 +39,18 @@ export class AntiEntropy {
   private state: Uint8Array;
   private since: Float64Array;
   private epoch: Int32Array;
+  private resyncTime: Float64Array;
   private readonly sim: Simulator;
   private readonly peers: PeerTable;
   private readonly transport: Transport;
   private readonly rng: PeerStreams;
-  /** Payloads [epoch of the asking peer, rumours started] (count: replies only). */
-  private readonly payloads = new PayloadPool(2);
+  /** Requests' payloads: [epoch of the asking peer]. */
+  private readonly asks = new PayloadPool(1);
+  /**
+   * Replies' payloads: [epoch of the asking peer, rumours started k, then the rumours the
+   * answering peer holds among 0..k−1, a bit each, 32 a field]: 2 + ⌈capacity / 32⌉ fields.
+   */
+  private readonly replies: PayloadPool;
   private readonly request: MessageType;
   private readonly reply: MessageType;
   private readonly timeoutKind: number;
@@ -63,9 +72,11 @@ export class AntiEntropy {
     this.state = new Uint8Array(n);
     this.since = new Float64Array(n);
     this.epoch = new Int32Array(n);
-    const pool = this.payloads;
-    this.request = this.transport.messageType('sync/request', pool, (q, p, m) => this.onRequest(q, p, pool.data[2 * m]));
-    this.reply = this.transport.messageType('sync/reply', pool, (p, q, m) => this.onReply(p, q, pool.data[2 * m], pool.data[2 * m + 1]));
+    this.resyncTime = new Float64Array(n);
+    const requests = this.asks;
+    const replies = this.replies = new PayloadPool(2 + Math.ceil(rumourCapacity(ctx.scenario) / 32), 16);
+    this.request = this.transport.messageType('sync/request', requests, (q, p, m) => this.onRequest(q, p, requests.data[m]));
+    this.reply = this.transport.messageType('sync/reply', replies, (p, _q, m) => this.onReply(p, m * replies.stride));
     this.timeoutKind = this.sim.registerKind('sync/timeout', (p, _src, epoch) => this.onTimeout(p, epoch));
   }
 
@@ -75,6 +86,22 @@ export class AntiEntropy {
     const s = new Uint8Array(c); s.set(this.state); this.state = s;
     const t = new Float64Array(c); t.set(this.since); this.since = t;
     const e = new Int32Array(c); e.set(this.epoch); this.epoch = e;
+    const r = new Float64Array(c); r.set(this.resyncTime); this.resyncTime = r;
+  }
+
+  /**
+   * A split run: every peer's resynchronisation time lives in `shared` (each thread writes
+   * its own peers'); call before the run starts.
+   */
+  shareResyncTimes(shared: Float64Array): void {
+    this.resyncTime = shared;
+  }
+
+  /** Total duration of the completed resynchronisations (join → answer), summed in peer order. */
+  get resyncTimeTotal(): number {
+    let total = 0;
+    for (let p = 0; p < this.resyncTime.length; p++) total += this.resyncTime[p];
+    return total;
   }
 
   /** p has just (re)joined: it will resynchronise once it has a neighbour. */
@@ -109,35 +136,42 @@ export class AntiEntropy {
     this.state[p] = ASKED;
     const epoch = ++this.epoch[p];
     this.requests++;
-    this.post(p, q, this.request, epoch, 0);
+    const m = this.asks.take();
+    this.asks.data[m] = epoch;
+    this.transport.post(p, q, this.request, m);
     this.sim.at(this.sim.now + this.timeout, this.timeoutKind, p, p, epoch);
   }
 
+  /** q answers p's request with the rumours it holds now. */
   private onRequest(q: number, p: number, epoch: number): void {
     const ledger = this.ctx.services.get(RUMOUR_LEDGER);
     if (this.peers.alive[q] !== 1 || !ledger) return;
-    this.post(q, p, this.reply, epoch, ledger.count());
+    const pool = this.replies, m = pool.take(), at = m * pool.stride, count = ledger.count();
+    const data = pool.data;
+    data[at] = epoch;
+    data[at + 1] = count;
+    for (let w = 0; 32 * w < count; w++) {
+      let bits = 0;
+      for (let r = 32 * w, end = Math.min(count, r + 32); r < end; r++) if (ledger.has(q, r)) bits |= 1 << (r & 31);
+      data[at + 2 + w] = bits;
+    }
+    this.transport.post(q, p, this.reply, m);
   }
 
-  private post(from: number, to: number, type: MessageType, epoch: number, count: number): void {
-    const m = this.payloads.take();
-    this.payloads.data[2 * m] = epoch;
-    this.payloads.data[2 * m + 1] = count;
-    this.transport.post(from, to, type, m);
-  }
-
-  private onReply(p: number, q: number, epoch: number, count: number): void {
+  /** p takes, from the answer's fields at replies.data[at ...], the rumours it lacks. */
+  private onReply(p: number, at: number): void {
     const ledger = this.ctx.services.get(RUMOUR_LEDGER);
+    const data = this.replies.data, epoch = data[at], count = data[at + 1];
     if (!ledger || this.state[p] !== ASKED || epoch !== this.epoch[p] || this.peers.alive[p] !== 1) return;
     for (let r = 0; r < count; r++) {
-      if (!ledger.has(p, r) && ledger.has(q, r)) {
+      if (((data[at + 2 + (r >>> 5)] >>> (r & 31)) & 1) === 1 && !ledger.has(p, r)) {
         ledger.deliver(p, r);
         this.rumoursPulled++;
       }
     }
     this.state[p] = IDLE;
     this.resyncs++;
-    this.resyncTimeTotal += this.sim.now - this.since[p];
+    this.resyncTime[p] += this.sim.now - this.since[p];
   }
 
   private onTimeout(p: number, epoch: number): void {

@@ -116,10 +116,17 @@ export class Membership {
     }
   }
 
+  /**
+   * Told after every rebuild of the live snapshot (a refresh, a failure), at a controller
+   * event: a family whose peers act on global knowledge (the super-peer directory under churn).
+   */
+  readonly knowledgeRebuilt: Array<() => void> = [];
+
   /** Rebuilds global knowledge: the live snapshot, and the overlay from the views where another protocol reads it. */
   refreshKnowledge(): void {
     this.snapshot.rebuild();
     if (this.sampling?.overlayReadDuringRun) this.sampling.syncOverlay();
+    for (const listener of this.knowledgeRebuilt) listener();
   }
 
   /** Called by the peer-sampling component: from now on the views are the overlay. */
@@ -178,6 +185,7 @@ export class Membership {
       });
     }
     this.snapshot.rebuild();
+    for (const listener of this.knowledgeRebuilt) listener();
     if (lost.length > 0) {
       repairLostLinks(lost, overlay, peers.alive, this.targetDegree, (q) => this.seek(q), (q) => this.rejoinAlone(q));
     }

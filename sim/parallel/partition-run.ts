@@ -119,7 +119,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
   const overlayReadDuringRun = FAMILIES.some((f) => f.readsOverlayDuringRun?.(scenario) ?? false);
   const parts = familyParts(input, {
-    scenario, me, threads, lo, hi, blockSize, capacity, sim, barrier, ticks, membershipChanges, overlayReadDuringRun,
+    scenario, me, threads, lo, hi, blockSize, capacity, sim, barrier, ticks, membershipChanges, peersLeave: input.aliveNow !== null, overlayReadDuringRun,
     owns: (p) => ownership.owns(p), ownRanges: (count) => ownership.ranges(count),
   });
   const components: Component[] = parts.flatMap((p) => p.components);

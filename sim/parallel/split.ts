@@ -49,6 +49,11 @@ export interface PartitionEnv {
   readonly firstLane: number;
   /** Some family's controller events take peers down (SplitContract.changesMembership). */
   readonly membershipChanges: boolean;
+  /**
+   * Some family's peer events take peers down and bring them back (peerEventsChange 'alive'):
+   * each thread changes its own peers' part of who is alive, at their own events.
+   */
+  readonly peersLeave: boolean;
   /** Some family's components read the overlay while the run goes (Family.readsOverlayDuringRun). */
   readonly overlayReadDuringRun: boolean;
 }

@@ -11,19 +11,19 @@ export function splitsToday(s: Scenario): boolean {
   const failures = s.failures.length > 0;
   const broadcasts = s.workload.broadcasts;
   return minimumLatency(s) > 0
-    // The cycle engine's rounds split, but not its aggregation nor pull replies with loss;
-    // churn and peer sampling split on the event engine only.
-    && (s.engine === 'event' || (!s.aggregation && !churn && !s.overlay.sampling
+    // The cycle engine's rounds split, but not its aggregation nor pull replies with loss.
+    && (s.engine === 'event' || (!s.aggregation
       && !(s.network.loss > 0 && broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'))))
     && s.workload.searches.every((x) => x.protocol !== 'dht')
-    // The super-peer directory: not with churn or peer sampling.
-    && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity && !s.structured
     // Churn arrivals: not with the families whose split state holds the initial peers only.
     && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
       || s.workload.searches.some((x) => x.protocol === 'directory')))
-    // Churn: drawn sessions or a replayed trace, with or without peer sampling, repair or
-    // failures, nothing that assumes peers go down only at controller events (broadcasts
-    // under drawn sessions, aggregation), no sync.
-    && (!churn || (!churn.sync && (broadcasts.length === 0 || Boolean(churn.trace)) && !s.aggregation));
+    // Churn: drawn sessions or a replayed trace, with or without peer sampling, repair,
+    // failures or sync, broadcasts but for pushes once to uniform targets on the event
+    // engine, aggregation but with uniform partners, directory searches; a trace not with
+    // aggregation or directory searches.
+    && (!churn || (s.aggregation?.targets !== 'uniform'
+      && !(churn.trace && (s.aggregation || s.workload.searches.some((x) => x.protocol === 'directory')))
+      && !(s.engine === 'event' && broadcasts.some((b) => b.protocol !== 'flood' && b.protocol !== 'pull' && b.forward === 'once' && b.targets === 'uniform'))));
 }

@@ -166,11 +166,13 @@ describe('random scenarios split across workers', () => {
 });
 
 // Churn (with peer sampling, or with walks and repair, with or without arrivals) and peer
-// sampling, whose peer events change who is alive, the views and the links: split on 2 and
-// 3 threads, the one-thread results byte for byte.
+// sampling, whose peer events change who is alive, the views and the links, with searches
+// (the directory too), broadcasts, anti-entropy and aggregation, on both engines: split on
+// 2 and 3 threads, the one-thread results byte for byte.
 describe('random churn and peer-sampling scenarios split across workers', () => {
   const dynamics = fc.record({
     seed: fc.nat(10_000),
+    engine: fc.constantFrom('event', 'event', 'cycle'),
     peers: fc.constantFrom(150, 700),
     latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '20ms', max: '120ms' }, '100ms', { dist: 'pareto', scale: '40ms', shape: 2.5 }),
     loss: fc.constantFrom(0, 0.05),
@@ -180,29 +182,44 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     repair: fc.boolean(),
     churn: fc.oneof(fc.constant(null), fc.record({
       session: fc.constantFrom<unknown>('3s', '20s', { dist: 'weibull', shape: 0.6, scale: '10s' }), downtime: fc.constantFrom('1s', '5s'),
+      sync: fc.constantFrom(true, true, false),
       // Brand-new peers: none, a few, or enough (up to 300 in 20 s) to fill many 32-peer words.
       arrivals: fc.constantFrom(0, 0, 0.5, 4, 15),
     })),
     searches: fc.array(fc.record({
-      protocol: fc.constantFrom('flood', 'random-walk'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
+      protocol: fc.constantFrom('flood', 'random-walk', 'directory'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
     }), { maxLength: 2 }),
-    broadcasts: fc.array(broadcast, { maxLength: 1 }),
+    broadcasts: fc.array(broadcast, { maxLength: 2 }),
+    // Partners among the neighbours (uniform ones under churn keep a run on one thread).
+    aggregation: fc.oneof(fc.constant(null), fc.constant(null), fc.record({
+      aggregate: fc.constantFrom('average', 'count'), period: fc.constantFrom('500ms', '1s'), cycles: fc.integer({ min: 1, max: 12 }), start: instant,
+    })),
     sample: fc.constantFrom('500ms', '1s'),
   });
+  /** Under churn a push once to uniform targets stays on one thread on the event engine (docs/parallel.md): its targets go to neighbours here. */
+  const splittable = (b: Record<string, unknown>) => (b.forward === 'once' && b.targets === 'uniform' ? { ...b, targets: 'neighbours' } : b);
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let split = 0;
+    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0, directories = 0, arrived = 0;
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
-      // Broadcasts only without churn (with churn they keep the run on one thread); churn
-      // or peer sampling in every case.
-      const churn = c.churn ?? (c.sampling ? null : { session: '20s', downtime: '5s' });
-      const broadcasts = churn ? [] : c.broadcasts;
+      // Churn or peer sampling in every case; churn in every cycle-engine case.
+      const cycle = c.engine === 'cycle';
+      const drawn = c.churn ?? (c.sampling && !cycle ? null : { session: '20s', downtime: '5s' });
+      // Brand-new peers split only beside searches (but directory ones), sampling and walks.
+      const arriving = drawn !== null && 'arrivals' in drawn && drawn.arrivals > 0;
+      const churn = arriving ? { ...drawn, sync: false } : drawn;
+      const broadcasts = arriving ? [] : churn && !cycle ? c.broadcasts.map(splittable) : c.broadcasts;
+      const searches = arriving ? c.searches.map((x) => (x.protocol === 'directory' ? { ...x, protocol: 'flood' } : x)) : c.searches;
+      const aggregation = arriving || cycle ? null : c.aggregation;
       const s = validate({
-        name: 'dynamics', seed: c.seed, duration: '20s', peers: { count: c.peers },
-        network: { latency: c.latency, loss: c.loss, knowledgeRefresh: c.refresh },
+        name: 'dynamics', seed: c.seed, duration: '20s', engine: c.engine, peers: { count: c.peers },
+        // (The cycle engine's pull replies with loss, and its aggregation, stay on one thread.)
+        network: { latency: c.latency, loss: cycle ? 0 : c.loss, knowledgeRefresh: c.refresh },
         overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
-        workload: { searches: c.searches, broadcasts },
+        workload: { searches, broadcasts },
         ...(churn ? { churn } : {}),
+        ...(aggregation ? { aggregation: { ...aggregation, targets: 'neighbours' } } : {}),
+        ...(searches.some((x) => x.protocol === 'directory') ? { hybrid: { superPeers: 0.05 } } : {}),
         metrics: { sample: c.sample },
       });
       expect(splitsToday(s)).toBe(true);
@@ -213,8 +230,21 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
       }
       split++;
-    }), { seed: 20261207, numRuns: 16, endOnFailure: false });
-    expect(split).toBe(16);
+      if (churn && broadcasts.length > 0) churnBroadcasts++;
+      if (churn && 'sync' in churn && churn.sync && broadcasts.length > 0) synced++;
+      if (churn && aggregation) aggregated++;
+      if (arriving) arrived++;
+      if (cycle && churn && broadcasts.length > 0) cycles++;
+      if (churn && searches.some((x) => x.protocol === 'directory')) directories++;
+    }), { seed: 20261207, numRuns: 30, endOnFailure: false });
+    expect(split).toBe(30);
+    // The draw covers each combination (a fixed seed: the same cases every run).
+    expect(churnBroadcasts).toBeGreaterThan(3);
+    expect(synced).toBeGreaterThan(1);
+    expect(aggregated).toBeGreaterThan(1);
+    expect(cycles).toBeGreaterThan(2);
+    expect(directories).toBeGreaterThan(1);
+    expect(arrived).toBeGreaterThan(2);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Churn in a split run (sim/parallel/split.ts): a peer's departure and rejoin are its own
- * events, run by its owner's thread, which alone writes its byte of the shared alive array
- * and its session totals. Each thread publishes its peers' joins minus leaves at every
+ * events, run by its owner's thread, which alone writes its byte of the shared alive array,
+ * its session totals and its anti-entropy state (`sync`: each side of an exchange reads
+ * only its own rumours). Each thread publishes its peers' joins minus leaves at every
  * barrier, so every thread knows how many peers are alive; counts are summed at the end.
  * An arrival is a controller event: every thread numbers the new peer, its owner
  * (parallel/partition.ts: Ownership) brings it up; the shared arrays hold every arrival
@@ -25,9 +26,14 @@ interface ChurnShare {
   downtimes: number;
   joinRetries: number;
   joinsAlone: number;
-  /** Partition 0: every peer's session and downtime totals, summed in peer order (shared memory). */
+  /** Anti-entropy: resynchronisations, rumours pulled, peers still resynchronising. */
+  resyncs: number;
+  rumoursPulled: number;
+  resyncPending: number;
+  /** Partition 0: every peer's session, downtime and resync totals, summed in peer order (shared memory). */
   sessionTotal: number;
   downtimeTotal: number;
+  resyncTimeTotal: number;
   /** Partition 0: its section (the totals read from shared memory; counts to be summed). */
   section: ChurnResults | null;
 }
@@ -35,7 +41,6 @@ interface ChurnShare {
 export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
-    if (scenario.engine !== 'event') return 'on the cycle engine';
     // Brand-new peers split with searches (but directory ones), peer sampling and repair
     // walks; the others' split forms hold per-peer state for the initial peers, by range.
     if (churn.arrivals > 0) {
@@ -45,13 +50,10 @@ export const churnSplit: SplitContract = {
       ].filter((x): x is string => typeof x === 'string');
       if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
     }
-    if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
-    // Their split forms count live and informed peers on the assumption that peers go
-    // down only at controller events (a trace's steps are; the broadcasts' count peers
-    // coming back up there too, aggregation's do not).
-    if (!churn.trace && scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
-    if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
-    if (scenario.aggregation) return churn.trace ? 'with aggregation, whose split assumes that peers never come back up' : 'with aggregation, whose split assumes that peers go down only at controller events';
+    // Not tested together yet: their split forms follow peers going down and up at the
+    // peers' own events, a trace's steps take them down and up at controller events.
+    if (churn.trace && scenario.aggregation) return 'a replayed trace with aggregation, not split together yet';
+    if (churn.trace && scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'a replayed trace with directory searches, not split together yet';
     return null;
   },
   // A trace's steps are controller events, which every thread applies to its own copy of
@@ -63,7 +65,8 @@ export const churnSplit: SplitContract = {
   linkRoom: (scenario) => scenario.overlay.maxDegree,
   arrivals: arrivalsIn,
   setup(_scenario, _threads, _blockSize, capacity) {
-    return { buffers: [new SharedArrayBuffer(Math.max(8, 8 * capacity)), new SharedArrayBuffer(Math.max(8, 8 * capacity))], cells: 1, lanes: 0 };
+    // Every peer's session, downtime and (anti-entropy) resync totals.
+    return { buffers: [0, 1, 2].map(() => new SharedArrayBuffer(Math.max(8, 8 * capacity))), cells: 1, lanes: 0 };
   },
   partition(scenario, env) {
     if (scenario.churn!.trace) return tracePart(scenario, env);
@@ -73,7 +76,7 @@ export const churnSplit: SplitContract = {
     // So it runs among each thread's own events, ending no window, even though departures
     // change what other controller events read.
     env.sim.runInline('churn/arrive', true);
-    const [sessions, downtimes] = env.buffers;
+    const [sessions, downtimes, resyncs] = env.buffers;
     const component = new ChurnComponent(scenario.churn!, {
       lo: env.lo, hi: env.hi, owns: env.owns, mayMark: () => env.sim.atWindowStart,
       sessionTime: new Float64Array(sessions, 0, env.capacity), downtimeTime: new Float64Array(downtimes, 0, env.capacity),
@@ -94,6 +97,7 @@ export const churnSplit: SplitContract = {
       },
       started(ctx) {
         context = ctx;
+        dynamicsOf(ctx).membership.sync?.shareResyncTimes(new Float64Array(resyncs, 0, env.capacity));
       },
       // Every peer is alive at the start (no trace): the count alive is n plus every
       // thread's joins (its own arrivals included) minus its leaves and its peers that
@@ -108,11 +112,15 @@ export const churnSplit: SplitContract = {
       },
       share(ctx) {
         const membership = dynamicsOf(ctx).membership;
+        const sync = membership.sync;
         const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.churn!; })() : null;
         const data: ChurnShare = {
           joins: component.joins, leaves: component.leaves, sessions: component.sessions, downtimes: component.downtimes,
           joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone, section,
+          // Each thread's anti-entropy state holds its own peers' only.
+          resyncs: sync?.resyncs ?? 0, rumoursPulled: sync?.rumoursPulled ?? 0, resyncPending: sync?.pending ?? 0,
           sessionTotal: env.me === 0 ? component.sessionTotal : 0, downtimeTotal: env.me === 0 ? component.downtimeTotal : 0,
+          resyncTimeTotal: env.me === 0 && sync ? sync.resyncTimeTotal : 0,
         };
         return { data };
       },
@@ -125,11 +133,16 @@ export const churnSplit: SplitContract = {
     }
     const parts = shares as ChurnShare[];
     const section = parts[0].section!;
-    const sum = (key: 'joins' | 'leaves' | 'sessions' | 'downtimes' | 'joinRetries' | 'joinsAlone') => parts.reduce((total, p) => total + p[key], 0);
+    type Count = 'joins' | 'leaves' | 'sessions' | 'downtimes' | 'joinRetries' | 'joinsAlone' | 'resyncs' | 'rumoursPulled' | 'resyncPending';
+    const sum = (key: Count) => parts.reduce((total, p) => total + p[key], 0);
     section.joins = sum('joins');
     section.leaves = sum('leaves');
     section.joinRetries = sum('joinRetries');
     section.joinsAlone = sum('joinsAlone');
+    section.resyncs = sum('resyncs');
+    section.rumoursPulled = sum('rumoursPulled');
+    section.resyncPending = sum('resyncPending');
+    section.meanResyncTime = section.resyncs > 0 ? parts[0].resyncTimeTotal / section.resyncs : null;
     // Partition 0 divided the totals by its own counts: the means use everyone's.
     const sessions = sum('sessions'), downtimes = sum('downtimes');
     section.meanSession = sessions > 0 ? parts[0].sessionTotal / sessions : null;
@@ -141,9 +154,14 @@ export const churnSplit: SplitContract = {
 interface TraceShare {
   /** Partition 0: its section (the trace's counts, the same in every thread). */
   section: ChurnResults | null;
-  /** Joins are made by the rejoining peer's thread: counted there. */
+  /** Joins (and resynchronisations) are made by the rejoining peer's thread: counted there. */
   joinRetries: number;
   joinsAlone: number;
+  resyncs: number;
+  rumoursPulled: number;
+  resyncPending: number;
+  /** Partition 0: every peer's resync times, summed in peer order (shared memory). */
+  resyncTimeTotal: number;
 }
 
 /**
@@ -163,22 +181,36 @@ function tracePart(scenario: Scenario, env: PartitionEnv): SplitPart {
     readsSharedState: links,
     started(ctx) {
       context = ctx;
+      dynamicsOf(ctx).membership.sync?.shareResyncTimes(new Float64Array(env.buffers[2], 0, env.capacity));
     },
     sampling() {
       if (links) context!.overlay.recountHalves();
     },
     share(ctx) {
       const membership = dynamicsOf(ctx).membership;
+      const sync = membership.sync;
       const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.churn!; })() : null;
-      return { data: { section, joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone } satisfies TraceShare };
+      return {
+        data: {
+          section, joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone,
+          // Each thread's anti-entropy state holds its own peers' only.
+          resyncs: sync?.resyncs ?? 0, rumoursPulled: sync?.rumoursPulled ?? 0, resyncPending: sync?.pending ?? 0,
+          resyncTimeTotal: env.me === 0 && sync ? sync.resyncTimeTotal : 0,
+        } satisfies TraceShare,
+      };
     },
   };
 }
 
 function mergeTrace(target: MergeTarget, parts: TraceShare[]): void {
   const section = parts[0].section!;
-  section.joinRetries = parts.reduce((sum, p) => sum + p.joinRetries, 0);
-  section.joinsAlone = parts.reduce((sum, p) => sum + p.joinsAlone, 0);
+  const sum = (key: 'joinRetries' | 'joinsAlone' | 'resyncs' | 'rumoursPulled' | 'resyncPending') => parts.reduce((total, p) => total + p[key], 0);
+  section.joinRetries = sum('joinRetries');
+  section.joinsAlone = sum('joinsAlone');
+  section.resyncs = sum('resyncs');
+  section.rumoursPulled = sum('rumoursPulled');
+  section.resyncPending = sum('resyncPending');
+  section.meanResyncTime = section.resyncs > 0 ? parts[0].resyncTimeTotal / section.resyncs : null;
   target.results.churn = section;
 }
 

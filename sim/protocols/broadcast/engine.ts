@@ -53,7 +53,7 @@ export interface EngineOptions {
    * peers (the origin is informed by its owner), shares out round ticks with the other
    * threads (see BroadcastPartition.nextChunk), reports each
    * informing to it, and never decides alone that a broadcast has ended (its `pending`
-   * is only its share). No churn; with failures, the runner sets `liveInformed` (the global
+   * is only its share). With failures or churn, the runner sets `liveInformed` (the global
    * count) at each barrier. Cycle engine: each thread's own peers act in a round, and the
    * partition settles the arrivals (BroadcastPartition.cycle). Default: one thread, all peers.
    */
@@ -321,6 +321,7 @@ export class BroadcastEngine implements Arrivals {
       st.mark(peer);
       st.reachedEver++;
       if (this.ctx.peers.alive[peer] === 1) st.liveInformed++;
+      this.partition?.lateCopy(st, peer);
       return;
     }
     this.record(st, peer, -1, st.round);

@@ -21,8 +21,6 @@ interface SamplingShare {
 
 export const samplingSplit: SplitContract = {
   refuse(scenario) {
-    if (scenario.engine !== 'event') return 'on the cycle engine';
-    if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
     return null;
   },
   peerEventsChange: () => ['overlay'],

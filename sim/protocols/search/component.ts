@@ -28,6 +28,7 @@ import { RandomWalkSearch } from './random-walk.js';
 import { ANSWER_FIELDS, CONTROL_FIELDS, CONTROL_LAYOUT, QUERY_FIELDS, SearchRuntime, type SearchMessages } from './runtime.js';
 import { SearchTally, type QueryFigures, type SearchSummary } from './stats.js';
 import { SuperPeerDirectory } from './super-peers.js';
+import { dynamicsOf } from '../../dynamics/shared.js';
 
 /** Fraction of super-peers when a scenario uses directory search without a `hybrid` section. */
 const DEFAULT_SUPER_PEERS = 0.01;
@@ -187,8 +188,14 @@ export class SearchComponent implements Component {
     this.specs = sc.workload.searches;
     if (this.specs.some((s) => s.protocol === 'directory')) {
       const fraction = sc.hybrid?.superPeers ?? DEFAULT_SUPER_PEERS;
-      this.directory = new SuperPeerDirectory(ctx, this.data, fraction, register, ctx.namedStream('search/directory'), ctx.peerStreams('search/attach'), owns);
-      this.directory.registerAll();
+      // Under drawn churn the peers act on global knowledge (super-peers.ts); a trace's
+      // steps, like failures, are controller events that every thread applies alike.
+      const membership = sc.churn && !sc.churn.trace ? dynamicsOf(ctx).membership : null;
+      const directory = this.directory = new SuperPeerDirectory(
+        ctx, this.data, fraction, register, ctx.namedStream('search/directory'), ctx.peerStreams('search/attach'), owns, membership?.snapshot ?? null);
+      membership?.knowledgeRebuilt.push(() => directory.knowledgeRebuilt());
+      // A split run's threads build it once every component has started (SearchSplitHooks).
+      if (!this.split) this.startDirectory();
     }
     this.protocols = this.specs.map((spec) => this.makeProtocol(rt, spec));
     this.tallies = this.specs.map(() => new SearchTally());
@@ -207,6 +214,17 @@ export class SearchComponent implements Component {
         sim.at(spec.start, this.launchKind, 0, CONTROLLER, i, 0);
       }
     });
+  }
+
+  /**
+   * Promotes the super-peers and sends the registrations. With peer sampling the overlay is
+   * the views' once sampling has started: on one thread it has, when this component starts;
+   * a split run's threads finish building it later (their `started` hooks), so they call
+   * this then.
+   */
+  startDirectory(): void {
+    this.directory?.build();
+    this.directory?.registerAll();
   }
 
   private makeProtocol(rt: SearchRuntime, spec: SearchSpec): SearchProtocol {

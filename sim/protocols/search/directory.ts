@@ -5,7 +5,9 @@
  * without a hit replies with a miss (one control message), so a query costs
  * 1 (origin → super-peer) + 2 per super-peer asked + the answer's hops back: a handful of
  * messages for any item some super-peer indexes, and no message between ordinary peers.
- * Super-peers that are down are skipped (the mesh notices broken connections).
+ * Super-peers that are down are skipped (the mesh notices broken connections; under churn
+ * it knows them from the live snapshot, so one that left since its last rebuild is asked,
+ * and the query is lost with the message: super-peers.ts).
  */
 import { CONTROL_MISS, type SearchProtocol } from './protocol.js';
 import type { QuerySlot } from './query-slot.js';
@@ -58,13 +60,12 @@ export class DirectorySearch implements SearchProtocol {
 
   /** Asks the next live super-peer in this query's order; nothing when all were asked. */
   private askNext(slot: QuerySlot, sp: number, hops: number): void {
-    const list = this.directory.superPeers;
-    const alive = this.rt.ctx.peers.alive;
+    const dir = this.directory, list = dir.superPeers;
     const s = list.length;
     while (slot.asked < s) {
       const candidate = list[(slot.askFrom + slot.asked) % s];
       slot.asked++;
-      if (candidate === sp || !alive[candidate]) continue;
+      if (candidate === sp || !dir.superPeerUp(candidate)) continue;
       this.rt.sendQuery(slot, sp, candidate, hops);
       return;
     }

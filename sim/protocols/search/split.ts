@@ -21,11 +21,13 @@
  *   after its window) counts those up to it; the counts are summed one barrier later.
  * Ended queries are added to the tallies in end order once their figures are complete,
  * and the series' success rate counts them at the sampling instants after their end.
- * The directory's attachments are the same in every thread (super-peers.ts).
+ * The directory's attachments are the same in every thread, but under churn, where each
+ * peer's are its own and each thread counts its own peers' registrations (super-peers.ts).
  */
 import type { Scenario } from '../../scenario/schema.js';
 import type { SimContext } from '../../run/context.js';
-import { contributionOf, type PartitionEnv, type SplitContract, type SplitPart } from '../../parallel/split.js';
+import { contributionOf, type MergeTarget, type PartitionEnv, type SplitContract, type SplitPart } from '../../parallel/split.js';
+import type { Results } from '../../run/results.js';
 import { SearchComponent, type SearchSplitHooks } from './component.js';
 import type { QuerySlot } from './query-slot.js';
 import type { QueryFigures } from './stats.js';
@@ -278,6 +280,9 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
 
   return {
     components: [component],
+    // The directory's super-peers come from the overlay, which peer sampling's threads finish
+    // building in their own `started` hooks (a family that runs before this one).
+    started: () => component.startDirectory(),
     publish,
     gather: () => gather(),
     sampling(t) {
@@ -297,13 +302,35 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
         if (q.probesReady && q.probesTotal >= 0) figures.probesToHit = q.probesTotal;
         component.tallySplit(q.slot, figures, false);
       }
-      return contributionOf([component], ctx, me);
+      const dir = component.directory;
+      const data: SearchShare = {
+        results: contributionOf([component], ctx, me).data as Results | null,
+        directory: dir && dir.countsOwnPeers ? { registrationMessages: dir.registrationMessages, reattachments: dir.reattachments } : null,
+      };
+      return { data };
     },
   };
 }
 
+/** A partition's share: partition 0's sections; under churn, each thread's directory counts. */
+interface SearchShare {
+  results: Results | null;
+  directory: { registrationMessages: number; reattachments: number } | null;
+}
+
+/** Partition 0's sections, with the directory's counts summed where each thread kept its own peers'. */
+function merge(target: MergeTarget, shares: unknown[]): void {
+  const parts = shares as SearchShare[];
+  if (parts[0].results) Object.assign(target.results, parts[0].results);
+  const section = target.results.searches?.directory;
+  if (!section || parts[0].directory === null) return;
+  section.registrationMessages = parts.reduce((sum, p) => sum + p.directory!.registrationMessages, 0);
+  section.reattachments = parts.reduce((sum, p) => sum + p.directory!.reattachments, 0);
+}
+
 export const searchSplit: SplitContract = {
   refuse,
+  merge,
   setup(_scenario, threads) {
     const bytes = INITIAL_POSITIONS * 2 * threads * FIELDS * 8;
     return { buffers: [new (SharedArrayBuffer as unknown as GrowableConstructor)(bytes, { maxByteLength: MAX_TABLE_BYTES })], cells: 0, lanes: 0 };

@@ -14,40 +14,70 @@
  * apart from the queries. Attachments change only at the start and when peers go down or
  * come up, so a split run's threads (where failures are controller events) all hold the
  * same; a super-peer's index (`registered`) is exact in its own thread, which alone reads it.
+ *
+ * Under drawn churn (`knowledge` given), peers leave and come back at their own events, and
+ * each peer's event changes only its own state (docs/dynamics.md): a super-peer's index is
+ * its own set of members, a peer's attachment its own. A super-peer that leaves empties its
+ * index; a member that leaves stays in its super-peer's index until the next rebuild of
+ * global knowledge (`network.knowledgeRefresh`, or a failure), when every live super-peer
+ * drops the members that the live snapshot shows down, and every live ordinary peer whose
+ * super-peer it shows down attaches to one it shows up. Who of the super-peers is up, to
+ * ask or to attach to, is read from that snapshot too.
  */
 import type { DataPlacement } from '../../data/placement.js';
 import type { PeerStreams, RandomSource } from '../../engine/random.js';
 import type { MessageType } from '../../network/messages.js';
 import type { SimContext } from '../../run/context.js';
+import type { LiveSnapshot } from '../../dynamics/knowledge.js';
 
 export class SuperPeerDirectory {
   /** Super-peer ids, in promotion order (highest degree first). */
-  readonly superPeers: Int32Array;
-  isSuper: Uint8Array;
+  superPeers = new Int32Array(0);
+  isSuper = new Uint8Array(0);
   /** Super-peer each ordinary peer is attached to (-1: none; a super-peer: itself). */
-  attachedTo: Int32Array;
+  attachedTo = new Int32Array(0);
   /** 1 when the peer's registration has reached its (live) super-peer. */
-  registered: Uint8Array;
+  registered = new Uint8Array(0);
   /** Registration messages sent (directory maintenance, not per query). */
   registrationMessages = 0;
   /** Attachments after the start: members of a failed super-peer moving, new peers joining. */
   reattachments = 0;
+  /**
+   * Whether a split run's thread counts only its own peers' registrations and reattachments
+   * (under churn; the merge sums them), or every thread all of them alike.
+   */
+  get countsOwnPeers(): boolean {
+    return this.knowledge !== null;
+  }
+  /** Under churn: each super-peer's members (by its place in `superPeers`), its own state. */
+  private members: Array<Set<number>> | null = null;
+  /** Under churn: a super-peer's place in `superPeers` (-1: an ordinary peer). */
+  private place: Int32Array | null = null;
 
   constructor(
     private readonly ctx: SimContext,
     private readonly data: DataPlacement,
-    fraction: number,
+    private readonly fraction: number,
     private readonly register: MessageType,
-    attachRng: RandomSource,
+    private readonly attachRng: RandomSource,
     /** Each peer's stream for its later attachments (drawn at no other event). */
     private readonly attachStreams: PeerStreams,
     /** A split run: whether this thread acts for the peer (null: one thread, for all). */
     private readonly owns: ((peer: number) => boolean) | null = null,
-  ) {
+    /** Under drawn churn: the live snapshot (global knowledge) the peers act on; null: exact liveness. */
+    private readonly knowledge: LiveSnapshot | null = null,
+  ) {}
+
+  /**
+   * Promotes the super-peers and attaches the others, from the overlay as it stands: call
+   * once every component has started (with peer sampling, the overlay is the views' then).
+   */
+  build(): void {
+    const ctx = this.ctx, knowledge = this.knowledge, attachRng = this.attachRng;
     const g = ctx.overlay;
     const n = ctx.peers.count;
     const cap = ctx.peers.alive.length;
-    const count = Math.min(n, Math.max(1, Math.ceil(fraction * n - 1e-9)));
+    const count = Math.min(n, Math.max(1, Math.ceil(this.fraction * n - 1e-9)));
     const order = Array.from({ length: n }, (_, p) => p);
     order.sort((p, q) => g.degree(q) - g.degree(p) || p - q);
     this.superPeers = Int32Array.from(order.slice(0, count));
@@ -63,6 +93,19 @@ export class SuperPeerDirectory {
       if (this.isSuper[p]) continue;
       this.attachedTo[p] = this.superPeers[Math.floor(attachRng.next() * count)];
     }
+    this.members = knowledge ? Array.from({ length: count }, () => new Set<number>()) : null;
+    this.place = knowledge ? new Int32Array(n).fill(-1) : null;
+    if (this.place) this.superPeers.forEach((sp, i) => { this.place![sp] = i; });
+  }
+
+  /** Whether super-peer `sp` is up, as the peers know it (the snapshot under churn). */
+  superPeerUp(sp: number): boolean {
+    const k = this.knowledge;
+    return k === null ? this.ctx.peers.alive[sp] === 1 : sp < k.count && k.live[sp] === 1;
+  }
+
+  private mine(p: number): boolean {
+    return this.owns === null || this.owns(p);
   }
 
   /** Sends every live ordinary peer's registration (at the current time). */
@@ -73,14 +116,23 @@ export class SuperPeerDirectory {
     }
   }
 
-  /** Every thread counts it (and so holds the run's count); the peer's own thread sends it. */
+  /**
+   * Every thread counts it (and so holds the run's count), but under churn, where only the
+   * peer's own thread knows of it; the peer's own thread sends it.
+   */
   private sendRegistration(p: number): void {
-    this.registrationMessages++;
-    if (this.owns === null || this.owns(p)) this.ctx.transport.post(p, this.attachedTo[p], this.register, this.register.pool.take());
+    const mine = this.mine(p);
+    if (mine || this.knowledge === null) this.registrationMessages++;
+    if (mine) this.ctx.transport.post(p, this.attachedTo[p], this.register, this.register.pool.take());
   }
 
   /** A registration from `peer` reached super-peer `sp`. */
   onRegister(sp: number, peer: number): void {
+    if (this.members) {
+      // Under churn sp knows only itself: a member that has left since goes at the next rebuild.
+      if (this.ctx.peers.alive[sp]) this.members[this.place![sp]].add(peer);
+      return;
+    }
     if (!this.ctx.peers.alive[sp] || !this.ctx.peers.alive[peer]) return;
     if (this.attachedTo[peer] === sp) this.registered[peer] = 1;
   }
@@ -91,10 +143,13 @@ export class SuperPeerDirectory {
    */
   lookup(sp: number, item: number, exclude: number): number {
     const holders = this.data.holdersOf(item);
+    const members = this.members === null ? null : this.members[this.place![sp]];
     for (let k = 0; k < holders.length; k++) {
       const h = holders[k];
       if (h === exclude) continue;
-      if (h === sp || (this.attachedTo[h] === sp && this.registered[h] === 1 && !this.isSuper[h])) return h;
+      if (h === sp) return h;
+      if (this.isSuper[h]) continue;
+      if (members !== null ? members.has(h) : this.attachedTo[h] === sp && this.registered[h] === 1) return h;
     }
     return -1;
   }
@@ -110,14 +165,13 @@ export class SuperPeerDirectory {
     this.attachedTo = a;
   }
 
-  /** A random live super-peer, drawn from `rng`; -1 when none is alive. */
+  /** A random live super-peer (as the peers know it), drawn from `rng`; -1 when none is. */
   private liveSuperPeer(rng: RandomSource): number {
-    const alive = this.ctx.peers.alive;
     const s = this.superPeers.length;
     const start = Math.floor(rng.next() * s);
     for (let k = 0; k < s; k++) {
       const sp = this.superPeers[(start + k) % s];
-      if (alive[sp]) return sp;
+      if (this.superPeerUp(sp)) return sp;
     }
     return -1;
   }
@@ -127,13 +181,38 @@ export class SuperPeerDirectory {
     this.attachedTo[p] = sp;
     this.registered[p] = 0;
     if (sp < 0) return;
-    this.reattachments++;
+    if (this.mine(p) || this.knowledge === null) this.reattachments++;
     this.sendRegistration(p);
+  }
+
+  /**
+   * Under churn, after each rebuild of the live snapshot (a controller event, in every
+   * thread, each for its own peers): live super-peers drop the members it shows down; live
+   * ordinary peers whose super-peer it shows down (or that have none) attach again.
+   */
+  knowledgeRebuilt(): void {
+    const alive = this.ctx.peers.alive, k = this.knowledge!;
+    const known = (q: number) => q < k.count && k.live[q] === 1;
+    this.superPeers.forEach((sp, i) => {
+      if (!this.mine(sp) || !alive[sp]) return;
+      for (const q of this.members![i]) if (!known(q)) this.members![i].delete(q);
+    });
+    for (let p = 0; p < this.ctx.peers.count; p++) {
+      if (this.isSuper[p] || !alive[p] || !this.mine(p)) continue;
+      const sp = this.attachedTo[p];
+      if (sp < 0 || !known(sp)) this.reattach(p);
+    }
   }
 
   /** Peer p went down. */
   peerDown(p: number): void {
     if (p >= this.isSuper.length) return;
+    if (this.members) {
+      // Under churn at its own event: a super-peer's index goes with it; a member stays in
+      // its super-peer's index until the next rebuild of global knowledge.
+      if (this.isSuper[p]) this.members[this.place![p]].clear();
+      return;
+    }
     if (!this.isSuper[p]) {
       this.registered[p] = 0;
       return;
@@ -151,7 +230,7 @@ export class SuperPeerDirectory {
     this.grow(p + 1);
     if (this.isSuper[p]) return;
     const sp = this.attachedTo[p];
-    if (sp < 0 || !this.ctx.peers.alive[sp]) {
+    if (sp < 0 || !this.superPeerUp(sp)) {
       this.reattach(p);
       return;
     }

@@ -8,6 +8,7 @@
 import type { BroadcastState } from '../state.js';
 import type { SimContext } from '../../../run/context.js';
 import { DownLog } from './down-log.js';
+import { LatestEvents } from './latest.js';
 import type { PartitionSimulator } from '../../../parallel/partition-simulator.js';
 
 export class PartitionFailures {
@@ -39,25 +40,8 @@ export class PartitionFailures {
     // Peers a trace took down as the run started, before any broadcast began: first in the log.
     const away = ctx.peers.count - ctx.peers.aliveCount;
     if (away > 0) log?.change(0, -1, away, () => false);
-    const time = this.latestTime = new Float64Array(broadcasts).fill(-Infinity);
-    const tie = this.latestTie = new Float64Array(broadcasts);
-    // The broadcast's id: the target of a start or tick (controller events: every partition
-    // runs them), `a` of an arrival (event-delivery.ts).
-    const note = (id: number) => {
-      time[id] = sim.now;
-      tie[id] = sim.currentTie;
-    };
-    for (const name of ['broadcast/start', 'broadcast/tick']) {
-      sim.wrapKind(sim.kindId(name), (h) => (target, src, a, b) => {
-        h(target, src, a, b);
-        note(target);
-      });
-    }
-    for (const name of ['broadcast/rumour', 'broadcast/request']) {
-      sim.wrapKind(sim.kindId(name), (h) => (target, src, a, b) => {
-        h(target, src, a, b);
-        note(a);
-      });
-    }
+    const latest = new LatestEvents(sim, broadcasts);
+    this.latestTime = latest.time;
+    this.latestTie = latest.tie;
   }
 }

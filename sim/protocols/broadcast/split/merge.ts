@@ -11,14 +11,18 @@ import { Phase } from '../state.js';
 import type { BroadcastResult } from '../results-section.js';
 import type { Scenario } from '../../../scenario/schema.js';
 import type { DownLogData } from './down-log.js';
+import { earlier } from './latest.js';
 import type { BroadcastShare, InformLogData } from './share.js';
+
+/** What merging orders: entries by (time, tie), then by place within an event where kept. */
+type Ordered = Pick<InformLogData, 'length' | 'time' | 'tie' | 'order'>;
 
 /**
  * Whether entry i of a comes before entry j of b, by (time, tie), then by place within the
  * event where the logs keep them (without ties, equal times are in no particular order:
  * the timeline does not depend on it; a cycle-engine round informs many peers in one event).
  */
-function before(a: InformLogData, i: number, b: InformLogData, j: number): boolean {
+function before(a: Ordered, i: number, b: Ordered, j: number): boolean {
   if (a.time[i] !== b.time[j]) return a.time[i] < b.time[j];
   if (a.tie === null || b.tie === null) return false;
   if (a.tie[i] !== b.tie[j]) return a.tie[i] < b.tie[j];
@@ -29,7 +33,7 @@ function before(a: InformLogData, i: number, b: InformLogData, j: number): boole
  * The order in which the logs' entries happened, by (time, tie, place): the k-th informing
  * overall is entry `entry[k]` of log `log[k]` (at most 256 logs: one per partition).
  */
-export function mergeOrder(logs: InformLogData[]): { log: Uint8Array; entry: Int32Array } {
+export function mergeOrder(logs: Ordered[]): { log: Uint8Array; entry: Int32Array } {
   let total = 0;
   for (const l of logs) total += l.length;
   const which = new Uint8Array(total), entry = new Int32Array(total);
@@ -83,9 +87,6 @@ export function mergeLogs(logs: InformLogData[], visit: (log: InformLogData, i: 
   for (let k = 0; k < log.length; k++) visit(logs[log[k]], entry[k]);
 }
 
-/** Whether (ta, ka) comes before (tb, kb). */
-const earlier = (ta: number, ka: number, tb: number, kb: number) => ta < tb || (ta === tb && ka < kb);
-
 /**
  * shares[p][b]: partition p's share of broadcast b; `downs`: the peers that went down
  * (failures), or null. Returns the started broadcasts' results.
@@ -120,6 +121,11 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], 
     const lostBefore = downs === null ? null : downs.informed[st.id];
     let e = 0, lost = 0;
     const informedAfter = (k: number) => k + 1 - lost;
+    if (first.churn) {
+      mergeWithChurn(st, parts, logs, total);
+      results.push(broadcastResult(st));
+      continue;
+    }
     if (first.timeline) {
       // Built by partition 0 as the run went (timeline-stream.ts).
       st.timeline.load(first.timeline);
@@ -174,4 +180,46 @@ export function mergeBroadcasts(scenario: Scenario, shares: BroadcastShare[][], 
     results.push(broadcastResult(st));
   }
   return results;
+}
+
+/**
+ * With churn (churn.ts): the informings and the holders going down (−1) and coming back
+ * (+1), replayed in (time, tie) order, give the live count each informing offers to the
+ * timeline, as BroadcastEngine.record does; the logs and counts were cut back where the
+ * broadcast ended, so the last figures are those frozen there.
+ */
+function mergeWithChurn(st: ReturnType<typeof planBroadcasts>[number], parts: BroadcastShare[], logs: InformLogData[], total: number): void {
+  const trace = st.trace;
+  const holders = parts.map((p) => p.churn!.holders).filter((h) => h.length > 0);
+  const changes = mergeOrder(holders);
+  const order = mergeOrder(logs);
+  let h = 0, net = 0;
+  for (let k = 0; k < total; k++) {
+    const log = logs[order.log[k]], i = order.entry[k];
+    const time = log.time[i], tie = log.tie![i];
+    for (; h < changes.log.length; h++) {
+      const c = holders[changes.log[h]], j = changes.entry[h];
+      if (!earlier(c.time[j], c.tie[j], time, tie)) break;
+      net += c.delta[j];
+    }
+    st.timeline.offer(time, k + 1 + net);
+    if (trace) {
+      const from = log.from![i];
+      trace.push([log.peer![i], time, from < 0 ? null : from]);
+    }
+  }
+  for (; h < changes.log.length; h++) net += holders[changes.log[h]].delta[changes.entry[h]];
+  st.reachedEver = total;
+  st.liveInformed = total + net;
+  st.aliveAtEnd = parts.reduce((sum, p) => sum + p.churn!.alive, 0);
+  for (const log of logs) if (log.maxRound > st.maxRound) st.maxRound = log.maxRound;
+  let latest: InformLogData | null = null;
+  for (const log of logs) {
+    if (latest === null || earlier(latest.lastTime, latest.lastTie, log.lastTime, log.lastTie)) latest = log;
+  }
+  if (latest !== null) {
+    st.lastTime = latest.lastTime;
+    st.lastRound = latest.lastRound;
+  }
+  if (!st.ticking && st.pending === 0) st.phase = Phase.Ended;
 }

@@ -28,6 +28,8 @@ export interface BroadcastPartition {
    * Called once per informing, in this thread's event order.
    */
   informed(st: BroadcastState, peer: number, from: number, round: number): void;
+  /** Anti-entropy gave `peer` (of this partition) the rumour after the broadcast ended (not an informing). */
+  lateCopy(st: BroadcastState, peer: number): void;
   /**
    * A round tick's gossip is shared out among the threads in chunks of `chunkWords` bitset
    * words (32 peers each), whoever owns the peers: each thread asks for chunks until none

@@ -25,6 +25,22 @@ export interface BroadcastShare {
   log: InformLogData;
   /** The broadcast's timeline, where partition 0 built it as the run went (timeline-stream.ts). */
   timeline?: TimelineState;
+  /**
+   * With churn (churn.ts): this partition's holders going down and coming back, and its
+   * peers alive when the broadcast ended (or at the end of the run); `synced` is counted
+   * up to the end, and the log cut back there.
+   */
+  churn?: { holders: HolderLogData; alive: number };
+}
+
+/** A partition's holders of a broadcast going down (delta −1) and coming back (+1), in its event order. */
+export interface HolderLogData {
+  length: number;
+  time: Float64Array;
+  tie: Float64Array;
+  /** Always null (merge.ts orders these logs as it orders informings). */
+  order: null;
+  delta: Int8Array;
 }
 
 export interface InformLogData {

@@ -11,20 +11,26 @@ import type { Scenario } from '../../../scenario/schema.js';
 import type { MergeTarget, PartitionEnv, SplitContract, SplitPart, SplitSetup } from '../../../parallel/split.js';
 import { BroadcastComponent, planBroadcasts } from '../component.js';
 import { TRACE_MAX_PEERS } from '../engine.js';
+import { protocolOf } from '../protocols.js';
 import { Phase, type BroadcastState } from '../state.js';
 import { Timeline } from '../timeline.js';
 import { broadcastAdmission } from './admission.js';
 import { BitsetExchange } from './bitset-exchange.js';
 import { cycleBuffers, SplitCycleRounds } from './cycle-rounds.js';
+import { PartitionChurn } from './churn.js';
 import { PartitionFailures } from './failures.js';
+import { earlier } from './latest.js';
 import { InformLog } from './inform-log.js';
 import { mergeBroadcasts } from './merge.js';
 import { TimelineStream } from './timeline-stream.js';
 import type { BroadcastPartition } from './partition.js';
 import type { BroadcastFamilyShare, BroadcastShare } from './share.js';
 
-/** Cells a broadcast publishes at each barrier: informed, pending, down, the window's informings. */
-const CELLS = 4;
+/**
+ * Cells a broadcast publishes at each barrier: informed, pending, down, the window's
+ * informings, and with churn the (time, tie) of its latest event here.
+ */
+const CELLS = 6;
 
 /** The peer streams a broadcast draws from (TargetPicker, Transport): any thread may act for any peer in a tick. */
 const STREAMS = ['broadcast', 'network'];
@@ -51,6 +57,12 @@ function setup(scenario: Scenario, threads: number, blockSize: number): SplitSet
  * reply's loss from the answering peer's stream in one-thread order (cycle-rounds.ts).
  */
 function refuse(scenario: Scenario): string | null {
+  // A peer that forwards on receipt draws uniform targets among the live peers at its own
+  // event: under churn, who is alive among the other threads' peers changes meanwhile (a
+  // flood forwards to its neighbours whatever `targets` says; cycle rounds forward at ticks).
+  if (scenario.churn && scenario.engine === 'event' && scenario.workload.broadcasts.some((b) => b.targets === 'uniform' && b.protocol !== 'flood' && protocolOf(b).forwardsOnReceipt)) {
+    return 'forwarding on receipt to uniform targets under churn: it reads who is alive among every thread\'s peers at a peer\'s own event';
+  }
   if (scenario.engine !== 'cycle' || !(scenario.network.loss > 0)) return null;
   const asks = scenario.workload.broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull');
   return asks ? 'pull and push-pull rounds of the cycle engine with network.loss: a reply\'s loss is drawn from the answering peer\'s stream in one-thread order' : null;
@@ -70,12 +82,16 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   // wait at the next barrier, and holds the old copies until they are collected (10^7-peer
   // push, 2 threads: peak RSS 1,132 MiB growing by doubling from 2^16 entries).
   const logRoom = broadcasts * (hi - lo) <= 1 << 25 ? hi - lo : Math.min(hi - lo, 1 << 16);
-  // Tie-breaks only where failures may fall between equal times (inform-log.ts). Without
-  // failures or a trace, partition 0 builds the timeline as the run goes, and the logs
-  // only count (timeline-stream.ts).
-  const stream = !withPeers && !env.membershipChanges
+  // Tie-breaks only where peers going down may fall between equal times (inform-log.ts).
+  // Without failures, churn or a trace, partition 0 builds the timeline as the run goes,
+  // and the logs only count (timeline-stream.ts). With churn the logs keep the rounds, to
+  // be cut back where a broadcast ended (churn.ts).
+  const peersGoDown = env.membershipChanges || env.peersLeave;
+  // Peers that come back up (churn, a trace's steps): each partition logs its own (churn.ts).
+  const comeBack = env.peersLeave || Boolean(scenario.churn?.trace);
+  const stream = !withPeers && !peersGoDown
     ? new TimelineStream(env.buffers.slice(streamBuffersAt), broadcasts, me, env.threads) : null;
-  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers, hi - lo, env.membershipChanges, stream === null));
+  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers, hi - lo, peersGoDown, stream === null, comeBack));
   // (The engine's own timeline of each broadcast sees this partition's informings only.)
   const timelines = stream !== null && me === 0 ? Array.from({ length: broadcasts }, () => new Timeline()) : [];
   const informedHere = new Float64Array(broadcasts);
@@ -90,6 +106,9 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
       logs[st.id].push(sim.now, sim.currentTie, peer, from, round, cycle === null ? 0 : (cycle as SplitCycleRounds).order);
       stream?.push(st.id, sim.now);
     },
+    lateCopy(st) {
+      informedHere[st.id]++;
+    },
     chunkWords: ticks.chunkWords,
     nextChunk: (st, words) => ticks.nextChunk(lane + st.id, words),
     ...(cycleEngine ? {
@@ -103,6 +122,8 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   // With failures: this partition's peers down holding each rumour (for the live counts
   // summed at the barriers), partition 0's log of them all, each broadcast's latest event.
   let failures: PartitionFailures | null = null;
+  // With churn: the same, each partition's peers going down and up at their own events.
+  let churn: PartitionChurn | null = null;
   let downHere: Float64Array = new Float64Array(broadcasts);
   const split: SplitPart = {
     components: [component],
@@ -110,9 +131,13 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
     started(ctx: SimContext) {
       states = component.states;
       if (states.length !== broadcasts) throw new Error(`parallel: ${states.length} broadcasts planned, ${broadcasts} expected`);
-      if (env.membershipChanges) {
+      if (env.membershipChanges && !comeBack) {
         failures = new PartitionFailures(ctx, sim, states, lo, hi, me === 0);
         downHere = failures.downHere;
+      }
+      if (comeBack) {
+        churn = new PartitionChurn(ctx, sim, states, lo, hi);
+        downHere = churn.downHere;
       }
       bitsets = new BitsetExchange(env.buffers.slice(0, broadcasts), states, n, env.blockSize, me, env.threads);
       split.admit = broadcastAdmission(sim, states, component.settled, scenario.duration) ?? undefined;
@@ -128,6 +153,10 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
         cells[f + 1] = states[b].pending;
         cells[f + 2] = downHere[b];
         cells[f + 3] = stream === null ? 0 : stream.entries(b);
+        if (churn !== null) {
+          cells[f + 4] = churn.latest.time[b];
+          cells[f + 5] = churn.latest.tie[b];
+        }
         bitsets!.publish(b, informedHere[b]);
       }
       stream?.flip();
@@ -149,13 +178,27 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
         // Ended everywhere: release the per-peer arrival times, as a one-thread run does.
         if (!st.ticking && pending === 0) st.earliest = null;
         if (stream !== null && me === 0) stream.merge(b, timelines[b], (i) => cells[at(i) + CELLS * b + 3]);
+        // With churn: ended at its latest event anywhere, in the window just run (churn.ts).
+        if (churn !== null && churn.ended[b] === 0 && !st.ticking && pending === 0) {
+          let time = -Infinity, tie = 0;
+          for (let i = 0; i < env.threads; i++) {
+            const f = at(i) + CELLS * b;
+            if (earlier(time, tie, cells[f + 4], cells[f + 5])) { time = cells[f + 4]; tie = cells[f + 5]; }
+          }
+          churn.end(b, time, tie, logs[b]);
+        }
       }
+      churn?.endWindow();
     },
     share() {
       const transfer: ArrayBuffer[] = [];
       const shares: BroadcastShare[] = states.map((st) => {
         const log = logs[st.id].data();
         for (const a of [log.time, log.tie, log.peer, log.from, log.order]) if (a) transfer.push(a.buffer as ArrayBuffer);
+        if (churn !== null) {
+          const h = churn.holderLog(st.id);
+          transfer.push(h.time.buffer as ArrayBuffer, h.tie.buffer as ArrayBuffer, h.delta.buffer as ArrayBuffer);
+        }
         return {
           phase: st.phase,
           origin: st.origin,
@@ -165,12 +208,15 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
           duplicates: st.duplicates,
           lost: st.lost,
           dropped: st.dropped,
-          synced: st.synced,
+          synced: churn !== null && churn.ended[st.id] === 1 ? churn.syncedAtEnd[st.id] : st.synced,
           pending: st.pending,
           endTime: failures ? failures.latestTime[st.id] : -Infinity,
           endTie: failures ? failures.latestTie[st.id] : 0,
           log,
           ...(stream !== null && me === 0 ? { timeline: timelines[st.id].state() } : {}),
+          ...(churn !== null ? {
+            churn: { holders: churn.holderLog(st.id), alive: churn.ended[st.id] === 1 ? churn.aliveAtEnd[st.id] : churn.aliveHere },
+          } : {}),
         };
       });
       const data: BroadcastFamilyShare = { broadcasts: shares, downs: failures?.log ? failures.log.data : null };

@@ -77,6 +77,13 @@ const UNSPLIT: Record<string, string> = {
 
 function refuse(scenario: Scenario): string | null {
   const reasons = [...new Set(scenario.workload.searches.map((s) => UNSPLIT[s.protocol]).filter((r) => r !== undefined))];
+  // A ring restarts at the barrier that learns of the quiet, reading the origin's links as
+  // of the quiet instant: exact only if nothing changes them in between. Churn's and repair's
+  // peer events do, and so may a refresh (peer sampling) or a failure at that very instant.
+  if (scenario.workload.searches.some((s) => s.protocol === 'expanding-ring')
+    && (scenario.churn || scenario.overlay.sampling || scenario.failures.length > 0)) {
+    reasons.push('expanding rings with churn, peer sampling or failures (a ring restarts at the barrier after the query fell quiet, reading the origin\'s links, which may have changed since)');
+  }
   return reasons.length === 0 ? null : reasons.join(', ');
 }
 

@@ -17,7 +17,7 @@ export function splitsToday(s: Scenario): boolean {
       && !(s.network.loss > 0 && broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'))))
     && s.workload.searches.every((x) => x.protocol !== 'dht')
     // Expanding rings: not where the origin's links change while the run goes.
-    && !(s.workload.searches.some((x) => x.protocol === 'expanding-ring') && (churn || s.overlay.sampling || failures))
+    && !(s.workload.searches.some((x) => x.protocol === 'expanding-ring') && (churn || s.overlay.sampling || (failures && s.overlay.repair)))
     // The super-peer directory: not with churn or peer sampling.
     && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity && !s.structured

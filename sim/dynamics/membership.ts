@@ -15,6 +15,7 @@ import { twoTo } from '../math/two-to.js';
 import { CONTROLLER } from '../engine/simulator.js';
 import type { InlineMessageType } from '../network/messages.js';
 import { LiveSnapshot } from './knowledge.js';
+import { OWN_PEERS, type OwnPeers } from '../run/own-peers.js';
 
 /**
  * A (re)joining peer still without a neighbour after this many mean latencies starts its
@@ -58,6 +59,8 @@ export class Membership {
   joinsAlone = 0;
   /** Joins started again because the peer was still alone after the retry timeout. */
   joinRetries = 0;
+  /** Split run: this thread's own peers that a crash took down (the live count sums them). */
+  crashedHere = 0;
   /** The random-walk link finder, once a join or a repair has needed it. */
   walker: LinkWalker | null = null;
   private antiEntropy: AntiEntropy | null = null;
@@ -73,7 +76,11 @@ export class Membership {
   /** Departure notices (churn without peer sampling). */
   private readonly leaveNotice: InlineMessageType | null = null;
 
+  /** In a split run, this thread's peers (run/own-peers.ts); null on one thread. */
+  private readonly own: OwnPeers | null;
+
   constructor(private readonly ctx: SimContext) {
+    this.own = ctx.services.get(OWN_PEERS) ?? null;
     const overlay = ctx.scenario.overlay;
     this.repair = overlay.repair;
     this.maxDegree = overlay.maxDegree;
@@ -155,6 +162,11 @@ export class Membership {
    * neighbours repair.
    */
   crash(victims: ArrayLike<number>): void {
+    const own = this.own;
+    if (own) {
+      this.crashOwn(victims, own);
+      return;
+    }
     const { peers, overlay } = this.ctx;
     const lost: number[] = [];
     for (let i = 0; i < victims.length; i++) {
@@ -165,6 +177,69 @@ export class Membership {
         if (this.repair) for (const q of former) lost.push(q);
       });
     }
+    this.snapshot.rebuild();
+    if (lost.length > 0) {
+      repairLostLinks(lost, overlay, peers.alive, this.targetDegree, (q) => this.seek(q), (q) => this.rejoinAlone(q));
+    }
+  }
+
+  /**
+   * The same crash in one thread of a split run, which every thread runs (run/own-peers.ts).
+   * First every thread reads what it needs: which of its peers list a victim (from the
+   * victims' lists, as `isolate` reads them). After a barrier, each writes only its own
+   * peers' part: its victims' lists, alive bytes (where shared) and views; its other peers
+   * drop their entries for the victims, in the victims' order, as on one thread. A second
+   * barrier, then global knowledge and the repairs of its own peers, which are per-peer
+   * (streams, tie-breaks), so the results are one thread's.
+   */
+  private crashOwn(victims: ArrayLike<number>, own: OwnPeers): void {
+    const { peers, overlay } = this.ctx;
+    // Typed arrays, not lists: a failure may take down a third of 10^6 peers.
+    const victim = new Uint8Array(peers.count);
+    let downs = 0;
+    for (let i = 0; i < victims.length; i++) {
+      const p = victims[i];
+      if (peers.alive[p] === 1) { victim[p] = 1; downs++; }
+    }
+    const down = new Int32Array(downs);
+    for (let i = 0, k = 0; i < victims.length; i++) if (victim[victims[i]] === 1) down[k++] = victims[i];
+    // (q, p) pairs: this thread's peer q drops its link to victim p, in the victims' order.
+    let pairs = 0;
+    const dropped = (q: number) => victim[q] === 0 && own.owns(q);
+    if (!this.sampling) for (const p of down) for (let i = 0, d = overlay.degree(p); i < d; i++) if (dropped(overlay.neighbor(p, i))) pairs++;
+    const drops = new Int32Array(2 * pairs);
+    if (pairs > 0) {
+      let k = 0;
+      for (const p of down) {
+        for (let i = 0, d = overlay.degree(p); i < d; i++) {
+          const q = overlay.neighbor(p, i);
+          if (dropped(q)) { drops[k++] = q; drops[k++] = p; }
+        }
+      }
+    }
+    own.wait();
+    for (const p of down) {
+      const mine = own.owns(p);
+      if (own.sharedAlive && !mine) peers.aliveCount--;
+      else peers.setAlive(p, false);
+      this.epoch[p]++;
+      this.walker?.down(p);
+      if (mine) {
+        this.crashedHere++;
+        this.antiEntropy?.down(p);
+        if (this.sampling) this.sampling.peerDown(p);
+        else overlay.deg[p] = 0;
+      }
+      for (const listener of this.ctx.peerDown) listener(p);
+    }
+    const lost: number[] = [];
+    for (let k = 0; k < drops.length; k += 2) {
+      overlay.dropOwn(drops[k], drops[k + 1]);
+      if (this.repair) lost.push(drops[k]);
+    }
+    own.wait();
+    // Each thread counted its own changes: whether any link is left is read from the runs.
+    if (own.sharedLinks) overlay.recountHalves();
     this.snapshot.rebuild();
     if (lost.length > 0) {
       repairLostLinks(lost, overlay, peers.alive, this.targetDegree, (q) => this.seek(q), (q) => this.rejoinAlone(q));
@@ -212,12 +287,23 @@ export class Membership {
     this.join(q);
   }
 
-  /** Peer p (down) comes back with the same id. */
+  /**
+   * Peer p (down) comes back with the same id: at its own event (churn), or at a controller
+   * event (a trace step), which in a split run every thread runs (run/own-peers.ts): each
+   * then counts p alive, and tells its listeners, but only p's owner joins it to the overlay.
+   */
   rejoin(p: number): void {
     if (this.ctx.peers.alive[p] === 1) return;
-    this.ctx.peers.setAlive(p, true);
+    const own = this.own;
+    const mine = !own || own.owns(p);
+    if (own?.sharedAlive && !mine) this.ctx.peers.aliveCount++;
+    else this.ctx.peers.setAlive(p, true);
     this.sampling?.peerUp(p);
-    this.up(p);
+    for (const listener of this.ctx.peerUp) listener(p);
+    if (mine) {
+      this.antiEntropy?.joined(p);
+      this.join(p);
+    }
   }
 
   /**

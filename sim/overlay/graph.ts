@@ -215,6 +215,24 @@ export class Graph implements Linkable {
     return former;
   }
 
+  /**
+   * p stops listing q, and `edges` is left as it is: a split run's thread changes only its
+   * own peers' lists of a shared overlay, then recounts (recountHalves).
+   */
+  dropOwn(p: number, q: number): boolean {
+    return this.dropOne(p, q);
+  }
+
+  /**
+   * Sets `edges` to the number of entries over all lists (each link held at both ends counts
+   * twice): nonzero exactly when some peer lists another, all a split run's threads can agree on.
+   */
+  recountHalves(): void {
+    let halves = 0;
+    for (let p = 0; p < this.size; p++) halves += this.deg[p];
+    this.edges = halves;
+  }
+
   /** Removes every link of p (a crash); returns the former neighbours. */
   isolate(p: number): number[] {
     const former = this.neighbors(p);

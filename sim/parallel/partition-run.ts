@@ -15,6 +15,7 @@ import { Transport } from '../network/transport.js';
 import { clampNonNegative, makeSampler } from '../random/distributions.js';
 import { makeStreamFactories, type Component, type SimContext } from '../run/context.js';
 import { PeerTable } from '../run/peers.js';
+import { OWN_PEERS } from '../run/own-peers.js';
 import { liveMask } from '../metrics/alive-peers.js';
 import { pathLengthSums, type PathSums } from '../metrics/path-length.js';
 import { FAMILIES } from '../families/families.js';
@@ -72,17 +73,19 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const sim = new PartitionSimulator(capacity, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, capacity), input.queueSlots,
     capacity > n ? ownership.dealtFrom : Infinity);
 
-  // Every peer alive (no churn): one shared copy for all threads, all run long; where a
-  // family's controller events take peers down and drop their links (failures), each
-  // thread's own copies, which every thread changes alike.
+  // Every peer alive (no churn): one shared copy for all threads, all run long. Where
+  // peers' events take peers down and up, one shared array, each thread writing its own
+  // peers'; else where controller events do (failures, a trace), each thread's own copy,
+  // which every thread changes alike. The overlay: where links change (peers' events or
+  // controller events), one shared copy, each thread writing its own peers' runs.
   const membershipChanges = FAMILIES.some((f) => input.families.some((x) => x.name === f.name) && (f.split?.changesMembership?.(scenario) ?? false));
   const initialAlive = new Uint8Array(input.alive, 0, n);
   const initialOverlay = sharedGraphView(input.overlay);
   const peers = new PeerTable(0);
   peers.count = peers.aliveCount = n;
   // With arrivals, the shared alive array has room for them all (PeerTable.create never moves it).
-  peers.alive = membershipChanges ? initialAlive.slice()
-    : input.aliveNow !== null ? new Uint8Array(input.aliveNow, 0, capacity) : initialAlive;
+  peers.alive = input.aliveNow !== null ? new Uint8Array(input.aliveNow, 0, capacity)
+    : membershipChanges ? initialAlive.slice() : initialAlive;
   const sharedStreams = new Map(Object.entries(input.peerStreams).map(([name, b]) => [name, new Uint32Array(b, 0, capacity)]));
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length, sharedStreams);
   const latency = clampNonNegative(makeSampler(scenario.network.latency));
@@ -92,8 +95,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     seed: scenario.seed,
     sim,
     peers,
-    overlay: membershipChanges ? privateGraphCopy(input.overlay)
-      : input.links !== null ? sharedGraphView(input.links) : input.ownOverlay ? sharedGraphView(input.overlay) : initialOverlay,
+    overlay: input.links !== null ? sharedGraphView(input.links) : input.ownOverlay ? sharedGraphView(input.overlay)
+      : membershipChanges ? privateGraphCopy(input.overlay) : initialOverlay,
     transport,
     // A stream a family declared shared (split.ts: sharedStreams) may be drawn by any
     // thread for any peer (see tick-share.ts); the others only by the peer's owner.
@@ -105,6 +108,10 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     services: new Services(),
   };
 
+  // Failures and trace steps write their victims' shared state in the owners' threads (run/own-peers.ts).
+  ctx.services.provide(OWN_PEERS, {
+    owns: (p) => ownership.owns(p), wait: () => barrier.wait(), sharedAlive: input.aliveNow !== null, sharedLinks: input.links !== null,
+  });
   const ticks = new TickShare(input.claims, lanes, threads);
   let windowEvents = new Float64Array(1024), processedBefore = 0;
   const loopStart = performance.now();

@@ -3,6 +3,7 @@
  * Everything shared lives in SharedArrayBuffers; the rest is structured-cloned once.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { SentFile } from '../scenario/file-store.js';
 import type { Results } from '../run/results.js';
 import type { PathSums } from '../metrics/path-length.js';
 import type { SplitBfsBuffers } from './path-split.js';
@@ -10,6 +11,8 @@ import type { SharedGraph } from './shared-graph.js';
 
 export interface PartitionInput {
   scenario: Scenario;
+  /** The input files the scenario names (a churn trace), parsed by the main thread. */
+  files: SentFile[];
   /** This worker's partition. */
   index: number;
   threads: number;
@@ -25,9 +28,9 @@ export interface PartitionInput {
   queueSlots: number;
   overlay: SharedGraph;
   /**
-   * Every peer alive, shared read-only (no churn in a parallel run). With failures each
-   * worker keeps its own copy of this and of the overlay, which the failures change; the
-   * shared ones stay as at the start, for the overlay summary's path-length BFS.
+   * Every peer alive, shared read-only. Where controller events take peers down (failures,
+   * a trace) each thread keeps its own copy of this, which they change alike; this one and
+   * `overlay` stay as at the start, for the overlay summary's path-length BFS.
    */
   alive: SharedArrayBuffer;
   /**

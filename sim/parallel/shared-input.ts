@@ -6,6 +6,7 @@ import { PATH_EXACT_LIMIT, PATH_SOURCES } from '../metrics/path-length.js';
 import { familyComponents } from '../run/components.js';
 import { initialQueueSlots } from '../run/memory-estimate.js';
 import type { Scenario } from '../scenario/schema.js';
+import { filesForWorker } from '../scenario/input-files.js';
 import { Barrier } from './barrier.js';
 import { Board } from './board.js';
 import type { ParallelPlan } from './eligibility.js';
@@ -56,6 +57,7 @@ export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Gra
     Array.from({ length: threads }, (_, to) => (from === to ? null : allocateOutbox()))));
   return {
     scenario,
+    files: filesForWorker(scenario),
     threads,
     blockSize,
     capacity,

@@ -5,6 +5,7 @@
  * failure it aborts the barrier, so that the other partitions stop too.
  */
 import { parentPort } from 'node:worker_threads';
+import { adoptFiles } from '../scenario/file-store.js';
 import { Barrier, BarrierAborted } from './barrier.js';
 import { wireShare } from './overlay-wiring.js';
 import { runPartition } from './partition-run.js';
@@ -35,6 +36,7 @@ function wire(m: WiringRequest): void {
 function partition(input: PartitionInput): void {
   port.off('message', onMessage);
   try {
+    adoptFiles(input.files);
     const { output, transfer } = runPartition(input, (fraction) => post({ type: 'progress', fraction }));
     post({ type: 'done', output }, transfer);
   } catch (e) {

@@ -65,8 +65,8 @@ export interface Component {
    * an event caused by a peer reads and changes only its target's state (other peers hear
    * of it only through messages sent with the transport); controller events are scheduled
    * only by controller events, so every thread holds the same ones (one may change any
-   * peer's state if every thread can apply it alike, as failures do to each thread's own
-   * copy of the overlay and of who is alive); and the component's counters add up across
+   * peer's state if every thread can apply it alike to its own copy, or each thread its
+   * own peers' part between barriers, as failures do: run/own-peers.ts); and the component's counters add up across
    * threads, or are the same in every thread. The parallel runner knows how to split and merge each
    * safe component. Absent or 'unsafe': a run that includes it stays on one thread.
    */

@@ -101,20 +101,18 @@ export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate 
   // each other one. Per-peer state lives once, in shared memory, or in the partition that
   // owns the peer; what each extra thread adds (its share of the informing logs, the
   // outboxes between partitions, a copy of each informed bitset, queue slack) is modelled
-  // as SPLIT_STATE_FACTOR of the one-thread state. With failures each thread changes its
-  // own copy of the overlay. Plus a runtime per worker (test/run/memory-estimate.test.ts
-  // holds the measured points).
+  // as SPLIT_STATE_FACTOR of the one-thread state. Where churn, repair, failures or a
+  // trace's steps change the overlay, it is one more copy, shared by all threads (the
+  // first stays as at the start, for the summary). Plus a runtime per worker
+  // (test/run/memory-estimate.test.ts holds the measured points).
   const state = one.bytes - RUNTIME_BYTES;
   const extra = (threads - 1) * SPLIT_STATE_FACTOR * state;
-  const graph = one.terms.find((t) => t.what.startsWith('overlay graph'))?.bytes ?? 0;
-  const copies = scenario.failures.length > 0 ? threads * graph : 0;
   const room = sharedLinkRoom(scenario);
   const terms = [...one.terms,
     { what: `per-peer state of ${threads - 1} more thread${threads > 2 ? 's' : ''}, outboxes`, bytes: extra },
-    { what: `each thread's copy of the overlay (failures change it)`, bytes: copies },
     { what: room.what, bytes: room.bytes },
     { what: `worker thread runtimes (${threads - 1})`, bytes: (threads - 1) * WORKER_RUNTIME_BYTES }];
-  const bytes = Math.round(one.bytes + extra + copies + room.bytes + (threads - 1) * WORKER_RUNTIME_BYTES);
+  const bytes = Math.round(one.bytes + extra + room.bytes + (threads - 1) * WORKER_RUNTIME_BYTES);
   return {
     ...one,
     bytes,
@@ -124,8 +122,8 @@ export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate 
 }
 
 /**
- * A split run where some family's peer events add and drop links (churn without peer
- * sampling) shares one more copy of the overlay, in which every peer id of the run has a
+ * A split run where some family's events add and drop links (churn without peer
+ * sampling, failures, a trace's steps) shares one more copy of the overlay, in which every peer id of the run has a
  * run of max(its degree, linkRoom) slots that never moves (parallel/shared-graph.ts). Every
  * id: the arrivals' too, reserved from the start (SplitContract.arrivals counts them
  * exactly; here the expected number plus four standard deviations of a Poisson count). The

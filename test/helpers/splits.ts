@@ -21,15 +21,11 @@ export function splitsToday(s: Scenario): boolean {
     // The super-peer directory: not with churn or peer sampling.
     && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity && !s.structured
-    && !(failures && s.overlay.repair)
-    // Peer sampling: not with failures.
-    && !(s.overlay.sampling && failures)
-    // Churn: drawn sessions, with or without peer sampling or repair, nothing that assumes
-    // peers go down only at controller events (broadcasts, aggregation, failures), no
-    // sync; brand-new peers (arrivals) or not.
     // Churn arrivals: not with the families whose split state holds the initial peers only.
     && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
       || s.workload.searches.some((x) => x.protocol === 'directory')))
-    && (!churn || (!churn.trace && !churn.sync && !failures
-      && broadcasts.length === 0 && !s.aggregation));
+    // Churn: drawn sessions or a replayed trace, with or without peer sampling, repair or
+    // failures, nothing that assumes peers go down only at controller events (broadcasts
+    // under drawn sessions, aggregation), no sync.
+    && (!churn || (!churn.sync && (broadcasts.length === 0 || Boolean(churn.trace)) && !s.aggregation));
 }

@@ -8,11 +8,15 @@
  * and without repair, both engines). A failing case is shrunk to a small one and printed.
  * Needs the built worker (npm run build).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../sim/run/run';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
+import { loadScenarioText } from '../../sim/scenario/load';
 import { validate } from '../../sim/scenario/validate';
 import { splitsToday } from '../helpers/splits';
 
@@ -42,6 +46,10 @@ const broadcast = fc.oneof(
     every: fc.constantFrom('1s', '3s'),
   }).map((b) => (b.protocol === 'pull' ? { ...b, forward: 'rounds' } : b)),
 );
+
+/** `arb` one time in `1 + absent`, else `none`. */
+const sometimes = <T, N>(arb: fc.Arbitrary<T>, absent: number, none: N) =>
+  fc.oneof({ arbitrary: fc.constant(none), weight: absent }, { arbitrary: arb, weight: 1 });
 
 const failure = fc.record({
   at: instant,
@@ -101,9 +109,6 @@ describe('random scenarios split across workers', () => {
     spacing: fc.constantFrom('100ms', '700ms'),
     ttl: fc.integer({ min: 2, max: 4 }),
   });
-  /** `arb` one time in `1 + absent`, else `none`. */
-  const sometimes = <T, N>(arb: fc.Arbitrary<T>, absent: number, none: N) =>
-    fc.oneof({ arbitrary: fc.constant(none), weight: absent }, { arbitrary: arb, weight: 1 });
   const mixed = fc.record({
     seed: fc.nat(10_000),
     peers: fc.constantFrom(150, 600),
@@ -210,5 +215,89 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       split++;
     }), { seed: 20261207, numRuns: 16, endOnFailure: false });
     expect(split).toBe(16);
+  });
+});
+
+// Failures and trace steps: controller events that take peers of every thread down (and a
+// trace's back up) while peers' events change the links (repair, joins' walks), the views
+// (peer sampling) or who is alive (churn). Each thread writes its own peers' part between
+// barriers (sim/dynamics/membership.ts): the one-thread results byte for byte.
+describe('random failures and replayed traces over dynamic state split across workers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gossipsim-split-trace-'));
+  // A trace peer's sessions: (gap before it, length) in seconds, one after the other.
+  const tracePeer = fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 30 })), { minLength: 1, maxLength: 4 });
+  const cases = fc.record({
+    seed: fc.nat(10_000),
+    peers: fc.constantFrom(150, 700),
+    latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '20ms', max: '120ms' }, '100ms'),
+    loss: fc.constantFrom(0, 0.05),
+    refresh: fc.constantFrom('300ms', '1s', '4s'),
+    sampling: sometimes(fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constantFrom(2, 4) }), 1, null),
+    repair: fc.boolean(),
+    // Drawn sessions, a replayed trace (sessions in tenths of a second), or failures alone.
+    churn: fc.constantFrom('none', 'sessions', 'trace'),
+    tracePeers: fc.array(tracePeer, { minLength: 1, maxLength: 100 }),
+    traceScale: fc.constantFrom(0.1, 0.05),
+    failures: fc.array(failure, { maxLength: 2 }),
+    searches: fc.array(fc.record({
+      protocol: fc.constantFrom('flood', 'random-walk'), count: fc.integer({ min: 1, max: 4 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
+    }), { maxLength: 1 }),
+    broadcasts: fc.array(broadcast, { maxLength: 2 }),
+  });
+
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    let split = 0, traces = 0, tracedBroadcasts = 0, withFailures = 0, runs = 0;
+    const seen = new Set<string>();
+    await fc.assert(fc.asyncProperty(cases, async (c) => {
+      const failures = c.churn === 'none' && c.failures.length === 0 ? [{ at: '2s', fraction: 0.3, target: 'random' }] : c.failures;
+      let churn: object | null = null;
+      if (c.churn === 'sessions') churn = { session: '8s', downtime: '2s' };
+      if (c.churn === 'trace') {
+        const file = join(dir, `trace-${runs}.csv`);
+        const rows = c.tracePeers.flatMap((sessions, i) => {
+          let end = 0;
+          return sessions.map(([gap, length]) => [i, end + gap, (end += gap + length)]);
+        }).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+        writeFileSync(file, `peer,start,end\n${rows.map(([i, start, end]) => `p${i},${start},${end}`).join('\n')}\n`);
+        churn = { trace: file, traceScale: c.traceScale };
+      }
+      runs++;
+      // Broadcasts without churn or with a trace (with drawn sessions they keep the run on one thread).
+      const s = loadScenarioText(JSON.stringify({
+        name: 'failures', seed: c.seed, duration: '8s', peers: { count: c.peers },
+        network: { latency: c.latency, loss: c.loss, knowledgeRefresh: c.refresh },
+        overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
+        failures, workload: { searches: c.searches, broadcasts: c.churn === 'sessions' ? [] : c.broadcasts },
+        ...(churn ? { churn } : {}),
+        metrics: { sample: '500ms' },
+      }), join(dir, 'scenario.yaml'));
+      // (A broadcast family may still refuse some protocol under churn: test/helpers/splits.ts.)
+      const splits = splitsToday(s);
+      const expected = text(runScenario(s));
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers).toBe(splits ? workers : 1);
+        expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
+      }
+      if (!splits) return;
+      split++;
+      if (c.churn === 'trace') traces++;
+      if (c.churn === 'trace' && c.broadcasts.length > 0) tracedBroadcasts++;
+      if (failures.length > 0) {
+        withFailures++;
+        seen.add(`failures with ${c.churn === 'none' ? '' : `${c.churn} and `}${c.sampling ? 'sampling' : c.repair ? 'repair' : 'links'}`);
+      }
+    }), { seed: 20261208, numRuns: 32, endOnFailure: false });
+    // The draw covers traces and failures over every kind of dynamic state (a fixed seed:
+    // the same cases every run).
+    expect(split).toBeGreaterThan(26);
+    expect(traces).toBeGreaterThan(3);
+    expect(tracedBroadcasts).toBeGreaterThan(1);
+    expect(withFailures).toBeGreaterThan(10);
+    for (const state of ['links', 'repair', 'sampling']) {
+      for (const churn of ['', 'sessions and ', 'trace and ']) {
+        if (!(churn === 'trace and ' && state === 'links')) expect([...seen]).toContain(`failures with ${churn}${state}`);
+      }
+    }
   });
 });

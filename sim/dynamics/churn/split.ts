@@ -7,7 +7,8 @@
  * (parallel/partition.ts: Ownership) brings it up; the shared arrays hold every arrival
  * of the run from the start, counted in advance from the arrivals' own stream.
  */
-import type { SplitContract } from '../../parallel/split.js';
+import type { MergeTarget, PartitionEnv, SplitContract, SplitPart } from '../../parallel/split.js';
+import { TraceChurnComponent } from './trace/replay.js';
 import type { Results } from '../../run/results.js';
 import type { SimContext } from '../../run/context.js';
 import { dynamicsOf } from '../shared.js';
@@ -35,7 +36,6 @@ export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
     if (scenario.engine !== 'event') return 'on the cycle engine';
-    if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
     // Brand-new peers split with searches (but directory ones), peer sampling and repair
     // walks; the others' split forms hold per-peer state for the initial peers, by range.
     if (churn.arrivals > 0) {
@@ -46,22 +46,27 @@ export const churnSplit: SplitContract = {
       if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
     }
     if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
-    if (scenario.failures.length > 0) return 'with failures';
     // Their split forms count live and informed peers on the assumption that peers go
-    // down only at controller events.
-    if (scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
+    // down only at controller events (a trace's steps are; the broadcasts' count peers
+    // coming back up there too, aggregation's do not).
+    if (!churn.trace && scenario.workload.broadcasts.length > 0) return 'with broadcasts, whose split assumes that peers go down only at controller events';
     if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
-    if (scenario.aggregation) return 'with aggregation, whose split assumes that peers go down only at controller events';
+    if (scenario.aggregation) return churn.trace ? 'with aggregation, whose split assumes that peers never come back up' : 'with aggregation, whose split assumes that peers go down only at controller events';
     return null;
   },
+  // A trace's steps are controller events, which every thread applies to its own copy of
+  // who is alive (membership.ts, crashOwn and rejoin).
+  changesMembership: (scenario) => Boolean(scenario.churn!.trace),
   // Without peer sampling, joins and repairs change the overlay's links, each end its own.
-  peerEventsChange: (scenario) => (scenario.overlay.sampling ? ['alive'] : ['alive', 'links']),
+  // Drawn sessions' departures and rejoins are peers' events; a trace's are not.
+  peerEventsChange: (scenario) => [...(scenario.churn!.trace ? [] : ['alive' as const]), ...(scenario.overlay.sampling ? [] : ['links' as const])],
   linkRoom: (scenario) => scenario.overlay.maxDegree,
   arrivals: arrivalsIn,
   setup(_scenario, _threads, _blockSize, capacity) {
     return { buffers: [new SharedArrayBuffer(Math.max(8, 8 * capacity)), new SharedArrayBuffer(Math.max(8, 8 * capacity))], cells: 1, lanes: 0 };
   },
   partition(scenario, env) {
+    if (scenario.churn!.trace) return tracePart(scenario, env);
     const n = scenario.peers.count;
     // An arrival reads the peer count, the live snapshot (a refresh changes it) and the
     // search data (arrivals alone change it); only the owner changes the new peer's state.
@@ -85,19 +90,16 @@ export const churnSplit: SplitContract = {
         // Each thread's count of links is its own changes' (each judged by a glance at
         // the other end mid-window); what is read of it at a sample, whether there is any
         // link at all, is read from the runs' lengths instead.
-        if (!links) return;
-        const g = context!.overlay;
-        let halves = 0;
-        for (let p = 0; p < g.size; p++) halves += g.deg[p];
-        g.edges = halves;
+        if (links) context!.overlay.recountHalves();
       },
       started(ctx) {
         context = ctx;
       },
-      // Every peer is alive at the start (no trace, no failures): the count alive is n plus
-      // every thread's joins (its own arrivals included) minus its leaves.
+      // Every peer is alive at the start (no trace): the count alive is n plus every
+      // thread's joins (its own arrivals included) minus its leaves and its peers that
+      // failures crashed.
       publish(cells, at) {
-        cells[at] = component.joins - component.leaves;
+        cells[at] = component.joins - component.leaves - dynamicsOf(context!).membership.crashedHere;
       },
       gather(cells, at) {
         let alive = n;
@@ -117,6 +119,10 @@ export const churnSplit: SplitContract = {
     };
   },
   merge(target, shares) {
+    if (target.scenario.churn!.trace) {
+      mergeTrace(target, shares as TraceShare[]);
+      return;
+    }
     const parts = shares as ChurnShare[];
     const section = parts[0].section!;
     const sum = (key: 'joins' | 'leaves' | 'sessions' | 'downtimes' | 'joinRetries' | 'joinsAlone') => parts.reduce((total, p) => total + p[key], 0);
@@ -131,6 +137,50 @@ export const churnSplit: SplitContract = {
     target.results.churn = section;
   },
 };
+
+interface TraceShare {
+  /** Partition 0: its section (the trace's counts, the same in every thread). */
+  section: ChurnResults | null;
+  /** Joins are made by the rejoining peer's thread: counted there. */
+  joinRetries: number;
+  joinsAlone: number;
+}
+
+/**
+ * A replayed trace: its steps are controller events that every thread runs, each taking
+ * down and bringing back up its own peers (membership.ts), so its counts are the same in
+ * every thread; the joins (walks, retries) are the rejoining peers' threads'.
+ */
+function tracePart(scenario: Scenario, env: PartitionEnv): SplitPart {
+  const component = new TraceChurnComponent(scenario.churn!);
+  const links = !scenario.overlay.sampling;
+  let context: SimContext | null = null;
+  return {
+    components: [component],
+    // The joins' walks change links, which a step reads.
+    peersChangeWhatControllersRead: links,
+    // The observer reads the links of every thread's peers at the samples.
+    readsSharedState: links,
+    started(ctx) {
+      context = ctx;
+    },
+    sampling() {
+      if (links) context!.overlay.recountHalves();
+    },
+    share(ctx) {
+      const membership = dynamicsOf(ctx).membership;
+      const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.churn!; })() : null;
+      return { data: { section, joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone } satisfies TraceShare };
+    },
+  };
+}
+
+function mergeTrace(target: MergeTarget, parts: TraceShare[]): void {
+  const section = parts[0].section!;
+  section.joinRetries = parts.reduce((sum, p) => sum + p.joinRetries, 0);
+  section.joinsAlone = parts.reduce((sum, p) => sum + p.joinsAlone, 0);
+  target.results.churn = section;
+}
 
 /**
  * How many peers arrive in the run: the arrival instants drawn in advance, as the churn

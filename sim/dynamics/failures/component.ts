@@ -9,7 +9,7 @@ import { largestComponent } from '../../metrics/components.js';
 import type { Component, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import type { FailureSpec } from './schema.js';
-import { currentOverlay, dynamicsOf } from '../shared.js';
+import { currentOverlay, dynamicsOf, type Dynamics } from '../shared.js';
 
 export type { ResilienceResult };
 
@@ -22,19 +22,14 @@ export type { ResilienceResult };
 export class FailuresComponent implements Component {
   /**
    * A failure is a controller event that reads the whole overlay and changes other peers'
-   * links and liveness. A split run (sim/parallel/) gives every thread its own copy of the
-   * overlay and of who is alive, and every thread applies each failure alike, so failures
-   * split. Not with `overlay.repair`: its walks then change each thread's own peers' links
-   * at peer events, while a failure reads every peer's links and cuts them at both ends.
+   * links and liveness. In a split run (sim/parallel/) every thread runs it: each takes
+   * down its own victims and drops its own peers' links to them, between barriers
+   * (failures/split.ts, membership.ts).
    */
-  readonly parallel: 'safe' | 'unsafe';
-  readonly parallelNote?: string;
+  readonly parallel = 'safe';
   private readonly results: ResilienceResult[] = [];
 
-  constructor(private readonly specs: FailureSpec[], repair = false) {
-    this.parallel = repair ? 'unsafe' : 'safe';
-    if (repair) this.parallelNote = 'with overlay.repair, whose walks change links at peer events while a failure reads and cuts every peer\'s links at once';
-  }
+  constructor(private readonly specs: FailureSpec[]) {}
 
   start(ctx: SimContext): void {
     const kind = ctx.sim.registerKind('failures/fail', (index) => this.fail(ctx, index));
@@ -73,20 +68,31 @@ export class FailuresComponent implements Component {
   }
 
   contribute(results: Results, ctx: SimContext): void {
-    const history = dynamicsOf(ctx).history;
-    const done = this.results.filter((r) => r !== undefined);
-    for (const r of done) {
-      if (!r.recovery) continue;
-      const next = Math.min(...done.map((o) => (o.at > r.at ? o.at : Infinity)));
-      for (let i = 0; i < history.time.length; i++) {
-        const t = history.time[i];
-        if (t <= r.at || t > next) continue;
-        r.recovery.time.push(t - r.at);
-        r.recovery.largestComponentFraction.push(history.fraction[i]);
-      }
-    }
-    results.resilience = done;
+    results.resilience = withRecovery(this.done, dynamicsOf(ctx).history);
   }
+
+  /** The failures so far, each without its recovery's later points. */
+  get done(): ResilienceResult[] {
+    return this.results.filter((r) => r !== undefined);
+  }
+}
+
+/**
+ * `done` with each failure's recovery: the largest-component samples of `history` after it,
+ * up to the next failure (appended to the recovery's first point, taken at the failure).
+ */
+export function withRecovery(done: ResilienceResult[], history: Dynamics['history']): ResilienceResult[] {
+  for (const r of done) {
+    if (!r.recovery) continue;
+    const next = Math.min(...done.map((o) => (o.at > r.at ? o.at : Infinity)));
+    for (let i = 0; i < history.time.length; i++) {
+      const t = history.time[i];
+      if (t <= r.at || t > next) continue;
+      r.recovery.time.push(t - r.at);
+      r.recovery.largestComponentFraction.push(history.fraction[i]);
+    }
+  }
+  return done;
 }
 
 /** `live` sorted by number of live neighbours, highest first, ties by lower id. */

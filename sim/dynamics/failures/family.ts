@@ -34,7 +34,7 @@ export const failuresFamily: Family<FailuresSections, typeof failuresKeys> = {
   readingRank: 30,
   results: { source: SOURCE, sections: { resilience: 'ResilienceResult[]' }, titles: { resilience: 'Resilience' } },
   split: failuresSplit,
-  components: (scenario) => (scenario.failures.length > 0 ? [new FailuresComponent(scenario.failures, scenario.overlay.repair)] : []),
+  components: (scenario) => (scenario.failures.length > 0 ? [new FailuresComponent(scenario.failures)] : []),
   summary: (r) => (r.resilience ?? []).map((f) =>
     `  failure    at ${fmt(f.at)} s: ${fmt(f.removed)} peers removed (${fmt(f.target)}), largest component ${pct(f.largestComponentFraction)} of the peers alive before`),
   cards: resilienceCards,

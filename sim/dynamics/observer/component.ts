@@ -40,8 +40,9 @@ export interface ObserverSample {
 export class DynamicsObserver implements Component {
   /**
    * The largest component is a property of the whole overlay: safe in a split run only
-   * where every thread's overlay is exact at every sampling instant: changed by controller
-   * events alone (failures without repair), or rebuilt from the shared views when read
+   * where every thread's overlay is exact at every sampling instant: one shared copy that
+   * no thread changes while the threads sample (the families whose peers' events change
+   * links hold them at barriers there), or rebuilt from the shared views when read
    * (peer sampling: no thread changes a view while the threads sample). The threads then
    * take the searches in turn (see `share`).
    */

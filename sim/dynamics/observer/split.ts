@@ -1,7 +1,7 @@
 /**
- * The observer in a split run (sim/parallel/split.ts): every thread holds the whole
- * overlay, changed by controller events alone, so each thread's copy is exact at every
- * sampling instant and the threads take the largest-component searches in turn.
+ * The observer in a split run (sim/parallel/split.ts): every thread reads the whole
+ * overlay, exact at every sampling instant (no thread changes its peers' links or views
+ * while the threads sample), so the threads take the largest-component searches in turn.
  * Partition 0 writes the series (null in the rows another thread searched); the merge
  * fills those rows in, then adds partition 0's `dynamics` section.
  */

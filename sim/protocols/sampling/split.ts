@@ -22,9 +22,6 @@ interface SamplingShare {
 export const samplingSplit: SplitContract = {
   refuse(scenario) {
     if (scenario.engine !== 'event') return 'on the cycle engine';
-    // A failure takes peers down at a controller event, in every thread: their views
-    // (any thread's) would be cleared by all at once.
-    if (scenario.failures.length > 0) return 'with failures, whose victims\' views every thread would clear';
     if (scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'with directory searches, whose attachments every thread keeps alike';
     return null;
   },

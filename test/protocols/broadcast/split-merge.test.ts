@@ -121,9 +121,19 @@ describe('DownLog', () => {
   it('counts the peers of one failure together, and per broadcast those that held it', () => {
     const d = new DownLog(2);
     const holds = (p: number) => (b: number) => (b === 0 ? p % 2 === 0 : p < 3);
-    for (const p of [0, 1, 2, 3]) d.down(5, 1, holds(p));
-    d.down(5, 4, holds(8));
+    for (const p of [0, 1, 2, 3]) d.change(5, 1, 1, holds(p));
+    d.change(5, 4, 1, holds(8));
     expect(d.data).toEqual({ time: [5, 5], tie: [1, 4], peers: [4, 1], informed: [[2, 1], [3, 0]] });
+  });
+
+  it('counts a trace step\'s peers net: those it took down less those it brought back up', () => {
+    const d = new DownLog(2);
+    const holds = (p: number) => (b: number) => (b === 0 ? p % 2 === 0 : p < 3);
+    d.change(0, -1, 7, () => false);
+    d.change(6, 2, 1, holds(0));
+    d.change(6, 2, -1, holds(1));
+    d.change(6, 2, -1, holds(4));
+    expect(d.data).toEqual({ time: [0, 6], tie: [-1, 2], peers: [7, -1], informed: [[0, 0], [0, 0]] });
   });
 });
 

@@ -24,7 +24,11 @@ import type { Trace } from './trace.js';
  * equals the trace's. A join brings a peer back even if a scheduled failure crashed it.
  */
 export class TraceChurnComponent implements Component {
-  readonly parallel = 'unsafe';
+  /**
+   * Its steps are controller events: in a split run every thread runs them alike, each
+   * taking down and bringing back its own peers (membership.ts; churn/split.ts).
+   */
+  readonly parallel = 'safe';
   joins = 0;
   leaves = 0;
   /** Always 0: the trace defines the population. */

@@ -1,18 +1,18 @@
 /**
- * The peers that went down in a split run (failures), as one thread saw them: for each
- * controller event that took peers down, its (time, tie), how many went down and, per
- * broadcast, how many of those held the rumour. Every thread applies a failure alike (each
- * to its own copy of the overlay and of who is alive), so partition 0's log is the run's.
- * The merge (merge.ts) takes these peers off the live counts a one-thread run keeps: the
- * timeline's, and a broadcast's reached and alive peers at its end.
+ * The peers that failures and a trace's steps took down (or brought back) in a split run:
+ * per controller event, its (time, tie), the net count and, per broadcast, the net count
+ * of rumour holders. Every thread runs these events and tells its listeners of every such
+ * peer, so partition 0's log is the run's. The merge (merge.ts) takes them off the live
+ * counts a one-thread run keeps: the timeline's, and a broadcast's reached and alive peers
+ * at its end.
  */
 export interface DownLogData {
   /** Per event: its time and tie-break (a controller event's). */
   time: number[];
   tie: number[];
-  /** Per event: peers that went down. */
+  /** Per event: peers that went down, less those that came back up (a trace step). */
   peers: number[];
-  /** informed[b][e]: peers that went down at event e holding broadcast b. */
+  /** informed[b][e]: the same, of the peers holding broadcast b. */
   informed: number[][];
 }
 
@@ -23,8 +23,11 @@ export class DownLog {
     this.data = { time: [], tie: [], peers: [], informed: Array.from({ length: broadcasts }, () => []) };
   }
 
-  /** A peer went down at the event (time, tie), holding broadcast b where `holds(b)`. */
-  down(time: number, tie: number, holds: (b: number) => boolean): void {
+  /**
+   * `peers` peers went down (or with -1, one came back up) at the event (time, tie), each
+   * holding broadcast b where `holds(b)`: the counts are net, per event.
+   */
+  change(time: number, tie: number, peers: number, holds: (b: number) => boolean): void {
     const d = this.data;
     let e = d.time.length - 1;
     if (e < 0 || d.time[e] !== time || d.tie[e] !== tie) {
@@ -34,7 +37,7 @@ export class DownLog {
       for (const column of d.informed) column.push(0);
       e++;
     }
-    d.peers[e]++;
-    for (let b = 0; b < d.informed.length; b++) if (holds(b)) d.informed[b][e]++;
+    d.peers[e] += peers;
+    for (let b = 0; b < d.informed.length; b++) if (holds(b)) d.informed[b][e] += peers;
   }
 }

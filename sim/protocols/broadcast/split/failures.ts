@@ -29,8 +29,16 @@ export class PartitionFailures {
     // A victim's bit is exact in every thread's copy: set before the barrier, or never.
     ctx.peerDown.push((p) => {
       if (p >= lo && p < hi) for (let b = 0; b < broadcasts; b++) if (states[b].has(p)) downHere[b]++;
-      log?.down(sim.now, sim.currentTie, (b) => states[b].has(p));
+      log?.change(sim.now, sim.currentTie, 1, (b) => states[b].has(p));
     });
+    // A trace step also brings peers back (every thread runs it, as a failure).
+    ctx.peerUp.push((p) => {
+      if (p >= lo && p < hi) for (let b = 0; b < broadcasts; b++) if (states[b].has(p)) downHere[b]--;
+      log?.change(sim.now, sim.currentTie, -1, (b) => states[b].has(p));
+    });
+    // Peers a trace took down as the run started, before any broadcast began: first in the log.
+    const away = ctx.peers.count - ctx.peers.aliveCount;
+    if (away > 0) log?.change(0, -1, away, () => false);
     const time = this.latestTime = new Float64Array(broadcasts).fill(-Infinity);
     const tie = this.latestTie = new Float64Array(broadcasts);
     // The broadcast's id: the target of a start or tick (controller events: every partition

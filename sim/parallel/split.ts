@@ -24,7 +24,7 @@ export interface SplitSetup {
 /** One partition, as a family's split part sees it. */
 export interface PartitionEnv {
   readonly scenario: Scenario;
-  /** This partition, of `threads`; its peers are [lo, hi) (lo a multiple of 32). */
+  /** This partition, of `threads`; its initial peers are [lo, hi) (lo a multiple of 32), arrivals see `owns`. */
   readonly me: number;
   readonly threads: number;
   readonly lo: number;

@@ -90,7 +90,7 @@ describe('many arrivals, split across workers', () => {
     sampling: fc.oneof(fc.constant(null), fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constant(4) })),
     repair: fc.boolean(),
     session: fc.constantFrom<unknown>('4s', { dist: 'weibull', shape: 0.6, scale: '6s' }),
-    search: fc.constantFrom('flood', 'random-walk', 'expanding-ring'),
+    search: fc.constantFrom('flood', 'random-walk'),
     refresh: fc.constantFrom('300ms', '1s'),
   });
 

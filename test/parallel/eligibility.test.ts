@@ -69,6 +69,21 @@ describe('planParallelRun', () => {
     expect(mixed.note).toMatch(/^churn \(churn\.arrivals with broadcasts, churn\.sync, whose split state holds the initial peers only\) cannot run split/);
   });
 
+  it('keeps expanding rings on one thread where peer events or refreshes change the origin\'s links, and says why', () => {
+    const searches = [{ protocol: 'expanding-ring', count: 3, start: '1s', spacing: '1s' }];
+    expect(planParallelRun(scenario({ workload: { broadcasts: [], searches } }), 2).threads).toBe(2);
+    // Failures alone change links only at controller events, which come before a launch at their instant.
+    expect(planParallelRun(scenario({ workload: { broadcasts: [], searches }, failures: [{ at: '2s', fraction: 0.2 }] }), 2).threads).toBe(2);
+    for (const extra of [
+      { churn: { session: '10min', downtime: '5min' } },
+      { overlay: { sampling: { protocol: 'cyclon' } } },
+    ]) {
+      const plan = planParallelRun(scenario({ workload: { broadcasts: [], searches }, ...extra }), 2);
+      expect(plan.threads).toBe(1);
+      expect(plan.note).toMatch(/expanding rings with churn, peer sampling or repair/);
+    }
+  });
+
   it('falls back, naming them, when components are not partition-safe', () => {
     const chord = planParallelRun(scenario({ structured: { protocol: 'chord' } }), 2);
     expect(chord.threads).toBe(1);

@@ -79,6 +79,15 @@ const UNSPLIT: Record<string, string> = {
 
 function refuse(scenario: Scenario): string | null {
   const reasons = [...new Set(scenario.workload.searches.map((s) => UNSPLIT[s.protocol]).filter((r) => r !== undefined))];
+  // A ring restarts at the barrier that learns of the quiet, reading the origin's links as
+  // of the quiet instant: exact only if nothing changes them in between. Churn's and repair's
+  // peer events do, and so may a refresh (peer sampling) at that very instant, after a
+  // launch's quiet in tie order. (A failure at a launch's instant comes before it: failures
+  // are all scheduled when the run starts, before the searches' launches.)
+  if (scenario.workload.searches.some((s) => s.protocol === 'expanding-ring')
+    && (scenario.churn || scenario.overlay.sampling || (scenario.overlay.repair && scenario.failures.length > 0))) {
+    reasons.push('expanding rings with churn, peer sampling or repair (a ring restarts at the barrier after the query fell quiet, reading the origin\'s links, which may have changed since)');
+  }
   return reasons.length === 0 ? null : reasons.join(', ');
 }
 

@@ -100,23 +100,22 @@ export class Chord implements DhtProtocol, RequestOwner {
     this.recursive = spec.lookup === 'recursive';
     this.grow(capacity);
     const net = core.net, sim = core.ctx.sim;
-    const reply = (at: number, from: number, slot: number) => net.deliverReply(at, from, slot);
     this.t = {
       find: net.type('chord/find', (at, from, slot) => this.onFind(at, from, slot)),
-      found: net.type('chord/found', reply),
+      found: net.replyType('chord/found'),
       get: net.type('chord/get', (at, from, slot) => this.onGet(at, from, slot)),
-      record: net.type('chord/record', reply),
+      record: net.replyType('chord/record'),
       forward: net.type('chord/forward', (at, from, slot) => this.onForward(at, from, slot)),
-      ack: net.type('chord/ack', reply),
+      ack: net.replyType('chord/ack'),
       result: net.type('chord/result', (at, _from, slot) => this.onResult(at, slot)),
       stabilize: net.type('chord/stabilize', (at, from, slot) => this.onStabilize(at, from, slot)),
-      stabilizeReply: net.type('chord/stabilize-reply', reply),
+      stabilizeReply: net.replyType('chord/stabilize-reply'),
       notify: net.type('chord/notify', (at, from) => this.onNotify(at, from)),
       hint: net.type('chord/hint', (at, _from, slot) => this.onHint(at, slot)),
       ping: net.type('chord/ping', (at, from, slot) => this.net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0))),
-      pong: net.type('chord/pong', reply),
+      pong: net.replyType('chord/pong'),
       store: net.type('chord/store', (at, from, slot) => this.onStore(at, from, slot)),
-      stored: net.type('chord/stored', reply),
+      stored: net.replyType('chord/stored'),
       handover: net.type('chord/handover', (at, _from, slot) => this.onHandover(at, slot)),
     };
     this.hop = {

@@ -80,7 +80,7 @@ export class StructuredComponent implements Component, DhtIndex {
       // Peer 0 founds the network at time 0; the others join at random times in the window.
       for (let p = 0; p < n; p++) {
         const t = p === 0 ? 0 : this.core.streams.use(p).next() * spec.joinWindow;
-        sim.at(t, joinKind, p, CONTROLLER);
+        sim.forPeer(t, joinKind, p);
       }
     }
     ctx.peerUp.push((p) => this.peerUp(p, idStreams.use(p)));

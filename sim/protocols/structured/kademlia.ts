@@ -79,16 +79,16 @@ export class Kademlia implements DhtProtocol {
     this.levels = bucketLevels(core.space.bits, capacity, this.k);
     this.grow(capacity);
     const net = core.net, sim = core.ctx.sim;
-    const reply = (at: number, from: number, slot: number) => { this.touch(at, from); net.deliverReply(at, from, slot); };
+    const touch = (at: number, from: number) => this.touch(at, from);
     this.t = {
       findNode: net.type('kademlia/find-node', (at, from, slot) => this.onFind(at, from, slot, false)),
       findValue: net.type('kademlia/find-value', (at, from, slot) => this.onFind(at, from, slot, true)),
-      nodes: net.type('kademlia/nodes', reply),
-      value: net.type('kademlia/value', reply),
+      nodes: net.replyType('kademlia/nodes', touch),
+      value: net.replyType('kademlia/value', touch),
       store: net.type('kademlia/store', (at, from, slot) => this.onStore(at, from, slot)),
-      stored: net.type('kademlia/stored', reply),
+      stored: net.replyType('kademlia/stored', touch),
       ping: net.type('kademlia/ping', (at, from, slot) => { this.touch(at, from, false); net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)); }),
-      pong: net.type('kademlia/pong', reply),
+      pong: net.replyType('kademlia/pong', touch),
     };
     this.pingOwner = {
       onReply: (bucket) => { this.pinging.delete(bucket); },

@@ -104,7 +104,7 @@ export class Chord implements DhtProtocol, RequestOwner {
       find: net.type('chord/find', (at, from, slot) => this.onFind(at, from, slot)),
       found: net.replyType('chord/found'),
       get: net.type('chord/get', (at, from, slot) => this.onGet(at, from, slot)),
-      record: net.replyType('chord/record'),
+      record: net.replyType('chord/record', undefined, true),
       forward: net.type('chord/forward', (at, from, slot) => this.onForward(at, from, slot)),
       ack: net.replyType('chord/ack'),
       result: net.type('chord/result', (at, _from, slot) => this.onResult(at, slot)),
@@ -536,7 +536,8 @@ export class Chord implements DhtProtocol, RequestOwner {
   private onGet(at: number, from: number, slot: number): void {
     const net = this.net, item = net.auxOf(slot);
     const holders = item >= 0 && this.core.records !== null ? this.core.records.holders(at, item, this.core.ctx.sim.now) : [];
-    const out = net.replyTo(slot, net.keyOf(slot), holders.length > 0 ? 1 : 0);
+    // Field 4: the holders it names (0: no record).
+    const out = net.replyTo(slot, net.keyOf(slot), holders.length);
     for (const h of holders) net.list(out, h);
     net.send(at, from, this.t.record, out, holders.length);
   }
@@ -589,7 +590,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     // A record reply from an owner.
     l.path.push(from);
     if (l.purpose === Purpose.Nodes) { this.finish(l, true, l.ownerDepth, from); return; }
-    if (net.auxOf(slot) === 1 && this.listedLive(slot, 0)) { this.finish(l, true, l.ownerDepth); return; }
+    if (net.auxOf(slot) > 0 && this.listedLive(slot, 0)) { this.finish(l, true, l.ownerDepth); return; }
     this.nextStep(l);
   }
 

@@ -84,7 +84,7 @@ export class Kademlia implements DhtProtocol {
       findNode: net.type('kademlia/find-node', (at, from, slot) => this.onFind(at, from, slot, false)),
       findValue: net.type('kademlia/find-value', (at, from, slot) => this.onFind(at, from, slot, true)),
       nodes: net.replyType('kademlia/nodes', touch),
-      value: net.replyType('kademlia/value', touch),
+      value: net.replyType('kademlia/value', touch, true),
       store: net.type('kademlia/store', (at, from, slot) => this.onStore(at, from, slot)),
       stored: net.replyType('kademlia/stored', touch),
       ping: net.type('kademlia/ping', (at, from, slot) => { this.touch(at, from, false); net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)); }),
@@ -368,7 +368,8 @@ export class Kademlia implements DhtProtocol {
     const key = net.keyOf(slot), item = net.auxOf(slot);
     const holders = value && this.core.records !== null ? this.core.records.holders(at, item, this.core.ctx.sim.now) : [];
     if (holders.length > 0) {
-      const out = net.replyTo(slot, key, 1);
+      // Field 4: the holders it names (a `nodes` reply has 0 there).
+      const out = net.replyTo(slot, key, holders.length);
       for (const h of holders) net.list(out, h);
       net.send(at, from, this.t.value, out, holders.length);
       return;
@@ -397,7 +398,7 @@ export class Kademlia implements DhtProtocol {
     l.inFlight--;
     l.state[i] = ANSWERED;
     l.path.push(from);
-    if (net.auxOf(slot) === 1) {
+    if (net.auxOf(slot) > 0) {
       const alive = this.core.ctx.peers.alive;
       let live = false;
       for (let j = 0; j < net.countOf(slot) && !live; j++) live = alive[net.peerOf(slot, j)] === 1;

@@ -145,12 +145,14 @@ export class DhtNet {
   /**
    * A reply type: its arrival goes to the request's owner (`first`: what the requester does
    * with any message, e.g. Kademlia's bucket update), which counts the reply's bytes then.
+   * `holders`: a record reply, whose field 4 is the number of holders it names.
    */
-  replyType(name: string, first?: (at: number, from: number) => void): MessageType {
+  replyType(name: string, first?: (at: number, from: number) => void, holders = false): MessageType {
     const size = this.sizes[name];
     return this.type(name, (at, from, slot) => {
       first?.(at, from);
-      this.deliverReply(at, from, slot, size.base + size.perPeer * this.countOf(slot));
+      // A record reply's size counts every holder it names (field 4), though it lists `maxListed` at most.
+      this.deliverReply(at, from, slot, size.base + size.perPeer * (holders ? this.auxOf(slot) : this.countOf(slot)));
     });
   }
 

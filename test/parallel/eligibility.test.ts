@@ -92,4 +92,11 @@ describe('planParallelRun', () => {
     expect(plan.threads).toBe(3);
     expect(plan.note).toMatch(/3 threads used of the 8 requested/);
   });
+
+  it('keeps capacity on one thread and says why: its flow model has no latency, so no lookahead', () => {
+    const capacity = { mode: 'p2p', file: '10MB', chunk: '256KiB', server: { upload: '100Mbps' }, peer: { upload: '2Mbps', download: '10Mbps' } };
+    const plan = planParallelRun(scenario({ capacity, workload: { broadcasts: [] } }), 2);
+    expect(plan.threads).toBe(1);
+    expect(plan.note).toMatch(/^capacity \(its flow model .* no message latency, so there is no lookahead\)/);
+  });
 });

@@ -81,6 +81,10 @@ export function autoServerSlots(serverUpload: number, uploadSlots: number, meanP
 }
 
 export class CapacityComponent implements Component {
+  // A flow's rate is shared out at once among every peer it touches (no message latency),
+  // so there is no lookahead for conservative windows (docs/parallel.md).
+  readonly parallel = 'unsafe';
+  readonly parallelNote = 'its flow model shares bandwidth among peers at once, with no message latency, so there is no lookahead';
   private spec!: CapacitySpec;
   private ledger!: PeerLedger;
   private mode!: Mode;

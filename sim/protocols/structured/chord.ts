@@ -217,9 +217,25 @@ export class Chord implements DhtProtocol, RequestOwner {
     }
   }
 
-  /** Pointers in flight to a new predecessor, by handover number (the message carries them). */
+  /**
+   * Pointers in flight to a new predecessor, by handover number (the message carries them:
+   * item, holder, expiry, in threes). In a split run a thread numbers its handovers
+   * `me`, `me + threads`, ... and `handoverOut` takes those to another thread's peer, which
+   * gets them before the message arrives (`receiveHandover`, split.ts).
+   */
   private readonly handovers = new Map<number, number[]>();
   private nextHandover = 0;
+  handoverStep = 1;
+  handoverOut: ((to: number, id: number, entries: number[]) => boolean) | null = null;
+
+  /** Starts the numbering one further (a split run's thread `me` starts at me). */
+  skipHandoverNumber(): void {
+    this.nextHandover++;
+  }
+
+  receiveHandover(id: number, entries: number[]): void {
+    this.handovers.set(id, entries);
+  }
 
   /**
    * `s` has a new predecessor `p` (its old one `old`, −1: none known): it sends p every
@@ -236,8 +252,9 @@ export class Chord implements DhtProtocol, RequestOwner {
       if (known ? this.space.inHalfOpen(key, os, ps) : !this.space.inHalfOpen(key, ps, ss)) entries.push(item, holder, expires);
     });
     if (entries.length === 0) return;
-    const id = this.nextHandover++;
-    this.handovers.set(id, entries);
+    const id = this.nextHandover;
+    this.nextHandover += this.handoverStep;
+    if (this.handoverOut === null || !this.handoverOut(p, id, entries)) this.handovers.set(id, entries);
     this.net.send(s, p, this.t.handover, this.net.oneWay(0, id, true), entries.length / 3);
   }
 

@@ -63,6 +63,7 @@ export class StructuredComponent implements Component, DhtIndex {
   private ctx!: SimContext;
   private peerSeconds = 0;
   private lastSample = 0;
+  private samples = 0;
   private ring: StructuredPartial['ring'] = null;
   /** Called as each lookup ends (tests). */
   onLookupEnd: ((origin: number, item: number, outcome: LookupOutcome) => void) | null = null;
@@ -244,8 +245,10 @@ export class StructuredComponent implements Component, DhtIndex {
   // ---- results --------------------------------------------------------------------------
 
   sample(ctx: SimContext, write: SeriesWriter): void {
-    this.peerSeconds += ctx.peers.aliveCount * (ctx.sim.now - this.lastSample);
-    this.lastSample = ctx.sim.now;
+    // Live peers at each sampling instant, over the step before it (instants 0, step, 2·step, ..., the duration).
+    const t = Math.min(this.samples++ * ctx.scenario.metrics.sample, ctx.scenario.duration);
+    this.peerSeconds += ctx.peers.aliveCount * (t - this.lastSample);
+    this.lastSample = t;
     if (this.split === null) write('dhtLookupSuccess', this.tally.successRate());
     else {
       const { count, successes } = this.split.ended();
@@ -279,8 +282,6 @@ export class StructuredComponent implements Component, DhtIndex {
 
   summary(ctx: SimContext = this.ctx): StructuredResults {
     const spec = this.spec, core = this.core;
-    this.peerSeconds += ctx.peers.aliveCount * (ctx.sim.now - this.lastSample);
-    this.lastSample = ctx.sim.now;
     const slots = Math.max(1, core.ids.length);
     const ps = this.peerSeconds;
     const section: StructuredResults = {

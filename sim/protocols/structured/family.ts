@@ -6,6 +6,7 @@ import { structuredCards, structuredSection, structuredSummary } from './report.
 import type { StructuredSections } from './results-section.js';
 import { fingerLevels } from './chord.js';
 import { bucketLevels } from './kademlia.js';
+import { structuredSplit } from './split.js';
 
 const LOOKUPS = {
   count: 'count', successRate: 'fraction', meanHops: 'nonNegative', meanPathLength: 'nonNegative', meanRounds: 'nonNegative',
@@ -21,6 +22,7 @@ export const structuredFamily: Family<StructuredSections, typeof structuredKeys>
   readingRank: 25,
   results: { source: 'sim/protocols/structured/results-section.ts', sections: { structured: 'StructuredResults' }, titles: { structured: 'Structured overlay (DHT)' } },
   components: (scenario) => (scenario.structured ? [new StructuredComponent(scenario.structured)] : []),
+  split: structuredSplit,
   // ID (8), joined flag (1), upkeep generation (4), stream counters (8), and the tables:
   // Chord r successors, F fingers and a predecessor (4 bytes each) and a count; Kademlia
   // levels × k contacts (4 bytes each) and a count a bucket. Pending: upkeep ticks.

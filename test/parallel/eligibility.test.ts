@@ -49,10 +49,18 @@ describe('planParallelRun', () => {
     expect(attacked.note).toMatch(/^sampling \(with failures/);
   });
 
-  it('falls back, naming them, when components are not partition-safe', () => {
-    const chord = planParallelRun(scenario({ structured: { protocol: 'chord' } }), 2);
-    expect(chord.threads).toBe(1);
-    expect(chord.note).toMatch(/^structured.* not partition-safe/);
+  it('splits Chord and Kademlia with dht searches, not yet with churn or recursive Chord lookups (protocols/structured/split.ts)', () => {
+    const searches = { count: 10, protocol: 'dht' };
+    for (const protocol of ['chord', 'kademlia']) {
+      for (const bootstrap of ['ideal', 'join']) {
+        expect(planParallelRun(scenario({ structured: { protocol, bootstrap }, workload: { searches } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+      }
+    }
+    const churn = planParallelRun(scenario({ structured: { protocol: 'kademlia' }, churn: { session: { dist: 'exponential', mean: '10min' } } }), 2);
+    expect(churn.threads).toBe(1);
+    expect(churn.note).toMatch(/structured \(with churn: .*\) cannot run split; ran on one thread/);
+    const recursive = planParallelRun(scenario({ structured: { protocol: 'chord', bootstrap: 'ideal', chord: { lookup: 'recursive' } } }), 2);
+    expect(recursive.note).toMatch(/^structured \(recursive Chord lookups/);
   });
 
   it('splits floods, random walks, expanding rings and the directory (searches end or restart at barriers, see protocols/search/split.ts)', () => {

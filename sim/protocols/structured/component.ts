@@ -33,6 +33,8 @@ export interface StructuredSplitHooks {
   /** This thread's peers: [lo, hi). */
   lo: number;
   hi: number;
+  /** Who has joined: shared by the threads, each writing its own peers'. */
+  joined: Uint8Array;
   /** Tie-break of the event being processed (the first successful lookup is the earliest over the threads). */
   tie(): number;
   /** Lookups ended, and succeeded, over all threads as of the last barrier (the series). */
@@ -88,8 +90,9 @@ export class StructuredComponent implements Component, DhtIndex {
       ctx, spec, space,
       net: new DhtNet(ctx, space, maxListed, spec.timeout),
       ids,
-      joined: new Uint8Array(Math.max(1, n)),
+      joined: this.split?.joined ?? new Uint8Array(Math.max(1, n)),
       upkeep: new Int32Array(Math.max(1, n)),
+      known: new Uint8Array(Math.max(1, n)),
       streams: ctx.peerStreams('structured'),
       records: null,
       data: null,
@@ -100,11 +103,22 @@ export class StructuredComponent implements Component, DhtIndex {
     ctx.services.provide(DHT_INDEX, this);
 
     const sim = ctx.sim;
+    // Who has joined, as others may know it without a message: rebuilt at every multiple of
+    // network.knowledgeRefresh (controller events: a split run's windows break there).
+    const period = ctx.scenario.network.knowledgeRefresh, end = ctx.scenario.duration;
+    const refresh = sim.registerKind('structured/refresh', (k) => {
+      this.refreshKnown();
+      if ((k + 1) * period <= end) sim.at((k + 1) * period, refresh, k + 1, CONTROLLER);
+    });
+    if (period <= end) sim.at(period, refresh, 1, CONTROLLER);
     if (spec.bootstrap === 'ideal') {
       this.protocol.buildIdeal(sorted);
-      this.core.joined.fill(1, 0, n);
+      // In a split run each thread marks its own peers (before the first window's barrier).
+      this.core.joined.fill(1, this.split?.lo ?? 0, Math.min(n, this.split?.hi ?? n));
+      this.core.known.fill(1, 0, n);
       for (let p = 0; p < n; p++) if (this.own(p)) this.protocol.startUpkeep(p);
     } else {
+      this.core.known[0] = 1;
       const joinKind = sim.registerKind('structured/join', (p) => {
         if (ctx.peers.alive[p] !== 1 || this.core.joined[p] === 1) return;
         this.protocol.join(p);
@@ -154,6 +168,13 @@ export class StructuredComponent implements Component, DhtIndex {
       }
       return order;
     }
+  }
+
+  /** Global knowledge of who has joined: every peer's flag as it is now (all threads' peers, in a split run). */
+  private refreshKnown(): void {
+    const core = this.core, n = this.ctx.peers.count;
+    if (core.known.length < n) core.known = new Uint8Array(Math.max(n, Math.ceil(core.known.length * 1.5)));
+    core.known.set(core.joined.subarray(0, n));
   }
 
   /** A peer (re)joins: a brand-new one draws its ID first; all join through a bootstrap peer. */

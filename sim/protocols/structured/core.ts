@@ -24,6 +24,12 @@ export interface DhtCore {
   ids: Float64Array;
   joined: Uint8Array;
   upkeep: Int32Array;
+  /**
+   * Global knowledge (`network.knowledgeRefresh`, docs/dynamics.md): the peers that had
+   * joined at the last refresh, which a newcomer draws its bootstrap peer from. Before the
+   * first refresh: everyone with `bootstrap: ideal`, the founder (peer 0) with `join`.
+   */
+  known: Uint8Array;
   /** Per-peer streams for the peers' own choices (bootstrap peer, phases, refresh IDs). */
   readonly streams: PeerStreams;
   /** Set once the data is placed (searches), else null: lookups then find peers only. */
@@ -61,12 +67,12 @@ export interface DhtProtocol {
 }
 
 /**
- * A live peer that has joined, other than `p`, drawn from `p`'s stream (what a tracker or a
- * well-known list gives a newcomer): a few draws, then a scan from a random start; −1 when
- * none has joined (p then founds the network).
+ * A live peer known to have joined (`known`), other than `p`, drawn from `p`'s stream (what
+ * a tracker or a well-known list gives a newcomer): a few draws, then a scan from a random
+ * start; −1 when none is known (p then founds the network).
  */
 export function bootstrapPeer(core: DhtCore, p: number): number {
   const { alive, count } = core.ctx.peers;
-  return uniformLivePeer(alive, count, core.streams.use(p), p, 64, core.joined);
+  return uniformLivePeer(alive, Math.min(count, core.known.length), core.streams.use(p), p, 64, core.known);
 }
 

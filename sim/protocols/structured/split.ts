@@ -39,16 +39,22 @@ function refuse(scenario: Scenario): string | null {
   if (st.protocol === 'chord' && st.chord.lookup === 'recursive') {
     return 'recursive Chord lookups: each node on the path updates the lookup, which lives at its origin';
   }
-  if (scenario.churn) return 'with churn: joins draw their bootstrap peer from who has joined, which other threads change';
-  if (st.bootstrap === 'join') return 'bootstrap: join, whose joins draw their bootstrap peer from who has joined, which other threads change';
+  // A lookup's origin checks that a holder its record names is alive, and a peer's
+  // handlers that it is: with churn these change at other threads' peer events.
+  if (scenario.churn) return 'with churn: a lookup reads whether the holders it is told of are alive, which other threads change';
   return null;
 }
 
 export const structuredSplit: SplitContract = {
   refuse,
-  // Per partition and window parity, its handovers to other threads' peers (partition i, parity q: buffer 2i + q).
-  setup: (_scenario, threads) => ({
-    buffers: Array.from({ length: 2 * threads }, () => new (SharedArrayBuffer as unknown as GrowableConstructor)(HANDOVER_BYTES, { maxByteLength: MAX_HANDOVER_BYTES })),
+  // Per partition and window parity, its handovers to other threads' peers (partition i, parity q:
+  // buffer 2i + q); then who has joined.
+  setup: (scenario, threads) => ({
+    buffers: [
+      ...Array.from({ length: 2 * threads }, () => new (SharedArrayBuffer as unknown as GrowableConstructor)(HANDOVER_BYTES, { maxByteLength: MAX_HANDOVER_BYTES })),
+      // Who has joined (1 byte a peer).
+      new SharedArrayBuffer(Math.max(1, scenario.peers.count)),
+    ],
     cells: CELLS,
     lanes: 0,
   }),
@@ -57,6 +63,7 @@ export const structuredSplit: SplitContract = {
     const component = new StructuredComponent(scenario.structured!, {
       lo: env.lo,
       hi: env.hi,
+      joined: new Uint8Array(env.buffers[2 * env.threads], 0, Math.max(1, scenario.peers.count)),
       tie: () => env.sim.currentTie,
       ended: () => ({ count, successes }),
     });
@@ -96,6 +103,8 @@ export const structuredSplit: SplitContract = {
     };
     return {
       components: [component],
+      // A refresh of global knowledge reads every peer's joined flag.
+      peersChangeWhatControllersRead: true,
       started() {
         if (component.protocol instanceof Chord) {
           chord = component.protocol;

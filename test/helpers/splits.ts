@@ -15,8 +15,8 @@ export function splitsToday(s: Scenario): boolean {
     // churn and peer sampling split on the event engine only.
     && (s.engine === 'event' || (!s.aggregation && !churn && !s.overlay.sampling
       && !(s.network.loss > 0 && broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'))))
-    // Chord and Kademlia: no churn, no recursive Chord lookups.
-    && (!s.structured || (!churn && !(s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive')))
+    // Chord and Kademlia: no recursive Chord lookups (churn: as below).
+    && (!s.structured || !(s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive'))
     // The super-peer directory: not with churn or peer sampling.
     && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity

@@ -19,7 +19,7 @@
 import { CONTROLLER } from '../../engine/simulator.js';
 import { twoTo } from '../../math/two-to.js';
 import type { MessageType } from '../../network/messages.js';
-import { bootstrapPeer, type DhtCore, type DhtProtocol } from './core.js';
+import { bootstrapPeer, othersAlive, type DhtCore, type DhtProtocol } from './core.js';
 import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -382,7 +382,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     }
     if (purpose === Purpose.Item && this.owns(origin, key)) {
       const holders = this.core.records!.holders(origin, item, this.core.ctx.sim.now);
-      if (holders.length > 0) { this.finish(l, anyLive(holders, this.core.ctx.peers.alive), 0); return l; }
+      if (holders.length > 0) { this.finish(l, anyLive(holders, othersAlive(this.core)), 0); return l; }
     }
     if (purpose === Purpose.Item && this.recursive) {
       this.core.ctx.sim.at(l.start + RECURSIVE_DEADLINE * this.core.spec.timeout, this.deadlineKind, origin, CONTROLLER, l.id);
@@ -613,7 +613,7 @@ export class Chord implements DhtProtocol, RequestOwner {
 
   /** Whether a holder listed in `slot` from position `from` on is alive (the origin checks the record's holders). */
   private listedLive(slot: number, from: number): boolean {
-    const net = this.net, alive = this.core.ctx.peers.alive;
+    const net = this.net, alive = othersAlive(this.core);
     for (let j = from; j < net.countOf(slot); j++) if (alive[net.peerOf(slot, j)] === 1) return true;
     return false;
   }
@@ -727,7 +727,7 @@ export class Chord implements DhtProtocol, RequestOwner {
 
   private answerOrigin(l: ChordLookup, n: number, depth: number, found: boolean): void {
     const holders = found ? this.core.records!.holders(n, l.item, this.core.ctx.sim.now) : [];
-    if (n === l.origin) { this.finish(l, anyLive(holders, this.core.ctx.peers.alive), depth); return; }
+    if (n === l.origin) { this.finish(l, anyLive(holders, othersAlive(this.core)), depth); return; }
     const net = this.net;
     const out = net.oneWay(l.key, l.id, false);
     net.list(out, depth); net.list(out, found ? 1 : 0);

@@ -13,6 +13,7 @@ import { DHT_INDEX, type DhtIndex } from '../../services/dht-index.js';
 import { Chord } from './chord.js';
 import type { DhtCore, DhtProtocol, StructuredSpec } from './core.js';
 import { grown } from '../../run/grown.js';
+import { dynamicsOf } from '../../dynamics/shared.js';
 import { IdSpace } from './ids.js';
 import { Kademlia } from './kademlia.js';
 import { Records, type LookupOutcome } from './lookup.js';
@@ -93,6 +94,8 @@ export class StructuredComponent implements Component, DhtIndex {
       joined: this.split?.joined ?? new Uint8Array(Math.max(1, n)),
       upkeep: new Int32Array(Math.max(1, n)),
       known: new Uint8Array(Math.max(1, n)),
+      // Churn (which starts first, runRank 20) made the membership and its live snapshot.
+      liveKnown: ctx.scenario.churn ? dynamicsOf(ctx).membership.snapshot : null,
       streams: ctx.peerStreams('structured'),
       records: null,
       data: null,

@@ -21,7 +21,7 @@
  */
 import type { MessageType } from '../../network/messages.js';
 import { twoTo } from '../../math/two-to.js';
-import { bootstrapPeer, type DhtCore, type DhtProtocol } from './core.js';
+import { bootstrapPeer, othersAlive, type DhtCore, type DhtProtocol } from './core.js';
 import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -300,7 +300,7 @@ export class Kademlia implements DhtProtocol {
     l.owner = this.lookupOwner(l);
     if (purpose === Purpose.Item) {
       const holders = this.core.records!.holders(origin, item, this.core.ctx.sim.now);
-      if (holders.length > 0) { this.finish(l, anyLive(holders, this.core.ctx.peers.alive), 0); return; }
+      if (holders.length > 0) { this.finish(l, anyLive(holders, othersAlive(this.core)), 0); return; }
     }
     const own: number[] = [];
     this.closest(origin, key, this.k, own);
@@ -399,7 +399,7 @@ export class Kademlia implements DhtProtocol {
     l.state[i] = ANSWERED;
     l.path.push(from);
     if (net.auxOf(slot) > 0) {
-      const alive = this.core.ctx.peers.alive;
+      const alive = othersAlive(this.core);
       let live = false;
       for (let j = 0; j < net.countOf(slot) && !live; j++) live = alive[net.peerOf(slot, j)] === 1;
       if (live) { this.finish(l, true, l.depth[i]); return; }

@@ -2,7 +2,7 @@
  * Chord and Kademlia split across threads (sim/protocols/structured/split.ts): the same
  * results, byte for byte, with --workers 1, 2 and 3, for ideal tables or joins, with upkeep
  * (stabilise, fix fingers, bucket refresh), dht searches beside a flood, loss, failures
- * (Chord's handovers to new predecessors) and the index's republishing; and the cases that stay on one thread say why. Needs the built
+ * (Chord's handovers to new predecessors), churn and the index's republishing; and the cases that stay on one thread say why. Needs the built
  * worker (npm run build).
  */
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,12 @@ const CASES: Record<string, [string, string]> = {
     '{ protocol: chord, bootstrap: join, joinWindow: 8s, republish: 30s, expiry: 70s, chord: { successors: 6, stabilize: 2s, fixFingers: 10s } }', ''],
   'Kademlia built by joins through bootstrap peers': [
     '{ protocol: kademlia, bootstrap: join, joinWindow: 8s, timeout: 400ms, kademlia: { k: 8, alpha: 3, refresh: 20s } }', ''],
+  'Chord under churn (joins, departures, rejoins through the live snapshot)': [
+    '{ protocol: chord, bootstrap: join, joinWindow: 8s, republish: 20s, expiry: 50s, chord: { successors: 6, stabilize: 2s, fixFingers: 10s } }',
+    'churn: { session: { dist: exponential, mean: 60s }, downtime: { dist: exponential, mean: 20s } }'],
+  'Kademlia under churn': [
+    '{ protocol: kademlia, bootstrap: join, joinWindow: 8s, timeout: 300ms, republish: 20s, expiry: 50s, kademlia: { k: 8, alpha: 3, refresh: 15s } }',
+    'churn: { session: { dist: exponential, mean: 60s }, downtime: { dist: exponential, mean: 20s } }'],
   'Kademlia, ideal buckets with refresh and republish': [
     '{ protocol: kademlia, bootstrap: ideal, republish: 30s, expiry: 70s, timeout: 400ms, kademlia: { k: 8, alpha: 3, refresh: 20s } }', ''],
   'Kademlia, alpha 1, short timeouts (many expire), and a failure of 20%': [
@@ -70,7 +76,7 @@ describe('structured overlays split across threads', () => {
   it('what does not split yet stays on one thread and says why', async () => {
     const cases: Array<[string, string, RegExp]> = [
       ["{ protocol: chord, bootstrap: ideal, chord: { lookup: recursive } }", '', /recursive Chord lookups/],
-      ["{ protocol: kademlia, bootstrap: ideal }", 'churn: { session: { dist: exponential, mean: 10min } }', /with churn/],
+      ["{ protocol: kademlia, bootstrap: ideal }", 'churn: { session: { dist: exponential, mean: 10min }, arrivals: 0.5/s }', /structured \(with churn arrivals/],
     ];
     for (const [structured, extra, why] of cases) {
       const scenario = loadScenarioText(base(structured, extra), 'split.yaml', ['duration=25s']);

@@ -220,10 +220,16 @@ export class Membership {
     this.up(p);
   }
 
-  /** A brand-new peer arrives; returns its id. */
-  arrive(): number {
+  /**
+   * A brand-new peer arrives; returns its id. A split run numbers it in every thread (an
+   * inline controller event); only its owner's (`own`) marks it alive and brings it up.
+   * Another thread marks it alive too where `mark` (the same byte, 1) only when no thread
+   * can run the new peer's events before all have run the arrival: at a window's start,
+   * before the barrier that follows its controller events (churn/split.ts).
+   */
+  arrive(own = true, mark = own): number {
     const { peers, overlay, sim } = this.ctx;
-    const p = peers.create();
+    const p = own || mark ? peers.create() : peers.reserve();
     const n = peers.count;
     overlay.ensureSize(n);
     sim.ensurePeerCapacity(n);
@@ -234,7 +240,8 @@ export class Membership {
       e.set(this.epoch);
       this.epoch = e;
     }
-    this.up(p);
+    for (const listener of this.ctx.peerArrive) listener(p);
+    if (own) this.up(p);
     return p;
   }
 

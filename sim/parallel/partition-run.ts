@@ -22,6 +22,7 @@ import { Barrier } from './barrier.js';
 import { Board, LAST, NEXT, PHANTOM } from './board.js';
 import { drainOutbox, OutboxWriter } from './outbox.js';
 import { PartitionSimulator } from './partition-simulator.js';
+import { Ownership } from './partition.js';
 import { PathJob } from './path-job.js';
 import { splitPathSums, SPLIT_BFS_MAX_SOURCES } from './path-split.js';
 import type { PartitionInput, PartitionOutput } from './protocol.js';
@@ -55,9 +56,10 @@ function familyParts(input: PartitionInput, env: Omit<import('./split.js').Parti
 }
 
 export function runPartition(input: PartitionInput, onProgress?: (fraction: number) => void): { output: PartitionOutput; transfer: ArrayBuffer[] } {
-  const { scenario, index: me, threads, blockSize, lookahead } = input;
+  const { scenario, index: me, threads, blockSize, lookahead, capacity } = input;
   const n = scenario.peers.count;
-  const lo = me * blockSize, hi = Math.min(n, lo + blockSize);
+  const ownership = new Ownership(n, threads, blockSize, me);
+  const { lo, hi } = ownership;
   const barrier = new Barrier(input.barrier, threads);
   const familyCells = input.families.reduce((sum, f) => sum + f.cells, 0);
   const lanes = input.families.reduce((sum, f) => sum + f.lanes, 0);
@@ -67,7 +69,8 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   // Outboxes of both window parities; `current` (what the simulator writes to) follows the parity.
   const writers = [0, 1].map((p) => input.outboxes[p][me].map((b) => (b === null ? null : new OutboxWriter(b))));
   const current: Array<OutboxWriter | null> = writers[0].slice();
-  const sim = new PartitionSimulator(n, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, n), input.queueSlots);
+  const sim = new PartitionSimulator(capacity, lo, hi, blockSize, current, new Uint32Array(input.peerSeq, 0, capacity), input.queueSlots,
+    capacity > n ? ownership.dealtFrom : Infinity);
 
   // Every peer alive (no churn): one shared copy for all threads, all run long; where a
   // family's controller events take peers down and drop their links (failures), each
@@ -77,9 +80,10 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const initialOverlay = sharedGraphView(input.overlay);
   const peers = new PeerTable(0);
   peers.count = peers.aliveCount = n;
+  // With arrivals, the shared alive array has room for them all (PeerTable.create never moves it).
   peers.alive = membershipChanges ? initialAlive.slice()
-    : input.aliveNow !== null ? new Uint8Array(input.aliveNow, 0, n) : initialAlive;
-  const sharedStreams = new Map(Object.entries(input.peerStreams).map(([name, b]) => [name, new Uint32Array(b, 0, n)]));
+    : input.aliveNow !== null ? new Uint8Array(input.aliveNow, 0, capacity) : initialAlive;
+  const sharedStreams = new Map(Object.entries(input.peerStreams).map(([name, b]) => [name, new Uint32Array(b, 0, capacity)]));
   const streams = makeStreamFactories(scenario.seed, () => peers.alive.length, sharedStreams);
   const latency = clampNonNegative(makeSampler(scenario.network.latency));
   const transport = new Transport(sim, latency, scenario.network.loss, streams.peerStreams('network'));
@@ -97,6 +101,7 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
     namedStream: streams.namedStream,
     peerDown: [],
     peerUp: [],
+    peerArrive: [],
     services: new Services(),
   };
 
@@ -106,7 +111,10 @@ export function runPartition(input: PartitionInput, onProgress?: (fraction: numb
   const startCpu = threadCpuSeconds();
   let windows = 0, waitSeconds = 0, received = 0, tickBarriers = 0;
   const overlayReadDuringRun = FAMILIES.some((f) => f.readsOverlayDuringRun?.(scenario) ?? false);
-  const parts = familyParts(input, { scenario, me, threads, lo, hi, blockSize, sim, barrier, ticks, membershipChanges, overlayReadDuringRun });
+  const parts = familyParts(input, {
+    scenario, me, threads, lo, hi, blockSize, capacity, sim, barrier, ticks, membershipChanges, overlayReadDuringRun,
+    owns: (p) => ownership.owns(p), ownRanges: (count) => ownership.ranges(count),
+  });
   const components: Component[] = parts.flatMap((p) => p.components);
   // An inline controller event reads state that only window-ending ones change; not so
   // where some family's peer events change it.

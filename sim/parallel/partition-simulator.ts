@@ -26,6 +26,14 @@ export class PartitionSimulator extends Simulator {
    */
   readonly inline = new EventQueue(64);
   private readonly inlineNames = new Set<string>();
+  /** Kinds inline even where peer events change what controller events read (runInline's `always`). */
+  private readonly alwaysInline = new Set<string>();
+  /**
+   * True while the controller events of a window's start run (runController): every thread
+   * runs them before a barrier, and none runs its peers' events before that barrier where a
+   * family's peer events change what controller events read.
+   */
+  atWindowStart = false;
   private readonly inlineKinds: boolean[] = [];
   /** Controller events processed (the same in every partition). */
   controllerEvents = 0;
@@ -40,15 +48,25 @@ export class PartitionSimulator extends Simulator {
     /** This partition's peers: [lo, hi). */
     private readonly lo: number,
     private readonly hi: number,
-    /** Peers per partition (the owner of peer p is floor(p / blockSize)). */
+    /** Peers per partition (the owner of an initial peer p is floor(p / blockSize)). */
     private readonly blockSize: number,
     /** Outbox to each partition (null for this one). */
     private readonly outboxes: ReadonlyArray<OutboxWriter | null>,
     /** The peers' sequence numbers, shared by all partitions (see Simulator). */
     peerSeq?: Uint32Array,
     initialQueueCapacity = 1024,
+    /**
+     * The first id of the peers that arrive during the run, dealt out to the partitions by
+     * 32-peer words in turn (partition.ts: Ownership); Infinity: no arrivals.
+     */
+    private readonly dealtFrom = Infinity,
   ) {
     super(peerCapacity, initialQueueCapacity, peerSeq);
+  }
+
+  /** The outbox to peer p's partition: null when p is this partition's (partition.ts: Ownership.owner). */
+  private outboxOf(p: number): OutboxWriter | null {
+    return this.outboxes[p < this.dealtFrom ? Math.floor(p / this.blockSize) : ((p - this.dealtFrom) >>> 5) % this.outboxes.length];
   }
 
   override registerKind(name: string, handler: EventHandler, owner: SlotOwner | null = null): number {
@@ -63,15 +81,20 @@ export class PartitionSimulator extends Simulator {
   /** Whether events of `kind` carry a payload in a pool (then an outbox record carries its fields). */
   readonly pooled = (kind: number): boolean => this.pools[kind] !== null;
 
-  /** Runs the controller events of kind `name` (registered later) inline: see `inline`. */
-  runInline(name: string): void {
+  /**
+   * Runs the controller events of kind `name` (registered later) inline: see `inline`.
+   * `always`: even after noInline, for a kind that reads no state any peer event changes,
+   * and changes only its thread's own state or its own peers' (a churn arrival).
+   */
+  runInline(name: string, always = false): void {
     this.inlineNames.add(name);
+    if (always) this.alwaysInline.add(name);
   }
 
-  /** No kind runs inline after all (call before the components register their kinds). */
+  /** No kind runs inline after all but the `always` ones (call before the components register their kinds). */
   noInline(): void {
     if (this.inline.size > 0) throw new Error('parallel: inline controller events are already queued');
-    this.inlineNames.clear();
+    for (const name of this.inlineNames) if (!this.alwaysInline.has(name)) this.inlineNames.delete(name);
     this.inlineKinds.fill(false);
   }
 
@@ -100,9 +123,9 @@ export class PartitionSimulator extends Simulator {
 
   /** A peer's event with the given tie-break: to this partition's queue or the target's outbox. */
   override atTie(time: number, tie: number, kind: number, target: number, src: number, a = 0, b = 0): void {
-    if (target >= this.lo && target < this.hi) this.queue.push(time, tie, kind, target, src, a, b);
+    const out = target >= this.lo && target < this.hi ? null : this.outboxOf(target);
+    if (out === null) this.queue.push(time, tie, kind, target, src, a, b);
     else {
-      const out = this.outboxes[Math.floor(target / this.blockSize)]!;
       const pool = this.pools[kind];
       if (pool === null) out.write(time, tie, kind, target, src, a, b);
       else {
@@ -119,7 +142,7 @@ export class PartitionSimulator extends Simulator {
    */
   override forPeer(time: number, kind: number, peer: number, a = 0, b = 0): void {
     const tie = this.nextTie(CONTROLLER);
-    if (peer >= this.lo && peer < this.hi) this.queue.push(time, tie, kind, peer, CONTROLLER, a, b);
+    if ((peer >= this.lo && peer < this.hi) || this.outboxOf(peer) === null) this.queue.push(time, tie, kind, peer, CONTROLLER, a, b);
   }
 
   /**
@@ -152,14 +175,19 @@ export class PartitionSimulator extends Simulator {
   runController(time: number, between?: () => void): void {
     const q = this.controller, inline = this.inline;
     let first = true;
-    for (;;) {
-      // Inline ones due at `time` too, in tie order with the others.
-      const due = q.size > 0 && q.peekTime() === time, inlineDue = inline.size > 0 && inline.peekTime() === time;
-      if (!due && !inlineDue) return;
-      if (!first) between?.();
-      first = false;
-      this.controllerEvents++;
-      this.dispatch(due && (!inlineDue || q.peekTie() < inline.peekTie()) ? q : inline);
+    this.atWindowStart = true;
+    try {
+      for (;;) {
+        // Inline ones due at `time` too, in tie order with the others.
+        const due = q.size > 0 && q.peekTime() === time, inlineDue = inline.size > 0 && inline.peekTime() === time;
+        if (!due && !inlineDue) return;
+        if (!first) between?.();
+        first = false;
+        this.controllerEvents++;
+        this.dispatch(due && (!inlineDue || q.peekTie() < inline.peekTie()) ? q : inline);
+      }
+    } finally {
+      this.atWindowStart = false;
     }
   }
 

@@ -15,6 +15,11 @@ export interface PartitionInput {
   threads: number;
   /** Peers per partition but the last (a multiple of 32); partition i starts at i·blockSize. */
   blockSize: number;
+  /**
+   * Peer ids the run may hand out: the initial peers and the arrivals (SplitContract.arrivals).
+   * Every shared per-peer array holds this many from the start.
+   */
+  capacity: number;
   lookahead: number;
   /** Room in each partition's event queue from the start (initialQueueSlots(scenario, threads)). */
   queueSlots: number;

@@ -45,16 +45,18 @@ export function shareGraph(g: Graph): SharedGraph {
 /**
  * A copy of `g` in shared memory in which peer p's run has room for max(degree(p), room)
  * links: the threads add and drop their own peers' links in it, and no run ever moves (a
- * move takes slots from the pool all threads share).
+ * move takes slots from the pool all threads share). Runs of `room` slots are laid out
+ * for the peers g.size..capacity-1 that arrive later (Graph.ensureSize then only counts them in).
  */
-export function shareGraphWithRoom(g: Graph, room: number): SharedGraph {
+export function shareGraphWithRoom(g: Graph, room: number, capacity = g.size): SharedGraph {
   const n = g.size;
-  const offset = sharedInt32(n), deg = sharedInt32(n), cap = sharedInt32(n);
+  const offset = sharedInt32(capacity), deg = sharedInt32(capacity), cap = sharedInt32(capacity);
   let total = 0;
-  for (let p = 0; p < n; p++) {
+  for (let p = 0; p < capacity; p++) {
     offset[p] = total;
-    deg[p] = g.deg[p];
-    cap[p] = Math.max(g.deg[p], room);
+    const d = p < n ? g.deg[p] : 0;
+    deg[p] = d;
+    cap[p] = Math.max(d, room);
     total += cap[p];
   }
   const adj = sharedInt32(Math.max(16, total));
@@ -76,13 +78,16 @@ export function privateGraphCopy(s: SharedGraph): Graph {
   return g;
 }
 
-/** A Graph over the shared arrays (to be read, never mutated: no churn in a parallel run). */
+/**
+ * A Graph over the shared arrays, as long as their buffers (a copy with room for arrivals
+ * holds more runs than peers yet: Graph.ensureSize counts them in without moving anything).
+ */
 export function sharedGraphView(s: SharedGraph): Graph {
   const g = new Graph(0, 0);
   g.size = s.size;
-  g.offset = new Int32Array(s.offset, 0, s.size);
-  g.deg = new Int32Array(s.deg, 0, s.size);
-  g.cap = new Int32Array(s.cap, 0, s.size);
+  g.offset = new Int32Array(s.offset);
+  g.deg = new Int32Array(s.deg);
+  g.cap = new Int32Array(s.cap);
   g.adj = new Int32Array(s.adj);
   g.used = s.used;
   g.edges = s.edges;

@@ -17,11 +17,18 @@ import { shareGraph, shareGraphWithRoom } from './shared-graph.js';
 import { TickShare } from './tick-share.js';
 import type { SharedInput } from './workers.js';
 
-/** Every peer alive (no churn in a parallel run), in shared memory. */
-function sharedAlive(n: number): SharedArrayBuffer {
-  const buffer = new SharedArrayBuffer(Math.max(1, n));
-  new Uint8Array(buffer).fill(1);
+/** Peers 0..n-1 alive, in shared memory with room for `capacity` (the later arrivals down until they come). */
+function sharedAlive(n: number, capacity = n): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(Math.max(1, capacity));
+  new Uint8Array(buffer).fill(1, 0, n);
   return buffer;
+}
+
+/** Peer ids a split run may hand out: the initial peers and every family's arrivals. */
+export function peerCapacity(scenario: Scenario): number {
+  let capacity = scenario.peers.count;
+  for (const { family } of familyComponents(scenario)) capacity += family.split?.arrivals?.(scenario) ?? 0;
+  return capacity;
 }
 
 /**
@@ -32,10 +39,12 @@ export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Gra
   const n = scenario.peers.count;
   const threads = plan.threads;
   const { blockSize } = partitionPeers(n, threads);
+  // Room for the peers that arrive during the run in every shared per-peer array.
+  const capacity = peerCapacity(scenario);
   // Each family the scenario uses sets up what its partitions share (split.ts).
   const used = familyComponents(scenario);
   const families = used.map(({ family }) => {
-    const setup = family.split!.setup?.(scenario, threads, blockSize) ?? { buffers: [], cells: 0, lanes: 0 };
+    const setup = family.split!.setup?.(scenario, threads, blockSize, capacity) ?? { buffers: [], cells: 0, lanes: 0 };
     return { name: family.name, ...setup };
   });
   const cells = families.reduce((sum, f) => sum + f.cells, 0);
@@ -49,6 +58,7 @@ export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Gra
     scenario,
     threads,
     blockSize,
+    capacity,
     lookahead: plan.lookahead,
     // Each partition's share of the events expected pending, room made from the start: growing
     // a queue mid-run (a copy of all of it) stalls its thread while the others wait at the
@@ -56,16 +66,16 @@ export function sharedInput(scenario: Scenario, plan: ParallelPlan, overlay: Gra
     queueSlots: initialQueueSlots(scenario, threads),
     overlay: shareGraph(overlay),
     alive: sharedAlive(n),
-    aliveNow: changes.has('alive') ? sharedAlive(n) : null,
+    aliveNow: changes.has('alive') ? sharedAlive(n, capacity) : null,
     ownOverlay: changes.has('overlay'),
     links: changes.has('links')
-      ? shareGraphWithRoom(overlay, Math.max(0, ...used.map(({ family }) => family.split!.linkRoom?.(scenario) ?? 0))) : null,
+      ? shareGraphWithRoom(overlay, Math.max(0, ...used.map(({ family }) => family.split!.linkRoom?.(scenario) ?? 0)), capacity) : null,
     families,
     barrier: Barrier.allocate(),
     claims: TickShare.allocate(lanes),
     // With the peers' sequence numbers, shared too, any thread may act for any peer.
-    peerStreams: Object.fromEntries(streams.map((name) => [name, new SharedArrayBuffer(Math.max(4, 4 * n))])),
-    peerSeq: new SharedArrayBuffer(Math.max(4, 4 * n)),
+    peerStreams: Object.fromEntries(streams.map((name) => [name, new SharedArrayBuffer(Math.max(4, 4 * capacity))])),
+    peerSeq: new SharedArrayBuffer(Math.max(4, 4 * capacity)),
     board: Board.allocate(threads, cells),
     outboxes,
     // The sources: every alive peer (at most PATH_EXACT_LIMIT of them) or a sample.

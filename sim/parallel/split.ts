@@ -29,8 +29,17 @@ export interface PartitionEnv {
   readonly threads: number;
   readonly lo: number;
   readonly hi: number;
-  /** Peers per partition but the last: the owner of peer p is floor(p / blockSize). */
+  /** Peers per partition but the last: the owner of an initial peer p is floor(p / blockSize). */
   readonly blockSize: number;
+  /**
+   * Peer ids the run may hand out, the peers that arrive included (SplitContract.arrivals):
+   * what every shared per-peer array holds from the start.
+   */
+  readonly capacity: number;
+  /** Whether this partition owns peer p, an arrival included (partition.ts: Ownership). */
+  owns(p: number): boolean;
+  /** This partition's peers among 0..count-1, as flat [from, to) pairs (Ownership.ranges). */
+  ownRanges(count: number): number[];
   readonly sim: PartitionSimulator;
   readonly barrier: Barrier;
   /** The family's shared buffers (SplitSetup.buffers). */
@@ -126,8 +135,19 @@ export interface SplitContract {
   peerEventsChange?(scenario: Scenario): ReadonlyArray<'alive' | 'overlay' | 'links'>;
   /** With 'links': the most links a peer's run must hold. */
   linkRoom?(scenario: Scenario): number;
-  /** Main thread, before the workers start (default: nothing shared, no cells, no lanes). */
-  setup?(scenario: Scenario, threads: number, blockSize: number): SplitSetup;
+  /**
+   * How many brand-new peers its controller events create in the run, at most (exactly,
+   * where it can tell in advance): every shared per-peer array has room for them from the
+   * start, so no shared array ever moves. Each arrival is a controller event that every
+   * thread runs, numbering the new peer alike; its owner (partition.ts: Ownership) brings
+   * it up.
+   */
+  arrivals?(scenario: Scenario): number;
+  /**
+   * Main thread, before the workers start (default: nothing shared, no cells, no lanes).
+   * `capacity`: the peers every per-peer array must hold (PartitionEnv.capacity).
+   */
+  setup?(scenario: Scenario, threads: number, blockSize: number, capacity: number): SplitSetup;
   /** Worker: its part in partition env.me. */
   partition(scenario: Scenario, env: PartitionEnv): SplitPart;
   /**

@@ -26,6 +26,12 @@ export interface SimContext {
   /** Listeners told when a peer goes down or (re)joins (churn, failures). */
   readonly peerDown: Array<(peer: number) => void>;
   readonly peerUp: Array<(peer: number) => void>;
+  /**
+   * Listeners told when a brand-new peer arrives, before it comes up (`peerUp`): state that
+   * every thread of a split run keeps for every peer (a search's data placement). A split
+   * run calls them in every thread, the `peerUp` ones in the new peer's owner's only.
+   */
+  readonly peerArrive: Array<(peer: number) => void>;
   /** What one part of the run offers another, by named typed key (see services.ts). */
   readonly services: Services;
 }

@@ -37,6 +37,7 @@ export function createContext(scenario: Scenario, overlay?: Graph): SimContext {
     namedStream: streams.namedStream,
     peerDown: [],
     peerUp: [],
+    peerArrive: [],
     services: new Services(),
   };
 }

@@ -20,6 +20,7 @@ import { parseSize } from '../scenario/units.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { MemoryTerm } from '../families/family.js';
 import { FAMILIES } from '../families/families.js';
+import { familyComponents } from './components.js';
 import { grouped } from '../text/group-digits.js';
 import { twoTo } from '../math/two-to.js';
 
@@ -107,17 +108,38 @@ export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate 
   const extra = (threads - 1) * SPLIT_STATE_FACTOR * state;
   const graph = one.terms.find((t) => t.what.startsWith('overlay graph'))?.bytes ?? 0;
   const copies = scenario.failures.length > 0 ? threads * graph : 0;
+  const room = sharedLinkRoom(scenario);
   const terms = [...one.terms,
     { what: `per-peer state of ${threads - 1} more thread${threads > 2 ? 's' : ''}, outboxes`, bytes: extra },
     { what: `each thread's copy of the overlay (failures change it)`, bytes: copies },
+    { what: room.what, bytes: room.bytes },
     { what: `worker thread runtimes (${threads - 1})`, bytes: (threads - 1) * WORKER_RUNTIME_BYTES }];
-  const bytes = Math.round(one.bytes + extra + copies + (threads - 1) * WORKER_RUNTIME_BYTES);
+  const bytes = Math.round(one.bytes + extra + copies + room.bytes + (threads - 1) * WORKER_RUNTIME_BYTES);
   return {
     ...one,
     bytes,
     bytesPerPeer: Math.round((bytes - RUNTIME_BYTES) / Math.max(1, one.peers)),
     terms: terms.filter((t) => t.bytes > 0).sort((a, b) => b.bytes - a.bytes),
   };
+}
+
+/**
+ * A split run where some family's peer events add and drop links (churn without peer
+ * sampling) shares one more copy of the overlay, in which every peer id of the run has a
+ * run of max(its degree, linkRoom) slots that never moves (parallel/shared-graph.ts). Every
+ * id: the arrivals' too, reserved from the start (SplitContract.arrivals counts them
+ * exactly; here the expected number plus four standard deviations of a Poisson count). The
+ * other shared per-peer arrays also hold the arrivals from the start: the one-thread terms
+ * count them, at 1.5 times the expected ids.
+ */
+function sharedLinkRoom(scenario: Scenario): MemoryTerm {
+  const linking = familyComponents(scenario).flatMap(({ family }) => (family.split?.peerEventsChange?.(scenario).includes('links') ? [family.split] : []));
+  if (linking.length === 0) return { what: 'shared overlay with room for links', bytes: 0 };
+  const room = Math.max(0, ...linking.map((s) => s.linkRoom?.(scenario) ?? 0));
+  const expected = (scenario.churn?.arrivals ?? 0) * scenario.duration;
+  const ids = scenario.peers.count + Math.ceil(expected + 4 * Math.sqrt(expected));
+  const slots = Math.max(room, Math.min(scenario.overlay.degree, scenario.peers.count - 1));
+  return { what: `shared overlay with room for ${room} links a peer (${grouped(ids)} peer ids)`, bytes: ids * (12 + 4 * slots) };
 }
 
 /**

@@ -29,6 +29,15 @@ export class PeerTable {
     return id;
   }
 
+  /**
+   * Numbers a brand-new peer without marking it alive: a split run's thread that does not
+   * own it (its owner marks it). The array must have room (a split run sizes it for every id).
+   */
+  reserve(): number {
+    if (this.count === this.alive.length) throw new Error('peers: no room reserved for a new peer');
+    return this.count++;
+  }
+
   setAlive(p: number, up: boolean): void {
     const was = this.alive[p] === 1;
     if (was === up) return;

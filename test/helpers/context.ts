@@ -68,6 +68,7 @@ export function makeTestContext(options: TestContextOptions): SimContext {
     namedStream: streams.namedStream,
     peerDown: [],
     peerUp: [],
+    peerArrive: [],
     services: new Services(),
   };
 }

@@ -15,8 +15,8 @@ export function splitsToday(s: Scenario): boolean {
     // churn and peer sampling split on the event engine only.
     && (s.engine === 'event' || (!s.aggregation && !churn && !s.overlay.sampling
       && !(s.network.loss > 0 && broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'))))
-    // Chord and Kademlia: no recursive Chord lookups (churn: as below).
-    && (!s.structured || !(s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive'))
+    // Chord and Kademlia: no recursive Chord lookups, no churn arrivals (churn: as below).
+    && (!s.structured || !((s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive') || (churn && churn.arrivals > 0)))
     // The super-peer directory: not with churn or peer sampling.
     && !((churn || s.overlay.sampling) && s.workload.searches.some((x) => x.protocol === 'directory'))
     && !s.capacity
@@ -25,7 +25,10 @@ export function splitsToday(s: Scenario): boolean {
     && !(s.overlay.sampling && failures)
     // Churn: drawn sessions, with or without peer sampling or repair, nothing that assumes
     // peers go down only at controller events (broadcasts, aggregation, failures), no
-    // arrivals, no sync.
-    && (!churn || (!churn.trace && churn.arrivals === 0 && !churn.sync && !failures
+    // sync; brand-new peers (arrivals) or not.
+    // Churn arrivals: not with the families whose split state holds the initial peers only.
+    && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
+      || s.workload.searches.some((x) => x.protocol === 'directory')))
+    && (!churn || (!churn.trace && !churn.sync && !failures
       && broadcasts.length === 0 && !s.aggregation));
 }

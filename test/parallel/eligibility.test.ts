@@ -49,6 +49,15 @@ describe('planParallelRun', () => {
     expect(attacked.note).toMatch(/^sampling \(with failures/);
   });
 
+  it('splits churn arrivals, not with the families whose split state holds the initial peers only, and says which', () => {
+    const churn = { session: '10min', downtime: '5min', arrivals: '2/s' }, workload = { broadcasts: [] };
+    expect(planParallelRun(scenario({ churn, workload }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ churn, workload, overlay: { sampling: { protocol: 'cyclon' } } }), 3)).toEqual({ threads: 3, lookahead: 0.1, note: null });
+    const mixed = planParallelRun(scenario({ churn: { ...churn, sync: true } }), 2);
+    expect(mixed.threads).toBe(1);
+    expect(mixed.note).toMatch(/^churn \(churn\.arrivals with broadcasts, churn\.sync, whose split state holds the initial peers only\) cannot run split/);
+  });
+
   it('splits Chord and Kademlia with dht searches, with churn, not yet with arrivals or recursive Chord lookups (protocols/structured/split.ts)', () => {
     const searches = { count: 10, protocol: 'dht' };
     for (const protocol of ['chord', 'kademlia']) {

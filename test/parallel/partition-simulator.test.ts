@@ -104,6 +104,27 @@ describe('PartitionSimulator', () => {
     expect(sim.inline.size).toBe(0);
   });
 
+  it('keeps a kind inline when told always (a churn arrival), and says when controller events run at a window\'s start', () => {
+    const sim = new PartitionSimulator(128, 0, 64, 64, [null, null]);
+    sim.runInline('launch');
+    sim.runInline('arrive', true);
+    sim.noInline();
+    const seen: string[] = [];
+    const note = (name: string) => () => { seen.push(`${sim.now} ${name} ${sim.atWindowStart}`); };
+    const launch = sim.registerKind('launch', note('launch'));
+    const arrive = sim.registerKind('arrive', note('arrive'));
+    sim.at(1, launch, 0, CONTROLLER);
+    sim.at(0.5, arrive, 0, CONTROLLER);
+    sim.at(1, arrive, 0, CONTROLLER);
+    expect(sim.controller.size).toBe(1);
+    expect(sim.inline.size).toBe(2);
+    sim.runBefore(1);
+    sim.runController(1);
+    // The arrival at 0.5 ran among the peers' events; the one at 1 with the launch, at a window's start.
+    expect(seen).toEqual(['0.5 arrive false', '1 launch true', '1 arrive true']);
+    expect(sim.atWindowStart).toBe(false);
+  });
+
   it('ships a pooled message to another partition with a copy of its fields, re-posted in a slot of the receiver\'s pool', () => {
     const buffer = allocateOutbox();
     const senderPool = new PayloadPool(3), receiverPool = new PayloadPool(3);

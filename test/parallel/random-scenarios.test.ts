@@ -160,9 +160,9 @@ describe('random scenarios split across workers', () => {
   });
 });
 
-// Churn (with peer sampling, or with walks and repair) and peer sampling, whose peer events
-// change who is alive, the views and the links: split on 2 and 3 threads, the one-thread
-// results byte for byte.
+// Churn (with peer sampling, or with walks and repair, with or without arrivals) and peer
+// sampling, whose peer events change who is alive, the views and the links: split on 2 and
+// 3 threads, the one-thread results byte for byte.
 describe('random churn and peer-sampling scenarios split across workers', () => {
   const dynamics = fc.record({
     seed: fc.nat(10_000),
@@ -175,6 +175,8 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     repair: fc.boolean(),
     churn: fc.oneof(fc.constant(null), fc.record({
       session: fc.constantFrom<unknown>('3s', '20s', { dist: 'weibull', shape: 0.6, scale: '10s' }), downtime: fc.constantFrom('1s', '5s'),
+      // Brand-new peers: none, a few, or enough (up to 300 in 20 s) to fill many 32-peer words.
+      arrivals: fc.constantFrom(0, 0, 0.5, 4, 15),
     })),
     searches: fc.array(fc.record({
       protocol: fc.constantFrom('flood', 'random-walk'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),

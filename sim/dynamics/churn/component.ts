@@ -16,12 +16,16 @@ import type { ChurnResults } from './results-section.js';
 import { grown } from '../../run/grown.js';
 
 /**
- * A thread's part of a split run (churn/split.ts): its peers [lo, hi), and every peer's
- * total session and downtime lengths in shared memory (each thread writes its own peers').
+ * A thread's part of a split run (churn/split.ts): its initial peers [lo, hi), whether it
+ * owns a peer (an arrival included), and every peer's total session and downtime lengths
+ * in shared memory, with room for the arrivals (each thread writes its own peers').
  */
 export interface ChurnPartition {
   lo: number;
   hi: number;
+  owns(p: number): boolean;
+  /** Whether a thread may mark another's new peer alive now (Membership.arrive's `mark`). */
+  mayMark(): boolean;
   sessionTime: Float64Array;
   downtimeTime: Float64Array;
 }
@@ -110,10 +114,17 @@ export class ChurnComponent implements Component {
     if (rate > 0) {
       const gaps = ctx.namedStream('churn/arrivals');
       const arrive = sim.registerKind('churn/arrive', () => {
-        const p = membership.arrive();
+        // A controller event: every thread of a split run numbers the new peer alike, and
+        // only its owner brings it up and runs its sessions (counting its join).
+        const own = this.partition === null || this.partition.owns(peers.count);
+        // The shared arrays hold the arrivals counted in advance (churn/split.ts): never more.
+        if (this.partition && peers.count >= peers.alive.length) throw new Error('parallel: more arrivals than counted in advance');
+        const p = membership.arrive(own, own || this.partition!.mayMark());
         this.arrivals++;
-        this.joins++;
-        this.beginSession(ctx, p, leave);
+        if (own) {
+          this.joins++;
+          this.beginSession(ctx, p, leave);
+        }
         sim.at(sim.now + exponentialDraw(gaps, 1 / rate), arrive, 0, CONTROLLER);
       });
       sim.at(exponentialDraw(gaps, 1 / rate), arrive, 0, CONTROLLER);
@@ -121,6 +132,7 @@ export class ChurnComponent implements Component {
   }
 
   private beginSession(ctx: SimContext, p: number, leave: number): void {
+    // (A split run's shared totals hold every arrival from the start: they never grow.)
     if (p >= this.since.length) {
       const n = Math.max(p + 1, this.since.length * 2);
       this.since = grown(this.since, n);

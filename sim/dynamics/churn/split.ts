@@ -3,11 +3,17 @@
  * events, run by its owner's thread, which alone writes its byte of the shared alive array
  * and its session totals. Each thread publishes its peers' joins minus leaves at every
  * barrier, so every thread knows how many peers are alive; counts are summed at the end.
+ * An arrival is a controller event: every thread numbers the new peer, its owner
+ * (parallel/partition.ts: Ownership) brings it up; the shared arrays hold every arrival
+ * of the run from the start, counted in advance from the arrivals' own stream.
  */
 import type { SplitContract } from '../../parallel/split.js';
 import type { Results } from '../../run/results.js';
 import type { SimContext } from '../../run/context.js';
 import { dynamicsOf } from '../shared.js';
+import { NamedStream } from '../../engine/random.js';
+import { exponentialDraw } from '../../random/exponential.js';
+import type { Scenario } from '../../scenario/schema.js';
 import { ChurnComponent } from './component.js';
 import type { ChurnResults } from './results-section.js';
 
@@ -30,7 +36,15 @@ export const churnSplit: SplitContract = {
     const churn = scenario.churn!;
     if (scenario.engine !== 'event') return 'on the cycle engine';
     if (churn.trace) return 'a replayed trace, whose steps take peers of every thread down and up at once';
-    if (churn.arrivals > 0) return 'churn.arrivals, whose brand-new peers would need room in every shared array';
+    // Brand-new peers split with searches (but directory ones), peer sampling and repair
+    // walks; the others' split forms hold per-peer state for the initial peers, by range.
+    if (churn.arrivals > 0) {
+      const others = [
+        scenario.workload.broadcasts.length > 0 && 'broadcasts', scenario.aggregation && 'aggregation', churn.sync && 'churn.sync',
+        scenario.failures.length > 0 && 'failures', scenario.workload.searches.some((x) => x.protocol === 'directory') && 'directory searches',
+      ].filter((x): x is string => typeof x === 'string');
+      if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
+    }
     if (churn.sync) return 'churn.sync, whose answer reads the rumours another peer holds';
     if (scenario.failures.length > 0) return 'with failures';
     // Their split forms count live and informed peers on the assumption that peers go
@@ -43,15 +57,21 @@ export const churnSplit: SplitContract = {
   // Without peer sampling, joins and repairs change the overlay's links, each end its own.
   peerEventsChange: (scenario) => (scenario.overlay.sampling ? ['alive'] : ['alive', 'links']),
   linkRoom: (scenario) => scenario.overlay.maxDegree,
-  setup(scenario) {
-    const n = scenario.peers.count;
-    return { buffers: [new SharedArrayBuffer(Math.max(8, 8 * n)), new SharedArrayBuffer(Math.max(8, 8 * n))], cells: 1, lanes: 0 };
+  arrivals: arrivalsIn,
+  setup(_scenario, _threads, _blockSize, capacity) {
+    return { buffers: [new SharedArrayBuffer(Math.max(8, 8 * capacity)), new SharedArrayBuffer(Math.max(8, 8 * capacity))], cells: 1, lanes: 0 };
   },
   partition(scenario, env) {
     const n = scenario.peers.count;
+    // An arrival reads the peer count, the live snapshot (a refresh changes it) and the
+    // search data (arrivals alone change it); only the owner changes the new peer's state.
+    // So it runs among each thread's own events, ending no window, even though departures
+    // change what other controller events read.
+    env.sim.runInline('churn/arrive', true);
     const [sessions, downtimes] = env.buffers;
     const component = new ChurnComponent(scenario.churn!, {
-      lo: env.lo, hi: env.hi, sessionTime: new Float64Array(sessions, 0, n), downtimeTime: new Float64Array(downtimes, 0, n),
+      lo: env.lo, hi: env.hi, owns: env.owns, mayMark: () => env.sim.atWindowStart,
+      sessionTime: new Float64Array(sessions, 0, env.capacity), downtimeTime: new Float64Array(downtimes, 0, env.capacity),
     });
     let context: SimContext | null = null;
     const links = !scenario.overlay.sampling;
@@ -74,8 +94,8 @@ export const churnSplit: SplitContract = {
       started(ctx) {
         context = ctx;
       },
-      // Every peer is alive at the start (no trace, no arrivals, no failures): the count
-      // alive is n plus every thread's joins minus its leaves.
+      // Every peer is alive at the start (no trace, no failures): the count alive is n plus
+      // every thread's joins (its own arrivals included) minus its leaves.
       publish(cells, at) {
         cells[at] = component.joins - component.leaves;
       },
@@ -111,3 +131,17 @@ export const churnSplit: SplitContract = {
     target.results.churn = section;
   },
 };
+
+/**
+ * How many peers arrive in the run: the arrival instants drawn in advance, as the churn
+ * component draws them (exponential gaps from the scenario stream 'churn/arrivals', which
+ * nothing else reads), up to the end. The shared arrays of a split run hold that many more.
+ */
+export function arrivalsIn(scenario: Scenario): number {
+  const rate = scenario.churn?.arrivals ?? 0;
+  if (!(rate > 0) || scenario.churn!.trace) return 0;
+  const gaps = new NamedStream(scenario.seed, 'churn/arrivals');
+  let count = 0;
+  for (let t = exponentialDraw(gaps, 1 / rate); t <= scenario.duration; t += exponentialDraw(gaps, 1 / rate)) count++;
+  return count;
+}

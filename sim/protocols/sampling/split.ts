@@ -6,6 +6,7 @@
  */
 import type { SplitContract } from '../../parallel/split.js';
 import type { Results } from '../../run/results.js';
+import type { SimContext } from '../../run/context.js';
 import { PeerSamplingComponent, deadFraction } from './component.js';
 import type { SamplingResults } from './results-section.js';
 
@@ -28,8 +29,9 @@ export const samplingSplit: SplitContract = {
     return null;
   },
   peerEventsChange: () => ['overlay'],
-  setup(scenario, threads) {
-    const n = scenario.peers.count, stride = 2 * scenario.overlay.sampling!.viewSize;
+  setup(scenario, threads, _blockSize, capacity) {
+    // Views for every peer id of the run, the arrivals' included.
+    const n = capacity, stride = 2 * scenario.overlay.sampling!.viewSize;
     return {
       buffers: [new SharedArrayBuffer(Math.max(4, 4 * n * stride)), new SharedArrayBuffer(Math.max(4, 4 * n)),
         new SharedArrayBuffer(8 * PARTIALS * threads)],
@@ -38,7 +40,7 @@ export const samplingSplit: SplitContract = {
     };
   },
   partition(scenario, env) {
-    const n = scenario.peers.count, spec = scenario.overlay.sampling!;
+    const n = env.capacity, spec = scenario.overlay.sampling!;
     const [data, size, partials] = env.buffers;
     const sums = new Float64Array(partials);
     let fraction = 0;
@@ -51,13 +53,15 @@ export const samplingSplit: SplitContract = {
       deadLinkFraction: () => fraction,
     });
     let alive: Uint8Array | null = null;
+    let ctx: SimContext | null = null;
     return {
       components: [component],
       readsSharedState: true,
       // A refresh rebuilds the overlay from every thread's views.
       peersChangeWhatControllersRead: true,
-      started(ctx) {
-        alive = ctx.peers.alive;
+      started(context) {
+        ctx = context;
+        alive = context.peers.alive;
         // The overlay other protocols read from time 0: once every thread has built its
         // peers' first views (no thread changes a view before the first window's barrier).
         env.barrier.wait();
@@ -67,11 +71,19 @@ export const samplingSplit: SplitContract = {
       // views, then all read the sums (no thread changes a view meanwhile: the engine holds
       // them all at a barrier after the samples).
       sampling() {
-        const c = component.service.views.countEntries(env.lo, env.hi, alive!);
-        sums[PARTIALS * env.me] = c.entries;
-        sums[PARTIALS * env.me + 1] = c.dead;
-        env.barrier.wait();
+        // This thread's peers: its range, and the arrivals dealt to it.
+        const ranges = env.ownRanges(ctx!.peers.count);
         let entries = 0, dead = 0;
+        for (let i = 0; i < ranges.length; i += 2) {
+          const c = component.service.views.countEntries(ranges[i], ranges[i + 1], alive!);
+          entries += c.entries;
+          dead += c.dead;
+        }
+        sums[PARTIALS * env.me] = entries;
+        sums[PARTIALS * env.me + 1] = dead;
+        env.barrier.wait();
+        entries = 0;
+        dead = 0;
         for (let i = 0; i < env.threads; i++) { entries += sums[PARTIALS * i]; dead += sums[PARTIALS * i + 1]; }
         fraction = deadFraction({ entries, dead });
         // Nobody writes the sums again before every thread has read them.

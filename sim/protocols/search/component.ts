@@ -194,10 +194,9 @@ export class SearchComponent implements Component {
     this.tallies = this.specs.map(() => new SearchTally());
     this.specStreams = this.specs.map((_, i) => ctx.namedStream(`search/${i}`));
 
-    ctx.peerUp.push((p) => {
-      if (p >= this.data.initialPeers) this.data.addPeer(p, this.dataStreams.use(p));
-      this.directory?.peerUp(p);
-    });
+    // A new peer's items, drawn from its own stream: every thread of a split run places them.
+    ctx.peerArrive.push((p) => this.data.addPeer(p, this.dataStreams.use(p)));
+    ctx.peerUp.push((p) => this.directory?.peerUp(p));
     ctx.peerDown.push((p) => this.directory?.peerDown(p));
 
     this.specs.forEach((spec, i) => {

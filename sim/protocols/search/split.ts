@@ -97,7 +97,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   let parity = 0;
   /** After the last exchange: the queries still going, with their figures as they stand. */
   const open: Array<{ q: Query; figures: QueryFigures }> = [];
-  const owns = (p: number) => p >= env.lo && p < env.hi;
+  const owns = env.owns;
 
   const hooks: SearchSplitHooks = {
     owns,

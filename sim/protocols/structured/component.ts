@@ -31,9 +31,10 @@ type RingLookup = NonNullable<NonNullable<StructuredResults['ring']>['lookup']>;
 
 /** A split run's part (split.ts): this thread's peers, and figures summed over the threads. */
 export interface StructuredSplitHooks {
-  /** This thread's peers: [lo, hi). */
+  /** This thread's initial peers: [lo, hi) (no arrivals: split.ts refuses them). */
   lo: number;
   hi: number;
+  owns(p: number): boolean;
   /** Who has joined: shared by the threads, each writing its own peers'. */
   joined: Uint8Array;
   /** Tie-break of the event being processed (the first successful lookup is the earliest over the threads). */
@@ -75,7 +76,7 @@ export class StructuredComponent implements Component, DhtIndex {
 
   /** Whether this thread acts for peer `p` (always, on one thread). */
   private own(p: number): boolean {
-    return this.split === null || (p >= this.split.lo && p < this.split.hi);
+    return this.split === null || this.split.owns(p);
   }
 
   start(ctx: SimContext): void {

@@ -62,6 +62,7 @@ export const structuredSplit: SplitContract = {
     const component = new StructuredComponent(scenario.structured!, {
       lo: env.lo,
       hi: env.hi,
+      owns: (p) => env.owns(p),
       joined: new Uint8Array(env.buffers[2 * env.threads], 0, Math.max(1, scenario.peers.count)),
       tie: () => env.sim.currentTie,
       ended: () => ({ count, successes }),
@@ -72,7 +73,7 @@ export const structuredSplit: SplitContract = {
     out[0] = 1;
     /** Appends a handover to another thread's peer to this window's buffer (false: `to` is this thread's). */
     const handoverOut = (to: number, id: number, entries: number[]): boolean => {
-      if (to >= env.lo && to < env.hi) return false;
+      if (env.owns(to)) return false;
       const used = out[0], need = (used + 3 + entries.length) * 8, buffer = mine(parity);
       if (need > buffer.byteLength) {
         if (need > MAX_HANDOVER_BYTES) throw new Error('parallel: too many Chord handovers in one window for the shared buffer');
@@ -91,7 +92,7 @@ export const structuredSplit: SplitContract = {
         const b = new Float64Array(env.buffers[2 * i + parity]);
         for (let k = 1; k < b[0];) {
           const to = b[k], id = b[k + 1], n = b[k + 2];
-          if (to >= env.lo && to < env.hi) chord!.receiveHandover(id, Array.from(b.subarray(k + 3, k + 3 + n)));
+          if (env.owns(to)) chord!.receiveHandover(id, Array.from(b.subarray(k + 3, k + 3 + n)));
           k += 3 + n;
         }
       }

@@ -40,7 +40,7 @@ export function runCapacity(
   const transport = new Transport(sim, makeSampler(scenario.network.latency), scenario.network.loss, streams.peerStreams('network'));
   const ctx: SimContext = {
     scenario, seed: scenario.seed, sim, peers, overlay, transport,
-    peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [], services: new Services(),
+    peerStreams: streams.peerStreams, namedStream: streams.namedStream, peerDown: [], peerUp: [], peerArrive: [], services: new Services(),
   };
   const component = new CapacityComponent();
   component.start(ctx);

@@ -129,6 +129,8 @@ describe('peers joining and super-peers failing', () => {
     for (let k = 0; k < joins; k++) {
       const p = ctx.peers.create();
       ctx.overlay.ensureSize(p + 1);
+      // As Membership.arrive: the arrival's listeners, then the coming up's.
+      for (const listener of ctx.peerArrive) listener(p);
       for (const listener of ctx.peerUp) listener(p);
       items += component.data.itemsOf(p).length;
       expect(component.directory!.attachedTo[p]).toBeGreaterThanOrEqual(0);

@@ -1,0 +1,116 @@
+/**
+ * Churn arrivals in a split run (docs/parallel.md): who owns a brand-new peer (ids dealt to
+ * the partitions by 32-peer words in turn), that the shared arrays' room is the run's exact
+ * number of arrivals, and that runs with many arrivals give the one-thread results on 2
+ * and 3 workers. Needs the built worker (npm run build).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { arrivalsIn } from '../../sim/dynamics/churn/split';
+import { allocateOutbox, OutboxWriter } from '../../sim/parallel/outbox';
+import { Ownership, partitionPeers, usableThreads } from '../../sim/parallel/partition';
+import { PartitionSimulator } from '../../sim/parallel/partition-simulator';
+import { runSimulation } from '../../sim/run/run';
+import { runScenario } from '../../sim/run/run-scenario';
+import { withoutWallClock } from '../../sim/run/serialize';
+import { validate } from '../../sim/scenario/validate';
+
+const text = (r: unknown) => JSON.stringify(withoutWallClock(r));
+
+describe('Ownership: the initial peers by range, the arrivals by 32-peer words in turn', () => {
+  for (const [initial, requested] of [[64, 2], [100, 3], [150, 3], [1000, 3], [4097, 4], [96, 2]]) {
+    const threads = usableThreads(initial, requested);
+    const { blockSize, bounds } = partitionPeers(initial, threads);
+    const parts = Array.from({ length: threads }, (_, me) => new Ownership(initial, threads, blockSize, me));
+    const count = parts[0].dealtFrom + 32 * threads * 5 + 17;
+    it(`${initial} peers on ${threads} threads, ${count - initial} arrivals: one owner each, word-aligned, spread evenly`, () => {
+      const ownedBy = new Int32Array(count).fill(-1);
+      for (const part of parts) {
+        const r = part.ranges(count);
+        for (let i = 0; i < r.length; i += 2) {
+          // Whole words, but where the ids end; in increasing order.
+          expect(r[i] % 32).toBe(0);
+          expect(r[i + 1] % 32 === 0 || r[i + 1] === count).toBe(true);
+          if (i > 0) expect(r[i]).toBeGreaterThanOrEqual(r[i - 1]);
+          for (let p = r[i]; p < r[i + 1]; p++) {
+            expect(ownedBy[p]).toBe(-1);
+            ownedBy[p] = part.me;
+          }
+        }
+      }
+      for (let p = 0; p < count; p++) {
+        expect(ownedBy[p]).toBeGreaterThanOrEqual(0);
+        // owns() and owner() say the same as the ranges, in every partition.
+        for (const part of parts) {
+          expect(part.owner(p)).toBe(ownedBy[p]);
+          expect(part.owns(p)).toBe(ownedBy[p] === part.me);
+        }
+        // The initial peers keep their contiguous ranges.
+        if (p < initial) expect(p >= bounds[ownedBy[p]] && p < bounds[ownedBy[p] + 1]).toBe(true);
+      }
+      // The arrivals past the initial words: each partition gets 5 whole words of them, one a part of a sixth.
+      const dealtFrom = parts[0].dealtFrom;
+      for (const part of parts) {
+        let arrivals = 0;
+        for (let p = dealtFrom; p < count; p++) if (ownedBy[p] === part.me) arrivals++;
+        expect(arrivals).toBeGreaterThanOrEqual(5 * 32);
+        expect(arrivals).toBeLessThanOrEqual(5 * 32 + 17);
+      }
+    });
+  }
+
+  it('the engine routes an event for an arrival to its owner: this partition\'s queue or the owner\'s outbox', () => {
+    // 128 initial peers in two partitions of 64; this is partition 0; ids from 128 dealt by words.
+    const out = new OutboxWriter(allocateOutbox());
+    const sim = new PartitionSimulator(512, 0, 64, 64, [null, out], undefined, 1024, 128);
+    const kind = sim.registerKind('k', () => undefined);
+    sim.at(1, kind, 130, 2);  // word 0 past 128: partition 0
+    sim.at(1, kind, 170, 2);  // word 1: partition 1
+    sim.at(1, kind, 200, 2);  // word 2: partition 0
+    sim.at(1, kind, 100, 2);  // an initial peer of partition 1
+    expect(sim.queue.size).toBe(2);
+    expect(out.count).toBe(2);
+  });
+});
+
+describe('the room for arrivals', () => {
+  it('is the number of peers that arrive in the one-thread run, exactly', () => {
+    for (const [seed, rate, duration] of [[1, 10, '20s'], [2, 0.5, '60s'], [3, 40, '5s'], [4, 0.01, '10s']] as const) {
+      const s = validate({ name: 'room', seed, duration, peers: { count: 100 }, churn: { session: '5s', downtime: '2s', arrivals: rate } });
+      expect(arrivalsIn(s)).toBe(runScenario(s).churn!.arrivals);
+    }
+  });
+});
+
+describe('many arrivals, split across workers', () => {
+  // 200 initial peers (7 words: 3 partitions) and about 300 arrivals in 15 s: about 9 more
+  // words, dealt to the partitions in turn. Searches start from and reach the new peers.
+  const cases = fc.record({
+    seed: fc.nat(10_000),
+    sampling: fc.oneof(fc.constant(null), fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constant(4) })),
+    repair: fc.boolean(),
+    session: fc.constantFrom<unknown>('4s', { dist: 'weibull', shape: 0.6, scale: '6s' }),
+    search: fc.constantFrom('flood', 'random-walk', 'expanding-ring'),
+    refresh: fc.constantFrom('300ms', '1s'),
+  });
+
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    await fc.assert(fc.asyncProperty(cases, async (c) => {
+      const s = validate({
+        name: 'arrivals', seed: c.seed, duration: '15s', peers: { count: 200 },
+        network: { latency: { dist: 'uniform', min: '20ms', max: '120ms' }, knowledgeRefresh: c.refresh },
+        overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
+        churn: { session: c.session, downtime: '3s', arrivals: 20 },
+        workload: { searches: [{ protocol: c.search, count: 8, start: '2s', spacing: '1s', ttl: 4 }] },
+        metrics: { sample: '1s' },
+      });
+      const expected = runScenario(s);
+      expect(expected.churn!.arrivals).toBeGreaterThan(6 * 32);
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers).toBe(workers);
+        expect(text(r)).toBe(text(expected));
+      }
+    }), { seed: 20261208, numRuns: 6, endOnFailure: false });
+  });
+});

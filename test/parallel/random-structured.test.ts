@@ -46,7 +46,7 @@ const cases = fc.record({
 
 describe('structured overlays in random scenarios', () => {
   it('the one-thread results on 2 and 3 workers, split where every family splits (fast-check, fixed seed)', async () => {
-    let split = 0, single = 0, splitChord = 0, splitKademlia = 0, splitFailures = 0;
+    let split = 0, single = 0, splitChord = 0, splitKademlia = 0, splitFailures = 0, splitChurn = 0, splitJoins = 0;
     await fc.assert(fc.asyncProperty(cases, async (c) => {
       // Republish with an expiry that outlives it, or neither (the schema's check).
       const st = { ...c.structured, expiry: c.structured.republish === '0s' ? c.structured.expiry : '5s' };
@@ -79,13 +79,17 @@ describe('structured overlays in random scenarios', () => {
         split++;
         if (c.structured.protocol === 'chord') splitChord++; else splitKademlia++;
         if (c.failure) splitFailures++;
+        if (c.churn) splitChurn++;
+        if (c.structured.bootstrap === 'join') splitJoins++;
       } else single++;
     }), { seed: 20261207, numRuns: 24, endOnFailure: false });
-    // The draw covers both sides and both protocols (a fixed seed: the same cases every run).
+    // The draw covers both sides, both protocols, failures, churn and joins (a fixed seed: the same cases every run).
     expect(split).toBeGreaterThan(4);
     expect(single).toBeGreaterThan(2);
     expect(splitChord).toBeGreaterThan(1);
     expect(splitKademlia).toBeGreaterThan(1);
     expect(splitFailures).toBeGreaterThan(0);
+    expect(splitChurn).toBeGreaterThan(0);
+    expect(splitJoins).toBeGreaterThan(0);
   });
 });

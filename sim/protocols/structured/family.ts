@@ -32,7 +32,9 @@ export const structuredFamily: Family<StructuredSections, typeof structuredKeys>
     const table = st.protocol === 'chord'
       ? 4 * (st.chord.successors + fingerLevels(st.bits, peers) + 1) + 1
       : (4 * st.kademlia.k + 1) * bucketLevels(st.bits, peers, st.kademlia.k);
-    return { terms: [perPeer('DHT IDs and state', 21), perPeer(`${st.protocol} routing tables`, table)], pendingEvents: 2 * peers };
+    // A split run's threads each build every peer's IDs and tables (split.ts), so each holds them whole.
+    const whole = (t: { what: string; bytes: number }) => ({ ...t, perThread: true });
+    return { terms: [whole(perPeer('DHT IDs and state', 21)), whole(perPeer(`${st.protocol} routing tables`, table))], pendingEvents: 2 * peers };
   },
   eventDrivenParts: (scenario) => (scenario.structured ? [{ key: 'structured', part: 'the structured overlay (DHT lookups and upkeep)' }] : []),
   reportClient: 'sim/protocols/structured/report.client.js',

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../sim/run/run';
 import { runScenario } from '../../../sim/run/run-scenario';
 import { withoutWallClock } from '../../../sim/run/serialize';
+import { readFileSync } from 'node:fs';
 import { loadScenarioText } from '../../../sim/scenario/load';
 
 const text = (r: unknown) => JSON.stringify(withoutWallClock(r));
@@ -72,6 +73,20 @@ describe('structured overlays split across threads', () => {
       }
     });
   }
+
+  it('the three-kinds-of-p2p lesson without its directory search (churn with directory searches is not split yet): Chord and Kademlia under churn beside floods and random walks, --workers 2 and 3', async () => {
+    const lesson = readFileSync(new URL('../../../scenarios/lessons/three-kinds-of-p2p.yaml', import.meta.url), 'utf8');
+    const yaml = lesson.split('\n').filter((line) => !line.includes('protocol: directory')).join('\n');
+    for (const protocol of ['chord', 'kademlia']) {
+      const scenario = loadScenarioText(yaml, 'three-kinds.yaml', ['peers.count=600', 'duration=3min', `structured.protocol=${protocol}`]);
+      const expected = text(runScenario(scenario));
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(scenario, { workers });
+        expect(r.engine.workers, r.engine.workersNote).toBe(workers);
+        expect(text(r)).toBe(expected);
+      }
+    }
+  });
 
   it('what does not split yet stays on one thread and says why', async () => {
     const cases: Array<[string, string, RegExp]> = [

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../sim/run/run';
 import { runScenario } from '../../../sim/run/run-scenario';
+import { SPLIT_STATE_FACTOR, estimateMemory } from '../../../sim/run/memory-estimate';
 import { withoutWallClock } from '../../../sim/run/serialize';
 import { readFileSync } from 'node:fs';
 import { loadScenarioText } from '../../../sim/scenario/load';
@@ -86,6 +87,15 @@ describe('structured overlays split across threads', () => {
         expect(text(r)).toBe(expected);
       }
     }
+  });
+
+  it('the memory guard counts the DHT state whole in every thread (each builds every peer\'s tables)', () => {
+    const scenario = loadScenarioText(base(CASES['Kademlia, ideal buckets with refresh and republish'][0]), 'split.yaml', ['peers.count=100000', 'data.objects=10']);
+    const one = estimateMemory(scenario, 1), three = estimateMemory(scenario, 3);
+    const dht = one.terms.filter((t) => t.perThread).reduce((sum, t) => sum + t.bytes, 0);
+    expect(one.terms.filter((t) => t.perThread).map((t) => t.what).sort()).toEqual(['DHT IDs and state', 'kademlia routing tables']);
+    expect(dht).toBeGreaterThan(0);
+    expect(three.terms.find((t) => t.what.startsWith('the rest of a whole copy'))!.bytes).toBeCloseTo(2 * (1 - SPLIT_STATE_FACTOR) * dht, -3);
   });
 
   it('what does not split yet stays on one thread and says why', async () => {

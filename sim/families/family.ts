@@ -22,6 +22,8 @@ export interface ComponentSetup {
 export interface MemoryTerm {
   what: string;
   bytes: number;
+  /** A split run holds it whole in every thread (not once, in shared memory or by owner). */
+  perThread?: boolean;
 }
 
 /** What a family's memory terms are computed from (see run/memory-estimate.ts). */

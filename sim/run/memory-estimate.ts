@@ -108,11 +108,14 @@ export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate 
   const state = one.bytes - RUNTIME_BYTES;
   const extra = (threads - 1) * SPLIT_STATE_FACTOR * state;
   const room = sharedLinkRoom(scenario);
+  // Terms each thread holds whole (e.g. the DHT's tables): the rest of a full copy per extra thread.
+  const whole = (threads - 1) * (1 - SPLIT_STATE_FACTOR) * one.terms.reduce((sum, t) => sum + (t.perThread ? t.bytes : 0), 0);
   const terms = [...one.terms,
+    { what: `the rest of a whole copy, per extra thread, of what each thread holds whole`, bytes: whole },
     { what: `per-peer state of ${threads - 1} more thread${threads > 2 ? 's' : ''}, outboxes`, bytes: extra },
     { what: room.what, bytes: room.bytes },
     { what: `worker thread runtimes (${threads - 1})`, bytes: (threads - 1) * WORKER_RUNTIME_BYTES }];
-  const bytes = Math.round(one.bytes + extra + room.bytes + (threads - 1) * WORKER_RUNTIME_BYTES);
+  const bytes = Math.round(one.bytes + extra + whole + room.bytes + (threads - 1) * WORKER_RUNTIME_BYTES);
   return {
     ...one,
     bytes,

@@ -10,7 +10,7 @@ export interface DhtOutcomeForSearch {
   /** Nodes on the path from the origin to the peer that returned the record (−1: failed). */
   hops: number;
   latency: number;
-  /** Messages sent for the lookup (requests, replies, acknowledgements; lost ones included). */
+  /** Messages of the lookup: those it sent (lost ones included) and the replies that reached it while it waited. */
   messages: number;
   /** The peers that answered, in order. */
   path: number[];

@@ -14,10 +14,11 @@ export function splitsToday(s: Scenario): boolean {
     // The cycle engine's rounds split, but not its aggregation nor pull replies with loss.
     && (s.engine === 'event' || (!s.aggregation
       && !(s.network.loss > 0 && broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'))))
-    && s.workload.searches.every((x) => x.protocol !== 'dht')
     // Expanding rings: not where the origin's links change while the run goes.
     && !(s.workload.searches.some((x) => x.protocol === 'expanding-ring') && (churn || s.overlay.sampling || (failures && s.overlay.repair)))
-    && !s.capacity && !s.structured
+    // Chord and Kademlia: no recursive Chord lookups, no churn arrivals (churn: as below).
+    && (!s.structured || !((s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive') || (churn && churn.arrivals > 0)))
+    && !s.capacity
     // Churn arrivals: not with the families whose split state holds the initial peers only.
     && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
       || s.workload.searches.some((x) => x.protocol === 'directory')))

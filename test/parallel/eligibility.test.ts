@@ -84,10 +84,20 @@ describe('planParallelRun', () => {
     }
   });
 
-  it('falls back, naming them, when components are not partition-safe', () => {
-    const chord = planParallelRun(scenario({ structured: { protocol: 'chord' } }), 2);
-    expect(chord.threads).toBe(1);
-    expect(chord.note).toMatch(/^structured.* not partition-safe/);
+  it('splits Chord and Kademlia with dht searches, with churn, not yet with arrivals or recursive Chord lookups (protocols/structured/split.ts)', () => {
+    const searches = { count: 10, protocol: 'dht' };
+    for (const protocol of ['chord', 'kademlia']) {
+      for (const bootstrap of ['ideal', 'join']) {
+        expect(planParallelRun(scenario({ structured: { protocol, bootstrap }, workload: { searches } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+      }
+    }
+    const churn = { session: { dist: 'exponential', mean: '10min' } };
+    expect(planParallelRun(scenario({ structured: { protocol: 'kademlia' }, churn, workload: { searches } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    const arrivals = planParallelRun(scenario({ structured: { protocol: 'kademlia' }, churn: { ...churn, arrivals: 1 } }), 2);
+    expect(arrivals.threads).toBe(1);
+    expect(arrivals.note).toMatch(/structured \(with churn arrivals: .*\) cannot run split; ran on one thread/);
+    const recursive = planParallelRun(scenario({ structured: { protocol: 'chord', bootstrap: 'ideal', chord: { lookup: 'recursive' } } }), 2);
+    expect(recursive.note).toMatch(/^structured \(recursive Chord lookups/);
   });
 
   it('splits floods, random walks, expanding rings and the directory (searches end or restart at barriers, see protocols/search/split.ts)', () => {

@@ -233,7 +233,7 @@ export class SearchComponent implements Component {
       case 'random-walk': return new RandomWalkSearch(rt, spec.ttl, spec.walkers, spec.checkEvery);
       case 'expanding-ring': return new ExpandingRingSearch(rt, spec.ttl, spec.ringStart, spec.ringStep);
       case 'directory': return new DirectorySearch(rt, this.directory!);
-      case 'dht': return new DhtSearch(this.dhtIndex(), (slot) => this.settle(slot));
+      case 'dht': return new DhtSearch(this.dhtIndex(), (slot, seen, hit) => (this.split ? this.dhtEndedSplit(slot, seen, hit) : this.settle(slot)));
     }
   }
 
@@ -304,6 +304,17 @@ export class SearchComponent implements Component {
     const split = this.split!;
     split.event(slot);
     if (probe && slot.seen.size > seen) split.visited(slot);
+    if (!hit && slot.probesToHit >= 0) split.hit(slot);
+  }
+
+  /**
+   * Split run: a dht query's lookup ended (in the origin's thread). Its path's peers were
+   * all probed at this event, each a visit for the search size.
+   */
+  private dhtEndedSplit(slot: QuerySlot, seen: number, hit: boolean): void {
+    const split = this.split!;
+    split.event(slot);
+    for (let k = seen; k < slot.seen.size; k++) split.visited(slot);
     if (!hit && slot.probesToHit >= 0) split.hit(slot);
   }
 

@@ -19,7 +19,7 @@
 import { CONTROLLER } from '../../engine/simulator.js';
 import { twoTo } from '../../math/two-to.js';
 import type { MessageType } from '../../network/messages.js';
-import { bootstrapPeer, type DhtCore, type DhtProtocol } from './core.js';
+import { bootstrapPeer, othersAlive, type DhtCore, type DhtProtocol } from './core.js';
 import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -100,23 +100,22 @@ export class Chord implements DhtProtocol, RequestOwner {
     this.recursive = spec.lookup === 'recursive';
     this.grow(capacity);
     const net = core.net, sim = core.ctx.sim;
-    const reply = (at: number, from: number, slot: number) => net.deliverReply(at, from, slot);
     this.t = {
       find: net.type('chord/find', (at, from, slot) => this.onFind(at, from, slot)),
-      found: net.type('chord/found', reply),
+      found: net.replyType('chord/found'),
       get: net.type('chord/get', (at, from, slot) => this.onGet(at, from, slot)),
-      record: net.type('chord/record', reply),
+      record: net.replyType('chord/record', undefined, true),
       forward: net.type('chord/forward', (at, from, slot) => this.onForward(at, from, slot)),
-      ack: net.type('chord/ack', reply),
+      ack: net.replyType('chord/ack'),
       result: net.type('chord/result', (at, _from, slot) => this.onResult(at, slot)),
       stabilize: net.type('chord/stabilize', (at, from, slot) => this.onStabilize(at, from, slot)),
-      stabilizeReply: net.type('chord/stabilize-reply', reply),
+      stabilizeReply: net.replyType('chord/stabilize-reply'),
       notify: net.type('chord/notify', (at, from) => this.onNotify(at, from)),
       hint: net.type('chord/hint', (at, _from, slot) => this.onHint(at, slot)),
       ping: net.type('chord/ping', (at, from, slot) => this.net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0))),
-      pong: net.type('chord/pong', reply),
+      pong: net.replyType('chord/pong'),
       store: net.type('chord/store', (at, from, slot) => this.onStore(at, from, slot)),
-      stored: net.type('chord/stored', reply),
+      stored: net.replyType('chord/stored'),
       handover: net.type('chord/handover', (at, _from, slot) => this.onHandover(at, slot)),
     };
     this.hop = {
@@ -218,9 +217,25 @@ export class Chord implements DhtProtocol, RequestOwner {
     }
   }
 
-  /** Pointers in flight to a new predecessor, by handover number (the message carries them). */
+  /**
+   * Pointers in flight to a new predecessor, by handover number (the message carries them:
+   * item, holder, expiry, in threes). In a split run a thread numbers its handovers
+   * `me`, `me + threads`, ... and `handoverOut` takes those to another thread's peer, which
+   * gets them before the message arrives (`receiveHandover`, split.ts).
+   */
   private readonly handovers = new Map<number, number[]>();
   private nextHandover = 0;
+  handoverStep = 1;
+  handoverOut: ((to: number, id: number, entries: number[]) => boolean) | null = null;
+
+  /** Starts the numbering one further (a split run's thread `me` starts at me). */
+  skipHandoverNumber(): void {
+    this.nextHandover++;
+  }
+
+  receiveHandover(id: number, entries: number[]): void {
+    this.handovers.set(id, entries);
+  }
 
   /**
    * `s` has a new predecessor `p` (its old one `old`, −1: none known): it sends p every
@@ -237,8 +252,9 @@ export class Chord implements DhtProtocol, RequestOwner {
       if (known ? this.space.inHalfOpen(key, os, ps) : !this.space.inHalfOpen(key, ps, ss)) entries.push(item, holder, expires);
     });
     if (entries.length === 0) return;
-    const id = this.nextHandover++;
-    this.handovers.set(id, entries);
+    const id = this.nextHandover;
+    this.nextHandover += this.handoverStep;
+    if (this.handoverOut === null || !this.handoverOut(p, id, entries)) this.handovers.set(id, entries);
     this.net.send(s, p, this.t.handover, this.net.oneWay(0, id, true), entries.length / 3);
   }
 
@@ -366,7 +382,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     }
     if (purpose === Purpose.Item && this.owns(origin, key)) {
       const holders = this.core.records!.holders(origin, item, this.core.ctx.sim.now);
-      if (holders.length > 0) { this.finish(l, anyLive(holders, this.core.ctx.peers.alive), 0); return l; }
+      if (holders.length > 0) { this.finish(l, anyLive(holders, othersAlive(this.core)), 0); return l; }
     }
     if (purpose === Purpose.Item && this.recursive) {
       this.core.ctx.sim.at(l.start + RECURSIVE_DEADLINE * this.core.spec.timeout, this.deadlineKind, origin, CONTROLLER, l.id);
@@ -537,7 +553,8 @@ export class Chord implements DhtProtocol, RequestOwner {
   private onGet(at: number, from: number, slot: number): void {
     const net = this.net, item = net.auxOf(slot);
     const holders = item >= 0 && this.core.records !== null ? this.core.records.holders(at, item, this.core.ctx.sim.now) : [];
-    const out = net.replyTo(slot, net.keyOf(slot), holders.length > 0 ? 1 : 0);
+    // Field 4: the holders it names (0: no record).
+    const out = net.replyTo(slot, net.keyOf(slot), holders.length);
     for (const h of holders) net.list(out, h);
     net.send(at, from, this.t.record, out, holders.length);
   }
@@ -590,13 +607,13 @@ export class Chord implements DhtProtocol, RequestOwner {
     // A record reply from an owner.
     l.path.push(from);
     if (l.purpose === Purpose.Nodes) { this.finish(l, true, l.ownerDepth, from); return; }
-    if (net.auxOf(slot) === 1 && this.listedLive(slot, 0)) { this.finish(l, true, l.ownerDepth); return; }
+    if (net.auxOf(slot) > 0 && this.listedLive(slot, 0)) { this.finish(l, true, l.ownerDepth); return; }
     this.nextStep(l);
   }
 
   /** Whether a holder listed in `slot` from position `from` on is alive (the origin checks the record's holders). */
   private listedLive(slot: number, from: number): boolean {
-    const net = this.net, alive = this.core.ctx.peers.alive;
+    const net = this.net, alive = othersAlive(this.core);
     for (let j = from; j < net.countOf(slot); j++) if (alive[net.peerOf(slot, j)] === 1) return true;
     return false;
   }
@@ -710,7 +727,7 @@ export class Chord implements DhtProtocol, RequestOwner {
 
   private answerOrigin(l: ChordLookup, n: number, depth: number, found: boolean): void {
     const holders = found ? this.core.records!.holders(n, l.item, this.core.ctx.sim.now) : [];
-    if (n === l.origin) { this.finish(l, anyLive(holders, this.core.ctx.peers.alive), depth); return; }
+    if (n === l.origin) { this.finish(l, anyLive(holders, othersAlive(this.core)), depth); return; }
     const net = this.net;
     const out = net.oneWay(l.key, l.id, false);
     net.list(out, depth); net.list(out, found ? 1 : 0);

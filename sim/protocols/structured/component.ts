@@ -3,6 +3,7 @@
  * builds Chord or Kademlia (from global knowledge only with `bootstrap: ideal`; else the
  * initial peers join one by one through a bootstrap peer), joins peers that come up through
  * churn, offers the index to `dht` searches (DHT_INDEX) and adds `structured` to the results.
+ * In a split run (split.ts) it acts for its thread's peers; its figures add up over the threads.
  */
 import type { DataPlacement } from '../../data/placement.js';
 import { CONTROLLER } from '../../engine/simulator.js';
@@ -12,22 +13,52 @@ import { DHT_INDEX, type DhtIndex } from '../../services/dht-index.js';
 import { Chord } from './chord.js';
 import type { DhtCore, DhtProtocol, StructuredSpec } from './core.js';
 import { grown } from '../../run/grown.js';
+import { dynamicsOf } from '../../dynamics/shared.js';
 import { IdSpace } from './ids.js';
 import { Kademlia } from './kademlia.js';
 import { Records, type LookupOutcome } from './lookup.js';
 import { DhtNet } from './net.js';
 import type { StructuredResults } from './results-section.js';
-import { LookupTally } from './tally.js';
+import { LookupTally, type LookupTallyData } from './tally.js';
+import type { TypeTally } from './net.js';
 
 /** Networks up to this size carry the ring view's data in the results. */
 export const RING_VIEW_PEERS = 500;
 /** Extra room in a reply for suggestions besides a successor list. */
 const REPLY_EXTRA = 4;
 
+type RingLookup = NonNullable<NonNullable<StructuredResults['ring']>['lookup']>;
+
+/** A split run's part (split.ts): this thread's peers, and figures summed over the threads. */
+export interface StructuredSplitHooks {
+  /** This thread's initial peers: [lo, hi) (no arrivals: split.ts refuses them). */
+  lo: number;
+  hi: number;
+  owns(p: number): boolean;
+  /** Who has joined: shared by the threads, each writing its own peers'. */
+  joined: Uint8Array;
+  /** Tie-break of the event being processed (the first successful lookup is the earliest over the threads). */
+  tie(): number;
+  /** Lookups ended, and succeeded, over all threads as of the last barrier (the series). */
+  ended(): { count: number; successes: number };
+}
+
+/** What the structured section adds up: everything on one thread, a thread's share in a split run. */
+export interface StructuredPartial {
+  started: number;
+  tally: LookupTallyData;
+  /** Over live joined peers: how many, their routing entries (sum, min, max), successor entries, records. */
+  routing: { peers: number; sum: number; min: number; max: number; extra: number; records: number };
+  lookupTally: Record<string, TypeTally>;
+  maintenanceTally: Record<string, TypeTally>;
+  timeouts: number;
+  /** The first successful lookup (ring view): when it ended, its tie-break (split runs) and its path. */
+  ring: { time: number; tie: number; lookup: RingLookup } | null;
+}
+
 export class StructuredComponent implements Component, DhtIndex {
-  /** Lookups keep their state at the origin while their messages cross peers; not split yet. */
-  readonly parallel = 'unsafe';
-  readonly parallelNote = 'a lookup\'s state lives at its origin while its messages cross the network';
+  /** Its split form (split.ts) refuses what does not split yet. */
+  readonly parallel = 'safe';
 
   core!: DhtCore;
   protocol!: DhtProtocol;
@@ -36,11 +67,17 @@ export class StructuredComponent implements Component, DhtIndex {
   private ctx!: SimContext;
   private peerSeconds = 0;
   private lastSample = 0;
-  private ringLookup: NonNullable<StructuredResults['ring']>['lookup'] = null;
+  private samples = 0;
+  private ring: StructuredPartial['ring'] = null;
   /** Called as each lookup ends (tests). */
   onLookupEnd: ((origin: number, item: number, outcome: LookupOutcome) => void) | null = null;
 
-  constructor(private readonly spec: StructuredSpec) {}
+  constructor(private readonly spec: StructuredSpec, private readonly split: StructuredSplitHooks | null = null) {}
+
+  /** Whether this thread acts for peer `p` (always, on one thread). */
+  private own(p: number): boolean {
+    return this.split === null || this.split.owns(p);
+  }
 
   start(ctx: SimContext): void {
     this.ctx = ctx;
@@ -55,8 +92,11 @@ export class StructuredComponent implements Component, DhtIndex {
       ctx, spec, space,
       net: new DhtNet(ctx, space, maxListed, spec.timeout),
       ids,
-      joined: new Uint8Array(Math.max(1, n)),
+      joined: this.split?.joined ?? new Uint8Array(Math.max(1, n)),
       upkeep: new Int32Array(Math.max(1, n)),
+      known: new Uint8Array(Math.max(1, n)),
+      // Churn (which starts first, runRank 20) made the membership and its live snapshot.
+      liveKnown: ctx.scenario.churn ? dynamicsOf(ctx).membership.snapshot : null,
       streams: ctx.peerStreams('structured'),
       records: null,
       data: null,
@@ -67,11 +107,22 @@ export class StructuredComponent implements Component, DhtIndex {
     ctx.services.provide(DHT_INDEX, this);
 
     const sim = ctx.sim;
+    // Who has joined, as others may know it without a message: rebuilt at every multiple of
+    // network.knowledgeRefresh (controller events: a split run's windows break there).
+    const period = ctx.scenario.network.knowledgeRefresh, end = ctx.scenario.duration;
+    const refresh = sim.registerKind('structured/refresh', (k) => {
+      this.refreshKnown();
+      if ((k + 1) * period <= end) sim.at((k + 1) * period, refresh, k + 1, CONTROLLER);
+    });
+    if (period <= end) sim.at(period, refresh, 1, CONTROLLER);
     if (spec.bootstrap === 'ideal') {
       this.protocol.buildIdeal(sorted);
-      this.core.joined.fill(1, 0, n);
-      for (let p = 0; p < n; p++) this.protocol.startUpkeep(p);
+      // In a split run each thread marks its own peers (before the first window's barrier).
+      this.core.joined.fill(1, this.split?.lo ?? 0, Math.min(n, this.split?.hi ?? n));
+      this.core.known.fill(1, 0, n);
+      for (let p = 0; p < n; p++) if (this.own(p)) this.protocol.startUpkeep(p);
     } else {
+      this.core.known[0] = 1;
       const joinKind = sim.registerKind('structured/join', (p) => {
         if (ctx.peers.alive[p] !== 1 || this.core.joined[p] === 1) return;
         this.protocol.join(p);
@@ -80,7 +131,7 @@ export class StructuredComponent implements Component, DhtIndex {
       // Peer 0 founds the network at time 0; the others join at random times in the window.
       for (let p = 0; p < n; p++) {
         const t = p === 0 ? 0 : this.core.streams.use(p).next() * spec.joinWindow;
-        sim.at(t, joinKind, p, CONTROLLER);
+        sim.forPeer(t, joinKind, p);
       }
     }
     ctx.peerUp.push((p) => this.peerUp(p, idStreams.use(p)));
@@ -121,6 +172,13 @@ export class StructuredComponent implements Component, DhtIndex {
       }
       return order;
     }
+  }
+
+  /** Global knowledge of who has joined: every peer's flag as it is now (all threads' peers, in a split run). */
+  private refreshKnown(): void {
+    const core = this.core, n = this.ctx.peers.count;
+    if (core.known.length < n) core.known = new Uint8Array(Math.max(n, Math.ceil(core.known.length * 1.5)));
+    core.known.set(core.joined.subarray(0, n));
   }
 
   /** A peer (re)joins: a brand-new one draws its ID first; all join through a bootstrap peer. */
@@ -168,13 +226,13 @@ export class StructuredComponent implements Component, DhtIndex {
       if (spec.republish > 0) {
         const sim = this.ctx.sim;
         for (const h of this.itemsOf.keys()) {
-          if (h >= n || this.ctx.peers.alive[h] !== 1) continue;
+          if (h >= n || this.ctx.peers.alive[h] !== 1 || !this.own(h)) continue;
           sim.at(sim.now + this.publishStreams.use(h).next() * spec.republish, this.republishKind, h, h, ++this.publishGen[h]);
         }
       }
       return;
     }
-    for (const h of this.itemsOf.keys()) if (h < n && this.ctx.peers.alive[h] === 1 && core.joined[h] === 1) this.holderJoined(h);
+    for (const h of this.itemsOf.keys()) if (h < n && this.ctx.peers.alive[h] === 1 && core.joined[h] === 1 && this.own(h)) this.holderJoined(h);
   }
 
   /** A peer has joined: a holder publishes its items now and starts its republish chain. */
@@ -200,8 +258,9 @@ export class StructuredComponent implements Component, DhtIndex {
     this.started++;
     this.protocol.lookupItem(origin, item, (o) => {
       this.tally.add(o);
-      if (o.success && this.ringLookup === null && o.path.length > 0 && this.ctx.peers.count <= RING_VIEW_PEERS) {
-        this.ringLookup = { origin, key: this.core.records!.keys[item] / this.core.space.size, path: o.path.slice(), owner: o.path[o.path.length - 1] };
+      if (o.success && this.ring === null && o.path.length > 0 && this.ctx.peers.count <= RING_VIEW_PEERS) {
+        const lookup = { origin, key: this.core.records!.keys[item] / this.core.space.size, path: o.path.slice(), owner: o.path[o.path.length - 1] };
+        this.ring = { time: this.ctx.sim.now, tie: this.split?.tie() ?? 0, lookup };
       }
       this.onLookupEnd?.(origin, item, o);
       done({ success: o.success, hops: o.hops, latency: o.latency, messages: o.messages, path: o.path });
@@ -211,72 +270,121 @@ export class StructuredComponent implements Component, DhtIndex {
   // ---- results --------------------------------------------------------------------------
 
   sample(ctx: SimContext, write: SeriesWriter): void {
-    this.peerSeconds += ctx.peers.aliveCount * (ctx.sim.now - this.lastSample);
-    this.lastSample = ctx.sim.now;
-    write('dhtLookupSuccess', this.tally.successRate());
+    // Live peers at each sampling instant, over the step before it (instants 0, step, 2·step, ..., the duration).
+    const t = Math.min(this.samples++ * ctx.scenario.metrics.sample, ctx.scenario.duration);
+    this.peerSeconds += ctx.peers.aliveCount * (t - this.lastSample);
+    this.lastSample = t;
+    if (this.split === null) write('dhtLookupSuccess', this.tally.successRate());
+    else {
+      const { count, successes } = this.split.ended();
+      write('dhtLookupSuccess', count > 0 ? successes / count : null);
+    }
   }
 
   contribute(results: Results, ctx: SimContext): void {
     results.structured = this.summary(ctx);
   }
 
-  summary(ctx: SimContext = this.ctx): StructuredResults {
-    const spec = this.spec, core = this.core, net = core.net;
-    this.peerSeconds += ctx.peers.aliveCount * (ctx.sim.now - this.lastSample);
-    this.lastSample = ctx.sim.now;
-    const lookups = this.tally.summary(this.started);
-
-    let peers = 0, sum = 0, min = Infinity, max = 0, extra = 0, records = 0;
-    const perPeer = core.records ? core.records.perPeer(ctx.peers.count, ctx.sim.now) : null;
-    for (let p = 0; p < ctx.peers.count; p++) {
+  /** This thread's share of the figures that add up (all of them on one thread). */
+  partial(ctx: SimContext = this.ctx): StructuredPartial {
+    const core = this.core, net = core.net, n = ctx.peers.count;
+    const lo = this.split?.lo ?? 0, hi = Math.min(n, this.split?.hi ?? n);
+    const routing = { peers: 0, sum: 0, min: Infinity, max: 0, extra: 0, records: 0 };
+    const perPeer = core.records ? core.records.perPeer(n, ctx.sim.now) : null;
+    for (let p = lo; p < hi; p++) {
       if (ctx.peers.alive[p] !== 1 || core.joined[p] !== 1) continue;
       const e = this.protocol.routingEntries(p);
-      peers++; sum += e; extra += this.protocol.extraEntries(p);
-      if (e < min) min = e;
-      if (e > max) max = e;
-      if (perPeer) records += perPeer[p];
+      routing.peers++; routing.sum += e; routing.extra += this.protocol.extraEntries(p);
+      if (e < routing.min) routing.min = e;
+      if (e > routing.max) routing.max = e;
+      if (perPeer) routing.records += perPeer[p];
     }
-    let mMessages = 0, mBytes = 0;
-    const messages: StructuredResults['messages'] = [];
-    for (const type of Object.keys(net.lookupTally)) {
-      const a = net.lookupTally[type], b = net.maintenanceTally[type];
-      mMessages += b.messages; mBytes += b.bytes;
-      const size = net.sizes[type];
-      messages.push({
-        type,
-        size: size.perPeer > 0 ? `${size.base} + ${size.perPeer} per listed peer (${size.parts})` : `${size.base} (${size.parts})`,
-        lookupMessages: a.messages, lookupBytes: a.bytes, maintenanceMessages: b.messages, maintenanceBytes: b.bytes,
-      });
-    }
-    const ps = this.peerSeconds;
-    const slots = Math.max(1, core.ids.length);
     return {
+      started: this.started, tally: this.tally.data, routing, lookupTally: net.lookupTally, maintenanceTally: net.maintenanceTally,
+      timeouts: net.timeouts, ring: this.ring,
+    };
+  }
+
+  summary(ctx: SimContext = this.ctx): StructuredResults {
+    const spec = this.spec, core = this.core;
+    const slots = Math.max(1, core.ids.length);
+    const ps = this.peerSeconds;
+    const section: StructuredResults = {
       protocol: spec.protocol,
       bootstrap: spec.bootstrap,
       bits: spec.bits,
       lookupMode: spec.protocol === 'chord' ? spec.chord.lookup : 'iterative',
-      lookups,
+      lookups: new LookupTally().summary(0),
       routingState: {
-        peers,
-        meanEntries: peers > 0 ? sum / peers : null,
-        minEntries: peers > 0 ? min : null,
-        maxEntries: peers > 0 ? max : null,
-        meanSuccessors: spec.protocol === 'chord' && peers > 0 ? extra / peers : null,
-        meanRecords: perPeer && peers > 0 ? records / peers : null,
+        peers: 0, meanEntries: null, minEntries: null, maxEntries: null, meanSuccessors: null, meanRecords: null,
         bytesPerPeer: (this.protocol.bytes + core.ids.byteLength + core.joined.byteLength + core.upkeep.byteLength) / slots,
       },
-      maintenance: {
-        messages: mMessages,
-        bytes: mBytes,
-        peerSeconds: ps,
-        messagesPerPeerPerSecond: ps > 0 ? mMessages / ps : null,
-        bytesPerPeerPerSecond: ps > 0 ? mBytes / ps : null,
-      },
-      timeouts: net.timeouts,
-      messages,
+      maintenance: { messages: 0, bytes: 0, peerSeconds: ps, messagesPerPeerPerSecond: null, bytesPerPeerPerSecond: null },
+      timeouts: 0,
+      messages: Object.keys(core.net.lookupTally).map((type) => {
+        const size = core.net.sizes[type];
+        return {
+          type, size: size.perPeer > 0 ? `${size.base} + ${size.perPeer} per listed peer (${size.parts})` : `${size.base} (${size.parts})`,
+          lookupMessages: 0, lookupBytes: 0, maintenanceMessages: 0, maintenanceBytes: 0,
+        };
+      }),
       ring: ctx.peers.count <= RING_VIEW_PEERS
-        ? { positions: Array.from(core.ids.subarray(0, ctx.peers.count), (x) => x / core.space.size), lookup: this.ringLookup }
+        ? { positions: Array.from(core.ids.subarray(0, ctx.peers.count), (x) => x / core.space.size), lookup: null }
         : null,
     };
+    fillSection(section, this.partial(ctx), core.records !== null);
+    return section;
   }
+}
+
+/** The partitions' shares added up (in partition order): sums, the extremes, the earliest successful lookup. */
+export function combinePartials(parts: readonly StructuredPartial[]): StructuredPartial {
+  const tally = new LookupTally();
+  const sumTypes = (pick: (p: StructuredPartial) => Record<string, TypeTally>) => {
+    const out: Record<string, TypeTally> = {};
+    for (const type of Object.keys(pick(parts[0]))) {
+      out[type] = { messages: 0, bytes: 0 };
+      for (const p of parts) { out[type].messages += pick(p)[type].messages; out[type].bytes += pick(p)[type].bytes; }
+    }
+    return out;
+  };
+  const routing = { peers: 0, sum: 0, min: Infinity, max: 0, extra: 0, records: 0 };
+  let started = 0, timeouts = 0, ring: StructuredPartial['ring'] = null;
+  for (const p of parts) {
+    tally.merge(p.tally);
+    started += p.started;
+    timeouts += p.timeouts;
+    routing.peers += p.routing.peers; routing.sum += p.routing.sum; routing.extra += p.routing.extra; routing.records += p.routing.records;
+    routing.min = Math.min(routing.min, p.routing.min);
+    routing.max = Math.max(routing.max, p.routing.max);
+    if (p.ring && (ring === null || p.ring.time < ring.time || (p.ring.time === ring.time && p.ring.tie < ring.tie))) ring = p.ring;
+  }
+  return { started, tally: tally.data, routing, lookupTally: sumTypes((p) => p.lookupTally), maintenanceTally: sumTypes((p) => p.maintenanceTally), timeouts, ring };
+}
+
+/** Writes the figures that add up into `section` (its other fields as one thread, or partition 0, made them). */
+export function fillSection(section: StructuredResults, part: StructuredPartial, hasRecords: boolean): void {
+  const tally = new LookupTally();
+  tally.merge(part.tally);
+  section.lookups = tally.summary(part.started);
+  const r = part.routing, rs = section.routingState, peers = r.peers;
+  rs.peers = peers;
+  rs.meanEntries = peers > 0 ? r.sum / peers : null;
+  rs.minEntries = peers > 0 ? r.min : null;
+  rs.maxEntries = peers > 0 ? r.max : null;
+  rs.meanSuccessors = section.protocol === 'chord' && peers > 0 ? r.extra / peers : null;
+  rs.meanRecords = hasRecords && peers > 0 ? r.records / peers : null;
+  let mMessages = 0, mBytes = 0;
+  for (const row of section.messages) {
+    const a = part.lookupTally[row.type], b = part.maintenanceTally[row.type];
+    row.lookupMessages = a.messages; row.lookupBytes = a.bytes; row.maintenanceMessages = b.messages; row.maintenanceBytes = b.bytes;
+    mMessages += b.messages; mBytes += b.bytes;
+  }
+  const m = section.maintenance, ps = m.peerSeconds;
+  m.messages = mMessages;
+  m.bytes = mBytes;
+  m.messagesPerPeerPerSecond = ps > 0 ? mMessages / ps : null;
+  m.bytesPerPeerPerSecond = ps > 0 ? mBytes / ps : null;
+  section.timeouts = part.timeouts;
+  if (section.ring) section.ring.lookup = part.ring?.lookup ?? null;
 }

@@ -8,6 +8,7 @@ import type { DataPlacement } from '../../data/placement.js';
 import { uniformLivePeer } from '../../random/live-peer.js';
 import type { PeerStreams } from '../../engine/random.js';
 import type { SimContext } from '../../run/context.js';
+import type { LiveSnapshot } from '../../dynamics/knowledge.js';
 import type { IdSpace } from './ids.js';
 import type { LookupDone, Records } from './lookup.js';
 import type { DhtNet } from './net.js';
@@ -24,6 +25,18 @@ export interface DhtCore {
   ids: Float64Array;
   joined: Uint8Array;
   upkeep: Int32Array;
+  /**
+   * Global knowledge (`network.knowledgeRefresh`, docs/dynamics.md): the peers that had
+   * joined at the last refresh, which a newcomer draws its bootstrap peer from. Before the
+   * first refresh: everyone with `bootstrap: ideal`, the founder (peer 0) with `join`.
+   */
+  known: Uint8Array;
+  /**
+   * With churn: the live snapshot (global knowledge, docs/dynamics.md), which stands for who
+   * is alive among the other peers (a bootstrap peer, a record's holders). Null: the peers'
+   * `alive` itself, exact, as only controller events (failures) change it then.
+   */
+  liveKnown: LiveSnapshot | null;
   /** Per-peer streams for the peers' own choices (bootstrap peer, phases, refresh IDs). */
   readonly streams: PeerStreams;
   /** Set once the data is placed (searches), else null: lookups then find peers only. */
@@ -61,12 +74,18 @@ export interface DhtProtocol {
 }
 
 /**
- * A live peer that has joined, other than `p`, drawn from `p`'s stream (what a tracker or a
- * well-known list gives a newcomer): a few draws, then a scan from a random start; −1 when
- * none has joined (p then founds the network).
+ * A live peer known to have joined (`known`), other than `p`, drawn from `p`'s stream (what
+ * a tracker or a well-known list gives a newcomer): a few draws, then a scan from a random
+ * start; −1 when none is known (p then founds the network).
  */
 export function bootstrapPeer(core: DhtCore, p: number): number {
-  const { alive, count } = core.ctx.peers;
-  return uniformLivePeer(alive, count, core.streams.use(p), p, 64, core.joined);
+  const snap = core.liveKnown, alive = snap ? snap.live : core.ctx.peers.alive;
+  const count = Math.min(snap ? snap.count : core.ctx.peers.count, core.known.length);
+  return uniformLivePeer(alive, count, core.streams.use(p), p, 64, core.known);
+}
+
+/** Who is alive, as a peer may know it of others (see `liveKnown`). */
+export function othersAlive(core: DhtCore): Uint8Array {
+  return core.liveKnown ? core.liveKnown.live : core.ctx.peers.alive;
 }
 

@@ -6,6 +6,7 @@ import { structuredCards, structuredSection, structuredSummary } from './report.
 import type { StructuredSections } from './results-section.js';
 import { fingerLevels } from './chord.js';
 import { bucketLevels } from './kademlia.js';
+import { structuredSplit } from './split.js';
 
 const LOOKUPS = {
   count: 'count', successRate: 'fraction', meanHops: 'nonNegative', meanPathLength: 'nonNegative', meanRounds: 'nonNegative',
@@ -21,6 +22,7 @@ export const structuredFamily: Family<StructuredSections, typeof structuredKeys>
   readingRank: 25,
   results: { source: 'sim/protocols/structured/results-section.ts', sections: { structured: 'StructuredResults' }, titles: { structured: 'Structured overlay (DHT)' } },
   components: (scenario) => (scenario.structured ? [new StructuredComponent(scenario.structured)] : []),
+  split: structuredSplit,
   // ID (8), joined flag (1), upkeep generation (4), stream counters (8), and the tables:
   // Chord r successors, F fingers and a predecessor (4 bytes each) and a count; Kademlia
   // levels × k contacts (4 bytes each) and a count a bucket. Pending: upkeep ticks.
@@ -30,7 +32,9 @@ export const structuredFamily: Family<StructuredSections, typeof structuredKeys>
     const table = st.protocol === 'chord'
       ? 4 * (st.chord.successors + fingerLevels(st.bits, peers) + 1) + 1
       : (4 * st.kademlia.k + 1) * bucketLevels(st.bits, peers, st.kademlia.k);
-    return { terms: [perPeer('DHT IDs and state', 21), perPeer(`${st.protocol} routing tables`, table)], pendingEvents: 2 * peers };
+    // A split run's threads each build every peer's IDs and tables (split.ts), so each holds them whole.
+    const whole = (t: { what: string; bytes: number }) => ({ ...t, perThread: true });
+    return { terms: [whole(perPeer('DHT IDs and state', 21)), whole(perPeer(`${st.protocol} routing tables`, table))], pendingEvents: 2 * peers };
   },
   eventDrivenParts: (scenario) => (scenario.structured ? [{ key: 'structured', part: 'the structured overlay (DHT lookups and upkeep)' }] : []),
   reportClient: 'sim/protocols/structured/report.client.js',

@@ -21,7 +21,7 @@
  */
 import type { MessageType } from '../../network/messages.js';
 import { twoTo } from '../../math/two-to.js';
-import { bootstrapPeer, type DhtCore, type DhtProtocol } from './core.js';
+import { bootstrapPeer, othersAlive, type DhtCore, type DhtProtocol } from './core.js';
 import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -79,16 +79,16 @@ export class Kademlia implements DhtProtocol {
     this.levels = bucketLevels(core.space.bits, capacity, this.k);
     this.grow(capacity);
     const net = core.net, sim = core.ctx.sim;
-    const reply = (at: number, from: number, slot: number) => { this.touch(at, from); net.deliverReply(at, from, slot); };
+    const touch = (at: number, from: number) => this.touch(at, from);
     this.t = {
       findNode: net.type('kademlia/find-node', (at, from, slot) => this.onFind(at, from, slot, false)),
       findValue: net.type('kademlia/find-value', (at, from, slot) => this.onFind(at, from, slot, true)),
-      nodes: net.type('kademlia/nodes', reply),
-      value: net.type('kademlia/value', reply),
+      nodes: net.replyType('kademlia/nodes', touch),
+      value: net.replyType('kademlia/value', touch, true),
       store: net.type('kademlia/store', (at, from, slot) => this.onStore(at, from, slot)),
-      stored: net.type('kademlia/stored', reply),
+      stored: net.replyType('kademlia/stored', touch),
       ping: net.type('kademlia/ping', (at, from, slot) => { this.touch(at, from, false); net.send(at, from, this.t.pong, net.replyTo(slot, 0, 0)); }),
-      pong: net.type('kademlia/pong', reply),
+      pong: net.replyType('kademlia/pong', touch),
     };
     this.pingOwner = {
       onReply: (bucket) => { this.pinging.delete(bucket); },
@@ -300,7 +300,7 @@ export class Kademlia implements DhtProtocol {
     l.owner = this.lookupOwner(l);
     if (purpose === Purpose.Item) {
       const holders = this.core.records!.holders(origin, item, this.core.ctx.sim.now);
-      if (holders.length > 0) { this.finish(l, anyLive(holders, this.core.ctx.peers.alive), 0); return; }
+      if (holders.length > 0) { this.finish(l, anyLive(holders, othersAlive(this.core)), 0); return; }
     }
     const own: number[] = [];
     this.closest(origin, key, this.k, own);
@@ -368,7 +368,8 @@ export class Kademlia implements DhtProtocol {
     const key = net.keyOf(slot), item = net.auxOf(slot);
     const holders = value && this.core.records !== null ? this.core.records.holders(at, item, this.core.ctx.sim.now) : [];
     if (holders.length > 0) {
-      const out = net.replyTo(slot, key, 1);
+      // Field 4: the holders it names (a `nodes` reply has 0 there).
+      const out = net.replyTo(slot, key, holders.length);
       for (const h of holders) net.list(out, h);
       net.send(at, from, this.t.value, out, holders.length);
       return;
@@ -397,8 +398,8 @@ export class Kademlia implements DhtProtocol {
     l.inFlight--;
     l.state[i] = ANSWERED;
     l.path.push(from);
-    if (net.auxOf(slot) === 1) {
-      const alive = this.core.ctx.peers.alive;
+    if (net.auxOf(slot) > 0) {
+      const alive = othersAlive(this.core);
       let live = false;
       for (let j = 0; j < net.countOf(slot) && !live; j++) live = alive[net.peerOf(slot, j)] === 1;
       if (live) { this.finish(l, true, l.depth[i]); return; }

@@ -31,7 +31,7 @@ export interface LookupOutcome {
   predecessorHops: number;
   /** Kademlia: the deepest node on any path the lookup followed (rounds of requests); −1 otherwise. */
   rounds: number;
-  /** Messages sent for the lookup (requests, replies, acknowledgements), lost ones included, and their modelled bytes. */
+  /** Messages of the lookup: those it sent (lost ones included) and the replies and acknowledgements that reached it while it waited; their modelled bytes. */
   messages: number;
   bytes: number;
   /** Requests that timed out. */

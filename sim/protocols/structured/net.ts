@@ -3,12 +3,12 @@
  * timeouts (a peer that does not answer in time is taken for dead: nothing asks an oracle),
  * and the count of messages and modelled bytes per type, split into lookup traffic and
  * maintenance. Message sizes are modelled, per type (see `messageSizes`, docs/structured.md).
- * Every request has the same timeout, so deadlines come in the order requests are sent: they
- * wait in a first-in first-out queue, and one event, at the earliest deadline of a request
- * still open, expires what is due (instead of an event per request, most of which would
- * find their request answered).
+ * Every request has the same timeout, so a peer's deadlines come in the order it sends its
+ * requests: each requester's wait in a first-in first-out list, and one event of that peer,
+ * at the earliest deadline of its requests still open, expires what is due (instead of an
+ * event per request, most of which would find their request answered). A peer's timers are
+ * its own events, so that a split run keeps them in the requester's thread.
  */
-import { CONTROLLER } from '../../engine/simulator.js';
 import { PayloadPool, type MessageHandler, type MessageType } from '../../network/messages.js';
 import { fromWords, highWord, lowWord } from '../../math/words.js';
 import type { SimContext } from '../../run/context.js';
@@ -79,7 +79,7 @@ export interface RequestOwner {
   onReply(tag: number, at: number, from: number, slot: number): void;
   /** `at`'s request tagged `tag` to `target` got no reply in time. */
   onTimeout(tag: number, at: number, target: number): void;
-  /** A reply to its open request tagged `tag` was sent (`bytes` modelled): lookups count their messages. */
+  /** A reply to its open request tagged `tag` arrived (`bytes` modelled): lookups count their messages. */
   charge?(tag: number, bytes: number): void;
 }
 
@@ -98,30 +98,33 @@ export class DhtNet {
   /** Requests that timed out (their target was dead, or a message was lost). */
   timeouts = 0;
 
-  // The open requests, by number: the requester, what it asked and who waits.
+  // The requests, by number: the requester, what it asked and who waits. A number is
+  // reused once it is off its requester's list (at its deadline, or answered at the front).
   private requester = new Int32Array(64);
   private target = new Int32Array(64);
   private generation = new Int32Array(64);
   private open = new Uint8Array(64);
   /** A number of the owner's own (its lookup, or what a maintenance request was for). */
   private tag = new Int32Array(64);
+  private deadline = new Float64Array(64);
+  /** The next request of the same requester, in send order (−1: none). */
+  private nextOfPeer = new Int32Array(64);
   private owners: Array<RequestOwner | null> = new Array(64).fill(null);
   private freeRequests: number[] = [];
   private nextRequest = 0;
   private timeoutKind = 0;
-  /** The deadlines queue: request, generation and deadline, from `head` to `tail`. */
-  private dueRequest = new Int32Array(1024);
-  private dueGeneration = new Int32Array(1024);
-  private dueTime = new Float64Array(1024);
-  private head = 0;
-  private tail = 0;
-  /** Whether the expiry event is scheduled (or running). */
-  private armed = false;
+  /**
+   * Per peer (stride 1): the first and last of its requests whose deadline has not passed
+   * (−1: none), and whether its expiry event is scheduled (or running).
+   */
+  private first = new Int32Array(0);
+  private last = new Int32Array(0);
+  private armed = new Uint8Array(0);
 
   constructor(private readonly ctx: SimContext, ids: IdSpace, maxListed: number, private readonly timeout: number) {
     this.pool = new PayloadPool(HEAD + maxListed);
     this.sizes = messageSizes(ids);
-    this.timeoutKind = ctx.sim.registerKind('structured/timeouts', () => this.expireDue());
+    this.timeoutKind = ctx.sim.registerKind('structured/timeouts', (p) => this.expireDue(p));
   }
 
   /**
@@ -137,6 +140,20 @@ export class DhtNet {
     // By event kind, so that sending looks nothing up by name.
     this.byKind[type.kind] = { size: this.sizes[name], lookup, maintenance };
     return type;
+  }
+
+  /**
+   * A reply type: its arrival goes to the request's owner (`first`: what the requester does
+   * with any message, e.g. Kademlia's bucket update), which counts the reply's bytes then.
+   * `holders`: a record reply, whose field 4 is the number of holders it names.
+   */
+  replyType(name: string, first?: (at: number, from: number) => void, holders = false): MessageType {
+    const size = this.sizes[name];
+    return this.type(name, (at, from, slot) => {
+      first?.(at, from);
+      // A record reply's size counts every holder it names (field 4), though it lists `maxListed` at most.
+      this.deliverReply(at, from, slot, size.base + size.perPeer * (holders ? this.auxOf(slot) : this.countOf(slot)));
+    });
   }
 
   private readonly byKind: Array<{ size: MessageSize; lookup: TypeTally; maintenance: TypeTally }> = [];
@@ -166,8 +183,8 @@ export class DhtNet {
   peerOf(slot: number, i: number): number { return this.pool.data[slot * this.pool.stride + HEAD + i]; }
 
   /**
-   * Sends a composed message, counting it (`holders`: the listed holders of a record reply,
-   * counted in its size instead of the listed peers). Returns the message's bytes.
+   * Sends a composed message, counting it (`holders`: the listed holders of a one-way
+   * result, counted in its size instead of the listed peers). Returns the message's bytes.
    */
   send(from: number, to: number, type: MessageType, slot: number, holders = -1): number {
     const t = this.byKind[type.kind], size = t.size;
@@ -177,8 +194,6 @@ export class DhtNet {
     const tally = maintenance ? t.maintenance : t.lookup;
     tally.messages++;
     tally.bytes += bytes;
-    const rpc = this.answered(slot);
-    if (rpc >= 0 && this.requester[rpc] === to && this.target[rpc] === from) this.owners[rpc]!.charge?.(this.tag[rpc], bytes);
     this.ctx.transport.post(from, to, type, slot);
     return bytes;
   }
@@ -192,55 +207,52 @@ export class DhtNet {
     }
     this.requester[rpc] = from;
     this.target[rpc] = to;
-    const gen = ++this.generation[rpc];
+    ++this.generation[rpc];
     this.open[rpc] = 1;
     this.tag[rpc] = tag;
     this.owners[rpc] = owner;
-    this.enqueue(rpc, gen, this.ctx.sim.now + this.timeout);
+    this.deadline[rpc] = this.ctx.sim.now + this.timeout;
+    this.nextOfPeer[rpc] = -1;
+    if (from >= this.first.length) {
+      const n = Math.max(from + 1, 2 * this.first.length, this.ctx.peers.count);
+      this.first = grown(this.first, n, -1);
+      this.last = grown(this.last, n, -1);
+      this.armed = grown(this.armed, n);
+    }
+    if (this.first[from] < 0) this.first[from] = rpc; else this.nextOfPeer[this.last[from]] = rpc;
+    this.last[from] = rpc;
+    if (this.armed[from] === 0) this.arm(from);
     return rpc;
   }
 
-  private enqueue(rpc: number, gen: number, deadline: number): void {
-    if (this.tail === this.dueRequest.length) {
-      const live = this.tail - this.head;
-      // Compact, or grow when more than half is in use.
-      const size = live * 2 > this.dueRequest.length ? this.dueRequest.length * 2 : this.dueRequest.length;
-      const move = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(size);
-        b.set(a.subarray(this.head, this.tail));
-        return b;
-      };
-      this.dueRequest = move(this.dueRequest);
-      this.dueGeneration = move(this.dueGeneration);
-      this.dueTime = move(this.dueTime);
-      this.head = 0;
-      this.tail = live;
-    }
-    this.dueRequest[this.tail] = rpc;
-    this.dueGeneration[this.tail] = gen;
-    this.dueTime[this.tail++] = deadline;
-    if (!this.armed) this.arm();
+  /** Frees `p`'s answered requests at the front and schedules its expiry at the first open one's deadline. */
+  private arm(p: number): void {
+    let rpc = this.first[p];
+    while (rpc >= 0 && this.open[rpc] === 0) rpc = this.release(p, rpc);
+    this.armed[p] = rpc >= 0 ? 1 : 0;
+    if (rpc >= 0) this.ctx.sim.at(this.deadline[rpc], this.timeoutKind, p, p);
   }
 
-  /** Drops answered requests from the front and schedules the expiry at the first open one's deadline. */
-  private arm(): void {
-    while (this.head < this.tail && !this.isOpen(this.dueRequest[this.head], this.dueGeneration[this.head])) this.head++;
-    this.armed = this.head < this.tail;
-    if (this.armed) this.ctx.sim.at(this.dueTime[this.head], this.timeoutKind, CONTROLLER, CONTROLLER);
+  /** Takes `p`'s first request `rpc` off its list, frees its number and returns the next (−1: none). */
+  private release(p: number, rpc: number): number {
+    const next = this.nextOfPeer[rpc];
+    this.first[p] = next;
+    if (next < 0) this.last[p] = -1;
+    this.freeRequests.push(rpc);
+    return next;
   }
 
-  private isOpen(rpc: number, gen: number): boolean {
-    return this.open[rpc] === 1 && this.generation[rpc] === gen;
-  }
-
-  /** Expires every open request whose deadline has come, in the order they were sent. */
-  private expireDue(): void {
+  /** Expires every open request of `p` whose deadline has come, in the order it sent them. */
+  private expireDue(p: number): void {
     const now = this.ctx.sim.now;
-    while (this.head < this.tail && this.dueTime[this.head] <= now) {
-      const rpc = this.dueRequest[this.head], gen = this.dueGeneration[this.head++];
-      if (this.isOpen(rpc, gen)) this.expire(rpc);
+    let rpc = this.first[p];
+    while (rpc >= 0 && this.deadline[rpc] <= now) {
+      // Off the list first: the owner may send new requests.
+      this.release(p, rpc);
+      if (this.open[rpc] === 1) this.expire(rpc);
+      rpc = this.first[p];
     }
-    this.arm();
+    this.arm(p);
   }
 
   /**
@@ -272,20 +284,24 @@ export class DhtNet {
     return rpc;
   }
 
-  /** Dispatches a reply to its request's owner (nothing when stale); the requester must be alive. */
-  deliverReply(at: number, from: number, slot: number): void {
+  /**
+   * Dispatches a reply (`bytes` modelled) to its request's owner, which counts it (nothing
+   * when stale); the requester must be alive.
+   */
+  deliverReply(at: number, from: number, slot: number, bytes: number): void {
     const rpc = this.answered(slot);
     if (rpc < 0 || this.requester[rpc] !== at || this.target[rpc] !== from) return;
     const owner = this.owners[rpc]!;
     const tag = this.tag[rpc];
     this.close(rpc);
+    owner.charge?.(tag, bytes);
     owner.onReply(tag, at, from, slot);
   }
 
+  /** Closes the request; its number is freed once its deadline has passed (see `release`). */
   private close(rpc: number): void {
     this.open[rpc] = 0;
     this.owners[rpc] = null;
-    this.freeRequests.push(rpc);
   }
 
   private expire(rpc: number): void {
@@ -303,6 +319,8 @@ export class DhtNet {
     this.generation = grown(this.generation, n);
     this.open = grown(this.open, n);
     this.tag = grown(this.tag, n);
+    this.deadline = grown(this.deadline, n);
+    this.nextOfPeer = grown(this.nextOfPeer, n);
     this.owners.length = n;
     this.owners.fill(null, n / 2);
   }

@@ -25,7 +25,7 @@ export interface LookupSummary {
   meanLatency: number | null;
   medianLatency: number | null;
   p95Latency: number | null;
-  /** Every message sent for a lookup (requests, replies, acknowledgements; lost ones included), and their modelled bytes. */
+  /** Every message of a lookup (requests and forwarded lookups it sent, lost ones included; replies and acknowledgements that reached it while it waited), and their modelled bytes. */
   messagesPerLookup: number | null;
   bytesPerLookup: number | null;
   /** Requests of a lookup that timed out (dead or unreachable contacts routed around). */

@@ -6,7 +6,8 @@
 import type { PeerTable } from '../run/peers.js';
 
 /**
- * The snapshot of live peers a joining or repairing peer draws its bootstrap contact from:
+ * The snapshot of live peers a joining or repairing peer draws its bootstrap contact from
+ * (and, under drawn churn, a peer drawing uniform targets at its own event):
  * `live[p]` is 1 when p was alive at the last rebuild, for p < `count` (the peers that
  * existed then; later arrivals are not known yet). Rebuilt in peer order at every multiple
  * of the refresh period and right after each failure (membership.ts).
@@ -16,6 +17,8 @@ export class LiveSnapshot {
   count = 0;
   /** Rebuilds so far (each costs one pass over the peers). */
   rebuilds = 0;
+  /** How many of them were alive (−1: not counted since the last rebuild). */
+  private live1 = -1;
 
   constructor(private readonly peers: PeerTable) {}
 
@@ -25,5 +28,17 @@ export class LiveSnapshot {
     this.live.set(alive.subarray(0, count));
     this.count = count;
     this.rebuilds++;
+    this.live1 = -1;
+  }
+
+  /** How many peers were alive at the last rebuild (counted on first use after it). */
+  get liveCount(): number {
+    if (this.live1 < 0) {
+      let k = 0;
+      const live = this.live;
+      for (let p = 0; p < this.count; p++) k += live[p];
+      this.live1 = k;
+    }
+    return this.live1;
   }
 }

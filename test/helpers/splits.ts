@@ -23,10 +23,7 @@ export function splitsToday(s: Scenario): boolean {
     && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
       || s.workload.searches.some((x) => x.protocol === 'directory')))
     // Churn: drawn sessions or a replayed trace, with or without peer sampling, repair,
-    // failures or sync, broadcasts but for pushes once to uniform targets on the event
-    // engine, aggregation but with uniform partners, directory searches; a trace not with
-    // aggregation or directory searches.
-    && (!churn || (s.aggregation?.targets !== 'uniform'
-      && !(churn.trace && (s.aggregation || s.workload.searches.some((x) => x.protocol === 'directory')))
-      && !(s.engine === 'event' && broadcasts.some((b) => b.protocol !== 'flood' && b.protocol !== 'pull' && b.forward === 'once' && b.targets === 'uniform'))));
+    // failures or sync, broadcasts (uniform targets too), aggregation, directory searches;
+    // a trace not with aggregation or directory searches.
+    && (!churn || !(churn.trace && (s.aggregation || s.workload.searches.some((x) => x.protocol === 'directory'))));
 }

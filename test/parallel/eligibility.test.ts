@@ -33,16 +33,17 @@ describe('planParallelRun', () => {
     }
   });
 
-  it('splits churn and peer sampling (docs/dynamics.md), with broadcasts, sync and aggregation, but not uniform targets drawn at peer events under churn, and says why', () => {
+  it('splits churn and peer sampling (docs/dynamics.md), with broadcasts, sync and aggregation, uniform targets and partners too (from the live snapshot)', () => {
     const churn = { session: '10min', downtime: '5min' }, workload = { broadcasts: [] };
     expect(planParallelRun(scenario({ churn, workload }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn, workload, overlay: { repair: true } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn, workload, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn: { ...churn, sync: true } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
-    const once = planParallelRun(scenario({ churn, workload: { broadcasts: [{ protocol: 'push', forward: 'once', targets: 'uniform' }] } }), 2);
-    expect(once.threads).toBe(1);
-    expect(once.note).toMatch(/^broadcast \(forwarding on receipt to uniform targets under churn.*\) cannot run split; ran on one thread/);
+    // A push once forwards on receipt to uniform targets drawn from the live snapshot (global knowledge).
+    const once = { broadcasts: [{ protocol: 'push', forward: 'once', targets: 'uniform' }] };
+    expect(planParallelRun(scenario({ churn, workload: once }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ churn: { ...churn, sync: true }, workload: once, overlay: { repair: true } }), 3)).toEqual({ threads: 3, lookahead: 0.1, note: null });
     // On the cycle engine too, where a push once forwards at its round's tick.
     expect(planParallelRun(scenario({ engine: 'cycle', churn: { ...churn, sync: true }, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ engine: 'cycle', churn, workload: { broadcasts: [{ protocol: 'push', forward: 'once', targets: 'uniform' }] } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
@@ -51,9 +52,8 @@ describe('planParallelRun', () => {
     expect(planParallelRun(scenario({ churn, ...directory, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     const aggregation = { aggregate: 'average', targets: 'neighbours' };
     expect(planParallelRun(scenario({ churn, aggregation }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
-    const uniform = planParallelRun(scenario({ churn, aggregation: { ...aggregation, targets: 'uniform' } }), 2);
-    expect(uniform.threads).toBe(1);
-    expect(uniform.note).toMatch(/^aggregation \(uniform partners under churn.*\) cannot run split/);
+    // Uniform partners come from the live snapshot too.
+    expect(planParallelRun(scenario({ churn, aggregation: { ...aggregation, targets: 'uniform' } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     // Failures with peer sampling or churn (each thread takes down its own victims: membership.ts).
     const failures = [{ at: '5s', fraction: 0.2 }];
     expect(planParallelRun(scenario({ overlay: { sampling: { protocol: 'newscast' } }, failures }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });

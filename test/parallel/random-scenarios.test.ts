@@ -189,18 +189,18 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     searches: fc.array(fc.record({
       protocol: fc.constantFrom('flood', 'random-walk', 'directory'), count: fc.integer({ min: 1, max: 6 }), start: instant, spacing: fc.constantFrom('100ms', '700ms'), ttl: fc.integer({ min: 2, max: 4 }),
     }), { maxLength: 2 }),
-    broadcasts: fc.array(broadcast, { maxLength: 2 }),
-    // Partners among the neighbours (uniform ones under churn keep a run on one thread).
+    // Half of them pushes once to uniform targets, which under drawn churn forward to targets
+    // drawn from the live snapshot (global knowledge) at the receiving peer's event.
+    broadcasts: fc.array(fc.oneof(broadcast, broadcast.map((b) => ({ ...b, protocol: b.protocol === 'push-pull' ? 'push-pull' : 'push', forward: 'once', targets: 'uniform' }))), { maxLength: 2 }),
+    // Uniform partners under drawn churn come from the live snapshot (global knowledge).
     aggregation: fc.oneof(fc.constant(null), fc.constant(null), fc.record({
-      aggregate: fc.constantFrom('average', 'count'), period: fc.constantFrom('500ms', '1s'), cycles: fc.integer({ min: 1, max: 12 }), start: instant,
+      aggregate: fc.constantFrom('average', 'count'), targets: fc.constantFrom('uniform', 'neighbours'), period: fc.constantFrom('500ms', '1s'), cycles: fc.integer({ min: 1, max: 12 }), start: instant,
     })),
     sample: fc.constantFrom('500ms', '1s'),
   });
-  /** Under churn a push once to uniform targets stays on one thread on the event engine (docs/parallel.md): its targets go to neighbours here. */
-  const splittable = (b: Record<string, unknown>) => (b.forward === 'once' && b.targets === 'uniform' ? { ...b, targets: 'neighbours' } : b);
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0, directories = 0, arrived = 0;
+    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0, directories = 0, arrived = 0, knownTargets = 0, knownPartners = 0;
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
       // Churn or peer sampling in every case; churn in every cycle-engine case.
       const cycle = c.engine === 'cycle';
@@ -208,7 +208,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       // Brand-new peers split only beside searches (but directory ones), sampling and walks.
       const arriving = drawn !== null && 'arrivals' in drawn && drawn.arrivals > 0;
       const churn = arriving ? { ...drawn, sync: false } : drawn;
-      const broadcasts = arriving ? [] : churn && !cycle ? c.broadcasts.map(splittable) : c.broadcasts;
+      const broadcasts = arriving ? [] : c.broadcasts;
       const searches = arriving ? c.searches.map((x) => (x.protocol === 'directory' ? { ...x, protocol: 'flood' } : x)) : c.searches;
       const aggregation = arriving || cycle ? null : c.aggregation;
       const s = validate({
@@ -218,7 +218,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
         overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
         workload: { searches, broadcasts },
         ...(churn ? { churn } : {}),
-        ...(aggregation ? { aggregation: { ...aggregation, targets: 'neighbours' } } : {}),
+        ...(aggregation ? { aggregation } : {}),
         ...(searches.some((x) => x.protocol === 'directory') ? { hybrid: { superPeers: 0.05 } } : {}),
         metrics: { sample: c.sample },
       });
@@ -236,6 +236,9 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       if (arriving) arrived++;
       if (cycle && churn && broadcasts.length > 0) cycles++;
       if (churn && searches.some((x) => x.protocol === 'directory')) directories++;
+      // Forwarding on receipt to uniform targets, drawn from the live snapshot at a peer's event.
+      if (churn && !cycle && broadcasts.some((b) => b.protocol !== 'flood' && b.forward === 'once' && b.targets === 'uniform')) knownTargets++;
+      if (churn && aggregation?.targets === 'uniform') knownPartners++;
     }), { seed: 20261207, numRuns: 30, endOnFailure: false });
     expect(split).toBe(30);
     // The draw covers each combination (a fixed seed: the same cases every run).
@@ -245,6 +248,8 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     expect(cycles).toBeGreaterThan(2);
     expect(directories).toBeGreaterThan(1);
     expect(arrived).toBeGreaterThan(2);
+    expect(knownTargets).toBeGreaterThan(1);
+    expect(knownPartners).toBeGreaterThan(0);
   });
 });
 

@@ -18,6 +18,8 @@ import type { Linkable } from '../../overlay/graph.js';
 import { exp, ln } from '../../math/strict.js';
 import { makeSampler } from '../../random/distributions.js';
 import { uniformLivePeer } from '../../random/live-peer.js';
+import type { LiveSnapshot } from '../../dynamics/knowledge.js';
+import { dynamicsOf } from '../../dynamics/shared.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import type { AggregationSpec } from './schema.js';
@@ -58,6 +60,8 @@ export class AggregationComponent implements Component {
   private epoch: Int32Array = new Int32Array(0);
   private ctx!: SimContext;
   private rng!: (peer: number) => RandomSource;
+  /** Event engine under drawn churn: the live snapshot uniform partners are drawn from. */
+  private known: (() => LiveSnapshot) | null = null;
   private trueMean = NaN;
   private readonly history = { cycle: [] as number[], time: [] as number[], mean: [] as number[], variance: [] as number[] };
   private counts = { exchanges: 0, halfExchanges: 0, refused: 0, abandoned: 0 };
@@ -125,6 +129,11 @@ export class AggregationComponent implements Component {
     this.request = transport.messageType('aggregation/request', pool, (q, p, slot) => this.onRequest(q, p, m.exchange(slot), m.value(slot)));
     this.reply = transport.messageType('aggregation/reply', pool, (p, _q, slot) => this.onReply(p, m.exchange(slot), m.value(slot)));
     this.refusal = transport.messageType('aggregation/refuse', pool, (p, _q, slot) => this.onRefuse(p, m.exchange(slot)));
+    // Looked up on first use, once every component has started (churn creates the membership).
+    if (scenario.churn !== null && !scenario.churn.trace) {
+      let snapshot: LiveSnapshot | null = null;
+      this.known = () => (snapshot ??= dynamicsOf(ctx).membership.snapshot);
+    }
     const tick = sim.registerKind('aggregation/tick', (p, _s, c) => {
       if (c < spec.cycles) sim.at(sim.now + spec.period, tick, p, p, c + 1);
       this.initiate(p);
@@ -135,10 +144,19 @@ export class AggregationComponent implements Component {
     for (let c = 1; c <= spec.cycles; c++) sim.at(spec.start + c * spec.period, cycleKind, CONTROLLER, CONTROLLER, c);
   }
 
-  /** A partner for `p`: a uniform live peer, or a random overlay neighbour (maybe offline); −1 if none. */
+  /**
+   * A partner for `p`: a uniform live peer, or a random overlay neighbour (maybe offline); −1
+   * if none. Under drawn churn, on the event engine, a uniform one is drawn from the live
+   * snapshot (global knowledge: `p` ticks at its own event, while other threads' peers go
+   * down and up), so it may have gone down since: the request is then lost.
+   */
   private partner(p: number, rng: RandomSource): number {
     const { peers, overlay } = this.ctx;
-    if (this.spec.targets === 'uniform') return uniformLivePeer(peers.alive, this.values.length, rng, p);
+    if (this.spec.targets === 'uniform') {
+      const known = this.known?.();
+      if (known) return uniformLivePeer(known.live, Math.min(known.count, this.values.length), rng, p);
+      return uniformLivePeer(peers.alive, this.values.length, rng, p);
+    }
     const links: Linkable = overlay;
     const degree = links.degree(p);
     if (degree === 0) return -1;

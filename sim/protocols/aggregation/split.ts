@@ -6,9 +6,9 @@
  * cycle's controller event runs in every thread at the start of a window, when every
  * thread has processed all events before it, and a barrier follows each read so that no
  * thread changes its peers before the others have read. The exchange counts are summed.
- * Under churn a peer's tick and the messages it handles read only its own liveness; the
- * reads of all peers (cycles, samples, the summary) see the shared alive array at those
- * same instants.
+ * Under churn a peer's tick and the messages it handles read only its own liveness and the
+ * live snapshot (uniform partners: global knowledge, the same in every thread); the reads of all peers (cycles, samples, the summary)
+ * see the shared alive array at those same instants.
  */
 import type { SplitContract } from '../../parallel/split.js';
 import type { Results } from '../../run/results.js';
@@ -22,10 +22,6 @@ interface AggregationShareData {
 }
 
 export const aggregationSplit: SplitContract = {
-  // A peer's tick draws a uniform partner among the live peers at its own event: under
-  // churn, who is alive among the other threads' peers changes meanwhile.
-  refuse: (scenario) => (scenario.churn && scenario.aggregation!.targets === 'uniform'
-    ? 'uniform partners under churn: a peer draws among the live peers of every thread at its own event' : null),
   setup(scenario) {
     const n = scenario.peers.count;
     return { buffers: [new SharedArrayBuffer(Math.max(8, 8 * n)), new SharedArrayBuffer(Math.max(1, n)), new SharedArrayBuffer(Math.max(4, 4 * n))], cells: 0, lanes: 0 };

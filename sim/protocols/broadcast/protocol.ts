@@ -104,11 +104,14 @@ export abstract class GossipProtocol implements BroadcastProtocol {
 
   received(_net: BroadcastNet, _st: BroadcastState, _peer: number, _from: number, _round: number): void {}
 
-  /** Forwarding on receipt (push `once`): `fanout` targets, as round `label`. */
+  /**
+   * Forwarding on receipt (push `once`): `fanout` targets, as round `label`. Uniform ones
+   * as the peer knows them (TargetPicker.knownUniform: the live snapshot under drawn churn).
+   */
   forward(net: BroadcastNet, st: BroadcastState, peer: number, _from: number, label: number): void {
     if (label > this.maxRounds) return;
     const picker = net.picker, delivery = net.delivery;
-    const k = this.uniform ? picker.uniform(peer, this.fanout) : picker.neighbours(peer, this.fanout);
+    const k = this.uniform ? picker.knownUniform(peer, this.fanout) : picker.neighbours(peer, this.fanout);
     const out = picker.out;
     for (let j = 0; j < k; j++) delivery.rumour(st, peer, out[j], label);
   }

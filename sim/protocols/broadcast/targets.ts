@@ -1,11 +1,13 @@
 /**
  * Chooses gossip partners: `uniform` (any live peer but oneself, e.g. a full membership
- * list or a peer-sampling service) or `neighbours` (the overlay). Draws come from the
- * acting peer's own stream; the chosen ids are written to `out` (no allocation a call).
+ * list or a peer-sampling service; under drawn churn, forwarding reads the live snapshot)
+ * or `neighbours` (the overlay). Draws come from the acting peer's own stream; the chosen
+ * ids are written to `out` (no allocation a call).
  */
 import type { PeerStreams } from '../../engine/random.js';
 import type { Linkable } from '../../overlay/graph.js';
 import type { PeerTable } from '../../run/peers.js';
+import type { LiveSnapshot } from '../../dynamics/knowledge.js';
 
 export class TargetPicker {
   /** The targets chosen by the last call, out[0 .. returned count). */
@@ -15,6 +17,8 @@ export class TargetPicker {
     private readonly peers: PeerTable,
     private readonly overlay: Linkable,
     private readonly streams: PeerStreams,
+    /** The live snapshot forwarding draws from (knownUniform), looked up on first use; null: the live peers now. */
+    private readonly known: (() => LiveSnapshot) | null = null,
   ) {}
 
   private room(k: number): Int32Array {
@@ -29,12 +33,28 @@ export class TargetPicker {
   uniform(peer: number, fanout: number): number {
     const alive = this.peers.alive;
     const n = this.peers.count;
-    const others = this.peers.aliveCount - (alive[peer] === 1 ? 1 : 0);
+    // While every peer is alive, skip the (random, cache-missing) read of alive[q].
+    return this.distinct(peer, fanout, alive, n, this.peers.aliveCount - (alive[peer] === 1 ? 1 : 0), this.peers.aliveCount === n);
+  }
+
+  /**
+   * Uniform targets as `peer` knows them at its own event: from the live snapshot (global
+   * knowledge, rebuilt every `network.knowledgeRefresh`) where `known` is set (drawn churn
+   * on the event engine: who is alive among other threads' peers changes meanwhile), else
+   * as `uniform`. A target may have gone down since the rebuild: the message is then lost.
+   */
+  knownUniform(peer: number, fanout: number): number {
+    if (this.known === null) return this.uniform(peer, fanout);
+    const snap = this.known();
+    const { live, count } = snap, known = snap.liveCount;
+    return this.distinct(peer, fanout, live, count, known - (peer < count && live[peer] === 1 ? 1 : 0), known === count);
+  }
+
+  /** min(fanout, others) distinct ids below n, other than `peer`, marked 1 in `alive`. */
+  private distinct(peer: number, fanout: number, alive: Uint8Array, n: number, others: number, allAlive: boolean): number {
     const k = fanout < others ? fanout : others;
     const out = this.room(k);
     const streams = this.streams;
-    // While every peer is alive, skip the (random, cache-missing) read of alive[q].
-    const allAlive = this.peers.aliveCount === n;
     for (let j = 0; j < k; j++) {
       let q: number;
       for (;;) {

@@ -1,12 +1,13 @@
 /**
  * Gossip partners: uniform targets are distinct live peers other than the chooser, spread
- * evenly; neighbour targets are distinct neighbours, each subset equally likely. Counts are
+ * evenly (from the live snapshot where the picker reads global knowledge); neighbour targets are distinct neighbours, each subset equally likely. Counts are
  * checked against their expectation within 5 binomial standard deviations.
  */
 import { describe, expect, it } from 'vitest';
 import { PeerStreams } from '../../../sim/engine/random';
 import { TargetPicker } from '../../../sim/protocols/broadcast/targets';
 import { PeerTable } from '../../../sim/run/peers';
+import { LiveSnapshot } from '../../../sim/dynamics/knowledge';
 import { graphOf } from '../../helpers/context';
 import { Graph } from '../../../sim/overlay/graph';
 
@@ -37,6 +38,41 @@ describe('TargetPicker.uniform', () => {
     peers.setAlive(1, false);
     peers.setAlive(2, false);
     expect(picker.uniform(0, 1)).toBe(0);
+  });
+});
+
+describe('TargetPicker.knownUniform', () => {
+  it('draws from the live snapshot where it has one: peers down since are still drawn, peers up since are not', () => {
+    const n = 20;
+    const peers = new PeerTable(n);
+    for (const p of [3, 7, 11]) peers.setAlive(p, false);
+    const snapshot = new LiveSnapshot(peers);
+    snapshot.rebuild();
+    expect(snapshot.liveCount).toBe(17);
+    // Since the rebuild: 3 came back, 5 and 6 went down.
+    peers.setAlive(3, true);
+    peers.setAlive(5, false);
+    peers.setAlive(6, false);
+    const picker = new TargetPicker(peers, new Graph(n), new PeerStreams(1, 'test', n), () => snapshot);
+    const hits = new Array<number>(n).fill(0);
+    const draws = 20_000;
+    for (let i = 0; i < draws; i++) {
+      const k = picker.knownUniform(0, 3);
+      expect(k).toBe(3);
+      const chosen = Array.from(picker.out.subarray(0, k));
+      expect(new Set(chosen).size).toBe(3);
+      for (const q of chosen) hits[q]++;
+    }
+    expect([0, 3, 7, 11].map((p) => hits[p])).toEqual([0, 0, 0, 0]);
+    // 16 candidates, 5 and 6 among them: the same 5-sd binomial bound as above.
+    const expected = (draws * 3) / 16, sd = Math.sqrt(expected * (1 - 3 / 16));
+    for (let p = 0; p < n; p++) if (![0, 3, 7, 11].includes(p)) expect(Math.abs(hits[p] - expected)).toBeLessThan(5 * sd);
+    // A peer down at the rebuild (3, now back) draws among all the others the snapshot shows.
+    expect(picker.knownUniform(3, 20)).toBe(17);
+    // Without a snapshot, the live peers now.
+    const now = new TargetPicker(peers, new Graph(n), new PeerStreams(1, 'test', n));
+    expect(now.knownUniform(0, 20)).toBe(peers.aliveCount - 1);
+    expect(Array.from(now.out.subarray(0, 20)).filter((q) => peers.alive[q] !== 1)).toEqual([]);
   });
 });
 

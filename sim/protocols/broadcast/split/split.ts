@@ -11,7 +11,6 @@ import type { Scenario } from '../../../scenario/schema.js';
 import type { MergeTarget, PartitionEnv, SplitContract, SplitPart, SplitSetup } from '../../../parallel/split.js';
 import { BroadcastComponent, planBroadcasts } from '../component.js';
 import { TRACE_MAX_PEERS } from '../engine.js';
-import { protocolOf } from '../protocols.js';
 import { Phase, type BroadcastState } from '../state.js';
 import { Timeline } from '../timeline.js';
 import { broadcastAdmission } from './admission.js';
@@ -57,12 +56,8 @@ function setup(scenario: Scenario, threads: number, blockSize: number): SplitSet
  * reply's loss from the answering peer's stream in one-thread order (cycle-rounds.ts).
  */
 function refuse(scenario: Scenario): string | null {
-  // A peer that forwards on receipt draws uniform targets among the live peers at its own
-  // event: under churn, who is alive among the other threads' peers changes meanwhile (a
-  // flood forwards to its neighbours whatever `targets` says; cycle rounds forward at ticks).
-  if (scenario.churn && scenario.engine === 'event' && scenario.workload.broadcasts.some((b) => b.targets === 'uniform' && b.protocol !== 'flood' && protocolOf(b).forwardsOnReceipt)) {
-    return 'forwarding on receipt to uniform targets under churn: it reads who is alive among every thread\'s peers at a peer\'s own event';
-  }
+  // (Under drawn churn, a peer forwarding on receipt to uniform targets draws them from the
+  // live snapshot, which every thread rebuilds alike: TargetPicker.knownUniform.)
   if (scenario.engine !== 'cycle' || !(scenario.network.loss > 0)) return null;
   const asks = scenario.workload.broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull');
   return asks ? 'pull and push-pull rounds of the cycle engine with network.loss: a reply\'s loss is drawn from the answering peer\'s stream in one-thread order' : null;

@@ -29,7 +29,7 @@ const GENERIC_KEYS = {
   network: place('scenario', 70, s.object({
     latency: s.distribution({ doc: 'One-way latency of every message (a distribution of durations).', unit: 'duration', default: { dist: 'constant', value: 0.05 }, min: 0, max: MAX_DURATION, example: '50ms' }),
     loss: s.number({ doc: 'Probability that a message is lost.', default: 0, min: 0, max: 1 }),
-    knowledgeRefresh: s.duration({ doc: 'Period of global knowledge (docs/dynamics.md): with churn or peer sampling, the snapshot of live peers that a joining or repairing peer draws its bootstrap contact from, and with peer sampling the overlay other protocols read (the union of the views), are rebuilt at every multiple of it; each failure rebuilds the snapshot too. Independent of latency and of --workers, so results depend on neither.', default: 1, ...STEP_BOUNDS, example: '500ms' }),
+    knowledgeRefresh: s.duration({ doc: 'Period of global knowledge (docs/dynamics.md): with churn or peer sampling, the snapshot of live peers that a joining or repairing peer draws its bootstrap contact from (under drawn churn, the uniform targets that peers draw at their own events too), and with peer sampling the overlay other protocols read (the union of the views), are rebuilt at every multiple of it; each failure rebuilds the snapshot too. Independent of latency and of --workers, so results depend on neither.', default: 1, ...STEP_BOUNDS, example: '500ms' }),
   }, { doc: 'The network model every message crosses.' })),
   model: place('overlay', 10, s.enumOf(['random-regular', 'erdos-renyi', 'barabasi-albert', 'watts-strogatz', 'join-random'], {
     doc: 'How the initial overlay is wired.', default: 'random-regular' })),

@@ -14,7 +14,7 @@ export const aggregationKeys = {
     period: s.duration({ doc: 'Cycle length: each live peer starts one exchange per period (event engine: at its own phase within the period).', default: 1, ...STEP_BOUNDS }),
     cycles: s.integer({ doc: `Cycles run; then the peers stop exchanging. At most ${grouped(MAX_ROUNDS)}.`, default: 30, min: 1, max: MAX_ROUNDS }),
     targets: s.enumOf(['uniform', 'neighbours'], {
-      doc: '`uniform`: the partner is any live peer (a peer-sampling service); `neighbours`: a random overlay neighbour.',
+      doc: '`uniform`: the partner is any live peer (a peer-sampling service; under drawn churn on the event engine, a peer of the live snapshot: docs/dynamics.md); `neighbours`: a random overlay neighbour.',
       default: 'uniform' }),
   }, { doc: 'Push-pull averaging (Jelasity, Montresor & Babaoglu 2005).' }), { doc: 'Optional gossip aggregation: peers average their values pairwise until all hold the global mean.' })),
 };

@@ -21,7 +21,7 @@ const broadcast = s.object({
   period: s.duration({ doc: 'Length of a gossip round: round r (r = 1, 2, ...) starts at `at` + (r−1)·period, the origin holding the rumour in round 0.', default: 1, ...STEP_BOUNDS }),
   maxRounds: s.integer({ doc: `Rounds after which peers stop gossiping this rumour; gossip stops earlier, at the first round that finds every live peer informed. For push \`once\` and flood: the hop limit. At most ${grouped(MAX_ROUNDS)} (each round is an event for every informed peer).`, default: 200, min: 1, max: MAX_ROUNDS }),
   targets: s.enumOf(['neighbours', 'uniform'], {
-    doc: '`neighbours`: gossip partners are overlay neighbours; `uniform`: any live peer other than oneself, chosen uniformly.',
+    doc: '`neighbours`: gossip partners are overlay neighbours; `uniform`: any live peer other than oneself, chosen uniformly (under drawn churn, a push `once` forwarding on receipt draws from the live snapshot: docs/dynamics.md).',
     default: 'neighbours' }),
 }, { doc: 'A rumour (or update) spread through the network.' });
 

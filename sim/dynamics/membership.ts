@@ -197,7 +197,8 @@ export class Membership {
    * victims' lists, as `isolate` reads them). After a barrier, each writes only its own
    * peers' part: its victims' lists, alive bytes (where shared) and views; its other peers
    * drop their entries for the victims, in the victims' order, as on one thread. A second
-   * barrier, then global knowledge and the repairs of its own peers, which are per-peer
+   * barrier, then global knowledge (the snapshot, then its listeners, each for its own
+   * peers, as after a refresh) and the repairs of its own peers, which are per-peer
    * (streams, tie-breaks), so the results are one thread's.
    */
   private crashOwn(victims: ArrayLike<number>, own: OwnPeers): void {
@@ -249,6 +250,7 @@ export class Membership {
     // Each thread counted its own changes: whether any link is left is read from the runs.
     if (own.sharedLinks) overlay.recountHalves();
     this.snapshot.rebuild();
+    for (const listener of this.knowledgeRebuilt) listener();
     if (lost.length > 0) {
       repairLostLinks(lost, overlay, peers.alive, this.targetDegree, (q) => this.seek(q), (q) => this.rejoinAlone(q));
     }

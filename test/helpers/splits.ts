@@ -21,9 +21,8 @@ export function splitsToday(s: Scenario): boolean {
     && !s.capacity
     // Churn arrivals: not with the families whose split state holds the initial peers only.
     && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
-      || s.workload.searches.some((x) => x.protocol === 'directory')))
-    // Churn: drawn sessions or a replayed trace, with or without peer sampling, repair,
-    // failures or sync, broadcasts (uniform targets too), aggregation, directory searches;
-    // a trace not with aggregation or directory searches.
-    && (!churn || !(churn.trace && (s.aggregation || s.workload.searches.some((x) => x.protocol === 'directory'))));
+      || s.workload.searches.some((x) => x.protocol === 'directory')));
+  // Otherwise churn splits, drawn sessions or a replayed trace, with or without peer
+  // sampling, repair, failures or sync, beside every family above (broadcasts to uniform
+  // targets, aggregation with uniform partners, directory searches).
 }

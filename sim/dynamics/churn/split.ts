@@ -50,10 +50,6 @@ export const churnSplit: SplitContract = {
       ].filter((x): x is string => typeof x === 'string');
       if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
     }
-    // Not tested together yet: their split forms follow peers going down and up at the
-    // peers' own events, a trace's steps take them down and up at controller events.
-    if (churn.trace && scenario.aggregation) return 'a replayed trace with aggregation, not split together yet';
-    if (churn.trace && scenario.workload.searches.some((x) => x.protocol === 'directory')) return 'a replayed trace with directory searches, not split together yet';
     return null;
   },
   // A trace's steps are controller events, which every thread applies to its own copy of

@@ -29,6 +29,7 @@ import type { PeerStreams, RandomSource } from '../../engine/random.js';
 import type { MessageType } from '../../network/messages.js';
 import type { SimContext } from '../../run/context.js';
 import type { LiveSnapshot } from '../../dynamics/knowledge.js';
+import { DYNAMICS } from '../../dynamics/shared.js';
 
 export class SuperPeerDirectory {
   /** Super-peer ids, in promotion order (highest degree first). */
@@ -74,6 +75,10 @@ export class SuperPeerDirectory {
    */
   build(): void {
     const ctx = this.ctx, knowledge = this.knowledge, attachRng = this.attachRng;
+    // With peer sampling, from the views as they stand now: a replayed trace takes its
+    // absent peers down at its start, after the views were built, and a split run's threads
+    // build the overlay from the views after that (a no-op where no view has changed).
+    ctx.services.get(DYNAMICS)?.membership.sampling?.syncOverlay();
     const g = ctx.overlay;
     const n = ctx.peers.count;
     const cap = ctx.peers.alive.length;

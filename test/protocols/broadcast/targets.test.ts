@@ -1,7 +1,8 @@
 /**
  * Gossip partners: uniform targets are distinct live peers other than the chooser, spread
- * evenly (from the live snapshot where the picker reads global knowledge); neighbour targets are distinct neighbours, each subset equally likely. Counts are
- * checked against their expectation within 5 binomial standard deviations.
+ * evenly (from the live snapshot where the picker reads global knowledge); neighbour
+ * targets are distinct neighbours, each subset equally likely. Counts are checked against
+ * their expectation within 5 binomial standard deviations.
  */
 import { describe, expect, it } from 'vitest';
 import { PeerStreams } from '../../../sim/engine/random';
@@ -11,24 +12,33 @@ import { LiveSnapshot } from '../../../sim/dynamics/knowledge';
 import { graphOf } from '../../helpers/context';
 import { Graph } from '../../../sim/overlay/graph';
 
+/**
+ * 20,000 draws of 3 targets by peer 0 (`draw` returns how many): each time 3 distinct ones,
+ * never one of `never`, and each of the other 16 ids within 5 binomial standard deviations
+ * of its expected count.
+ */
+function expectEvenDraws(picker: TargetPicker, draw: () => number, never: number[]): void {
+  const n = 20, hits = new Array<number>(n).fill(0);
+  const draws = 20_000;
+  for (let i = 0; i < draws; i++) {
+    const k = draw();
+    expect(k).toBe(3);
+    const chosen = Array.from(picker.out.subarray(0, k));
+    expect(new Set(chosen).size).toBe(3);
+    for (const q of chosen) hits[q]++;
+  }
+  expect(never.map((p) => hits[p])).toEqual(never.map(() => 0));
+  const expected = (draws * 3) / (n - never.length), sd = Math.sqrt(expected * (1 - 3 / (n - never.length)));
+  for (let p = 0; p < n; p++) if (!never.includes(p)) expect(Math.abs(hits[p] - expected)).toBeLessThan(5 * sd);
+}
+
 describe('TargetPicker.uniform', () => {
   it('picks distinct live peers other than itself, evenly', () => {
     const n = 20;
     const peers = new PeerTable(n);
     for (const p of [3, 7, 11]) peers.setAlive(p, false);
     const picker = new TargetPicker(peers, new Graph(n), new PeerStreams(1, 'test', n));
-    const hits = new Array<number>(n).fill(0);
-    const draws = 20_000;
-    for (let i = 0; i < draws; i++) {
-      const k = picker.uniform(0, 3);
-      expect(k).toBe(3);
-      const chosen = Array.from(picker.out.subarray(0, k));
-      expect(new Set(chosen).size).toBe(3);
-      for (const q of chosen) hits[q]++;
-    }
-    expect([0, 3, 7, 11].map((p) => hits[p])).toEqual([0, 0, 0, 0]);
-    const expected = (draws * 3) / 16, sd = Math.sqrt(expected * (1 - 3 / 16));
-    for (let p = 0; p < n; p++) if (![0, 3, 7, 11].includes(p)) expect(Math.abs(hits[p] - expected)).toBeLessThan(5 * sd);
+    expectEvenDraws(picker, () => picker.uniform(0, 3), [0, 3, 7, 11]);
   });
 
   it('returns fewer targets when fewer other peers are alive, and none when alone', () => {
@@ -54,19 +64,8 @@ describe('TargetPicker.knownUniform', () => {
     peers.setAlive(5, false);
     peers.setAlive(6, false);
     const picker = new TargetPicker(peers, new Graph(n), new PeerStreams(1, 'test', n), () => snapshot);
-    const hits = new Array<number>(n).fill(0);
-    const draws = 20_000;
-    for (let i = 0; i < draws; i++) {
-      const k = picker.knownUniform(0, 3);
-      expect(k).toBe(3);
-      const chosen = Array.from(picker.out.subarray(0, k));
-      expect(new Set(chosen).size).toBe(3);
-      for (const q of chosen) hits[q]++;
-    }
-    expect([0, 3, 7, 11].map((p) => hits[p])).toEqual([0, 0, 0, 0]);
-    // 16 candidates, 5 and 6 among them: the same 5-sd binomial bound as above.
-    const expected = (draws * 3) / 16, sd = Math.sqrt(expected * (1 - 3 / 16));
-    for (let p = 0; p < n; p++) if (![0, 3, 7, 11].includes(p)) expect(Math.abs(hits[p] - expected)).toBeLessThan(5 * sd);
+    // 16 candidates, 5 and 6 among them; 3 is not one.
+    expectEvenDraws(picker, () => picker.knownUniform(0, 3), [0, 3, 7, 11]);
     // A peer down at the rebuild (3, now back) draws among all the others the snapshot shows.
     expect(picker.knownUniform(3, 20)).toBe(17);
     // Without a snapshot, the live peers now.

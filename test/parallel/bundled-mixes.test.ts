@@ -1,10 +1,11 @@
 /**
  * Bundled scenarios with the families that split beside them since issue 27 part F, added
- * as a user would add them: the replayed trace (trace-replay) with aggregation and directory
- * searches, with its walks and repair or with peer sampling instead; drawn churn
- * (realistic-churn) with a push once to uniform targets and aggregation with uniform
- * partners, both drawn from the live snapshot. Each splits on 2 and 3 threads and gives the
- * one-thread results byte for byte. Needs the built worker (npm run build).
+ * as a user would add them: the replayed trace (trace-replay) with aggregation, directory
+ * searches and a push once to uniform targets, with its walks and repair or with peer
+ * sampling instead; drawn churn (realistic-churn) with a push once to uniform targets and
+ * aggregation with uniform partners, both drawn from the live snapshot. Each splits on 2
+ * and 3 threads and gives the one-thread results byte for byte. Needs the built worker
+ * (npm run build).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,14 +29,17 @@ function bundled(path: string, edit: (s: Record<string, any>) => void) {
 
 const aggregation = { aggregate: 'average', targets: 'uniform', period: '2s', cycles: 40, start: '20s' };
 const directory = { protocol: 'directory', count: 60, start: '30s', spacing: '2s' };
+const pushOnce = { at: '45s', count: 4, every: '30s', protocol: 'push', forward: 'once', fanout: 3, targets: 'uniform', maxRounds: 12 };
 
 describe('bundled scenarios with more families, --workers 1, 2, 3', () => {
   const cases = {
-    'trace-replay with aggregation and directory searches': bundled('trace-replay.yaml', (s) => {
+    'trace-replay with aggregation, directory searches and a push once to uniform targets': bundled('trace-replay.yaml', (s) => {
       s.duration = '3min';
       s.aggregation = aggregation;
       s.hybrid = { superPeers: 0.05 };
       s.workload.searches = [directory, { protocol: 'flood', ttl: 3, count: 40, start: '40s', spacing: '3s' }];
+      // A trace's steps are controller events: uniform targets read who is alive now.
+      s.workload.broadcasts.push(pushOnce);
     }),
     'trace-replay with peer sampling, aggregation and directory searches': bundled('trace-replay.yaml', (s) => {
       s.duration = '3min';
@@ -48,7 +52,7 @@ describe('bundled scenarios with more families, --workers 1, 2, 3', () => {
       s.duration = '3min';
       s.peers.count = 400;
       s.aggregation = aggregation;
-      s.workload.broadcasts.push({ at: '45s', count: 4, every: '30s', protocol: 'push', forward: 'once', fanout: 3, targets: 'uniform', maxRounds: 12 });
+      s.workload.broadcasts.push(pushOnce);
     }),
   };
   for (const [name, scenario] of Object.entries(cases)) {

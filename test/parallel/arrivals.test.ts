@@ -114,3 +114,39 @@ describe('many arrivals, split across workers', () => {
     }), { seed: 20261208, numRuns: 6, endOnFailure: false });
   });
 });
+
+describe('arrivals with failures, split across workers', () => {
+  // Failures take down the peers alive at their instant, arrivals among them, each
+  // thread its own victims (membership.ts); peers that arrive after a failure are spared.
+  const cases = fc.record({
+    seed: fc.nat(10_000),
+    sampling: fc.oneof(fc.constant(null), fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constant(4) })),
+    repair: fc.boolean(),
+    failures: fc.array(fc.record({ at: fc.constantFrom('1s', '2s', '3500ms', '6s'), fraction: fc.constantFrom(0.05, 0.3, 0.6), target: fc.constantFrom('random', 'degree') }), { minLength: 1, maxLength: 2 }),
+    search: fc.constantFrom('flood', 'random-walk'),
+    peers: fc.constantFrom(130, 200),
+  });
+
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    await fc.assert(fc.asyncProperty(cases, async (c) => {
+      const s = validate({
+        name: 'arrivals', seed: c.seed, duration: '10s', peers: { count: c.peers },
+        network: { latency: { dist: 'uniform', min: '20ms', max: '120ms' }, knowledgeRefresh: '1s' },
+        overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
+        churn: { session: { dist: 'weibull', shape: 0.6, scale: '6s' }, downtime: '3s', arrivals: 20 },
+        failures: c.failures,
+        workload: { searches: [{ protocol: c.search, count: 8, start: '1s', spacing: '1s', ttl: 4 }] },
+        metrics: { sample: '1s' },
+      });
+      const expected = runScenario(s);
+      // Arrivals past the initial words, and failures that took peers down.
+      expect(expected.churn!.arrivals).toBeGreaterThan(64);
+      expect(expected.resilience!.some((f) => f.removed > 0)).toBe(true);
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers, String(r.engine.workersNote)).toBe(workers);
+        expect(text(r)).toBe(text(expected));
+      }
+    }), { seed: 4242, numRuns: 8, endOnFailure: false });
+  });
+});

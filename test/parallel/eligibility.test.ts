@@ -64,6 +64,7 @@ describe('planParallelRun', () => {
     const churn = { session: '10min', downtime: '5min', arrivals: '2/s' }, workload = { broadcasts: [] };
     expect(planParallelRun(scenario({ churn, workload }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn, workload, overlay: { sampling: { protocol: 'cyclon' } } }), 3)).toEqual({ threads: 3, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ churn, workload, failures: [{ at: '5s', fraction: 0.2 }] }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     const mixed = planParallelRun(scenario({ churn: { ...churn, sync: true } }), 2);
     expect(mixed.threads).toBe(1);
     expect(mixed.note).toMatch(/^churn \(churn\.arrivals with broadcasts, churn\.sync, whose split state holds the initial peers only\) cannot run split/);

@@ -41,12 +41,12 @@ interface ChurnShare {
 export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
-    // Brand-new peers split with searches (but directory ones), peer sampling and repair
-    // walks; the others' split forms hold per-peer state for the initial peers, by range.
+    // Brand-new peers split with searches (but directory ones), peer sampling, repair
+    // walks and failures; the others' split forms hold per-peer state for the initial peers, by range.
     if (churn.arrivals > 0) {
       const others = [
         scenario.workload.broadcasts.length > 0 && 'broadcasts', scenario.aggregation && 'aggregation', churn.sync && 'churn.sync',
-        scenario.failures.length > 0 && 'failures', scenario.workload.searches.some((x) => x.protocol === 'directory') && 'directory searches',
+        scenario.workload.searches.some((x) => x.protocol === 'directory') && 'directory searches',
       ].filter((x): x is string => typeof x === 'string');
       if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
     }

@@ -150,3 +150,50 @@ describe('arrivals with failures, split across workers', () => {
     }), { seed: 4242, numRuns: 8, endOnFailure: false });
   });
 });
+
+describe('arrivals with broadcasts and anti-entropy, split across workers', () => {
+  // The broadcast split acts for each thread's own peers by ownership: the arrivals' words
+  // go round the threads, their informed bits too (bitset-exchange.ts), and each thread
+  // counts its arrivals going down and coming back (churn.ts). Random origins may be arrivals.
+  const cases = fc.record({
+    seed: fc.nat(10_000),
+    sampling: fc.oneof(fc.constant(null), fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constant(4) })),
+    repair: fc.boolean(),
+    sync: fc.constantFrom(true, true, false),
+    broadcasts: fc.array(fc.oneof(
+      fc.record({ protocol: fc.constant('flood'), at: fc.constantFrom('2s', '5s', '9s'), origin: fc.constantFrom<unknown>('random', 3) }),
+      fc.record({
+        protocol: fc.constantFrom('push', 'pull', 'push-pull'), at: fc.constantFrom('1s', '4s', '8s'), origin: fc.constant('random'),
+        targets: fc.constantFrom('uniform', 'neighbours'), fanout: fc.integer({ min: 1, max: 2 }), period: fc.constantFrom('500ms', '1s'),
+        count: fc.integer({ min: 1, max: 3 }), every: fc.constantFrom('1s', '3s'),
+      }),
+    ), { minLength: 1, maxLength: 2 }),
+    failures: fc.oneof(fc.constant([]), fc.constant([{ at: '6s', fraction: 0.3, target: 'degree' }])),
+    peers: fc.constantFrom(130, 200),
+  });
+
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    let arrivalsInformed = 0;
+    await fc.assert(fc.asyncProperty(cases, async (c) => {
+      const s = validate({
+        name: 'arrivals', seed: c.seed, duration: '12s', peers: { count: c.peers },
+        network: { latency: { dist: 'uniform', min: '20ms', max: '120ms' }, knowledgeRefresh: '1s' },
+        overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
+        churn: { session: { dist: 'weibull', shape: 0.6, scale: '5s' }, downtime: '2s', arrivals: 20, sync: c.sync },
+        failures: c.failures,
+        workload: { broadcasts: c.broadcasts, searches: [{ protocol: 'flood', count: 3, start: '3s', spacing: '2s', ttl: 3 }] },
+        metrics: { sample: '1s' },
+      });
+      const expected = runScenario(s);
+      expect(expected.churn!.arrivals).toBeGreaterThan(64);
+      if (expected.broadcasts!.some((b) => b.reached > c.peers)) arrivalsInformed++;
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers, String(r.engine.workersNote)).toBe(workers);
+        expect(text(r)).toBe(text(expected));
+      }
+    }), { seed: 27005, numRuns: 15, endOnFailure: false });
+    // Broadcasts reached more peers than there were at the start: arrivals among them.
+    expect(arrivalsInformed).toBeGreaterThan(3);
+  });
+});

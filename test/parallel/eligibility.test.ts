@@ -65,9 +65,15 @@ describe('planParallelRun', () => {
     expect(planParallelRun(scenario({ churn, workload }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn, workload, overlay: { sampling: { protocol: 'cyclon' } } }), 3)).toEqual({ threads: 3, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn, workload, failures: [{ at: '5s', fraction: 0.2 }] }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
-    const mixed = planParallelRun(scenario({ churn: { ...churn, sync: true } }), 2);
+    // With anti-entropy and broadcasts on the event engine (each thread acts for its own peers, arrivals included).
+    const broadcasts = [{ ...push, targets: 'neighbours' }];
+    expect(planParallelRun(scenario({ churn: { ...churn, sync: true }, workload: { broadcasts }, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    const cycle = planParallelRun(scenario({ engine: 'cycle', churn, workload: { broadcasts } }), 2);
+    expect(cycle.threads).toBe(1);
+    expect(cycle.note).toMatch(/^churn \(churn\.arrivals with broadcasts on the cycle engine, whose split state holds the initial peers only\) cannot run split/);
+    const mixed = planParallelRun(scenario({ churn, workload: { broadcasts: [] }, aggregation: { aggregate: 'average', targets: 'neighbours' } }), 2);
     expect(mixed.threads).toBe(1);
-    expect(mixed.note).toMatch(/^churn \(churn\.arrivals with broadcasts, churn\.sync, whose split state holds the initial peers only\) cannot run split/);
+    expect(mixed.note).toMatch(/^churn \(churn\.arrivals with aggregation, whose split state holds the initial peers only\) cannot run split/);
   });
 
   it('keeps expanding rings on one thread where peer events or refreshes change the origin\'s links, and says why', () => {

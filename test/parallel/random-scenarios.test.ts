@@ -200,15 +200,16 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
   const splittable = (b: Record<string, unknown>) => (b.forward === 'once' && b.targets === 'uniform' ? { ...b, targets: 'neighbours' } : b);
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0, directories = 0, arrived = 0;
+    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0, directories = 0, arrived = 0, arrivedBroadcasts = 0;
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
       // Churn or peer sampling in every case; churn in every cycle-engine case.
       const cycle = c.engine === 'cycle';
       const drawn = c.churn ?? (c.sampling && !cycle ? null : { session: '20s', downtime: '5s' });
-      // Brand-new peers split only beside searches (but directory ones), sampling and walks.
+      // Brand-new peers split beside searches (but directory ones), sampling, walks,
+      // anti-entropy and broadcasts on the event engine.
       const arriving = drawn !== null && 'arrivals' in drawn && drawn.arrivals > 0;
-      const churn = arriving ? { ...drawn, sync: false } : drawn;
-      const broadcasts = arriving ? [] : churn && !cycle ? c.broadcasts.map(splittable) : c.broadcasts;
+      const churn = drawn;
+      const broadcasts = arriving && cycle ? [] : churn && !cycle ? c.broadcasts.map(splittable) : c.broadcasts;
       const searches = arriving ? c.searches.map((x) => (x.protocol === 'directory' ? { ...x, protocol: 'flood' } : x)) : c.searches;
       const aggregation = arriving || cycle ? null : c.aggregation;
       const s = validate({
@@ -234,6 +235,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       if (churn && 'sync' in churn && churn.sync && broadcasts.length > 0) synced++;
       if (churn && aggregation) aggregated++;
       if (arriving) arrived++;
+      if (arriving && broadcasts.length > 0) arrivedBroadcasts++;
       if (cycle && churn && broadcasts.length > 0) cycles++;
       if (churn && searches.some((x) => x.protocol === 'directory')) directories++;
     }), { seed: 20261207, numRuns: 30, endOnFailure: false });
@@ -245,6 +247,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     expect(cycles).toBeGreaterThan(2);
     expect(directories).toBeGreaterThan(1);
     expect(arrived).toBeGreaterThan(2);
+    expect(arrivedBroadcasts).toBeGreaterThan(1);
   });
 });
 

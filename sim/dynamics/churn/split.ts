@@ -42,10 +42,13 @@ export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
     // Brand-new peers split with searches (but directory ones), peer sampling, repair
-    // walks and failures; the others' split forms hold per-peer state for the initial peers, by range.
+    // walks, failures, anti-entropy and broadcasts on the event engine (each thread acts
+    // for its own peers by ownership, arrivals included); the others' split forms hold
+    // per-peer state for the initial peers, by range (a split cycle round keys its
+    // messages by the initial peer count).
     if (churn.arrivals > 0) {
       const others = [
-        scenario.workload.broadcasts.length > 0 && 'broadcasts', scenario.aggregation && 'aggregation', churn.sync && 'churn.sync',
+        scenario.engine === 'cycle' && scenario.workload.broadcasts.length > 0 && 'broadcasts on the cycle engine', scenario.aggregation && 'aggregation',
         scenario.workload.searches.some((x) => x.protocol === 'directory') && 'directory searches',
       ].filter((x): x is string => typeof x === 'string');
       if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;

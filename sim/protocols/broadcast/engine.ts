@@ -148,7 +148,7 @@ export class BroadcastEngine implements Arrivals {
 
   /** Whether this thread acts for `peer` (always, unless it runs one partition). */
   private owns(peer: number): boolean {
-    return this.partition === null || (peer >= this.partition.lo && peer < this.partition.hi);
+    return this.partition === null || this.partition.owns(peer);
   }
 
   private endIfDone(st: BroadcastState): void {

@@ -251,6 +251,33 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
   });
 });
 
+// A failure by degree under churn takes the directory's super-peers down: their members
+// attach again at the failure (global knowledge rebuilt), before the repairs, in every
+// thread for its own peers, as on one thread (a peer may draw from its streams for both).
+describe('the super-peer directory under churn, failures by degree and repair, split across workers', () => {
+  for (const seed of [0, 1, 2]) {
+    it(`seed ${seed}: the one-thread results on 2 and 3 workers`, async () => {
+      const s = validate({
+        name: 'directory', seed, duration: '10s', peers: { count: 130 },
+        network: { latency: { dist: 'uniform', min: '20ms', max: '120ms' }, knowledgeRefresh: '1s' },
+        overlay: { model: 'random-regular', degree: 6, repair: true, maxDegree: 10 },
+        churn: { session: { dist: 'weibull', shape: 0.6, scale: '5s' }, downtime: '2s' },
+        failures: [{ at: '6s', fraction: 0.3, target: 'degree' }],
+        workload: { searches: [{ protocol: 'directory', count: 10, start: '1s', spacing: '700ms', ttl: 3 }] },
+        hybrid: { superPeers: 0.05 },
+        metrics: { sample: '1s' },
+      });
+      const expected = runScenario(s);
+      expect(expected.searches!.directory!.reattachments).toBeGreaterThan(0);
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers).toBe(workers);
+        expect(firstDifference(text(r), text(expected)), `${workers} workers`).toBe('identical');
+      }
+    });
+  }
+});
+
 // Failures and trace steps: controller events that take peers of every thread down (and a
 // trace's back up) while peers' events change the links (repair, joins' walks), the views
 // (peer sampling) or who is alive (churn). Each thread writes its own peers' part between

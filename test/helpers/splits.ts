@@ -19,10 +19,8 @@ export function splitsToday(s: Scenario): boolean {
     // Chord and Kademlia: no recursive Chord lookups, no churn arrivals (churn: as below).
     && (!s.structured || !((s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive') || (churn && churn.arrivals > 0)))
     && !s.capacity
-    // Churn arrivals: not with the families whose split state holds the initial peers only
-    // (aggregation, directory searches, cycle-engine broadcast rounds).
-    && !(churn && churn.arrivals > 0 && ((s.engine === 'cycle' && broadcasts.length > 0) || s.aggregation
-      || s.workload.searches.some((x) => x.protocol === 'directory')))
+    // Churn arrivals: not with cycle-engine broadcast rounds (keyed by the initial peers).
+    && !(churn && churn.arrivals > 0 && s.engine === 'cycle' && broadcasts.length > 0)
     // Churn: drawn sessions or a replayed trace, with or without peer sampling, repair,
     // failures or sync, broadcasts but for pushes once to uniform targets on the event
     // engine, aggregation but with uniform partners, directory searches; a trace not with

@@ -197,3 +197,47 @@ describe('arrivals with broadcasts and anti-entropy, split across workers', () =
     expect(arrivalsInformed).toBeGreaterThan(3);
   });
 });
+
+describe('arrivals with aggregation and directory searches, split across workers', () => {
+  // Aggregation keeps the initial peers' estimates (an arrival neither ticks nor is a
+  // partner: component.ts); the directory's arrivals attach and register at their owner's
+  // thread, and may be queries' origins and items' holders (super-peers.ts).
+  const cases = fc.record({
+    seed: fc.nat(10_000),
+    sampling: fc.oneof(fc.constant(null), fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constant(4) })),
+    repair: fc.boolean(),
+    aggregation: fc.oneof(fc.constant(null), fc.record({ aggregate: fc.constantFrom('average', 'count'), period: fc.constantFrom('500ms', '1s'), cycles: fc.integer({ min: 2, max: 12 }), start: fc.constantFrom('1s', '3s') })),
+    directory: fc.boolean(),
+    failures: fc.oneof(fc.constant([]), fc.constant([{ at: '6s', fraction: 0.3, target: 'degree' }])),
+    peers: fc.constantFrom(130, 200),
+  }).filter((c) => c.aggregation !== null || c.directory);
+
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    let aggregated = 0, directories = 0;
+    await fc.assert(fc.asyncProperty(cases, async (c) => {
+      const searches = [{ protocol: c.directory ? 'directory' : 'flood', count: 10, start: '1s', spacing: '700ms', ttl: 3 }];
+      const s = validate({
+        name: 'arrivals', seed: c.seed, duration: '12s', peers: { count: c.peers },
+        network: { latency: { dist: 'uniform', min: '20ms', max: '120ms' }, knowledgeRefresh: '1s' },
+        overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
+        churn: { session: { dist: 'weibull', shape: 0.6, scale: '5s' }, downtime: '2s', arrivals: 20 },
+        failures: c.failures,
+        workload: { searches },
+        ...(c.aggregation ? { aggregation: { ...c.aggregation, targets: 'neighbours' } } : {}),
+        ...(c.directory ? { hybrid: { superPeers: 0.05 } } : {}),
+        metrics: { sample: '1s' },
+      });
+      const expected = runScenario(s);
+      expect(expected.churn!.arrivals).toBeGreaterThan(64);
+      if (c.aggregation) aggregated++;
+      if (c.directory) directories++;
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers, String(r.engine.workersNote)).toBe(workers);
+        expect(text(r)).toBe(text(expected));
+      }
+    }), { seed: 27006, numRuns: 12, endOnFailure: false });
+    expect(aggregated).toBeGreaterThan(2);
+    expect(directories).toBeGreaterThan(2);
+  });
+});

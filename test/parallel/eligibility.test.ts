@@ -60,7 +60,7 @@ describe('planParallelRun', () => {
     expect(planParallelRun(scenario({ churn, workload, failures, overlay: { repair: true } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
   });
 
-  it('splits churn arrivals, not with the families whose split state holds the initial peers only, and says which', () => {
+  it('splits churn arrivals beside every family, but cycle-engine broadcast rounds, and says why', () => {
     const churn = { session: '10min', downtime: '5min', arrivals: '2/s' }, workload = { broadcasts: [] };
     expect(planParallelRun(scenario({ churn, workload }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn, workload, overlay: { sampling: { protocol: 'cyclon' } } }), 3)).toEqual({ threads: 3, lookahead: 0.1, note: null });
@@ -71,9 +71,10 @@ describe('planParallelRun', () => {
     const cycle = planParallelRun(scenario({ engine: 'cycle', churn, workload: { broadcasts } }), 2);
     expect(cycle.threads).toBe(1);
     expect(cycle.note).toMatch(/^churn \(churn\.arrivals with broadcasts on the cycle engine, whose split state holds the initial peers only\) cannot run split/);
-    const mixed = planParallelRun(scenario({ churn, workload: { broadcasts: [] }, aggregation: { aggregate: 'average', targets: 'neighbours' } }), 2);
-    expect(mixed.threads).toBe(1);
-    expect(mixed.note).toMatch(/^churn \(churn\.arrivals with aggregation, whose split state holds the initial peers only\) cannot run split/);
+    // With aggregation (its estimates are the initial peers') and directory searches (an arrival attaches at its owner's thread).
+    const aggregation = { aggregate: 'average', targets: 'neighbours' };
+    const searches = [{ protocol: 'directory', count: 3, start: '1s', spacing: '1s' }];
+    expect(planParallelRun(scenario({ churn, workload: { broadcasts, searches }, aggregation, hybrid: { superPeers: 0.05 }, failures: [{ at: '5s', fraction: 0.2 }] }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
   });
 
   it('keeps expanding rings on one thread where peer events or refreshes change the origin\'s links, and says why', () => {

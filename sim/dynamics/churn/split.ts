@@ -41,15 +41,13 @@ interface ChurnShare {
 export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
-    // Brand-new peers split with searches (but directory ones), peer sampling, repair
-    // walks, failures, anti-entropy and broadcasts on the event engine (each thread acts
-    // for its own peers by ownership, arrivals included); the others' split forms hold
-    // per-peer state for the initial peers, by range (a split cycle round keys its
-    // messages by the initial peer count).
+    // Brand-new peers split with every family whose split form acts for a thread's own
+    // peers by ownership (arrivals included), or leaves them out as one thread does
+    // (aggregation: its estimates are the initial peers'). A split cycle-engine round keys
+    // its messages by the initial peer count and settles its bids over the initial range.
     if (churn.arrivals > 0) {
       const others = [
-        scenario.engine === 'cycle' && scenario.workload.broadcasts.length > 0 && 'broadcasts on the cycle engine', scenario.aggregation && 'aggregation',
-        scenario.workload.searches.some((x) => x.protocol === 'directory') && 'directory searches',
+        scenario.engine === 'cycle' && scenario.workload.broadcasts.length > 0 && 'broadcasts on the cycle engine',
       ].filter((x): x is string => typeof x === 'string');
       if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
     }

@@ -241,3 +241,60 @@ describe('arrivals with aggregation and directory searches, split across workers
     expect(directories).toBeGreaterThan(2);
   });
 });
+
+describe('arrivals with cycle-engine broadcast rounds, split across workers', () => {
+  // A split round keys each message by its sender among every peer id of the run, arrivals
+  // included, and each thread settles the bids of its own peers (cycle-rounds.ts).
+  const cases = fc.record({
+    seed: fc.nat(10_000),
+    sampling: fc.oneof(fc.constant(null), fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constantFrom(4, 8), shuffleLength: fc.constant(4) })),
+    repair: fc.boolean(),
+    sync: fc.boolean(),
+    broadcasts: fc.array(fc.oneof(
+      fc.record({ protocol: fc.constant('flood'), at: fc.constantFrom('2s', '5s', '9s'), origin: fc.constant('random') }),
+      fc.record({
+        protocol: fc.constantFrom('push', 'pull', 'push-pull'), at: fc.constantFrom('1s', '4s', '8s'), origin: fc.constant('random'),
+        targets: fc.constantFrom('uniform', 'neighbours'), fanout: fc.integer({ min: 1, max: 2 }), period: fc.constantFrom('500ms', '1s'),
+        forward: fc.constantFrom('rounds', 'once'), count: fc.integer({ min: 1, max: 3 }), every: fc.constantFrom('1s', '3s'),
+      }).map((b) => (b.protocol === 'pull' ? { ...b, forward: 'rounds' } : b)),
+    ), { minLength: 1, maxLength: 2 }),
+    // With and without a trace (up to 500 initial peers).
+    peers: fc.constantFrom(130, 600),
+  });
+
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    let arrivalsInformed = 0;
+    await fc.assert(fc.asyncProperty(cases, async (c) => {
+      const s = validate({
+        name: 'arrivals', seed: c.seed, duration: '12s', engine: 'cycle', peers: { count: c.peers },
+        network: { latency: { dist: 'uniform', min: '20ms', max: '120ms' }, knowledgeRefresh: '1s' },
+        overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
+        churn: { session: { dist: 'weibull', shape: 0.6, scale: '5s' }, downtime: '2s', arrivals: 20, sync: c.sync },
+        workload: { broadcasts: c.broadcasts },
+        metrics: { sample: '1s' },
+      });
+      const expected = runScenario(s);
+      expect(expected.churn!.arrivals).toBeGreaterThan(64);
+      if (expected.broadcasts!.some((b) => b.reached > c.peers)) arrivalsInformed++;
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers, String(r.engine.workersNote)).toBe(workers);
+        expect(text(r)).toBe(text(expected));
+      }
+    }), { seed: 27007, numRuns: 12, endOnFailure: false });
+    expect(arrivalsInformed).toBeGreaterThan(3);
+  });
+
+  it('stay on one thread with a trace when the run\'s peer ids are too many for a round\'s keys, and say so', async () => {
+    // 400 initial peers (a trace) and about 600 arrivals: 8 · 1000³ keys do not fit an Int32.
+    const s = validate({
+      name: 'arrivals', seed: 1, duration: '10s', engine: 'cycle', peers: { count: 400 },
+      churn: { session: '5s', downtime: '2s', arrivals: 60 },
+      workload: { broadcasts: [{ protocol: 'push', at: '1s', period: '1s', targets: 'neighbours' }] },
+    });
+    const r = await runSimulation(s, { workers: 2 });
+    expect(r.engine.workers).toBe(1);
+    expect(r.engine.workersNote).toMatch(/cycle-engine rounds with a trace \(at most 500 peers\) and \d+ peer ids with the churn arrivals/);
+    expect(text(r)).toBe(text(runScenario(s)));
+  });
+});

@@ -205,10 +205,10 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       // Churn or peer sampling in every case; churn in every cycle-engine case.
       const cycle = c.engine === 'cycle';
       const drawn = c.churn ?? (c.sampling && !cycle ? null : { session: '20s', downtime: '5s' });
-      // Brand-new peers split beside every family, but broadcasts on the cycle engine.
+      // Brand-new peers split beside every family (up to 300 arrivals: a traced cycle round's keys fit).
       const arriving = drawn !== null && 'arrivals' in drawn && drawn.arrivals > 0;
       const churn = drawn;
-      const broadcasts = arriving && cycle ? [] : churn && !cycle ? c.broadcasts.map(splittable) : c.broadcasts;
+      const broadcasts = churn && !cycle ? c.broadcasts.map(splittable) : c.broadcasts;
       const searches = c.searches;
       const aggregation = cycle ? null : c.aggregation;
       const s = validate({

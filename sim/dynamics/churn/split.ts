@@ -41,16 +41,9 @@ interface ChurnShare {
 export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
-    // Brand-new peers split with every family whose split form acts for a thread's own
-    // peers by ownership (arrivals included), or leaves them out as one thread does
-    // (aggregation: its estimates are the initial peers'). A split cycle-engine round keys
-    // its messages by the initial peer count and settles its bids over the initial range.
-    if (churn.arrivals > 0) {
-      const others = [
-        scenario.engine === 'cycle' && scenario.workload.broadcasts.length > 0 && 'broadcasts on the cycle engine',
-      ].filter((x): x is string => typeof x === 'string');
-      if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
-    }
+    // Brand-new peers split with every family: each acts for a thread's own peers by
+    // ownership (arrivals included), or leaves them out as one thread does (aggregation:
+    // its estimates are the initial peers').
     // Not tested together yet: their split forms follow peers going down and up at the
     // peers' own events, a trace's steps take them down and up at controller events.
     if (churn.trace && scenario.aggregation) return 'a replayed trace with aggregation, not split together yet';

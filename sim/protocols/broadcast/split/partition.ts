@@ -25,6 +25,8 @@ export interface BroadcastPartition {
   readonly hi: number;
   /** Whether this thread acts for peer p: [lo, hi), and its share of the arrivals (PartitionEnv.owns). */
   owns(p: number): boolean;
+  /** The bitset words of this thread's peers among words 0..words-1, as flat [first, end) pairs in order. */
+  ownWords(words: number): number[];
   /**
    * `peer` (of this partition) got the rumour now, in `round`, from `from` (-1: none).
    * Called once per informing, in this thread's event order.

@@ -10,6 +10,7 @@ import type { SimContext } from '../../../run/context.js';
 import type { Scenario } from '../../../scenario/schema.js';
 import type { MergeTarget, PartitionEnv, SplitContract, SplitPart, SplitSetup } from '../../../parallel/split.js';
 import { BroadcastComponent, planBroadcasts } from '../component.js';
+import { arrivalsIn } from '../../../dynamics/churn/split.js';
 import { TRACE_MAX_PEERS } from '../engine.js';
 import { protocolOf } from '../protocols.js';
 import { Phase, type BroadcastState } from '../state.js';
@@ -45,7 +46,7 @@ function setup(scenario: Scenario, threads: number, blockSize: number, capacity:
     // The bitsets have room for the peers that arrive (churn: dealt out by 32-peer words).
     buffers: [
       ...Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(capacity / 32) * 4))),
-      ...(scenario.engine === 'cycle' ? cycleBuffers(n, threads) : []),
+      ...(scenario.engine === 'cycle' ? cycleBuffers(capacity, threads) : []),
       ...(n > TRACE_MAX_PEERS ? TimelineStream.allocate(broadcasts, threads, blockSize) : []),
     ],
     cells: CELLS * broadcasts,
@@ -58,6 +59,12 @@ function setup(scenario: Scenario, threads: number, blockSize: number, capacity:
  * reply's loss from the answering peer's stream in one-thread order (cycle-rounds.ts).
  */
 function refuse(scenario: Scenario): string | null {
+  // A traced split cycle round keys a message by (phase, sender, index, informer) among
+  // every peer id of the run, arrivals included, in an Int32 (cycle-rounds.ts).
+  if (scenario.engine === 'cycle' && scenario.peers.count <= TRACE_MAX_PEERS && scenario.churn && scenario.churn.arrivals > 0) {
+    const ids = scenario.peers.count + arrivalsIn(scenario);
+    if (8 * ids ** 3 >= 0x7fffffff) return `cycle-engine rounds with a trace (at most ${TRACE_MAX_PEERS} peers) and ${ids} peer ids with the churn arrivals: a round's message keys would not fit`;
+  }
   // A peer that forwards on receipt draws uniform targets among the live peers at its own
   // event: under churn, who is alive among the other threads' peers changes meanwhile (a
   // flood forwards to its neighbours whatever `targets` says; cycle rounds forward at ticks).
@@ -107,6 +114,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
     lo,
     hi,
     owns: env.owns,
+    ownWords: (words) => env.ownRanges(32 * words).map((p) => Math.ceil(p / 32)),
     informed(st, peer, from, round) {
       informedHere[st.id]++;
       logs[st.id].push(sim.now, sim.currentTie, peer, from, round, cycle === null ? 0 : (cycle as SplitCycleRounds).order);
@@ -119,7 +127,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
     nextChunk: (st, words) => ticks.nextChunk(lane + st.id, words),
     ...(cycleEngine ? {
       cycle: (ctx: SimContext) => (cycle = new SplitCycleRounds(
-        ctx.transport, ctx.peers, env.buffers.slice(cycleBuffersAt, cycleBuffersAt + 2), () => bitsets!, env.barrier, me, env.threads, lo, hi, withPeers)),
+        ctx.transport, ctx.peers, env.buffers.slice(cycleBuffersAt, cycleBuffersAt + 2), () => bitsets!, env.barrier, me, env.threads, env.capacity, env.ownRanges, withPeers)),
     } : {}),
   };
   // The trace is rebuilt from the merged logs; a partition keeps none.

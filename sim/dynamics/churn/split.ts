@@ -6,7 +6,8 @@
  * barrier, so every thread knows how many peers are alive; counts are summed at the end.
  * An arrival is a controller event: every thread numbers the new peer, its owner
  * (parallel/partition.ts: Ownership) brings it up; the shared arrays hold every arrival
- * of the run from the start, counted in advance from the arrivals' own stream.
+ * of the run from the start, counted in advance from the arrivals' own stream. Every family
+ * splits beside arrivals: each acts for its own peers by `env.owns`, arrivals included.
  */
 import type { MergeTarget, PartitionEnv, SplitContract, SplitPart } from '../../parallel/split.js';
 import { TraceChurnComponent } from './trace/replay.js';
@@ -41,9 +42,6 @@ interface ChurnShare {
 export const churnSplit: SplitContract = {
   refuse(scenario) {
     const churn = scenario.churn!;
-    // Brand-new peers split with every family: each acts for a thread's own peers by
-    // ownership (arrivals included), or leaves them out as one thread does (aggregation:
-    // its estimates are the initial peers').
     // Not tested together yet: their split forms follow peers going down and up at the
     // peers' own events, a trace's steps take them down and up at controller events.
     if (churn.trace && scenario.aggregation) return 'a replayed trace with aggregation, not split together yet';

@@ -10,7 +10,6 @@ import type { SimContext } from '../../../run/context.js';
 import type { Scenario } from '../../../scenario/schema.js';
 import type { MergeTarget, PartitionEnv, SplitContract, SplitPart, SplitSetup } from '../../../parallel/split.js';
 import { BroadcastComponent, planBroadcasts } from '../component.js';
-import { arrivalsIn } from '../../../dynamics/churn/split.js';
 import { TRACE_MAX_PEERS } from '../engine.js';
 import { protocolOf } from '../protocols.js';
 import { Phase, type BroadcastState } from '../state.js';
@@ -58,12 +57,11 @@ function setup(scenario: Scenario, threads: number, blockSize: number, capacity:
  * A split cycle round settles each reply where its request is sent, so it cannot draw the
  * reply's loss from the answering peer's stream in one-thread order (cycle-rounds.ts).
  */
-function refuse(scenario: Scenario): string | null {
+function refuse(scenario: Scenario, ids: number): string | null {
   // A traced split cycle round keys a message by (phase, sender, index, informer) among
   // every peer id of the run, arrivals included, in an Int32 (cycle-rounds.ts).
-  if (scenario.engine === 'cycle' && scenario.peers.count <= TRACE_MAX_PEERS && scenario.churn && scenario.churn.arrivals > 0) {
-    const ids = scenario.peers.count + arrivalsIn(scenario);
-    if (8 * ids ** 3 >= 0x7fffffff) return `cycle-engine rounds with a trace (at most ${TRACE_MAX_PEERS} peers) and ${ids} peer ids with the churn arrivals: a round's message keys would not fit`;
+  if (scenario.engine === 'cycle' && scenario.peers.count <= TRACE_MAX_PEERS) {
+    if (8 * ids * ids * ids >= 0x7fffffff) return `cycle-engine rounds with a trace (at most ${TRACE_MAX_PEERS} peers) and ${ids} peer ids with the churn arrivals: a round's message keys would not fit`;
   }
   // A peer that forwards on receipt draws uniform targets among the live peers at its own
   // event: under churn, who is alive among the other threads' peers changes meanwhile (a

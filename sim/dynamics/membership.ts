@@ -250,6 +250,8 @@ export class Membership {
     // Each thread counted its own changes: whether any link is left is read from the runs.
     if (own.sharedLinks) overlay.recountHalves();
     this.snapshot.rebuild();
+    // Its listeners act for this thread's peers (the directory's reattachments), before the
+    // repairs, as on one thread: a peer may draw from its streams for both.
     for (const listener of this.knowledgeRebuilt) listener();
     if (lost.length > 0) {
       repairLostLinks(lost, overlay, peers.alive, this.targetDegree, (q) => this.seek(q), (q) => this.rejoinAlone(q));

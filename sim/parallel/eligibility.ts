@@ -47,8 +47,9 @@ export function planParallelRun(scenario: Scenario, requested: number): Parallel
   if (unsplit.length > 0) {
     return single(`${unsplit.join(', ')} ${unsplit.length > 1 ? 'have' : 'has'} no split form yet; ${why}.`);
   }
+  const capacity = peerCapacity(scenario);
   const refused = used.flatMap((f) => {
-    const reason = f.family.split!.refuse?.(scenario) ?? null;
+    const reason = f.family.split!.refuse?.(scenario, capacity) ?? null;
     return reason === null ? [] : [`${f.family.name} (${reason})`];
   });
   if (refused.length > 0) {
@@ -70,4 +71,11 @@ export function planParallelRun(scenario: Scenario, requested: number): Parallel
     ? `${threads} threads used of the ${requested} requested (at least ${MIN_PEERS_PER_PARTITION} peers per thread).`
     : null;
   return { threads, lookahead, note };
+}
+
+/** Peer ids a split run may hand out: the initial peers and every family's arrivals. */
+export function peerCapacity(scenario: Scenario): number {
+  let capacity = scenario.peers.count;
+  for (const { family } of familyComponents(scenario)) capacity += family.split?.arrivals?.(scenario) ?? 0;
+  return capacity;
 }

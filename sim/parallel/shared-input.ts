@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { filesForWorker } from '../scenario/input-files.js';
 import { Barrier } from './barrier.js';
 import { Board } from './board.js';
-import type { ParallelPlan } from './eligibility.js';
+import { peerCapacity, type ParallelPlan } from './eligibility.js';
 import { allocateOutbox } from './outbox.js';
 import { partitionPeers } from './partition.js';
 import { PathJob } from './path-job.js';
@@ -23,13 +23,6 @@ function sharedAlive(n: number, capacity = n): SharedArrayBuffer {
   const buffer = new SharedArrayBuffer(Math.max(1, capacity));
   new Uint8Array(buffer).fill(1, 0, n);
   return buffer;
-}
-
-/** Peer ids a split run may hand out: the initial peers and every family's arrivals. */
-export function peerCapacity(scenario: Scenario): number {
-  let capacity = scenario.peers.count;
-  for (const { family } of familyComponents(scenario)) capacity += family.split?.arrivals?.(scenario) ?? 0;
-  return capacity;
 }
 
 /**

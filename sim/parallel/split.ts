@@ -122,9 +122,10 @@ export interface MergeTarget {
 export interface SplitContract {
   /**
    * Why this scenario's use of the family cannot be split, in a few words (null: it can).
-   * Asked only when the family has components in the scenario.
+   * Asked only when the family has components in the scenario; `capacity`: the peer ids
+   * the run may hand out, arrivals included (PartitionEnv.capacity).
    */
-  refuse?(scenario: Scenario): string | null;
+  refuse?(scenario: Scenario, capacity: number): string | null;
   /** Peer streams any thread may draw from for any peer (counters in shared memory). */
   sharedStreams?(scenario: Scenario): string[];
   /** Its controller events take peers down or change links: each thread keeps its own copies. */

@@ -3,6 +3,7 @@
  * written out here, apart from the code that decides it (sim/parallel/eligibility.ts and
  * each family's split.ts), so that the tests check that code rather than restate it.
  */
+import { arrivalsIn } from '../../sim/dynamics/churn/split';
 import { minimumLatency } from '../../sim/parallel/eligibility';
 import type { Scenario } from '../../sim/scenario/schema';
 
@@ -19,9 +20,10 @@ export function splitsToday(s: Scenario): boolean {
     // Chord and Kademlia: no recursive Chord lookups, no churn arrivals (churn: as below).
     && (!s.structured || !((s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive') || (churn && churn.arrivals > 0)))
     && !s.capacity
-    // Churn arrivals: not with the families whose split state holds the initial peers only.
-    && !(churn && churn.arrivals > 0 && (broadcasts.length > 0 || s.aggregation || churn.sync || failures
-      || s.workload.searches.some((x) => x.protocol === 'directory')));
+    // Churn arrivals split beside every family; but a traced cycle round (at most 500
+    // initial peers) keys its messages among all the run's peer ids in an Int32.
+    && !(churn && churn.arrivals > 0 && s.engine === 'cycle' && broadcasts.length > 0 && s.peers.count <= 500
+      && 8 * (s.peers.count + arrivalsIn(s)) ** 3 >= 0x7fffffff);
   // Otherwise churn splits, drawn sessions or a replayed trace, with or without peer
   // sampling, repair, failures or sync, beside every family above (broadcasts to uniform
   // targets, aggregation with uniform partners, directory searches).

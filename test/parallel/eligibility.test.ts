@@ -60,13 +60,23 @@ describe('planParallelRun', () => {
     expect(planParallelRun(scenario({ churn, workload, failures, overlay: { repair: true } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
   });
 
-  it('splits churn arrivals, not with the families whose split state holds the initial peers only, and says which', () => {
+  it('splits churn arrivals beside every family (a traced cycle round with too many peer ids aside), and says why', () => {
     const churn = { session: '10min', downtime: '5min', arrivals: '2/s' }, workload = { broadcasts: [] };
     expect(planParallelRun(scenario({ churn, workload }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ churn, workload, overlay: { sampling: { protocol: 'cyclon' } } }), 3)).toEqual({ threads: 3, lookahead: 0.1, note: null });
-    const mixed = planParallelRun(scenario({ churn: { ...churn, sync: true } }), 2);
-    expect(mixed.threads).toBe(1);
-    expect(mixed.note).toMatch(/^churn \(churn\.arrivals with broadcasts, churn\.sync, whose split state holds the initial peers only\) cannot run split/);
+    expect(planParallelRun(scenario({ churn, workload, failures: [{ at: '5s', fraction: 0.2 }] }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    // With anti-entropy and broadcasts on the event engine (each thread acts for its own peers, arrivals included).
+    const broadcasts = [{ ...push, targets: 'neighbours' }];
+    expect(planParallelRun(scenario({ churn: { ...churn, sync: true }, workload: { broadcasts }, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    expect(planParallelRun(scenario({ engine: 'cycle', churn, workload: { broadcasts } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    // A traced cycle round (at most 500 peers) keys its messages among all the run's peer ids in an Int32.
+    const traced = planParallelRun(scenario({ engine: 'cycle', peers: { count: 400 }, duration: '10min', churn, workload: { broadcasts } }), 2);
+    expect(traced.threads).toBe(1);
+    expect(traced.note).toMatch(/^broadcast \(cycle-engine rounds with a trace \(at most 500 peers\) and \d+ peer ids with the churn arrivals: a round's message keys would not fit\) cannot run split/);
+    // With aggregation (its estimates are the initial peers') and directory searches (an arrival attaches at its owner's thread).
+    const aggregation = { aggregate: 'average', targets: 'neighbours' };
+    const searches = [{ protocol: 'directory', count: 3, start: '1s', spacing: '1s' }];
+    expect(planParallelRun(scenario({ churn, workload: { broadcasts, searches }, aggregation, hybrid: { superPeers: 0.05 }, failures: [{ at: '5s', fraction: 0.2 }] }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
   });
 
   it('keeps expanding rings on one thread where peer events or refreshes change the origin\'s links, and says why', () => {

@@ -200,17 +200,17 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
   });
 
   it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
-    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0, directories = 0, arrived = 0, knownTargets = 0, knownPartners = 0;
+    let split = 0, churnBroadcasts = 0, synced = 0, aggregated = 0, cycles = 0, directories = 0, arrived = 0, arrivedBroadcasts = 0, arrivedOthers = 0, knownTargets = 0, knownPartners = 0;
     await fc.assert(fc.asyncProperty(dynamics, async (c) => {
       // Churn or peer sampling in every case; churn in every cycle-engine case.
       const cycle = c.engine === 'cycle';
       const drawn = c.churn ?? (c.sampling && !cycle ? null : { session: '20s', downtime: '5s' });
-      // Brand-new peers split only beside searches (but directory ones), sampling and walks.
+      // Brand-new peers split beside every family (up to 300 arrivals: a traced cycle round's keys fit).
       const arriving = drawn !== null && 'arrivals' in drawn && drawn.arrivals > 0;
-      const churn = arriving ? { ...drawn, sync: false } : drawn;
-      const broadcasts = arriving ? [] : c.broadcasts;
-      const searches = arriving ? c.searches.map((x) => (x.protocol === 'directory' ? { ...x, protocol: 'flood' } : x)) : c.searches;
-      const aggregation = arriving || cycle ? null : c.aggregation;
+      const churn = drawn;
+      const broadcasts = c.broadcasts;
+      const searches = c.searches;
+      const aggregation = cycle ? null : c.aggregation;
       const s = validate({
         name: 'dynamics', seed: c.seed, duration: '20s', engine: c.engine, peers: { count: c.peers },
         // (The cycle engine's pull replies with loss, and its aggregation, stay on one thread.)
@@ -234,6 +234,8 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       if (churn && 'sync' in churn && churn.sync && broadcasts.length > 0) synced++;
       if (churn && aggregation) aggregated++;
       if (arriving) arrived++;
+      if (arriving && broadcasts.length > 0) arrivedBroadcasts++;
+      if (arriving && (aggregation || searches.some((x) => x.protocol === 'directory'))) arrivedOthers++;
       if (cycle && churn && broadcasts.length > 0) cycles++;
       if (churn && searches.some((x) => x.protocol === 'directory')) directories++;
       // Forwarding on receipt to uniform targets, drawn from the live snapshot at a peer's event.
@@ -248,9 +250,38 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     expect(cycles).toBeGreaterThan(2);
     expect(directories).toBeGreaterThan(1);
     expect(arrived).toBeGreaterThan(2);
+    expect(arrivedBroadcasts).toBeGreaterThan(1);
+    expect(arrivedOthers).toBeGreaterThan(1);
     expect(knownTargets).toBeGreaterThan(1);
     expect(knownPartners).toBeGreaterThan(0);
   });
+});
+
+// A failure by degree under churn takes the directory's super-peers down: their members
+// attach again at the failure (global knowledge rebuilt), before the repairs, in every
+// thread for its own peers, as on one thread (a peer may draw from its streams for both).
+describe('the super-peer directory under churn, failures by degree and repair, split across workers', () => {
+  for (const seed of [0, 1, 2]) {
+    it(`seed ${seed}: the one-thread results on 2 and 3 workers`, async () => {
+      const s = validate({
+        name: 'directory', seed, duration: '10s', peers: { count: 130 },
+        network: { latency: { dist: 'uniform', min: '20ms', max: '120ms' }, knowledgeRefresh: '1s' },
+        overlay: { model: 'random-regular', degree: 6, repair: true, maxDegree: 10 },
+        churn: { session: { dist: 'weibull', shape: 0.6, scale: '5s' }, downtime: '2s' },
+        failures: [{ at: '6s', fraction: 0.3, target: 'degree' }],
+        workload: { searches: [{ protocol: 'directory', count: 10, start: '1s', spacing: '700ms', ttl: 3 }] },
+        hybrid: { superPeers: 0.05 },
+        metrics: { sample: '1s' },
+      });
+      const expected = runScenario(s);
+      expect(expected.searches!.directory!.reattachments).toBeGreaterThan(0);
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers).toBe(workers);
+        expect(firstDifference(text(r), text(expected)), `${workers} workers`).toBe('identical');
+      }
+    });
+  }
 });
 
 // Failures and trace steps: controller events that take peers of every thread down (and a

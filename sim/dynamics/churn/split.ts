@@ -6,7 +6,8 @@
  * barrier, so every thread knows how many peers are alive; counts are summed at the end.
  * An arrival is a controller event: every thread numbers the new peer, its owner
  * (parallel/partition.ts: Ownership) brings it up; the shared arrays hold every arrival
- * of the run from the start, counted in advance from the arrivals' own stream.
+ * of the run from the start, counted in advance from the arrivals' own stream. Every family
+ * splits beside arrivals: each acts for its own peers by `env.owns`, arrivals included.
  */
 import type { MergeTarget, PartitionEnv, SplitContract, SplitPart } from '../../parallel/split.js';
 import { TraceChurnComponent } from './trace/replay.js';
@@ -39,19 +40,6 @@ interface ChurnShare {
 }
 
 export const churnSplit: SplitContract = {
-  refuse(scenario) {
-    const churn = scenario.churn!;
-    // Brand-new peers split with searches (but directory ones), peer sampling and repair
-    // walks; the others' split forms hold per-peer state for the initial peers, by range.
-    if (churn.arrivals > 0) {
-      const others = [
-        scenario.workload.broadcasts.length > 0 && 'broadcasts', scenario.aggregation && 'aggregation', churn.sync && 'churn.sync',
-        scenario.failures.length > 0 && 'failures', scenario.workload.searches.some((x) => x.protocol === 'directory') && 'directory searches',
-      ].filter((x): x is string => typeof x === 'string');
-      if (others.length > 0) return `churn.arrivals with ${others.join(', ')}, whose split state holds the initial peers only`;
-    }
-    return null;
-  },
   // A trace's steps are controller events, which every thread applies to its own copy of
   // who is alive (membership.ts, crashOwn and rejoin).
   changesMembership: (scenario) => Boolean(scenario.churn!.trace),

@@ -156,7 +156,7 @@ export class BroadcastEngine implements Arrivals {
 
   /** Whether this thread acts for `peer` (always, unless it runs one partition). */
   private owns(peer: number): boolean {
-    return this.partition === null || (peer >= this.partition.lo && peer < this.partition.hi);
+    return this.partition === null || this.partition.owns(peer);
   }
 
   private endIfDone(st: BroadcastState): void {
@@ -239,8 +239,8 @@ export class BroadcastEngine implements Arrivals {
     const part = this.partition;
     if (part === null || this.cycle !== null) {
       // A split cycle round: this thread's own peers (their arrivals settle after).
-      const [first, end] = this.ownWords(words);
-      st.protocol.nextCycle(this.net, st, first, end, r);
+      const own = this.ownWords(words);
+      for (let i = 0; i < own.length; i += 2) st.protocol.nextCycle(this.net, st, own[i], own[i + 1], r);
       return;
     }
     for (let w = part.nextChunk(st, words); w >= 0; w = part.nextChunk(st, words)) {
@@ -248,23 +248,25 @@ export class BroadcastEngine implements Arrivals {
     }
   }
 
-  /** Bitset words of the peers this thread acts for in a cycle round: all, or its partition's. */
-  private ownWords(words: number): [number, number] {
+  /** Bitset words of the peers this thread acts for in a cycle round, as [first, end) pairs: all, or its partition's. */
+  private ownWords(words: number): number[] {
     const part = this.partition;
-    return part === null ? [0, words] : [part.lo >>> 5, Math.min(words, (part.hi + 31) >>> 5)];
+    return part === null ? [0, words] : part.ownWords(words);
   }
 
   /** Cycle engine: the peers informed in round r−1 forward now (push `once`, flood). */
   private forwardAll(st: BroadcastState, r: number): void {
     const alive = this.ctx.peers.alive;
     const bits = st.forwarders!;
-    const [first, end] = this.ownWords(bits.length);
-    for (let w = first; w < end; w++) {
-      let word = bits[w];
-      while (word !== 0) {
-        const p = (w << 5) + (31 - Math.clz32(word & -word));
-        word &= word - 1;
-        if (alive[p] === 1) st.protocol.forward(this.net, st, p, st.informedBy ? st.informedBy[p] : -1, r);
+    const own = this.ownWords(bits.length);
+    for (let i = 0; i < own.length; i += 2) {
+      for (let w = own[i]; w < own[i + 1]; w++) {
+        let word = bits[w];
+        while (word !== 0) {
+          const p = (w << 5) + (31 - Math.clz32(word & -word));
+          word &= word - 1;
+          if (alive[p] === 1) st.protocol.forward(this.net, st, p, st.informedBy ? st.informedBy[p] : -1, r);
+        }
       }
     }
   }

@@ -17,6 +17,13 @@ import type { InformLog } from './inform-log.js';
 import { earlier, LatestEvents } from './latest.js';
 import type { HolderLogData } from './share.js';
 
+/** This partition's peers: its initial ones [lo, hi), and (owns) its arrivals too. */
+interface OwnPeers {
+  readonly lo: number;
+  readonly hi: number;
+  owns(p: number): boolean;
+}
+
 /** One broadcast's holders of a partition going down (−1) and coming back (+1), in event order. */
 class HolderLog {
   length = 0;
@@ -67,7 +74,7 @@ export class PartitionChurn {
   private readonly windowTie: number[] = [];
   private readonly windowDelta: number[] = [];
 
-  constructor(ctx: SimContext, private readonly sim: PartitionSimulator, private readonly states: readonly BroadcastState[], lo: number, hi: number) {
+  constructor(ctx: SimContext, private readonly sim: PartitionSimulator, private readonly states: readonly BroadcastState[], own: OwnPeers) {
     const broadcasts = states.length;
     this.downHere = new Float64Array(broadcasts);
     this.ended = new Uint8Array(broadcasts);
@@ -76,9 +83,10 @@ export class PartitionChurn {
     this.holders = states.map(() => new HolderLog());
     this.latest = new LatestEvents(sim, broadcasts);
     const alive = ctx.peers.alive;
-    for (let p = lo; p < hi; p++) if (alive[p] === 1) this.aliveHere++;
-    ctx.peerDown.push((p) => { if (p >= lo && p < hi) this.change(p, -1); });
-    ctx.peerUp.push((p) => { if (p >= lo && p < hi) this.change(p, 1); });
+    // The initial peers are this partition's range; an arrival, its owner's peerUp.
+    for (let p = own.lo; p < own.hi; p++) if (alive[p] === 1) this.aliveHere++;
+    ctx.peerDown.push((p) => { if (own.owns(p)) this.change(p, -1); });
+    ctx.peerUp.push((p) => { if (own.owns(p)) this.change(p, 1); });
   }
 
   /** One of this partition's peers went down (−1) or came back (+1), at its own event. */

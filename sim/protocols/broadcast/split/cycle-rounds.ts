@@ -25,7 +25,7 @@ import type { CycleRounds } from './partition.js';
 /** No bid yet (the largest Int32: every key is smaller). */
 const NONE = 0x7fffffff;
 
-/** The shared buffers: one bid cell a peer (Int32), one count a thread (Float64). */
+/** The shared buffers: one bid cell a peer id, arrivals included (Int32), one count a thread (Float64). */
 export function cycleBuffers(peers: number, threads: number): SharedArrayBuffer[] {
   const bids = new SharedArrayBuffer(Math.max(4, peers * 4));
   new Int32Array(bids).fill(NONE);
@@ -41,8 +41,9 @@ export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
   order = -1;
   private readonly bids: Int32Array;
   private readonly counts: Float64Array;
+  /** Peer ids the run may hand out (arrivals included): keys number the senders among them. */
   private readonly n: number;
-  /** A trace is kept (at most 500 peers): keys hold the index and the informer too. */
+  /** A trace is kept (at most 500 initial peers): keys hold the index and the informer too. */
   private readonly full: boolean;
   private currentPhase = 0;
   private sender = -1;
@@ -58,12 +59,13 @@ export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
     private readonly barrier: Barrier,
     private readonly me: number,
     private readonly threads: number,
-    private readonly lo: number,
-    private readonly hi: number,
+    capacity: number,
+    /** This thread's peers among 0..count-1, as flat [from, to) pairs (PartitionEnv.ownRanges). */
+    private readonly ownRanges: (count: number) => number[],
     withTrace: boolean,
   ) {
     super(transport);
-    this.n = peers.count;
+    this.n = capacity;
     this.bids = new Int32Array(buffers[0], 0, Math.max(1, this.n));
     this.counts = new Float64Array(buffers[1], 0, threads);
     this.full = withTrace;
@@ -141,18 +143,21 @@ export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
     this.barrier.wait();
     const bids = this.bids, n = this.n;
     let won = 0;
-    for (let p = this.lo; p < this.hi; p++) {
-      const key = bids[p];
-      if (key === NONE) continue;
-      bids[p] = NONE;
-      if (2 * won + 2 > this.won.length) {
-        const grown = new Float64Array(Math.max(64, this.won.length * 2));
-        grown.set(this.won);
-        this.won = grown;
+    const own = this.ownRanges(this.peers.count);
+    for (let i = 0; i < own.length; i += 2) {
+      for (let p = own[i]; p < own[i + 1]; p++) {
+        const key = bids[p];
+        if (key === NONE) continue;
+        bids[p] = NONE;
+        if (2 * won + 2 > this.won.length) {
+          const grown = new Float64Array(Math.max(64, this.won.length * 2));
+          grown.set(this.won);
+          this.won = grown;
+        }
+        this.won[2 * won] = key;
+        this.won[2 * won + 1] = p;
+        won++;
       }
-      this.won[2 * won] = key;
-      this.won[2 * won + 1] = p;
-      won++;
     }
     // In key order, the order of a one-thread round (needed for the trace only).
     const order = this.full ? sortedPairs(this.won, won) : null;

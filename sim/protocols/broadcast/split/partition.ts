@@ -19,10 +19,14 @@ export interface CycleRounds {
 }
 
 export interface BroadcastPartition {
-  /** First peer of this partition (a multiple of 32: no bitset word is shared). */
+  /** First initial peer of this partition (a multiple of 32: no bitset word is shared). */
   readonly lo: number;
-  /** One past the last peer of this partition (a multiple of 32, or the peer count). */
+  /** One past the last initial peer of this partition (a multiple of 32, or the peer count). */
   readonly hi: number;
+  /** Whether this thread acts for peer p: [lo, hi), and its share of the arrivals (PartitionEnv.owns). */
+  owns(p: number): boolean;
+  /** The bitset words of this thread's peers among words 0..words-1, as flat [first, end) pairs in order. */
+  ownWords(words: number): number[];
   /**
    * `peer` (of this partition) got the rumour now, in `round`, from `from` (-1: none).
    * Called once per informing, in this thread's event order.

@@ -34,16 +34,17 @@ const CELLS = 6;
 /** The peer streams a broadcast draws from (TargetPicker, Transport): any thread may act for any peer in a tick. */
 const STREAMS = ['broadcast', 'network'];
 
-function setup(scenario: Scenario, threads: number, blockSize: number): SplitSetup {
+function setup(scenario: Scenario, threads: number, blockSize: number, capacity: number): SplitSetup {
   const n = scenario.peers.count;
   const broadcasts = planBroadcasts(scenario.workload.broadcasts, scenario.duration).length;
   return {
     // The informed bitset of each planned broadcast (in id order), shared by all workers;
     // on the cycle engine, then the rounds' bids and counts (cycle-rounds.ts); without a
     // trace, the windows' informing times (timeline-stream.ts: no memory until written).
+    // The bitsets have room for the peers that arrive (churn: dealt out by 32-peer words).
     buffers: [
-      ...Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(n / 32) * 4))),
-      ...(scenario.engine === 'cycle' ? cycleBuffers(n, threads) : []),
+      ...Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(capacity / 32) * 4))),
+      ...(scenario.engine === 'cycle' ? cycleBuffers(capacity, threads) : []),
       ...(n > TRACE_MAX_PEERS ? TimelineStream.allocate(broadcasts, threads, blockSize) : []),
     ],
     cells: CELLS * broadcasts,
@@ -55,7 +56,12 @@ function setup(scenario: Scenario, threads: number, blockSize: number): SplitSet
  * A split cycle round settles each reply where its request is sent, so it cannot draw the
  * reply's loss from the answering peer's stream in one-thread order (cycle-rounds.ts).
  */
-function refuse(scenario: Scenario): string | null {
+function refuse(scenario: Scenario, ids: number): string | null {
+  // A traced split cycle round keys a message by (phase, sender, index, informer) among
+  // every peer id of the run, arrivals included, in an Int32 (cycle-rounds.ts).
+  if (scenario.engine === 'cycle' && scenario.peers.count <= TRACE_MAX_PEERS) {
+    if (8 * ids * ids * ids >= 0x7fffffff) return `cycle-engine rounds with a trace (at most ${TRACE_MAX_PEERS} peers) and ${ids} peer ids with the churn arrivals: a round's message keys would not fit`;
+  }
   // (Under drawn churn, a peer forwarding on receipt to uniform targets draws them from the
   // live snapshot, which every thread rebuilds alike: TargetPicker.knownUniform.)
   if (scenario.engine !== 'cycle' || !(scenario.network.loss > 0)) return null;
@@ -76,7 +82,11 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   // only as it is written): growing a log copies it, stalls this thread while the others
   // wait at the next barrier, and holds the old copies until they are collected (10^7-peer
   // push, 2 threads: peak RSS 1,132 MiB growing by doubling from 2^16 entries).
-  const logRoom = broadcasts * (hi - lo) <= 1 << 25 ? hi - lo : Math.min(hi - lo, 1 << 16);
+  // Its peers: the initial ones [lo, hi) and its share of the arrivals (32-peer words).
+  const ranges = env.ownRanges(env.capacity);
+  let own = 0;
+  for (let i = 0; i < ranges.length; i += 2) own += ranges[i + 1] - ranges[i];
+  const logRoom = broadcasts * own <= 1 << 25 ? own : Math.min(own, 1 << 16);
   // Tie-breaks only where peers going down may fall between equal times (inform-log.ts).
   // Without failures, churn or a trace, partition 0 builds the timeline as the run goes,
   // and the logs only count (timeline-stream.ts). With churn the logs keep the rounds, to
@@ -86,7 +96,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const comeBack = env.peersLeave || Boolean(scenario.churn?.trace);
   const stream = !withPeers && !peersGoDown
     ? new TimelineStream(env.buffers.slice(streamBuffersAt), broadcasts, me, env.threads) : null;
-  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers, hi - lo, peersGoDown, stream === null, comeBack));
+  const logs = Array.from({ length: broadcasts }, () => new InformLog(logRoom, withPeers, own, peersGoDown, stream === null, comeBack));
   // (The engine's own timeline of each broadcast sees this partition's informings only.)
   const timelines = stream !== null && me === 0 ? Array.from({ length: broadcasts }, () => new Timeline()) : [];
   const informedHere = new Float64Array(broadcasts);
@@ -96,6 +106,8 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const part: BroadcastPartition = {
     lo,
     hi,
+    owns: env.owns,
+    ownWords: (words) => env.ownRanges(32 * words).map((p) => Math.ceil(p / 32)),
     informed(st, peer, from, round) {
       informedHere[st.id]++;
       logs[st.id].push(sim.now, sim.currentTie, peer, from, round, cycle === null ? 0 : (cycle as SplitCycleRounds).order);
@@ -108,7 +120,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
     nextChunk: (st, words) => ticks.nextChunk(lane + st.id, words),
     ...(cycleEngine ? {
       cycle: (ctx: SimContext) => (cycle = new SplitCycleRounds(
-        ctx.transport, ctx.peers, env.buffers.slice(cycleBuffersAt, cycleBuffersAt + 2), () => bitsets!, env.barrier, me, env.threads, lo, hi, withPeers)),
+        ctx.transport, ctx.peers, env.buffers.slice(cycleBuffersAt, cycleBuffersAt + 2), () => bitsets!, env.barrier, me, env.threads, env.capacity, env.ownRanges, withPeers)),
     } : {}),
   };
   // The trace is rebuilt from the merged logs; a partition keeps none.
@@ -131,10 +143,10 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
         downHere = failures.downHere;
       }
       if (comeBack) {
-        churn = new PartitionChurn(ctx, sim, states, lo, hi);
+        churn = new PartitionChurn(ctx, sim, states, env);
         downHere = churn.downHere;
       }
-      bitsets = new BitsetExchange(env.buffers.slice(0, broadcasts), states, n, env.blockSize, me, env.threads);
+      bitsets = new BitsetExchange(env.buffers.slice(0, broadcasts), states, n, env.capacity, env.blockSize, me, env.threads, ctx.peers);
       split.admit = broadcastAdmission(sim, states, component.settled, scenario.duration) ?? undefined;
     },
     // Push in rounds sends only at its round ticks (controller events): its arrivals send

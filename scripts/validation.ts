@@ -117,7 +117,7 @@ network: { latency: 1ms }
 overlay: { model: random-regular, degree: 6 }
 data: { objects: ${items}, replication: { strategy: ${strategy}, ratio: ${ratio} }, popularity: { dist: zipf, exponent: 1 } }
 workload:
-  searches: { count: 2000, start: 1s, spacing: 0.5s, protocol: random-walk, walkers: 1, ttl: 100000, checkEvery: 100000 }
+  searches: { count: 2000, start: 1s, spacing: 0.5s, protocol: random-walk, walkers: 1, ttl: 65536, checkEvery: 65536 }
 `;
     const ours = mean(seeds(2).map((x) => run(yaml, x).searches!.peersProbedPerQuery!));
     return { theory, ours };

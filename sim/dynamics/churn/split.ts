@@ -9,7 +9,7 @@
  * of the run from the start, counted in advance from the arrivals' own stream. Every family
  * splits beside arrivals: each acts for its own peers by `env.owns`, arrivals included.
  */
-import type { MergeTarget, PartitionEnv, SplitContract, SplitPart } from '../../parallel/split.js';
+import type { PartitionEnv, SplitContract, SplitPart } from '../../parallel/split.js';
 import { TraceChurnComponent } from './trace/replay.js';
 import type { Results } from '../../run/results.js';
 import type { SimContext } from '../../run/context.js';
@@ -20,23 +20,28 @@ import type { Scenario } from '../../scenario/schema.js';
 import { ChurnComponent } from './component.js';
 import type { ChurnResults } from './results-section.js';
 
-interface ChurnShare {
-  joins: number;
-  leaves: number;
-  sessions: number;
-  downtimes: number;
+/** What every churn split counts: joins (by the joining peer's thread) and anti-entropy. */
+interface JoinShare {
+  /** Partition 0: its section (counts to be summed). */
+  section: ChurnResults | null;
   joinRetries: number;
   joinsAlone: number;
   /** Anti-entropy: resynchronisations, rumours pulled, peers still resynchronising. */
   resyncs: number;
   rumoursPulled: number;
   resyncPending: number;
-  /** Partition 0: every peer's session, downtime and resync totals, summed in peer order (shared memory). */
+  /** Partition 0: every peer's resync times, summed in peer order (shared memory). */
+  resyncTimeTotal: number;
+}
+
+interface ChurnShare extends JoinShare {
+  joins: number;
+  leaves: number;
+  sessions: number;
+  downtimes: number;
+  /** Partition 0: every peer's session and downtime totals, summed in peer order (shared memory). */
   sessionTotal: number;
   downtimeTotal: number;
-  resyncTimeTotal: number;
-  /** Partition 0: its section (the totals read from shared memory; counts to be summed). */
-  section: ChurnResults | null;
 }
 
 export const churnSplit: SplitContract = {
@@ -95,16 +100,10 @@ export const churnSplit: SplitContract = {
         context!.peers.aliveCount = alive;
       },
       share(ctx) {
-        const membership = dynamicsOf(ctx).membership;
-        const sync = membership.sync;
-        const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.churn!; })() : null;
         const data: ChurnShare = {
+          ...joinShare(ctx, env.me, component),
           joins: component.joins, leaves: component.leaves, sessions: component.sessions, downtimes: component.downtimes,
-          joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone, section,
-          // Each thread's anti-entropy state holds its own peers' only.
-          resyncs: sync?.resyncs ?? 0, rumoursPulled: sync?.rumoursPulled ?? 0, resyncPending: sync?.pending ?? 0,
           sessionTotal: env.me === 0 ? component.sessionTotal : 0, downtimeTotal: env.me === 0 ? component.downtimeTotal : 0,
-          resyncTimeTotal: env.me === 0 && sync ? sync.resyncTimeTotal : 0,
         };
         return { data };
       },
@@ -112,21 +111,14 @@ export const churnSplit: SplitContract = {
   },
   merge(target, shares) {
     if (target.scenario.churn!.trace) {
-      mergeTrace(target, shares as TraceShare[]);
+      target.results.churn = mergeJoins(shares as JoinShare[]);
       return;
     }
     const parts = shares as ChurnShare[];
-    const section = parts[0].section!;
-    type Count = 'joins' | 'leaves' | 'sessions' | 'downtimes' | 'joinRetries' | 'joinsAlone' | 'resyncs' | 'rumoursPulled' | 'resyncPending';
-    const sum = (key: Count) => parts.reduce((total, p) => total + p[key], 0);
+    const section = mergeJoins(parts);
+    const sum = (key: 'sessions' | 'downtimes' | 'joins' | 'leaves') => parts.reduce((total, p) => total + p[key], 0);
     section.joins = sum('joins');
     section.leaves = sum('leaves');
-    section.joinRetries = sum('joinRetries');
-    section.joinsAlone = sum('joinsAlone');
-    section.resyncs = sum('resyncs');
-    section.rumoursPulled = sum('rumoursPulled');
-    section.resyncPending = sum('resyncPending');
-    section.meanResyncTime = section.resyncs > 0 ? parts[0].resyncTimeTotal / section.resyncs : null;
     // Partition 0 divided the totals by its own counts: the means use everyone's.
     const sessions = sum('sessions'), downtimes = sum('downtimes');
     section.meanSession = sessions > 0 ? parts[0].sessionTotal / sessions : null;
@@ -134,19 +126,6 @@ export const churnSplit: SplitContract = {
     target.results.churn = section;
   },
 };
-
-interface TraceShare {
-  /** Partition 0: its section (the trace's counts, the same in every thread). */
-  section: ChurnResults | null;
-  /** Joins (and resynchronisations) are made by the rejoining peer's thread: counted there. */
-  joinRetries: number;
-  joinsAlone: number;
-  resyncs: number;
-  rumoursPulled: number;
-  resyncPending: number;
-  /** Partition 0: every peer's resync times, summed in peer order (shared memory). */
-  resyncTimeTotal: number;
-}
 
 /**
  * A replayed trace: its steps are controller events that every thread runs, each taking
@@ -171,22 +150,26 @@ function tracePart(scenario: Scenario, env: PartitionEnv): SplitPart {
       if (links) context!.overlay.recountHalves();
     },
     share(ctx) {
-      const membership = dynamicsOf(ctx).membership;
-      const sync = membership.sync;
-      const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.churn!; })() : null;
-      return {
-        data: {
-          section, joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone,
-          // Each thread's anti-entropy state holds its own peers' only.
-          resyncs: sync?.resyncs ?? 0, rumoursPulled: sync?.rumoursPulled ?? 0, resyncPending: sync?.pending ?? 0,
-          resyncTimeTotal: env.me === 0 && sync ? sync.resyncTimeTotal : 0,
-        } satisfies TraceShare,
-      };
+      return { data: joinShare(ctx, env.me, component) };
     },
   };
 }
 
-function mergeTrace(target: MergeTarget, parts: TraceShare[]): void {
+/** The counts every churn split shares; joins (and resyncs) are counted by the joining peer's thread. */
+function joinShare(ctx: SimContext, me: number, component: { contribute(r: Results, ctx: SimContext): void }): JoinShare {
+  const membership = dynamicsOf(ctx).membership;
+  const sync = membership.sync;
+  const section = me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.churn!; })() : null;
+  return {
+    section, joinRetries: membership.joinRetries, joinsAlone: membership.joinsAlone,
+    // Each thread's anti-entropy state holds its own peers' only.
+    resyncs: sync?.resyncs ?? 0, rumoursPulled: sync?.rumoursPulled ?? 0, resyncPending: sync?.pending ?? 0,
+    resyncTimeTotal: me === 0 && sync ? sync.resyncTimeTotal : 0,
+  };
+}
+
+/** Partition 0's section with the joins' and anti-entropy's counts of every thread. */
+function mergeJoins(parts: JoinShare[]): ChurnResults {
   const section = parts[0].section!;
   const sum = (key: 'joinRetries' | 'joinsAlone' | 'resyncs' | 'rumoursPulled' | 'resyncPending') => parts.reduce((total, p) => total + p[key], 0);
   section.joinRetries = sum('joinRetries');
@@ -195,7 +178,7 @@ function mergeTrace(target: MergeTarget, parts: TraceShare[]): void {
   section.rumoursPulled = sum('rumoursPulled');
   section.resyncPending = sum('resyncPending');
   section.meanResyncTime = section.resyncs > 0 ? parts[0].resyncTimeTotal / section.resyncs : null;
-  target.results.churn = section;
+  return section;
 }
 
 /**

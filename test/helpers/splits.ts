@@ -17,8 +17,8 @@ export function splitsToday(s: Scenario): boolean {
       && !(s.network.loss > 0 && broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'))))
     // Expanding rings: not where the origin's links change while the run goes.
     && !(s.workload.searches.some((x) => x.protocol === 'expanding-ring') && (churn || s.overlay.sampling || (failures && s.overlay.repair)))
-    // Chord and Kademlia: no recursive Chord lookups, no churn arrivals (churn: as below).
-    && (!s.structured || !((s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive') || (churn && churn.arrivals > 0)))
+    // Chord and Kademlia: no recursive Chord lookups.
+    && (!s.structured || !(s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive'))
     && !s.capacity
     // Churn arrivals split beside every family; but a traced cycle round (at most 500
     // initial peers) keys its messages among all the run's peer ids in an Int32.

@@ -93,3 +93,43 @@ describe('structured overlays in random scenarios', () => {
     expect(splitJoins).toBeGreaterThan(0);
   });
 });
+
+// Brand-new peers (churn arrivals): each draws its ID from its own stream when it arrives,
+// in every thread, and joins through a bootstrap peer in its owner's thread; the joined
+// flags are shared with room for every arrival (protocols/structured/split.ts).
+describe('structured overlays with churn arrivals', () => {
+  it('the one-thread results on 2 and 3 workers, split (fast-check, fixed seed)', async () => {
+    let arrived = 0;
+    await fc.assert(fc.asyncProperty(fc.record({
+      seed: fc.nat(10_000),
+      protocol: fc.constantFrom('chord', 'kademlia'),
+      bootstrap: fc.constantFrom('ideal', 'join'),
+      arrivals: fc.constantFrom(5, 20),
+      flood: fc.boolean(),
+    }), async (c) => {
+      const s = validate({
+        name: 'structured arrivals', seed: c.seed, duration: '6s', peers: { count: 150 },
+        network: { latency: { dist: 'uniform', min: '20ms', max: '150ms' } },
+        overlay: { model: 'random-regular', degree: 4 },
+        data: { objects: 30 },
+        structured: { protocol: c.protocol, bootstrap: c.bootstrap, joinWindow: '1s', timeout: '500ms' },
+        churn: { session: '10s', downtime: '2s', arrivals: c.arrivals },
+        workload: {
+          searches: [{ protocol: 'dht', count: 30, start: '1s', spacing: '150ms' }, ...(c.flood ? [{ protocol: 'flood', ttl: 3, count: 5, start: '1s', spacing: '300ms' }] : [])],
+        },
+        metrics: { sample: '1s' },
+      });
+      expect(splitsToday(s)).toBe(true);
+      const one = runScenario(s);
+      arrived += one.churn!.arrivals;
+      const expected = text(one);
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers, r.engine.workersNote).toBe(workers);
+        expect(text(r) === expected, `${workers} workers`).toBe(true);
+      }
+    }), { seed: 20261207, numRuns: 8, endOnFailure: true });
+    // New peers came in the drawn cases (about 30 or 120 a case).
+    expect(arrived).toBeGreaterThan(100);
+  }, 300_000);
+});

@@ -134,6 +134,7 @@ export class StructuredComponent implements Component, DhtIndex {
         sim.forPeer(t, joinKind, p);
       }
     }
+    ctx.peerArrive.push((p) => this.drawId(p, idStreams.use(p)));
     ctx.peerUp.push((p) => this.peerUp(p, idStreams.use(p)));
     // A departure is a crash (docs/structured.md): the pointers the peer stored are lost.
     ctx.peerDown.push((p) => this.core.records?.drop(p));
@@ -183,17 +184,26 @@ export class StructuredComponent implements Component, DhtIndex {
 
   /** A peer (re)joins: a brand-new one draws its ID first; all join through a bootstrap peer. */
   private peerUp(p: number, idStream: { next(): number }): void {
+    this.drawId(p, idStream);
+    this.protocol.join(p);
+    this.protocol.startUpkeep(p);
+  }
+
+  /**
+   * A brand-new peer's ID, from its own stream: drawn when it arrives, in every thread of a
+   * split run (others read it once its messages reach them), or when it first comes up.
+   */
+  private drawId(p: number, idStream: { next(): number }): void {
     const core = this.core;
     if (p >= core.ids.length) {
       const capacity = Math.max(p + 1, core.ids.length * 2);
       core.ids = grown(core.ids, capacity, -1);
-      core.joined = grown(core.joined, capacity);
+      // A split run's joined flags are shared, with room for every arrival already.
+      if (p >= core.joined.length) core.joined = grown(core.joined, capacity);
       core.upkeep = grown(core.upkeep, capacity);
       this.protocol.grow(capacity);
     }
     if (core.ids[p] < 0) core.ids[p] = core.space.draw(idStream);
-    this.protocol.join(p);
-    this.protocol.startUpkeep(p);
   }
 
   // ---- the index, for searches ----------------------------------------------------------
@@ -288,11 +298,11 @@ export class StructuredComponent implements Component, DhtIndex {
   /** This thread's share of the figures that add up (all of them on one thread). */
   partial(ctx: SimContext = this.ctx): StructuredPartial {
     const core = this.core, net = core.net, n = ctx.peers.count;
-    const lo = this.split?.lo ?? 0, hi = Math.min(n, this.split?.hi ?? n);
     const routing = { peers: 0, sum: 0, min: Infinity, max: 0, extra: 0, records: 0 };
     const perPeer = core.records ? core.records.perPeer(n, ctx.sim.now) : null;
-    for (let p = lo; p < hi; p++) {
-      if (ctx.peers.alive[p] !== 1 || core.joined[p] !== 1) continue;
+    // This thread's peers: its initial range and the arrivals dealt to it.
+    for (let p = 0; p < n; p++) {
+      if (!this.own(p) || ctx.peers.alive[p] !== 1 || core.joined[p] !== 1) continue;
       const e = this.protocol.routingEntries(p);
       routing.peers++; routing.sum += e; routing.extra += this.protocol.extraEntries(p);
       if (e < routing.min) routing.min = e;
@@ -317,7 +327,8 @@ export class StructuredComponent implements Component, DhtIndex {
       lookups: new LookupTally().summary(0),
       routingState: {
         peers: 0, meanEntries: null, minEntries: null, maxEntries: null, meanSuccessors: null, meanRecords: null,
-        bytesPerPeer: (this.protocol.bytes + core.ids.byteLength + core.joined.byteLength + core.upkeep.byteLength) / slots,
+        // The joined flags: one byte a slot (a split run shares them, with room for every arrival).
+        bytesPerPeer: (this.protocol.bytes + core.ids.byteLength + slots + core.upkeep.byteLength) / slots,
       },
       maintenance: { messages: 0, bytes: 0, peerSeconds: ps, messagesPerPeerPerSecond: null, bytesPerPeerPerSecond: null },
       timeouts: 0,

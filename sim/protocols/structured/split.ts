@@ -39,8 +39,6 @@ function refuse(scenario: Scenario): string | null {
   if (st.protocol === 'chord' && st.chord.lookup === 'recursive') {
     return 'recursive Chord lookups: each node on the path updates the lookup, which lives at its origin';
   }
-  // New peers' joined flags would need room in the shared array.
-  if (scenario.churn && scenario.churn.arrivals > 0) return 'with churn arrivals: a new peer\'s joined flag would need room in the shared array';
   return null;
 }
 
@@ -48,11 +46,11 @@ export const structuredSplit: SplitContract = {
   refuse,
   // Per partition and window parity, its handovers to other threads' peers (partition i, parity q:
   // buffer 2i + q); then who has joined.
-  setup: (scenario, threads) => ({
+  setup: (_scenario, threads, _blockSize, capacity) => ({
     buffers: [
       ...Array.from({ length: 2 * threads }, () => new (SharedArrayBuffer as unknown as GrowableConstructor)(HANDOVER_BYTES, { maxByteLength: MAX_HANDOVER_BYTES })),
-      // Who has joined (1 byte a peer).
-      new SharedArrayBuffer(Math.max(1, scenario.peers.count)),
+      // Who has joined (1 byte a peer, arrivals included).
+      new SharedArrayBuffer(Math.max(1, capacity)),
     ],
     cells: CELLS,
     lanes: 0,
@@ -63,7 +61,7 @@ export const structuredSplit: SplitContract = {
       lo: env.lo,
       hi: env.hi,
       owns: (p) => env.owns(p),
-      joined: new Uint8Array(env.buffers[2 * env.threads], 0, Math.max(1, scenario.peers.count)),
+      joined: new Uint8Array(env.buffers[2 * env.threads], 0, Math.max(1, env.capacity)),
       tie: () => env.sim.currentTie,
       ended: () => ({ count, successes }),
     });

@@ -114,7 +114,8 @@ export class Transport {
 
   /**
    * A message sent now that arrives at once (the cycle engine: no per-message latency).
-   * Counts it and draws only its loss, from the sender's stream; false when it is lost.
+   * Counts it and draws only its loss, from the stream of peer `from` (the sender's, or
+   * the requester's for a cycle-engine answer); false when it is lost.
    */
   sendNow(from: number): boolean {
     this.sent++;

@@ -31,4 +31,9 @@ export interface Delivery {
   rumour(st: BroadcastState, from: number, to: number, round: number): void;
   /** Sends a pull request from `from` to `to`. */
   request(st: BroadcastState, from: number, to: number, round: number): void;
+  /**
+   * `from` answers `to`'s pull request with the rumour: a rumour, but on the cycle engine
+   * its loss is drawn from the requester's stream (cycle-delivery.ts).
+   */
+  reply(st: BroadcastState, from: number, to: number, round: number): void;
 }

@@ -293,7 +293,7 @@ export class BroadcastEngine implements Arrivals {
    */
   requestArrives(st: BroadcastState, to: number, from: number, round: number): void {
     if (this.ctx.peers.alive[to] !== 1) st.dropped++;
-    else if (st.heldBefore(to)) this.delivery.rumour(st, to, from, round);
+    else if (st.heldBefore(to)) this.delivery.reply(st, to, from, round);
   }
 
   /**

@@ -102,4 +102,9 @@ export class EventDelivery implements Delivery {
     if (this.ctx.transport.sendMessage(from, to, this.requestType, st.id, round)) st.pending++;
     else st.lost++;
   }
+
+  /** An answer is sent at the answering peer's event: a rumour like any (its draws, its stream). */
+  reply(st: BroadcastState, from: number, to: number, round: number): void {
+    this.rumour(st, from, to, round);
+  }
 }

@@ -57,13 +57,6 @@ const failure = fc.record({
   target: fc.constantFrom('random', 'degree'),
 });
 
-/**
- * The cycle engine splits but for pull and push-pull with loss (a reply's loss draw) and
- * its aggregation (sequential exchanges): docs/parallel.md.
- */
-const cycleSplits = (c: { loss: number; broadcasts: Array<{ protocol: string }>; aggregation?: unknown }) =>
-  !c.aggregation && !(c.loss > 0 && c.broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull'));
-
 const scenario = fc.record({
   seed: fc.nat(10_000),
   engine: fc.constantFrom('event', 'event', 'cycle'),
@@ -80,7 +73,7 @@ const scenario = fc.record({
 
 describe('random scenarios split across workers', () => {
   it('give the one-thread results on 2 and 3 workers, on both engines (fast-check, fixed seed)', async () => {
-    let cycles = 0;
+    let cycles = 0, lossyAsks = 0;
     await fc.assert(fc.asyncProperty(scenario, async (c) => {
       const s = validate({
         name: 'random', seed: c.seed, duration: c.duration, engine: c.engine, peers: { count: c.peers },
@@ -88,16 +81,20 @@ describe('random scenarios split across workers', () => {
         failures: c.failures, workload: { broadcasts: c.broadcasts }, metrics: { sample: c.sample },
       });
       const expected = text(runScenario(s));
-      const splits = c.engine === 'event' || cycleSplits(c);
-      if (c.engine === 'cycle') cycles += splits ? 1 : 0;
+      // Broadcasts and failures split on both engines (docs/parallel.md), pull and push-pull
+      // rounds with loss on the cycle engine too (a pull's answer draws its loss from the requester's stream).
+      if (c.engine === 'cycle') cycles++;
+      if (c.engine === 'cycle' && c.loss > 0 && c.broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull')) lossyAsks++;
       for (const workers of [2, 3]) {
         const r = await runSimulation(s, { workers });
-        expect(r.engine.workers).toBe(splits ? workers : 1);
+        expect(r.engine.workers).toBe(workers);
         expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
       }
     }), { seed: 20261202, numRuns: 20, endOnFailure: false });
-    // The draw covers split cycle-engine rounds (a fixed seed: the same cases every run).
+    // The draw covers split cycle-engine rounds, pull or push-pull with loss among them (a
+    // fixed seed: the same cases every run).
     expect(cycles).toBeGreaterThan(2);
+    expect(lossyAsks).toBeGreaterThan(0);
   });
 
   // Every family, mixed: what splits runs on 2 and 3 threads, what does not falls back to
@@ -213,8 +210,8 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
       const aggregation = cycle ? null : c.aggregation;
       const s = validate({
         name: 'dynamics', seed: c.seed, duration: '20s', engine: c.engine, peers: { count: c.peers },
-        // (The cycle engine's pull replies with loss, and its aggregation, stay on one thread.)
-        network: { latency: c.latency, loss: cycle ? 0 : c.loss, knowledgeRefresh: c.refresh },
+        // (The cycle engine's aggregation stays on one thread; its pull replies with loss split.)
+        network: { latency: c.latency, loss: c.loss, knowledgeRefresh: c.refresh },
         overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { repair: c.repair, maxDegree: 10 }) },
         workload: { searches, broadcasts },
         ...(churn ? { churn } : {}),
@@ -254,6 +251,42 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
     expect(arrivedOthers).toBeGreaterThan(1);
     expect(knownTargets).toBeGreaterThan(1);
     expect(knownPartners).toBeGreaterThan(0);
+  });
+});
+
+// Cycle-engine pull and push-pull rounds with loss: a pull's answer draws its loss from the
+// requester's stream, in its own turn of the round (cycle-delivery.ts), so they split, here
+// under drawn churn (brand-new peers too), with or without failures and peer sampling.
+describe('cycle-engine pull and push-pull rounds with loss, under churn, split across workers', () => {
+  const lossy = fc.record({
+    seed: fc.nat(10_000),
+    peers: fc.constantFrom(150, 700),
+    latency: fc.constantFrom<unknown>({ dist: 'uniform', min: '20ms', max: '120ms' }, '100ms'),
+    loss: fc.constantFrom(0.05, 0.3),
+    sampling: fc.oneof(fc.constant(null), fc.record({ protocol: fc.constantFrom('cyclon', 'newscast'), period: fc.constantFrom('500ms', '2s'), viewSize: fc.constant(8), shuffleLength: fc.constant(4) })),
+    churn: fc.record({ session: fc.constantFrom('3s', '20s'), downtime: fc.constantFrom('1s', '5s'), sync: fc.boolean(), arrivals: fc.constantFrom(0, 0.5, 4) }),
+    failures: fc.array(failure, { maxLength: 1 }),
+    broadcasts: fc.array(broadcast.filter((b) => b.protocol === 'pull' || b.protocol === 'push-pull'), { minLength: 1, maxLength: 2 }),
+  });
+
+  it('give the one-thread results on 2 and 3 workers (fast-check, fixed seed)', async () => {
+    await fc.assert(fc.asyncProperty(lossy, async (c) => {
+      const s = validate({
+        name: 'lossy cycle', seed: c.seed, duration: '20s', engine: 'cycle', peers: { count: c.peers },
+        network: { latency: c.latency, loss: c.loss, knowledgeRefresh: '1s' },
+        overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { maxDegree: 10 }) },
+        churn: c.churn, failures: c.failures, workload: { broadcasts: c.broadcasts }, metrics: { sample: '1s' },
+      });
+      expect(splitsToday(s)).toBe(true);
+      const expected = text(runScenario(s));
+      for (const workers of [2, 3]) {
+        const r = await runSimulation(s, { workers });
+        expect(r.engine.workers).toBe(workers);
+        expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
+      }
+      // Some answers were lost (the draw this split depends on).
+      expect(JSON.parse(expected).broadcasts.some((b: { lost: number }) => b.lost > 0)).toBe(true);
+    }), { seed: 20261208, numRuns: 8, endOnFailure: false });
   });
 });
 

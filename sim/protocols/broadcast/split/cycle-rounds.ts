@@ -10,8 +10,8 @@
  *
  * What the sender knows it counts itself: the loss (drawn from its own stream), a target
  * offline or holding the rumour already, and a pull request's answer (its target's bit as
- * of the round's start). A reply's loss is drawn from the answering peer's stream, in an
- * order a split round does not keep, so pull and push-pull with loss stay on one thread.
+ * of the round's start) and that answer's loss, which the requester draws from its own
+ * stream right after its request's, as a one-thread round does (cycle-delivery.ts).
  */
 import type { PeerTable } from '../../../run/peers.js';
 import type { Transport } from '../../../network/transport.js';
@@ -110,12 +110,12 @@ export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
       st.lost++;
       return;
     }
-    // The target answers at once if it held the rumour when the round began (no draw: the
-    // split refuses loss with replies).
+    // The target answers at once if it held the rumour when the round began; the requester
+    // draws the answer's loss.
     if (this.peers.alive[to] !== 1) st.dropped++;
     else if (st.has(to)) {
       st.messages++;
-      if (!this.transport.sendNow(to)) st.lost++;
+      if (!this.transport.sendNow(from)) st.lost++;
       else this.arrive(st, from, key + (this.full ? to : 0));
     }
   }

@@ -52,10 +52,7 @@ function setup(scenario: Scenario, threads: number, blockSize: number, capacity:
   };
 }
 
-/**
- * A split cycle round settles each reply where its request is sent, so it cannot draw the
- * reply's loss from the answering peer's stream in one-thread order (cycle-rounds.ts).
- */
+/** What the broadcasts cannot split: traced cycle rounds whose message keys would not fit. */
 function refuse(scenario: Scenario, ids: number): string | null {
   // A traced split cycle round keys a message by (phase, sender, index, informer) among
   // every peer id of the run, arrivals included, in an Int32 (cycle-rounds.ts).
@@ -63,10 +60,9 @@ function refuse(scenario: Scenario, ids: number): string | null {
     if (8 * ids * ids * ids >= 0x7fffffff) return `cycle-engine rounds with a trace (at most ${TRACE_MAX_PEERS} peers) and ${ids} peer ids with the churn arrivals: a round's message keys would not fit`;
   }
   // (Under drawn churn, a peer forwarding on receipt to uniform targets draws them from the
-  // live snapshot, which every thread rebuilds alike: TargetPicker.knownUniform.)
-  if (scenario.engine !== 'cycle' || !(scenario.network.loss > 0)) return null;
-  const asks = scenario.workload.broadcasts.some((b) => b.protocol === 'pull' || b.protocol === 'push-pull');
-  return asks ? 'pull and push-pull rounds of the cycle engine with network.loss: a reply\'s loss is drawn from the answering peer\'s stream in one-thread order' : null;
+  // live snapshot, which every thread rebuilds alike: TargetPicker.knownUniform. On the
+  // cycle engine a pull's answer draws its loss from the requester's stream: cycle-delivery.ts.)
+  return null;
 }
 function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const { sim, lo, hi, me } = env;

@@ -17,6 +17,7 @@ import { runSimulation } from '../../sim/run/run';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { loadScenarioText } from '../../sim/scenario/load';
+import type { Scenario } from '../../sim/scenario/schema';
 import { validate } from '../../sim/scenario/validate';
 import { splitsToday } from '../helpers/splits';
 
@@ -27,6 +28,18 @@ function firstDifference(a: string, b: string): string {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i === a.length && i === b.length ? 'identical' : `first difference at character ${i}: …${a.slice(Math.max(0, i - 80), i + 40)}… against …${b.slice(Math.max(0, i - 80), i + 40)}…`;
+}
+
+/** `s` splits on 2 and 3 workers and gives its one-thread results, whose text it returns. */
+async function splitsAlike(s: Scenario): Promise<string> {
+  expect(splitsToday(s)).toBe(true);
+  const expected = text(runScenario(s));
+  for (const workers of [2, 3]) {
+    const r = await runSimulation(s, { workers });
+    expect(r.engine.workers).toBe(workers);
+    expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
+  }
+  return expected;
 }
 
 /** Instants on a coarse grid, so that starts, ticks and failures often coincide. */
@@ -219,13 +232,7 @@ describe('random churn and peer-sampling scenarios split across workers', () => 
         ...(searches.some((x) => x.protocol === 'directory') ? { hybrid: { superPeers: 0.05 } } : {}),
         metrics: { sample: c.sample },
       });
-      expect(splitsToday(s)).toBe(true);
-      const expected = text(runScenario(s));
-      for (const workers of [2, 3]) {
-        const r = await runSimulation(s, { workers });
-        expect(r.engine.workers).toBe(workers);
-        expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
-      }
+      await splitsAlike(s);
       split++;
       if (churn && broadcasts.length > 0) churnBroadcasts++;
       if (churn && 'sync' in churn && churn.sync && broadcasts.length > 0) synced++;
@@ -277,14 +284,8 @@ describe('cycle-engine pull and push-pull rounds with loss, under churn, split a
         overlay: { model: 'random-regular', degree: 6, ...(c.sampling ? { sampling: c.sampling } : { maxDegree: 10 }) },
         churn: c.churn, failures: c.failures, workload: { broadcasts: c.broadcasts }, metrics: { sample: '1s' },
       });
-      expect(splitsToday(s)).toBe(true);
-      const expected = text(runScenario(s));
-      for (const workers of [2, 3]) {
-        const r = await runSimulation(s, { workers });
-        expect(r.engine.workers).toBe(workers);
-        expect(firstDifference(text(r), expected), `${workers} workers`).toBe('identical');
-      }
-      // Some answers were lost (the draw this split depends on).
+      const expected = await splitsAlike(s);
+      // Messages were lost (the draws this split depends on).
       expect(JSON.parse(expected).broadcasts.some((b: { lost: number }) => b.lost > 0)).toBe(true);
     }), { seed: 20261208, numRuns: 8, endOnFailure: false });
   });

@@ -237,7 +237,7 @@ export class Membership {
         this.crashedHere++;
         this.antiEntropy?.down(p);
         if (this.sampling) this.sampling.peerDown(p);
-        else overlay.deg[p] = 0;
+        else overlay.clearRun(p);
       }
       for (const listener of this.ctx.peerDown) listener(p);
     }

@@ -37,6 +37,11 @@ export class Graph implements Linkable {
   used = 0;
   /** Number of undirected links. */
   edges = 0;
+  /**
+   * Told just before p's list changes (p = −1: every list, a rebuild): a split run's
+   * expanding rings keep their origins' lists as of earlier instants (search/split.ts).
+   */
+  beforeChange: ((p: number) => void) | null = null;
 
   /** `alloc` makes the four arrays (e.g. over SharedArrayBuffers, for a parallel run). */
   constructor(size: number, poolCapacity = size * 4, alloc: (length: number) => Int32Array = plainInt32) {
@@ -115,6 +120,7 @@ export class Graph implements Linkable {
 
   /** Appends q to p's run without checks (one direction only). */
   private append(p: number, q: number): void {
+    this.beforeChange?.(p);
     if (this.deg[p] === this.cap[p]) this.relocate(p, Math.max(4, this.cap[p] * 2));
     this.adj[this.offset[p] + this.deg[p]++] = q;
   }
@@ -172,6 +178,7 @@ export class Graph implements Linkable {
     const last = o + this.deg[p] - 1;
     for (let i = o; i <= last; i++) {
       if (adj[i] === q) {
+        this.beforeChange?.(p);
         adj[i] = adj[last];
         this.deg[p]--;
         return true;
@@ -210,7 +217,7 @@ export class Graph implements Linkable {
   /** p drops its own list (a departing peer); the others keep theirs. Returns the former list. */
   clearOwn(p: number): number[] {
     const former = this.neighbors(p);
-    this.deg[p] = 0;
+    this.clearRun(p);
     for (const q of former) if (!this.contains(q, p)) this.edges--;
     return former;
   }
@@ -238,7 +245,13 @@ export class Graph implements Linkable {
     const former = this.neighbors(p);
     for (const q of former) this.dropOne(q, p);
     this.edges -= former.length;
-    this.deg[p] = 0;
+    this.clearRun(p);
     return former;
+  }
+
+  /** p's list becomes empty, nothing else counted (a crash in a split run's shared overlay). */
+  clearRun(p: number): void {
+    if (this.deg[p] > 0) this.beforeChange?.(p);
+    this.deg[p] = 0;
   }
 }

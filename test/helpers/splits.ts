@@ -9,13 +9,10 @@ import type { Scenario } from '../../sim/scenario/schema';
 
 export function splitsToday(s: Scenario): boolean {
   const churn = s.churn;
-  const failures = s.failures.length > 0;
   const broadcasts = s.workload.broadcasts;
   return minimumLatency(s) > 0
     // The cycle engine's rounds split (pull replies with loss too), but not its aggregation.
     && (s.engine === 'event' || !s.aggregation)
-    // Expanding rings: not where the origin's links change while the run goes.
-    && !(s.workload.searches.some((x) => x.protocol === 'expanding-ring') && (churn || s.overlay.sampling || (failures && s.overlay.repair)))
     // Chord and Kademlia: no recursive Chord lookups.
     && (!s.structured || !(s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive'))
     && !s.capacity

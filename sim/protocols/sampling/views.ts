@@ -212,6 +212,7 @@ export class ViewTable {
   syncOverlay(): void {
     if (!this.stale) return;
     this.stale = false;
+    this.graph.beforeChange?.(-1);
     const g = this.graph, n = g.size, data = this.data, stride = this.stride;
     const count = new Int32Array(n);
     const views = Math.min(n, this.capacity);

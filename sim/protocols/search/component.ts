@@ -17,6 +17,7 @@ import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { SearchSpec } from './schema.js';
+import type { Linkable } from '../../overlay/graph.js';
 import { DirectorySearch } from './directory.js';
 import { DhtSearch } from './dht.js';
 import { DHT_INDEX } from '../../services/dht-index.js';
@@ -386,12 +387,17 @@ export class SearchComponent implements Component {
    * its origin). When it is over, the ring messages it sent here, all lost (every thread
    * alike); −1 when its next ring is on its way.
    */
-  quietSplit(slot: QuerySlot, answered: boolean, time: number): number {
+  quietSplit(slot: QuerySlot, answered: boolean, time: number, links: Linkable | null = null): number {
     const rt = this.runtime, sent = rt.ringsSent;
-    for (;;) {
-      const arrivals = rt.ringArrivals;
-      if (slot.protocol.onQuiet(slot, answered, time)) return rt.ringsSent - sent;
-      if (rt.ringArrivals > arrivals) return -1;
+    rt.ringLinks = links;
+    try {
+      for (;;) {
+        const arrivals = rt.ringArrivals;
+        if (slot.protocol.onQuiet(slot, answered, time)) return rt.ringsSent - sent;
+        if (rt.ringArrivals > arrivals) return -1;
+      }
+    } finally {
+      rt.ringLinks = null;
     }
   }
 

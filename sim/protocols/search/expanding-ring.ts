@@ -30,7 +30,7 @@ export class ExpandingRingSearch extends FloodSearch {
     slot.ringTtl = Math.min(slot.ringTtl + this.ringStep, this.ttl);
     const rt = this.rt, origin = slot.origin;
     if (rt.mine(origin)) slot.visit(origin, -1, true);
-    const g = rt.ctx.overlay;
+    const g = rt.ringLinks ?? rt.ctx.overlay;
     const d = g.degree(origin);
     for (let i = 0; i < d; i++) rt.sendRing(slot, g.neighbor(origin, i), time);
     return false;

@@ -7,6 +7,7 @@
 import type { PeerStreams } from '../../engine/random.js';
 import { bandTie } from '../../engine/simulator.js';
 import type { DataPlacement } from '../../data/placement.js';
+import type { Linkable } from '../../overlay/graph.js';
 import type { SimContext } from '../../run/context.js';
 import type { InlineMessageType, MessageType } from '../../network/messages.js';
 import type { QuerySlot } from './query-slot.js';
@@ -42,6 +43,8 @@ export class SearchRuntime {
   ringEarliest = Infinity;
   /** The origins' streams for later rings (made at the first: 4 bytes a peer). */
   private ringStreams: PeerStreams | null = null;
+  /** A split run: the origin's links as of the instant the query fell quiet (null: the overlay's). */
+  ringLinks: Linkable | null = null;
 
   constructor(
     readonly ctx: SimContext,

@@ -15,7 +15,8 @@
  *   partitions (in (time, tie) order, as a one-thread run sees it). It has ended, unless
  *   an expanding ring starts its next ring: every thread sends it as of that instant
  *   (SearchRuntime.sendRing), in the order the queries fell quiet, and the next window
- *   starts no later than its first arrival;
+ *   starts no later than its first arrival. Where the origin's links may have changed
+ *   since (churn, repair, peer sampling), its thread sends them as of that instant first;
  * - the search size (peers probed when the first holder was probed) counts each
  *   partition's visits up to the first hit over the partitions: a partition logs the
  *   times of its visits of the current window, and once the hit is known (at the barrier
@@ -31,6 +32,7 @@ import { contributionOf, type MergeTarget, type PartitionEnv, type SplitContract
 import type { Results } from '../../run/results.js';
 import { SearchComponent, type SearchSplitHooks } from './component.js';
 import type { QuerySlot } from './query-slot.js';
+import type { Linkable } from '../../overlay/graph.js';
 import type { QueryFigures } from './stats.js';
 
 /** Fields a partition publishes per active query. */
@@ -78,22 +80,32 @@ const UNSPLIT: Record<string, string> = {};
 
 function refuse(scenario: Scenario): string | null {
   const reasons = [...new Set(scenario.workload.searches.map((s) => UNSPLIT[s.protocol]).filter((r) => r !== undefined))];
-  // A ring restarts at the barrier that learns of the quiet, reading the origin's links as
-  // of the quiet instant: exact only if nothing changes them in between. Churn's and repair's
-  // peer events do, and so may a refresh (peer sampling) at that very instant, after a
-  // launch's quiet in tie order. (A failure at a launch's instant comes before it: failures
-  // are all scheduled when the run starts, before the searches' launches.)
-  if (scenario.workload.searches.some((s) => s.protocol === 'expanding-ring')
-    && (scenario.churn || scenario.overlay.sampling || (scenario.overlay.repair && scenario.failures.length > 0))) {
-    reasons.push('expanding rings with churn, peer sampling or repair (a ring restarts at the barrier after the query fell quiet, reading the origin\'s links, which may have changed since)');
-  }
   return reasons.length === 0 ? null : reasons.join(', ');
 }
+
+/**
+ * Whether the origins' links may change between a ring's quiet instant and the barrier that
+ * learns of it (churn's and repair's peer events, a refresh of peer sampling's overlay): then
+ * the origin's thread logs its ring origins' lists before each change and sends, after one
+ * more barrier, each restarting ring's origin's list as of its quiet instant to every thread.
+ */
+function linksMayChange(scenario: Scenario): boolean {
+  return scenario.workload.searches.some((s) => s.protocol === 'expanding-ring')
+    && (!!scenario.churn || !!scenario.overlay.sampling || (scenario.overlay.repair && scenario.failures.length > 0));
+}
+
+/** One origin's list just before a change at (time, tie). */
+interface LinkChange { time: number; tie: number; peer: number; list: Int32Array }
+
+/** A peer's list as a Linkable (for the ring it sends). */
+const listLinks = (list: Int32Array): Linkable => ({ degree: () => list.length, neighbor: (_p, i) => list[i], contains: (_p, q) => list.includes(q) });
+
+const LIST_BYTES = 4096;
 
 function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   const { me, threads, sim } = env;
   sim.runInline('search/launch');
-  const buffer = env.buffers[0];
+  const buffer = env.buffers[0], lists = env.buffers.slice(1);
   // Fixed-length views, made again when the table grows: a length-tracking view of a
   // growable buffer is several times slower to read and write in V8.
   const view = () => new Float64Array(buffer, 0, buffer.byteLength >> 3);
@@ -109,6 +121,26 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
   /** After the last exchange: the queries still going, with their figures as they stand. */
   const open: Array<{ q: Query; figures: QueryFigures }> = [];
   const owns = env.owns;
+  const tracked = linksMayChange(scenario);
+  let ctx: SimContext | null = null;
+  /** This thread's origins of active expanding rings (queries each), and their lists before each change since the last barrier. */
+  const watched = new Map<number, number>();
+  const changes: LinkChange[] = [];
+  const isRing = (q: Query) => q.slot.protocol.name === 'expanding-ring';
+  const watch = (q: Query, by: number) => {
+    const o = q.slot.origin, n = (watched.get(o) ?? 0) + by;
+    if (n > 0) watched.set(o, n);
+    else watched.delete(o);
+  };
+  const note = (p: number) => {
+    const g = ctx!.overlay, o = g.offset[p];
+    changes.push({ time: sim.now, tie: sim.currentTie, peer: p, list: g.adj.slice(o, o + g.deg[p]) });
+  };
+  const beforeChange = (p: number) => {
+    if (p >= 0) {
+      if (watched.has(p)) note(p);
+    } else for (const o of watched.keys()) note(o);
+  };
 
   const hooks: SearchSplitHooks = {
     owns,
@@ -120,6 +152,7 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
       };
       queries[slot.index] = q;
       active.push(q);
+      if (tracked && isRing(q) && owns(slot.origin)) watch(q, 1);
     },
     event(slot) {
       const q = queries[slot.index]!;
@@ -231,9 +264,12 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
     // In the order a thread would have seen them fall quiet: a ring restarts then (its
     // draws and tie-breaks follow that order) unless the query is over.
     quiet.sort((a, b) => (earlier(a.endTime, a.endTie, b.endTime, b.endTie) ? -1 : 1));
-    for (const q of quiet) {
-      const lostRings = component.quietSplit(q.slot, q.answered, q.endTime);
+    const links = tracked ? shareLinks(quiet) : null;
+    for (let i = 0; i < quiet.length; i++) {
+      const q = quiet[i];
+      const lostRings = component.quietSplit(q.slot, q.answered, q.endTime, links === null ? null : links[i]);
       if (lostRings < 0) continue;
+      if (tracked && isRing(q) && owns(q.slot.origin)) watch(q, -1);
       q.ended = true;
       q.figures = figuresOf(q.slot, q.position, p);
       q.figures.queryMessages += lostRings;
@@ -243,6 +279,50 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
     }
     tally();
     return component.takeRingEarliest();
+  }
+
+  /** An origin's list as of (time, tie): before the first change after it, else as it stands. */
+  function listAt(peer: number, time: number, tie: number): Int32Array {
+    for (const c of changes) if (c.peer === peer && earlier(time, tie, c.time, c.tie)) return c.list;
+    const g = ctx!.overlay;
+    return peer < g.size ? g.adj.slice(g.offset[peer], g.offset[peer] + g.deg[peer]) : new Int32Array(0);
+  }
+
+  /**
+   * The lists of the quiet rings' origins as of their quiet instants (null for the other
+   * queries): each origin's thread writes its own in its region, and after a barrier every
+   * thread reads them all. Then the log of changes starts again (the quiet instants of the
+   * next barrier all come after this one's window).
+   */
+  function shareLinks(quiet: Query[]): Array<Linkable | null> {
+    const links: Array<Linkable | null> = quiet.map(() => null);
+    if (!quiet.some(isRing)) {
+      changes.length = 0;
+      return links;
+    }
+    const mine: number[] = [];
+    for (let i = 0; i < quiet.length; i++) {
+      const q = quiet[i];
+      if (!isRing(q) || !owns(q.slot.origin)) continue;
+      const list = listAt(q.slot.origin, q.endTime, q.endTie);
+      mine.push(i, list.length, ...list);
+    }
+    changes.length = 0;
+    const region = lists[me], need = (mine.length + 1) * 4;
+    if (region.byteLength < need) (region as unknown as { grow(bytes: number): void }).grow(Math.min(MAX_TABLE_BYTES, Math.max(need, region.byteLength * 2)));
+    const own = new Int32Array(region, 0, mine.length + 1);
+    own[0] = mine.length;
+    own.set(mine, 1);
+    env.barrier.wait();
+    for (let j = 0; j < threads; j++) {
+      const r = new Int32Array(lists[j], 0, lists[j].byteLength >> 2);
+      for (let k = 1, end = r[0] + 1; k < end;) {
+        const i = r[k], d = r[k + 1];
+        links[i] = listLinks(r.slice(k + 2, k + 2 + d));
+        k += 2 + d;
+      }
+    }
+    return links;
   }
 
   /** A query's figures summed over the partitions (row position i of parity p). */
@@ -290,7 +370,11 @@ function partition(scenario: Scenario, env: PartitionEnv): SplitPart {
     components: [component],
     // The directory's super-peers come from the overlay, which peer sampling's threads finish
     // building in their own `started` hooks (a family that runs before this one).
-    started: () => component.startDirectory(),
+    started(context) {
+      ctx = context;
+      if (tracked) context.overlay.beforeChange = beforeChange;
+      component.startDirectory();
+    },
     publish,
     gather: () => gather(),
     sampling(t) {
@@ -339,9 +423,12 @@ function merge(target: MergeTarget, shares: unknown[]): void {
 export const searchSplit: SplitContract = {
   refuse,
   merge,
-  setup(_scenario, threads) {
+  setup(scenario, threads) {
     const bytes = INITIAL_POSITIONS * 2 * threads * FIELDS * 8;
-    return { buffers: [new (SharedArrayBuffer as unknown as GrowableConstructor)(bytes, { maxByteLength: MAX_TABLE_BYTES })], cells: 0, lanes: 0 };
+    const growable = (n: number) => new (SharedArrayBuffer as unknown as GrowableConstructor)(n, { maxByteLength: MAX_TABLE_BYTES });
+    // Where rings' origins' links may change: one region a thread for the lists it sends.
+    const lists = linksMayChange(scenario) ? Array.from({ length: threads }, () => growable(LIST_BYTES)) : [];
+    return { buffers: [growable(bytes), ...lists], cells: 0, lanes: 0 };
   },
   partition,
 };

@@ -311,11 +311,7 @@ export class Membership {
     if (own?.sharedAlive && !mine) this.ctx.peers.aliveCount++;
     else this.ctx.peers.setAlive(p, true);
     this.sampling?.peerUp(p);
-    for (const listener of this.ctx.peerUp) listener(p);
-    if (mine) {
-      this.antiEntropy?.joined(p);
-      this.join(p);
-    }
+    this.up(p, mine);
   }
 
   /**
@@ -343,8 +339,10 @@ export class Membership {
     return p;
   }
 
-  private up(p: number): void {
+  /** p is up: every thread's listeners hear of it; its owner (`mine`) joins it to the overlay. */
+  private up(p: number, mine = true): void {
     for (const listener of this.ctx.peerUp) listener(p);
+    if (!mine) return;
     this.antiEntropy?.joined(p);
     this.join(p);
   }

@@ -4,6 +4,7 @@
  * took. A service of the run's context, created on first request.
  */
 import type { Graph } from '../overlay/graph.js';
+import type { LiveSnapshot } from './knowledge.js';
 import type { SimContext } from '../run/context.js';
 import { serviceKey } from '../run/services.js';
 import { Membership } from './membership.js';
@@ -27,4 +28,16 @@ export function dynamicsOf(ctx: SimContext): Dynamics {
 export function currentOverlay(ctx: SimContext): Graph {
   dynamicsOf(ctx).membership.sampling?.syncOverlay();
   return ctx.overlay;
+}
+
+/**
+ * Under drawn churn (peers go down and up at their own events), the live snapshot a peer's
+ * own event draws uniform targets from (global knowledge), looked up on first use, once
+ * every component has started (churn creates the membership); null without drawn churn.
+ */
+export function knownLive(ctx: SimContext): (() => LiveSnapshot) | null {
+  const churn = ctx.scenario.churn;
+  if (churn === null || churn.trace) return null;
+  let snapshot: LiveSnapshot | null = null;
+  return () => (snapshot ??= dynamicsOf(ctx).membership.snapshot);
 }

@@ -19,7 +19,7 @@ import { exp, ln } from '../../math/strict.js';
 import { makeSampler } from '../../random/distributions.js';
 import { uniformLivePeer } from '../../random/live-peer.js';
 import type { LiveSnapshot } from '../../dynamics/knowledge.js';
-import { dynamicsOf } from '../../dynamics/shared.js';
+import { knownLive } from '../../dynamics/shared.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import type { AggregationSpec } from './schema.js';
@@ -129,11 +129,7 @@ export class AggregationComponent implements Component {
     this.request = transport.messageType('aggregation/request', pool, (q, p, slot) => this.onRequest(q, p, m.exchange(slot), m.value(slot)));
     this.reply = transport.messageType('aggregation/reply', pool, (p, _q, slot) => this.onReply(p, m.exchange(slot), m.value(slot)));
     this.refusal = transport.messageType('aggregation/refuse', pool, (p, _q, slot) => this.onRefuse(p, m.exchange(slot)));
-    // Looked up on first use, once every component has started (churn creates the membership).
-    if (scenario.churn !== null && !scenario.churn.trace) {
-      let snapshot: LiveSnapshot | null = null;
-      this.known = () => (snapshot ??= dynamicsOf(ctx).membership.snapshot);
-    }
+    this.known = knownLive(ctx);
     const tick = sim.registerKind('aggregation/tick', (p, _s, c) => {
       if (c < spec.cycles) sim.at(sim.now + spec.period, tick, p, p, c + 1);
       this.initiate(p);

@@ -31,8 +31,7 @@ import { broadcastResult } from './result.js';
 import type { BroadcastPartition, CycleRounds } from './split/partition.js';
 import { BroadcastState, Phase } from './state.js';
 import { TargetPicker } from './targets.js';
-import type { LiveSnapshot } from '../../dynamics/knowledge.js';
-import { dynamicsOf } from '../../dynamics/shared.js';
+import { knownLive } from '../../dynamics/shared.js';
 
 export interface EngineOptions {
   /**
@@ -101,11 +100,8 @@ export class BroadcastEngine implements Arrivals {
     this.trace = options.trace ?? ctx.peers.count <= TRACE_MAX_PEERS;
     this.streams = ctx.peerStreams('broadcast');
     // Under drawn churn a peer forwarding on receipt (its own event) draws uniform targets
-    // from the live snapshot: another thread's peers go down and up meanwhile. Looked up on
-    // first use, once every component has started (churn creates the membership).
-    let snapshot: LiveSnapshot | null = null;
-    const known = engine === 'event' && scenario.churn !== null && !scenario.churn.trace
-      ? () => (snapshot ??= dynamicsOf(ctx).membership.snapshot) : null;
+    // from the live snapshot: another thread's peers go down and up meanwhile.
+    const known = engine === 'event' ? knownLive(ctx) : null;
     this.net = { peers: ctx.peers, picker: new TargetPicker(ctx.peers, ctx.overlay, this.streams, known), overlay: ctx.overlay, delivery: this.delivery };
     this.partition = options.partition ?? null;
   }

@@ -13,8 +13,6 @@ export function splitsToday(s: Scenario): boolean {
   return minimumLatency(s) > 0
     // The cycle engine's rounds split (pull replies with loss too), but not its aggregation.
     && (s.engine === 'event' || !s.aggregation)
-    // Chord and Kademlia: no recursive Chord lookups.
-    && (!s.structured || !(s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive'))
     && !s.capacity
     // Churn arrivals split beside every family; but a traced cycle round (at most 500
     // initial peers) keys its messages among all the run's peer ids in an Int32.

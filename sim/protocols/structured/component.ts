@@ -10,7 +10,7 @@ import { CONTROLLER } from '../../engine/simulator.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import { DHT_INDEX, type DhtIndex } from '../../services/dht-index.js';
-import { Chord } from './chord.js';
+import { Chord, RECURSIVE_LISTED } from './chord.js';
 import type { DhtCore, DhtProtocol, StructuredSpec } from './core.js';
 import { grown } from '../../run/grown.js';
 import { dynamicsOf } from '../../dynamics/shared.js';
@@ -83,7 +83,9 @@ export class StructuredComponent implements Component, DhtIndex {
     this.ctx = ctx;
     const spec = this.spec, n = ctx.peers.count;
     const space = new IdSpace(spec.bits);
-    const maxListed = Math.max(spec.chord.successors + REPLY_EXTRA, spec.kademlia.k);
+    // A recursive Chord lookup's messages carry its path and counters too (chord.ts).
+    const maxListed = Math.max(spec.chord.successors + REPLY_EXTRA, spec.kademlia.k)
+      + (spec.protocol === 'chord' && spec.chord.lookup === 'recursive' ? RECURSIVE_LISTED : 0);
     const ids = new Float64Array(Math.max(1, n)).fill(-1);
     const idStreams = ctx.peerStreams('structured/id');
     for (let p = 0; p < n; p++) ids[p] = space.draw(idStreams.use(p));

@@ -31,7 +31,11 @@ export interface LookupOutcome {
   predecessorHops: number;
   /** Kademlia: the deepest node on any path the lookup followed (rounds of requests); −1 otherwise. */
   rounds: number;
-  /** Messages of the lookup: those it sent (lost ones included) and the replies and acknowledgements that reached it while it waited; their modelled bytes. */
+  /**
+   * Messages of the lookup: those it sent (lost ones included) and the replies and
+   * acknowledgements that reached it while it waited; their modelled bytes. A recursive
+   * lookup counts those on its way to the answer, each acknowledgement as it is sent (docs/structured.md).
+   */
   messages: number;
   bytes: number;
   /** Requests that timed out. */

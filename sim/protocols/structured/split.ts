@@ -10,9 +10,9 @@
  * pointers travel beside its message (one thread keeps them in memory, by number): a
  * thread writes those bound for another thread's peer to its own shared buffer of the
  * window's parity, and after the barrier every thread takes those for its peers, before
- * the message (sent in that window, so arriving after it) is handled.
+ * the message (sent in that window, so arriving after it) is handled. A recursive lookup's
+ * forwarded message carries all it needs (its path and counters), so it hops across threads.
  */
-import type { Scenario } from '../../scenario/schema.js';
 import type { SplitContract } from '../../parallel/split.js';
 import { Chord } from './chord.js';
 import { StructuredComponent, combinePartials, fillSection, type StructuredPartial } from './component.js';
@@ -33,17 +33,7 @@ interface StructuredShare {
   hasRecords: boolean;
 }
 
-/** Why this scenario's structured overlay stays on one thread (null: it splits). */
-function refuse(scenario: Scenario): string | null {
-  const st = scenario.structured!;
-  if (st.protocol === 'chord' && st.chord.lookup === 'recursive') {
-    return 'recursive Chord lookups: each node on the path updates the lookup, which lives at its origin';
-  }
-  return null;
-}
-
 export const structuredSplit: SplitContract = {
-  refuse,
   // Per partition and window parity, its handovers to other threads' peers (partition i, parity q:
   // buffer 2i + q); then who has joined.
   setup: (_scenario, threads, _blockSize, capacity) => ({

@@ -18,7 +18,7 @@
  */
 import { twoTo } from '../../math/two-to.js';
 import type { MessageType } from '../../network/messages.js';
-import { bootstrapPeer, othersAlive, type DhtCore, type DhtProtocol } from './core.js';
+import { bootstrapPeer, othersAlive, tableBytes, type DhtCore, type DhtProtocol, type TableSpec } from './core.js';
 import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -44,6 +44,14 @@ export const RECURSIVE_LISTED = Math.max(FORWARD_FIELDS, RESULT_FIELDS) + MAX_PA
 /** Fingers kept per peer for `peers` peers: levels below these are the successor in practice. */
 export function fingerLevels(bits: number, peers: number): number {
   return Math.min(bits, IdSpace.bitLength(Math.max(1, peers)) + 6);
+}
+
+/** Chord's per-peer tables (see the header) for `peers` initial peers. */
+export function chordTables(r: number, levels: number): TableSpec[] {
+  return [
+    { name: 'succ', per: r, bytes: 4, fill: -1 }, { name: 'succCount', per: 1, bytes: 1, fill: 0 },
+    { name: 'pred', per: 1, bytes: 4, fill: -1 }, { name: 'fingers', per: levels, bytes: 4, fill: -1 },
+  ];
 }
 
 /**
@@ -99,10 +107,10 @@ export class Chord implements DhtProtocol, RequestOwner {
   readonly name = 'chord' as const;
   readonly r: number;
   readonly levels: number;
-  succ = new Int32Array(0);
-  succCount = new Uint8Array(0);
-  pred = new Int32Array(0);
-  fingers = new Int32Array(0);
+  succ: Int32Array = new Int32Array(0);
+  succCount: Uint8Array = new Uint8Array(0);
+  pred: Int32Array = new Int32Array(0);
+  fingers: Int32Array = new Int32Array(0);
   private readonly lookups = new Map<number, ChordLookup>();
   private nextLookup = 0;
   /** Recursive lookups this thread's nodes forwarded, awaiting the next node's acknowledgement, by number. */
@@ -121,7 +129,11 @@ export class Chord implements DhtProtocol, RequestOwner {
     this.r = spec.successors;
     this.levels = fingerLevels(core.space.bits, capacity);
     this.recursive = spec.lookup === 'recursive';
-    this.grow(capacity);
+    const shared = core.tables;
+    if (shared) {
+      this.succ = shared.succ as Int32Array; this.succCount = shared.succCount as Uint8Array;
+      this.pred = shared.pred as Int32Array; this.fingers = shared.fingers as Int32Array;
+    } else this.grow(capacity);
     const net = core.net, sim = core.ctx.sim;
     this.t = {
       find: net.type('chord/find', (at, from, slot) => this.onFind(at, from, slot)),
@@ -160,14 +172,16 @@ export class Chord implements DhtProtocol, RequestOwner {
   private get space() { return this.core.space; }
 
   grow(capacity: number): void {
+    if (this.core.tables) return; // shared, with room for every peer id of the run
     this.succ = grown(this.succ, capacity * this.r, -1);
     this.succCount = grown(this.succCount, capacity);
     this.pred = grown(this.pred, capacity, -1);
     this.fingers = grown(this.fingers, capacity * this.levels, -1);
   }
 
+  /** As many slots as the peers' IDs (the tables grow with them; a split run's have room for all). */
   get bytes(): number {
-    return this.succ.byteLength + this.succCount.byteLength + this.pred.byteLength + this.fingers.byteLength;
+    return this.core.ids.length * tableBytes(chordTables(this.r, this.levels));
   }
 
   // ---- tables ---------------------------------------------------------------------------
@@ -176,6 +190,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     const n = sorted.length, ids = this.ids, r = this.r, F = this.levels, space = this.space;
     for (let i = 0; i < n; i++) {
       const p = sorted[i];
+      if (!this.core.own(p)) continue;
       this.pred[p] = n > 1 ? sorted[(i - 1 + n) % n] : -1;
       const count = Math.min(r, Math.max(1, n - 1));
       for (let j = 0; j < count; j++) this.succ[p * r + j] = sorted[(i + 1 + j) % n];
@@ -192,7 +207,7 @@ export class Chord implements DhtProtocol, RequestOwner {
         const start = sid[i] + span;
         if (q < i) q = i;
         while (q < i + n && at(q) < start) q++;
-        this.fingers[sorted[i] * F + j] = sorted[q % n];
+        if (this.core.own(sorted[i])) this.fingers[sorted[i] * F + j] = sorted[q % n];
       }
     }
   }

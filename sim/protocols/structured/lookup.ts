@@ -66,10 +66,13 @@ export class Records {
   private readonly byPeer = new Map<number, Map<number, Pointers>>();
   constructor(readonly items: number, readonly copies: number, readonly keys: Float64Array,
     /** Seconds a pointer lives unless republished (Infinity: forever). */
-    readonly lifetime: number) {}
+    readonly lifetime: number,
+    /** The peers whose pointers this thread keeps (a split run's own peers; on one thread, all). */
+    private readonly keeps: (peer: number) => boolean = () => true) {}
 
   /** `peer` stores (or refreshes) the pointer from `item` to `holder`, until `expires`. */
   put(peer: number, item: number, holder: number, expires: number): void {
+    if (!this.keeps(peer)) return;
     let m = this.byPeer.get(peer);
     if (!m) { m = new Map(); this.byPeer.set(peer, m); }
     let e = m.get(item);

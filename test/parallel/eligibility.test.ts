@@ -69,8 +69,10 @@ describe('planParallelRun', () => {
     const broadcasts = [{ ...push, targets: 'neighbours' }];
     expect(planParallelRun(scenario({ churn: { ...churn, sync: true }, workload: { broadcasts }, overlay: { sampling: { protocol: 'cyclon' } } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
     expect(planParallelRun(scenario({ engine: 'cycle', churn, workload: { broadcasts } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
-    // A traced cycle round (at most 500 peers) keys its messages among all the run's peer ids in an Int32.
-    const traced = planParallelRun(scenario({ engine: 'cycle', peers: { count: 400 }, duration: '10min', churn, workload: { broadcasts } }), 2);
+    // A traced cycle round (at most 500 peers) keys its messages among all the run's peer ids,
+    // exact in a double: about 1,600 ids split, over 104,031 do not.
+    expect(planParallelRun(scenario({ engine: 'cycle', peers: { count: 400 }, duration: '10min', churn, workload: { broadcasts } }), 2)).toEqual({ threads: 2, lookahead: 0.1, note: null });
+    const traced = planParallelRun(scenario({ engine: 'cycle', peers: { count: 400 }, duration: '10min', churn: { ...churn, arrivals: '200/s' }, workload: { broadcasts } }), 2);
     expect(traced.threads).toBe(1);
     expect(traced.note).toMatch(/^broadcast \(cycle-engine rounds with a trace \(at most 500 peers\) and \d+ peer ids with the churn arrivals: a round's message keys would not fit\) cannot run split/);
     // With aggregation (its estimates are the initial peers') and directory searches (an arrival attaches at its owner's thread).

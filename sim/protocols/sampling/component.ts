@@ -60,7 +60,9 @@ export class PeerSamplingComponent implements Component {
 
   contribute(results: Results, ctx: SimContext): void {
     const protocol = this.protocol!;
-    protocol.syncOverlay();
+    // A split run's threads rebuilt the overlay together at the last sampling instant
+    // (sampling/split.ts); only partition 0 contributes.
+    if (!this.partition) protocol.syncOverlay();
     const alive = ctx.peers.alive, n = ctx.peers.count, views = protocol.views;
     const rng = ctx.namedStream('metrics/sampling');
     // A split run's counters are each thread's own: the figures come from the views then.

@@ -12,7 +12,7 @@ import type { PeerTable } from '../../run/peers.js';
 import type { SamplingSpec } from './schema.js';
 import type { MessageType } from '../../network/messages.js';
 import { EntryPayloads } from './entry-payloads.js';
-import { ViewTable } from './views.js';
+import { ViewTable, type SharedRows } from './views.js';
 import type { PeerSamplingService } from '../../services/peer-sampling.js';
 
 /**
@@ -25,6 +25,8 @@ export interface SamplerPartition {
   hi: number;
   data: Int32Array;
   size: Int32Array;
+  /** The overlay's rows, shared, which all threads rebuild together (views.ts). */
+  rows: SharedRows;
   deadLinkFraction: () => number;
 }
 
@@ -148,8 +150,11 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.transport.post(p, via, this.joinRequest, this.msgs.compose(this.epoch[p]));
   }
 
+  /**
+   * In a split run every thread calls it at the same point (a declared instant), and it
+   * rebuilds every time: the other threads change their views without telling this one.
+   */
   syncOverlay(): void {
-    // In a split run the other threads change their views without telling this one.
     if (this.partition) this.views.markStale();
     this.views.syncOverlay();
   }

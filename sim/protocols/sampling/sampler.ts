@@ -28,6 +28,12 @@ export interface SamplerPartition {
   /** The overlay's rows, shared, which all threads rebuild together (views.ts). */
   rows: SharedRows;
   deadLinkFraction: () => number;
+  /**
+   * `perPeer` Int32s a peer for every peer id, in shared memory, this thread's peers' set
+   * to `fill`: state of a peer that only its owner's thread reads and writes. The samplers
+   * take SHARED_INTS (Cyclon: Cyclon.sharedInts more) a peer, in construction order.
+   */
+  ints(perPeer: number, fill: number): Int32Array;
 }
 
 /**
@@ -44,6 +50,8 @@ export interface SamplerPartition {
  * an epoch number bumped at each departure.
  */
 export abstract class GossipSampler implements PeerSamplingService {
+  /** Int32s a peer that a sampler takes from SamplerPartition.ints: epoch, timer epoch. */
+  static readonly SHARED_INTS = 2;
   readonly views: ViewTable;
   onLinked: (peer: number) => void = () => {};
   onAlone: (peer: number) => void = () => {};
@@ -76,7 +84,7 @@ export abstract class GossipSampler implements PeerSamplingService {
    */
   constructor(
     ctx: SimContext, spec: SamplingSpec, maxEntries: number, readonly overlayReadDuringRun: boolean,
-    private readonly partition: SamplerPartition | null = null,
+    protected readonly partition: SamplerPartition | null = null,
   ) {
     this.sim = ctx.sim;
     this.peers = ctx.peers;
@@ -88,8 +96,8 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.capacity = ctx.peers.alive.length;
     this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, false, partition ?? undefined);
     this.msgs = new EntryPayloads(Math.max(maxEntries, spec.viewSize));
-    this.epoch = new Int32Array(this.capacity);
-    this.timerEpoch = new Int32Array(this.capacity).fill(-1);
+    this.epoch = partition ? partition.ints(1, 0) : new Int32Array(this.capacity);
+    this.timerEpoch = partition ? partition.ints(1, -1) : new Int32Array(this.capacity).fill(-1);
     this.joinScratch = new Int32Array(spec.viewSize);
   }
 

@@ -30,15 +30,19 @@ export const samplingSplit: SplitContract = {
     const ints = (length: number) => new SharedArrayBuffer(Math.max(4, 4 * length));
     return {
       // The views and their sizes; the partial sums; the overlay's rows (offset, degree,
-      // capacity, and every entry twice at most: only the pages used take memory).
-      buffers: [ints(n * stride), ints(n), new SharedArrayBuffer(8 * PARTIALS * threads), ints(n), ints(n), ints(n), ints(n * stride)],
+      // capacity, and every entry twice at most: only the pages used take memory); the
+      // protocol's per-peer state (SamplerPartition.ints).
+      buffers: [ints(n * stride), ints(n), new SharedArrayBuffer(8 * PARTIALS * threads), ints(n), ints(n), ints(n), ints(n * stride),
+        ints(n * PeerSamplingComponent.sharedInts(scenario.overlay.sampling!))],
       cells: 0,
       lanes: 0,
     };
   },
   partition(scenario, env) {
     const n = env.capacity, spec = scenario.overlay.sampling!;
-    const [data, size, partials, offset, deg, cap, adj] = env.buffers;
+    const [data, size, partials, offset, deg, cap, adj, state] = env.buffers;
+    const ownRanges = env.ownRanges(n);
+    let taken = 0;
     const sums = new Float64Array(partials);
     let fraction = 0;
     const readsOverlay = env.overlayReadDuringRun;
@@ -54,6 +58,12 @@ export const samplingSplit: SplitContract = {
         adj: new Int32Array(adj, 0, n * 2 * spec.viewSize), owned, wait: () => env.barrier.wait(),
       },
       deadLinkFraction: () => fraction,
+      ints(perPeer, fill) {
+        const a = new Int32Array(state, 4 * taken, perPeer * n);
+        taken += perPeer * n;
+        if (fill !== 0) for (let i = 0; i < ownRanges.length; i += 2) a.fill(fill, perPeer * ownRanges[i], perPeer * ownRanges[i + 1]);
+        return a;
+      },
     });
     let alive: Uint8Array | null = null;
     let ctx: SimContext | null = null;

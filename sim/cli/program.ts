@@ -40,7 +40,7 @@ function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--seed <n>', 'seed for every random stream (overrides the scenario\'s `seed`)')
     .option('--set <key.path=value>', 'override a scenario key before validation (repeatable), e.g. --set peers.count=100000', collect, [])
-    .option('--workers <n>', 'worker threads sharing this one run (default 1); results are identical whatever the number. With a positive minimum latency every family splits: broadcasts, searches, Chord and Kademlia lookups, aggregation, peer sampling, failures (with or without repair), churn (drawn or a trace, with sync). These run on one thread and say why on stderr: capacity (no message latency), aggregation under engine: cycle (serial exchanges), and recursive Chord lookups; so does a run with more threads than cores (docs/parallel.md)')
+    .option('--workers <n>', 'worker threads sharing this one run (default 1); results are identical whatever the number. With a positive minimum latency every family splits: broadcasts, searches, Chord and Kademlia lookups, aggregation, peer sampling, failures (with or without repair), churn (drawn or a trace, with sync). These run on one thread and say why on stderr: capacity (no message latency) and aggregation under engine: cycle (serial exchanges); so does a run with more threads than cores (docs/parallel.md)')
     .option('--out <report.html>', 'where to write the HTML report')
     .option('--json <results.json>', 'also write the results file (SPEC §3)')
     .option('--quiet', 'print nothing: no summary, notes or progress bar (a results file still has engine.workersNote and engine.notes)')

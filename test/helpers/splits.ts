@@ -13,13 +13,11 @@ export function splitsToday(s: Scenario): boolean {
   return minimumLatency(s) > 0
     // The cycle engine's rounds split (pull replies with loss too), but not its aggregation.
     && (s.engine === 'event' || !s.aggregation)
-    // Chord and Kademlia: no recursive Chord lookups.
-    && (!s.structured || !(s.structured.protocol === 'chord' && s.structured.chord.lookup === 'recursive'))
     && !s.capacity
     // Churn arrivals split beside every family; but a traced cycle round (at most 500
-    // initial peers) keys its messages among all the run's peer ids in an Int32.
+    // initial peers) keys its messages among all the run's peer ids, exact in a double.
     && !(churn && churn.arrivals > 0 && s.engine === 'cycle' && broadcasts.length > 0 && s.peers.count <= 500
-      && 8 * (s.peers.count + arrivalsIn(s)) ** 3 >= 0x7fffffff);
+      && 8 * (s.peers.count + arrivalsIn(s)) ** 3 > Number.MAX_SAFE_INTEGER);
   // Otherwise churn splits, drawn sessions or a replayed trace, with or without peer
   // sampling, repair, failures or sync, beside every family above (broadcasts to uniform
   // targets, aggregation with uniform partners, directory searches).

@@ -11,6 +11,7 @@ import { allocateOutbox, OutboxWriter } from '../../sim/parallel/outbox';
 import { Ownership, partitionPeers, usableThreads } from '../../sim/parallel/partition';
 import { PartitionSimulator } from '../../sim/parallel/partition-simulator';
 import { runSimulation } from '../../sim/run/run';
+import { planParallelRun } from '../../sim/parallel/eligibility';
 import { runScenario } from '../../sim/run/run-scenario';
 import { withoutWallClock } from '../../sim/run/serialize';
 import { validate } from '../../sim/scenario/validate';
@@ -281,16 +282,29 @@ describe('arrivals with cycle-engine broadcast rounds, split across workers', ()
     expect(arrivalsInformed).toBeGreaterThan(3);
   });
 
-  it('stay on one thread with a trace when the run\'s peer ids are too many for a round\'s keys, and say so', async () => {
-    // 400 initial peers (a trace) and about 600 arrivals: 8 · 1000³ keys do not fit an Int32.
+  it('split with a trace when the arrivals take the run\'s peer ids past an Int32\'s keys (Int64 bids), and give the one-thread results', async () => {
+    // 400 initial peers (a trace) and about 600 arrivals: 8 · 1000³ keys, past 2^31, bid in Int64 cells.
     const s = validate({
-      name: 'arrivals', seed: 1, duration: '10s', engine: 'cycle', peers: { count: 400 },
+      name: 'arrivals', seed: 1, duration: '10s', engine: 'cycle', peers: { count: 400 }, network,
       churn: { session: '5s', downtime: '2s', arrivals: 60 },
       workload: { broadcasts: [{ protocol: 'push', at: '1s', period: '1s', targets: 'neighbours' }] },
     });
-    const r = await runSimulation(s, { workers: 2 });
-    expect(r.engine.workers).toBe(1);
-    expect(r.engine.workersNote).toMatch(/cycle-engine rounds with a trace \(at most 500 peers\) and \d+ peer ids with the churn arrivals/);
-    expect(text(r)).toBe(text(runScenario(s)));
+    const expected = runScenario(s);
+    expect(expected.churn!.arrivals).toBeGreaterThan(500);
+    expect(8 * (400 + arrivalsIn(s)) ** 3).toBeGreaterThan(2 ** 31);
+    expect(expected.broadcasts![0].trace).toBeTruthy();
+    await expectSplitAlike(s, expected);
   });
+
+  it('stay on one thread with a trace when the run\'s peer ids are too many for a round\'s keys (over 104,031), and say so', () => {
+    const s = validate({
+      name: 'arrivals', seed: 1, duration: '10s', engine: 'cycle', peers: { count: 400 }, network,
+      churn: { session: '5s', downtime: '2s', arrivals: 12_000 },
+      workload: { broadcasts: [{ protocol: 'push', at: '1s', period: '1s', targets: 'neighbours' }] },
+    });
+    const plan = planParallelRun(s, 2);
+    expect(plan.threads).toBe(1);
+    expect(plan.note).toMatch(/cycle-engine rounds with a trace \(at most 500 peers\) and \d+ peer ids with the churn arrivals/);
+  });
+
 });

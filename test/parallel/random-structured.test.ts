@@ -2,7 +2,7 @@
  * Property: random scenarios with a structured overlay (Chord or Kademlia, ideal tables or
  * joins, iterative or recursive Chord lookups), dht searches beside floods and broadcasts,
  * loss, failures and churn give the one-thread results, byte for byte, on 2 and 3 workers:
- * split where every family splits (test/helpers/splits.ts), else on one thread with a note.
+ * every draw splits (test/helpers/splits.ts).
  * fast-check draws them from a fixed seed (the same cases every run). Needs the built
  * worker (npm run build).
  */
@@ -45,8 +45,8 @@ const cases = fc.record({
 });
 
 describe('structured overlays in random scenarios', () => {
-  it('the one-thread results on 2 and 3 workers, split where every family splits (fast-check, fixed seed)', async () => {
-    let split = 0, single = 0, splitChord = 0, splitKademlia = 0, splitFailures = 0, splitChurn = 0, splitJoins = 0;
+  it('the one-thread results on 2 and 3 workers, split (fast-check, fixed seed)', async () => {
+    let split = 0, single = 0, splitRecursive = 0, splitChord = 0, splitKademlia = 0, splitFailures = 0, splitChurn = 0, splitJoins = 0;
     await fc.assert(fc.asyncProperty(cases, async (c) => {
       // Republish with an expiry that outlives it, or neither (the schema's check).
       const st = { ...c.structured, expiry: c.structured.republish === '0s' ? c.structured.expiry : '5s' };
@@ -78,14 +78,16 @@ describe('structured overlays in random scenarios', () => {
       if (splits) {
         split++;
         if (c.structured.protocol === 'chord') splitChord++; else splitKademlia++;
+        if (c.structured.protocol === 'chord' && c.structured.chord.lookup === 'recursive') splitRecursive++;
         if (c.failure) splitFailures++;
         if (c.churn) splitChurn++;
         if (c.structured.bootstrap === 'join') splitJoins++;
       } else single++;
     }), { seed: 20261207, numRuns: 24, endOnFailure: false });
-    // The draw covers both sides, both protocols, failures, churn and joins (a fixed seed: the same cases every run).
-    expect(split).toBeGreaterThan(4);
-    expect(single).toBeGreaterThan(2);
+    // Every draw splits (recursive Chord lookups too); it covers both protocols, failures, churn and joins (a fixed seed: the same cases every run).
+    expect(single).toBe(0);
+    expect(split).toBe(24);
+    expect(splitRecursive).toBeGreaterThan(0);
     expect(splitChord).toBeGreaterThan(1);
     expect(splitKademlia).toBeGreaterThan(1);
     expect(splitFailures).toBeGreaterThan(0);

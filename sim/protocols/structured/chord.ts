@@ -16,10 +16,9 @@
  * `fingers` stride F (finger j: successor of ID + 2^(bits − F + j); the lower fingers are
  * the successor, as they are in any ring of fewer than 2^(bits − F) × ... peers; −1: unknown).
  */
-import { CONTROLLER } from '../../engine/simulator.js';
 import { twoTo } from '../../math/two-to.js';
 import type { MessageType } from '../../network/messages.js';
-import { bootstrapPeer, othersAlive, type DhtCore, type DhtProtocol } from './core.js';
+import { bootstrapPeer, othersAlive, tableBytes, type DhtCore, type DhtProtocol, type TableSpec } from './core.js';
 import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -33,10 +32,41 @@ const PING = -2;
 const STORE = -3;
 /** A recursive lookup the origin has heard nothing of for this many timeouts fails. */
 const RECURSIVE_DEADLINE = 32;
+/** Nodes a recursive lookup's path carries at most (its hop count stays exact beyond). */
+const MAX_PATH = 64;
+/** A forwarded lookup's list: origin, depth, owner flag and copies, item, messages, bytes, timeouts, then the path. */
+const FORWARD_FIELDS = 7;
+/** A recursive result's list: depth, found, messages, bytes, timeouts, path length, then the path and the holders. */
+const RESULT_FIELDS = 6;
+/** Room a recursive lookup's messages need in a payload besides the holders a result lists. */
+export const RECURSIVE_LISTED = Math.max(FORWARD_FIELDS, RESULT_FIELDS) + MAX_PATH;
 
 /** Fingers kept per peer for `peers` peers: levels below these are the successor in practice. */
 export function fingerLevels(bits: number, peers: number): number {
   return Math.min(bits, IdSpace.bitLength(Math.max(1, peers)) + 6);
+}
+
+/** Chord's per-peer tables (see the header) for `peers` initial peers. */
+export function chordTables(r: number, levels: number): TableSpec[] {
+  return [
+    { name: 'succ', per: r, bytes: 4, fill: -1 }, { name: 'succCount', per: 1, bytes: 1, fill: 0 },
+    { name: 'pred', per: 1, bytes: 4, fill: -1 }, { name: 'fingers', per: levels, bytes: 4, fill: -1 },
+  ];
+}
+
+/**
+ * A recursive lookup as the node holding it knows it, all of it carried by the forwarded
+ * message: the messages it has sent, their bytes, its timeouts and its path so far. The
+ * sender keeps its copy until the next node acknowledges, to forward again on a timeout.
+ */
+class Leg {
+  messages = 0;
+  bytes = 0;
+  timeouts = 0;
+  depth = 0;
+  toOwner = false;
+  copiesLeft = 0;
+  constructor(readonly id: number, readonly origin: number, readonly key: number, readonly item: number, readonly path: number[]) {}
 }
 
 class ChordLookup {
@@ -64,11 +94,8 @@ class ChordLookup {
   open = true;
   /** What its requests' replies and timeouts go to. */
   owner: RequestOwner | null = null;
-  /** Recursive: the node forwarding now, the depth it is at, whether it forwards to an owner, copies left. */
-  at = -1;
-  atDepth = 0;
-  toOwner = false;
-  copiesLeft = 0;
+  /** Recursive: the lookup as its origin forwarded it (what the origin knows when it hears nothing back). */
+  leg: Leg | null = null;
 
   constructor(
     readonly id: number, readonly origin: number, readonly key: number, readonly item: number,
@@ -80,12 +107,16 @@ export class Chord implements DhtProtocol, RequestOwner {
   readonly name = 'chord' as const;
   readonly r: number;
   readonly levels: number;
-  succ = new Int32Array(0);
-  succCount = new Uint8Array(0);
-  pred = new Int32Array(0);
-  fingers = new Int32Array(0);
+  succ: Int32Array = new Int32Array(0);
+  succCount: Uint8Array = new Uint8Array(0);
+  pred: Int32Array = new Int32Array(0);
+  fingers: Int32Array = new Int32Array(0);
   private readonly lookups = new Map<number, ChordLookup>();
   private nextLookup = 0;
+  /** Recursive lookups this thread's nodes forwarded, awaiting the next node's acknowledgement, by number. */
+  private readonly legs = new Map<number, Leg>();
+  private nextLeg = 0;
+  private readonly forwardBytes: number;
   private readonly recursive: boolean;
   private readonly hop: RequestOwner;
   private readonly t: Record<string, MessageType>;
@@ -98,7 +129,11 @@ export class Chord implements DhtProtocol, RequestOwner {
     this.r = spec.successors;
     this.levels = fingerLevels(core.space.bits, capacity);
     this.recursive = spec.lookup === 'recursive';
-    this.grow(capacity);
+    const shared = core.tables;
+    if (shared) {
+      this.succ = shared.succ as Int32Array; this.succCount = shared.succCount as Uint8Array;
+      this.pred = shared.pred as Int32Array; this.fingers = shared.fingers as Int32Array;
+    } else this.grow(capacity);
     const net = core.net, sim = core.ctx.sim;
     this.t = {
       find: net.type('chord/find', (at, from, slot) => this.onFind(at, from, slot)),
@@ -118,16 +153,17 @@ export class Chord implements DhtProtocol, RequestOwner {
       stored: net.replyType('chord/stored'),
       handover: net.type('chord/handover', (at, _from, slot) => this.onHandover(at, slot)),
     };
+    // A hop's acknowledgement counts as the lookup's when sent (onForward).
     this.hop = {
-      onReply: () => {},
-      onTimeout: (tag, at, target) => this.onHopTimeout(tag, at, target),
-      charge: (tag, bytes) => this.charge(tag, bytes),
+      onReply: (number) => { this.legs.delete(number); },
+      onTimeout: (number, at, target) => this.onHopTimeout(number, at, target),
     };
+    this.forwardBytes = net.sizes['chord/forward'].base;
     this.tickKind = sim.registerKind('chord/stabilize-tick', (p, _s, gen) => this.tick(p, gen));
     this.fixKind = sim.registerKind('chord/fix-fingers-tick', (p, _s, gen) => this.fixTick(p, gen));
     this.deadlineKind = sim.registerKind('chord/deadline', (_p, _s, id) => {
       const l = this.lookups.get(id);
-      if (l) this.finish(l, false, -1);
+      if (l) this.end(l, l.leg!, false, -1);
     });
   }
 
@@ -136,14 +172,16 @@ export class Chord implements DhtProtocol, RequestOwner {
   private get space() { return this.core.space; }
 
   grow(capacity: number): void {
+    if (this.core.tables) return; // shared, with room for every peer id of the run
     this.succ = grown(this.succ, capacity * this.r, -1);
     this.succCount = grown(this.succCount, capacity);
     this.pred = grown(this.pred, capacity, -1);
     this.fingers = grown(this.fingers, capacity * this.levels, -1);
   }
 
+  /** As many slots as the peers' IDs (the tables grow with them; a split run's have room for all). */
   get bytes(): number {
-    return this.succ.byteLength + this.succCount.byteLength + this.pred.byteLength + this.fingers.byteLength;
+    return this.core.ids.length * tableBytes(chordTables(this.r, this.levels));
   }
 
   // ---- tables ---------------------------------------------------------------------------
@@ -152,6 +190,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     const n = sorted.length, ids = this.ids, r = this.r, F = this.levels, space = this.space;
     for (let i = 0; i < n; i++) {
       const p = sorted[i];
+      if (!this.core.own(p)) continue;
       this.pred[p] = n > 1 ? sorted[(i - 1 + n) % n] : -1;
       const count = Math.min(r, Math.max(1, n - 1));
       for (let j = 0; j < count; j++) this.succ[p * r + j] = sorted[(i + 1 + j) % n];
@@ -168,7 +207,7 @@ export class Chord implements DhtProtocol, RequestOwner {
         const start = sid[i] + span;
         if (q < i) q = i;
         while (q < i + n && at(q) < start) q++;
-        this.fingers[sorted[i] * F + j] = sorted[q % n];
+        if (this.core.own(sorted[i])) this.fingers[sorted[i] * F + j] = sorted[q % n];
       }
     }
   }
@@ -385,9 +424,9 @@ export class Chord implements DhtProtocol, RequestOwner {
       if (holders.length > 0) { this.finish(l, anyLive(holders, othersAlive(this.core)), 0); return l; }
     }
     if (purpose === Purpose.Item && this.recursive) {
-      this.core.ctx.sim.at(l.start + RECURSIVE_DEADLINE * this.core.spec.timeout, this.deadlineKind, origin, CONTROLLER, l.id);
-      l.at = origin; l.atDepth = 0;
-      this.route(l, origin, 0, false, 0);
+      this.core.ctx.sim.at(l.start + RECURSIVE_DEADLINE * this.core.spec.timeout, this.deadlineKind, origin, origin, l.id);
+      l.leg = new Leg(l.id, origin, key, item, []);
+      this.route(l.leg, origin, 0, false, 0);
       return l;
     }
     if (via >= 0) {
@@ -559,11 +598,6 @@ export class Chord implements DhtProtocol, RequestOwner {
     net.send(at, from, this.t.record, out, holders.length);
   }
 
-  charge(tag: number, bytes: number): void {
-    const l = this.lookups.get(tag);
-    if (l) { l.messages++; l.bytes += bytes; }
-  }
-
   /** The upkeep requests' replies (a lookup's go to the lookup: `requestOwner`). */
   onReply(tag: number, at: number, from: number, slot: number): void {
     if (tag === STABILIZE) this.onStabilizeReply(at, from, slot);
@@ -656,91 +690,118 @@ export class Chord implements DhtProtocol, RequestOwner {
   // ---- recursive lookups ----------------------------------------------------------------
 
   /**
-   * Node `n` (at `depth` on the path) handles a recursive lookup: answers the origin when it
-   * stores the record, else forwards it one hop. `toOwner`: n was sent the lookup as K's
-   * owner (or a successor holding a copy), `copies` successors are left to try after it.
+   * Node `n` handles a recursive lookup `leg` (at `depth` on the path): answers the origin
+   * when it stores the record, else forwards it one hop. `toOwner`: n was sent the lookup as
+   * K's owner (or a successor holding a copy), `copies` successors are left to try after it.
    */
-  private route(l: ChordLookup, n: number, depth: number, toOwner: boolean, copies: number): void {
-    if (!l.open) return;
+  private route(leg: Leg, n: number, depth: number, toOwner: boolean, copies: number): void {
     const records = this.core.records!;
-    if (n !== l.origin || toOwner) l.path.push(n);
-    if (records.stores(n, l.item, this.core.ctx.sim.now)) { this.answerOrigin(l, n, depth, true); return; }
-    l.at = n; l.atDepth = depth;
+    if ((n !== leg.origin || toOwner) && leg.path.length < MAX_PATH) leg.path.push(n);
+    leg.depth = depth;
+    if (records.stores(n, leg.item, this.core.ctx.sim.now)) { this.answerOrigin(leg, n, true); return; }
     if (toOwner) {
-      if (copies <= 0) { this.answerOrigin(l, n, depth, false); return; }
-      l.toOwner = true; l.copiesLeft = copies - 1;
+      if (copies <= 0) { this.answerOrigin(leg, n, false); return; }
+      leg.toOwner = true; leg.copiesLeft = copies - 1;
       const s = this.successor(n);
-      if (s < 0 || s === l.origin) { this.answerOrigin(l, n, depth, false); return; }
-      this.forwardTo(l, n, s);
+      if (s < 0 || s === leg.origin) { this.answerOrigin(leg, n, false); return; }
+      this.forwardTo(leg, n, s);
       return;
     }
-    this.forwardNext(l, n);
+    this.forwardNext(leg, n);
   }
 
   /** Forwards from `n` to its successor when that owns K, else to its closest preceding finger. */
-  private forwardNext(l: ChordLookup, n: number): void {
+  private forwardNext(leg: Leg, n: number): void {
     const s = this.successor(n);
-    if (s >= 0 && s !== n && this.space.inHalfOpen(l.key, this.ids[n], this.ids[s])) {
-      l.toOwner = true; l.copiesLeft = this.r - 1;
-      l.namerDepth = l.atDepth;
-      this.forwardTo(l, n, s);
+    if (s >= 0 && s !== n && this.space.inHalfOpen(leg.key, this.ids[n], this.ids[s])) {
+      leg.toOwner = true; leg.copiesLeft = this.r - 1;
+      this.forwardTo(leg, n, s);
       return;
     }
     const near: number[] = [];
-    this.closestPreceding(n, l.key, 1, near);
-    if (near.length === 0) return; // a dead end: the origin's deadline ends the lookup
-    l.toOwner = false;
-    this.forwardTo(l, n, near[0]);
+    this.closestPreceding(n, leg.key, 1, near);
+    // A dead end: n knows no node closer to K, and says so to the origin.
+    if (near.length === 0) { this.answerOrigin(leg, n, false); return; }
+    leg.toOwner = false;
+    this.forwardTo(leg, n, near[0]);
   }
 
-  private forwardTo(l: ChordLookup, n: number, next: number): void {
-    const net = this.net;
-    l.messages++;
-    l.bytes += net.ask(n, next, this.t.forward, l.key, l.id, this.hop, l.id, false, (slot) => {
-      net.list(slot, l.origin); net.list(slot, l.atDepth + 1); net.list(slot, l.toOwner ? 1 + l.copiesLeft : 0);
+  /** Sends the lookup on from `n` to `next`, keeping it until `next` acknowledges (or times out). */
+  private forwardTo(leg: Leg, n: number, next: number): void {
+    const net = this.net, number = this.nextLeg++;
+    this.legs.set(number, leg);
+    leg.messages++;
+    leg.bytes += this.forwardBytes;
+    net.ask(n, next, this.t.forward, leg.key, leg.id, this.hop, number, false, (slot) => {
+      net.list(slot, leg.origin); net.list(slot, leg.depth + 1); net.list(slot, leg.toOwner ? 1 + leg.copiesLeft : 0);
+      net.list(slot, leg.item); net.list(slot, leg.messages); net.list(slot, leg.bytes); net.list(slot, leg.timeouts);
+      for (const p of leg.path) net.list(slot, p);
     });
   }
 
   private onForward(at: number, from: number, slot: number): void {
     const net = this.net;
-    const id = net.auxOf(slot), depth = net.peerOf(slot, 1), owner = net.peerOf(slot, 2);
-    net.send(at, from, this.t.ack, net.replyTo(slot, 0, 0));
-    const l = this.lookups.get(id);
-    if (!l || !l.open) return;
-    this.route(l, at, depth, owner > 0, owner - 1);
+    const depth = net.peerOf(slot, 1), owner = net.peerOf(slot, 2);
+    const path: number[] = [];
+    for (let j = FORWARD_FIELDS; j < net.countOf(slot); j++) path.push(net.peerOf(slot, j));
+    const leg = new Leg(net.auxOf(slot), net.peerOf(slot, 0), net.keyOf(slot), net.peerOf(slot, 3), path);
+    leg.messages = net.peerOf(slot, 4); leg.bytes = net.peerOf(slot, 5); leg.timeouts = net.peerOf(slot, 6);
+    // The acknowledgement counts as the lookup's as it leaves (whether or not it arrives).
+    leg.messages++;
+    leg.bytes += net.send(at, from, this.t.ack, net.replyTo(slot, 0, 0));
+    this.route(leg, at, depth, owner > 0, owner - 1);
   }
 
-  private onHopTimeout(id: number, at: number, target: number): void {
-    const l = this.lookups.get(id);
+  private onHopTimeout(number: number, at: number, target: number): void {
+    const leg = this.legs.get(number);
+    this.legs.delete(number);
     this.forget(at, target);
-    if (!l || !l.open || this.core.ctx.peers.alive[at] !== 1 || l.at !== at) return;
-    l.timeouts++;
-    if (l.toOwner) {
+    if (!leg || this.core.ctx.peers.alive[at] !== 1) return;
+    leg.timeouts++;
+    if (leg.toOwner) {
       const s = this.successor(at);
-      if (s < 0 || l.copiesLeft <= 0) { this.answerOrigin(l, at, l.atDepth, false); return; }
-      l.copiesLeft--;
-      this.forwardTo(l, at, s);
+      if (s < 0 || leg.copiesLeft <= 0) { this.answerOrigin(leg, at, false); return; }
+      leg.copiesLeft--;
+      this.forwardTo(leg, at, s);
       return;
     }
-    this.forwardNext(l, at);
+    this.forwardNext(leg, at);
   }
 
-  private answerOrigin(l: ChordLookup, n: number, depth: number, found: boolean): void {
-    const holders = found ? this.core.records!.holders(n, l.item, this.core.ctx.sim.now) : [];
-    if (n === l.origin) { this.finish(l, anyLive(holders, othersAlive(this.core)), depth); return; }
+  /** `n` tells the origin the lookup's end: the record's holders (`found`), or that it failed. */
+  private answerOrigin(leg: Leg, n: number, found: boolean): void {
+    const holders = found ? this.core.records!.holders(n, leg.item, this.core.ctx.sim.now) : [];
+    if (n === leg.origin) {
+      const l = this.lookups.get(leg.id);
+      if (l) this.end(l, leg, found && anyLive(holders, othersAlive(this.core)), leg.depth);
+      return;
+    }
     const net = this.net;
-    const out = net.oneWay(l.key, l.id, false);
-    net.list(out, depth); net.list(out, found ? 1 : 0);
+    const out = net.oneWay(leg.key, leg.id, false);
+    const size = net.sizes['chord/result'];
+    net.list(out, leg.depth); net.list(out, found ? 1 : 0);
+    net.list(out, leg.messages + 1); net.list(out, leg.bytes + size.base + size.perPeer * holders.length); net.list(out, leg.timeouts);
+    net.list(out, leg.path.length);
+    for (const p of leg.path) net.list(out, p);
     for (const h of holders) net.list(out, h);
-    l.messages++;
-    l.bytes += net.send(n, l.origin, this.t.result, out, holders.length);
+    net.send(n, leg.origin, this.t.result, out, holders.length);
   }
 
   private onResult(at: number, slot: number): void {
     const net = this.net;
     const l = this.lookups.get(net.auxOf(slot));
     if (!l || !l.open || l.origin !== at) return;
-    this.finish(l, net.peerOf(slot, 1) === 1 && this.listedLive(slot, 2), net.peerOf(slot, 0));
+    const paths = net.peerOf(slot, 5);
+    const leg = new Leg(l.id, l.origin, l.key, l.item, []);
+    for (let j = 0; j < paths; j++) leg.path.push(net.peerOf(slot, RESULT_FIELDS + j));
+    leg.messages = net.peerOf(slot, 2); leg.bytes = net.peerOf(slot, 3); leg.timeouts = net.peerOf(slot, 4);
+    this.end(l, leg, net.peerOf(slot, 1) === 1 && this.listedLive(slot, RESULT_FIELDS + paths), net.peerOf(slot, 0));
+  }
+
+  /** Ends recursive lookup `l` with what `leg` counted on its way. */
+  private end(l: ChordLookup, leg: Leg, success: boolean, hops: number): void {
+    l.messages = leg.messages; l.bytes = leg.bytes; l.timeouts = leg.timeouts; l.path = leg.path;
+    this.finish(l, success, hops);
   }
 
   // ---- joining and upkeep ---------------------------------------------------------------

@@ -10,17 +10,24 @@ import { CONTROLLER } from '../../engine/simulator.js';
 import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import { DHT_INDEX, type DhtIndex } from '../../services/dht-index.js';
-import { Chord } from './chord.js';
-import type { DhtCore, DhtProtocol, StructuredSpec } from './core.js';
+import { Chord, RECURSIVE_LISTED, chordTables, fingerLevels } from './chord.js';
+import type { DhtCore, DhtProtocol, StructuredSpec, TableSpec, Tables } from './core.js';
 import { grown } from '../../run/grown.js';
 import { dynamicsOf } from '../../dynamics/shared.js';
 import { IdSpace } from './ids.js';
-import { Kademlia } from './kademlia.js';
+import { Kademlia, bucketLevels, kademliaTables } from './kademlia.js';
 import { Records, type LookupOutcome } from './lookup.js';
 import { DhtNet } from './net.js';
 import type { StructuredResults } from './results-section.js';
 import { LookupTally, type LookupTallyData } from './tally.js';
 import type { TypeTally } from './net.js';
+
+/** The protocol's per-peer routing tables for `peers` initial peers (the finger and bucket levels follow the count). */
+export function routingTables(spec: StructuredSpec, peers: number): TableSpec[] {
+  return spec.protocol === 'chord'
+    ? chordTables(spec.chord.successors, fingerLevels(spec.bits, peers))
+    : kademliaTables(spec.kademlia.k, bucketLevels(spec.bits, peers, spec.kademlia.k));
+}
 
 /** Networks up to this size carry the ring view's data in the results. */
 export const RING_VIEW_PEERS = 500;
@@ -37,6 +44,8 @@ export interface StructuredSplitHooks {
   owns(p: number): boolean;
   /** Who has joined: shared by the threads, each writing its own peers'. */
   joined: Uint8Array;
+  /** The routing tables (routingTables), shared by the threads, each writing its own peers' rows. */
+  tables: Tables;
   /** Tie-break of the event being processed (the first successful lookup is the earliest over the threads). */
   tie(): number;
   /** Lookups ended, and succeeded, over all threads as of the last barrier (the series). */
@@ -83,7 +92,9 @@ export class StructuredComponent implements Component, DhtIndex {
     this.ctx = ctx;
     const spec = this.spec, n = ctx.peers.count;
     const space = new IdSpace(spec.bits);
-    const maxListed = Math.max(spec.chord.successors + REPLY_EXTRA, spec.kademlia.k);
+    // A recursive Chord lookup's messages carry its path and counters too (chord.ts).
+    const maxListed = Math.max(spec.chord.successors + REPLY_EXTRA, spec.kademlia.k)
+      + (spec.protocol === 'chord' && spec.chord.lookup === 'recursive' ? RECURSIVE_LISTED : 0);
     const ids = new Float64Array(Math.max(1, n)).fill(-1);
     const idStreams = ctx.peerStreams('structured/id');
     for (let p = 0; p < n; p++) ids[p] = space.draw(idStreams.use(p));
@@ -101,6 +112,8 @@ export class StructuredComponent implements Component, DhtIndex {
       records: null,
       data: null,
       onJoined: (p) => this.holderJoined(p),
+      own: (p) => this.own(p),
+      tables: this.split?.tables ?? null,
     };
     this.protocol = spec.protocol === 'chord' ? new Chord(this.core, n) : new Kademlia(this.core, n);
     this.sorted = sorted;
@@ -220,7 +233,8 @@ export class StructuredComponent implements Component, DhtIndex {
     const keys = new Float64Array(data.items);
     const rng = this.ctx.namedStream('structured/keys');
     for (let i = 0; i < keys.length; i++) keys[i] = core.space.draw(rng);
-    const records = new Records(data.items, copies, keys, spec.expiry > 0 ? spec.expiry : Infinity);
+    // A split run's thread keeps only its own peers' pointers (no other thread's peer reads them).
+    const records = new Records(data.items, copies, keys, spec.expiry > 0 ? spec.expiry : Infinity, (p) => this.own(p));
     core.records = records;
     core.data = data;
     for (let item = 0; item < data.items; item++) {

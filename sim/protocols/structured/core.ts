@@ -44,6 +44,44 @@ export interface DhtCore {
   data: DataPlacement | null;
   /** Told when a peer has joined (its join lookup succeeded, or it founded the network): holders publish then. */
   onJoined: ((p: number) => void) | null;
+  /** Whether this thread acts for `p` (always, on one thread): it builds only its own peers' tables. */
+  own(p: number): boolean;
+  /**
+   * A split run's routing tables (tableSpecs), in shared memory with room for every peer id
+   * of the run: each thread writes only its own peers' rows, and they never grow. Null: the
+   * protocol's own arrays.
+   */
+  tables: Tables | null;
+}
+
+/** A per-peer routing table: `per` entries a peer, of 4 bytes (Int32) or 1 (Uint8 counts), at first `fill`. */
+export interface TableSpec {
+  name: string;
+  per: number;
+  bytes: 1 | 4;
+  fill: number;
+}
+
+export type Tables = Record<string, Int32Array | Uint8Array>;
+
+/**
+ * The tables' arrays for `capacity` peers, table i over `buffer(i, bytes)` (a split run's
+ * shared memory), filled with their initial values when `fill` (once, before any thread reads).
+ */
+export function tablesOver(specs: TableSpec[], capacity: number, buffer: (i: number, bytes: number) => ArrayBufferLike, fill: boolean): Tables {
+  const out: Tables = {};
+  specs.forEach((t, i) => {
+    const n = Math.max(1, capacity) * t.per, b = buffer(i, n * t.bytes);
+    const a = t.bytes === 4 ? new Int32Array(b, 0, n) : new Uint8Array(b, 0, n);
+    if (fill && t.fill !== 0) a.fill(t.fill);
+    out[t.name] = a;
+  });
+  return out;
+}
+
+/** Bytes a peer of the tables `specs`. */
+export function tableBytes(specs: TableSpec[]): number {
+  return specs.reduce((sum, t) => sum + t.per * t.bytes, 0);
 }
 
 export interface DhtProtocol {

@@ -1,11 +1,10 @@
 /** The structured family (`structured`): Chord and Kademlia, an index that `dht` searches look items up in. */
 import type { Family } from '../../families/family.js';
 import { structuredSchema, type structuredKeys } from './schema.js';
-import { StructuredComponent } from './component.js';
+import { StructuredComponent, routingTables } from './component.js';
 import { structuredCards, structuredSection, structuredSummary } from './report.js';
 import type { StructuredSections } from './results-section.js';
-import { fingerLevels } from './chord.js';
-import { bucketLevels } from './kademlia.js';
+import { tableBytes } from './core.js';
 import { structuredSplit } from './split.js';
 
 const LOOKUPS = {
@@ -26,15 +25,22 @@ export const structuredFamily: Family<StructuredSections, typeof structuredKeys>
   // ID (8), joined flag (1), upkeep generation (4), stream counters (8), and the tables:
   // Chord r successors, F fingers and a predecessor (4 bytes each) and a count; Kademlia
   // levels × k contacts (4 bytes each) and a count a bucket. Pending: upkeep ticks.
-  memory: ({ scenario, peers, perPeer }) => {
+  memory: ({ scenario, initialPeers, peers, perPeer }) => {
     const st = scenario.structured;
     if (!st) return null;
-    const table = st.protocol === 'chord'
-      ? 4 * (st.chord.successors + fingerLevels(st.bits, peers) + 1) + 1
-      : (4 * st.kademlia.k + 1) * bucketLevels(st.bits, peers, st.kademlia.k);
-    // A split run's threads each build every peer's IDs and tables (split.ts), so each holds them whole.
-    const whole = (t: { what: string; bytes: number }) => ({ ...t, perThread: true });
-    return { terms: [whole(perPeer('DHT IDs and state', 21)), whole(perPeer(`${st.protocol} routing tables`, table))], pendingEvents: 2 * peers };
+    // A split run's threads each draw every peer's ID (split.ts), so each holds them whole;
+    // the tables live once, in shared memory.
+    const ids = { ...perPeer('DHT IDs and state', 21), perThread: true };
+    const terms = [ids, perPeer(`${st.protocol} routing tables`, tableBytes(routingTables(st, peers)))];
+    // With dht searches every replica's holder has its pointer on `copies` peers: a holder
+    // and an expiry in JS arrays, about 24 bytes a pointer (measured at 5·10^4 and 10^5
+    // peers: bench/README.md). A split run's thread keeps its own peers' pointers only.
+    if (scenario.workload.searches.some((q) => q.protocol === 'dht')) {
+      const replicas = scenario.data.objects * scenario.data.replication.ratio * initialPeers;
+      const copies = st.protocol === 'chord' ? st.chord.successors : st.kademlia.k;
+      terms.push({ what: `DHT pointers (${Math.round(replicas * copies).toLocaleString('en-US')})`, bytes: 24 * replicas * copies });
+    }
+    return { terms, pendingEvents: 2 * peers };
   },
   eventDrivenParts: (scenario) => (scenario.structured ? [{ key: 'structured', part: 'the structured overlay (DHT lookups and upkeep)' }] : []),
   reportClient: 'sim/protocols/structured/report.client.js',

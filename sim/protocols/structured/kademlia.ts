@@ -21,7 +21,7 @@
  */
 import type { MessageType } from '../../network/messages.js';
 import { twoTo } from '../../math/two-to.js';
-import { bootstrapPeer, othersAlive, type DhtCore, type DhtProtocol } from './core.js';
+import { bootstrapPeer, othersAlive, tableBytes, type DhtCore, type DhtProtocol, type TableSpec } from './core.js';
 import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -32,6 +32,11 @@ const NEW = 0, PENDING = 1, ANSWERED = 2, FAILED = 3;
 /** Buckets kept per peer for `peers` peers: log2(peers / k) + 4, so the last one rarely fills. */
 export function bucketLevels(bits: number, peers: number, k: number): number {
   return Math.min(bits, IdSpace.bitLength(Math.max(1, Math.floor(peers / k))) + 4);
+}
+
+/** Kademlia's per-peer tables: `levels` buckets of k contacts (stride levels × k) and their counts (stride levels). */
+export function kademliaTables(k: number, levels: number): TableSpec[] {
+  return [{ name: 'contacts', per: levels * k, bytes: 4, fill: -1 }, { name: 'counts', per: levels, bytes: 1, fill: 0 }];
 }
 
 class KadLookup {
@@ -59,8 +64,8 @@ export class Kademlia implements DhtProtocol {
   readonly k: number;
   readonly alpha: number;
   readonly levels: number;
-  contacts = new Int32Array(0);
-  counts = new Uint8Array(0);
+  contacts: Int32Array = new Int32Array(0);
+  counts: Uint8Array = new Uint8Array(0);
   /** Scratch: distances to the key of the contacts `closest` gathers. */
   private distances = new Float64Array(64);
   private nextLookup = 0;
@@ -77,7 +82,8 @@ export class Kademlia implements DhtProtocol {
     this.k = core.spec.kademlia.k;
     this.alpha = core.spec.kademlia.alpha;
     this.levels = bucketLevels(core.space.bits, capacity, this.k);
-    this.grow(capacity);
+    if (core.tables) { this.contacts = core.tables.contacts as Int32Array; this.counts = core.tables.counts as Uint8Array; }
+    else this.grow(capacity);
     const net = core.net, sim = core.ctx.sim;
     const touch = (at: number, from: number) => this.touch(at, from);
     this.t = {
@@ -111,12 +117,14 @@ export class Kademlia implements DhtProtocol {
   private get net() { return this.core.net; }
 
   grow(capacity: number): void {
+    if (this.core.tables) return; // shared, with room for every peer id of the run
     this.contacts = grown(this.contacts, capacity * this.levels * this.k, -1);
     this.counts = grown(this.counts, capacity * this.levels);
   }
 
+  /** As many slots as the peers' IDs (the tables grow with them; a split run's have room for all). */
   get bytes(): number {
-    return this.contacts.byteLength + this.counts.byteLength;
+    return this.core.ids.length * tableBytes(kademliaTables(this.k, this.levels));
   }
 
   // ---- buckets --------------------------------------------------------------------------
@@ -205,7 +213,7 @@ export class Kademlia implements DhtProtocol {
     let nextStart = new Int32Array(n), nextEnd = new Int32Array(n);
     const fill = (i: number, lo: number, hi: number, d: number) => {
       const p = sorted[i], m = hi - lo, at = p * L + d;
-      if (m <= 0) return;
+      if (m <= 0 || !this.core.own(p)) return;
       // k contacts spread evenly over the subtree from a random offset: one draw a bucket.
       const take = Math.min(k, m), offset = this.core.streams.use(p).next() * m, step = m / take;
       let count = 0;

@@ -31,7 +31,11 @@ export interface LookupOutcome {
   predecessorHops: number;
   /** Kademlia: the deepest node on any path the lookup followed (rounds of requests); −1 otherwise. */
   rounds: number;
-  /** Messages of the lookup: those it sent (lost ones included) and the replies and acknowledgements that reached it while it waited; their modelled bytes. */
+  /**
+   * Messages of the lookup: those it sent (lost ones included) and the replies and
+   * acknowledgements that reached it while it waited; their modelled bytes. A recursive
+   * lookup counts those on its way to the answer, each acknowledgement as it is sent (docs/structured.md).
+   */
   messages: number;
   bytes: number;
   /** Requests that timed out. */
@@ -62,10 +66,13 @@ export class Records {
   private readonly byPeer = new Map<number, Map<number, Pointers>>();
   constructor(readonly items: number, readonly copies: number, readonly keys: Float64Array,
     /** Seconds a pointer lives unless republished (Infinity: forever). */
-    readonly lifetime: number) {}
+    readonly lifetime: number,
+    /** The peers whose pointers this thread keeps (a split run's own peers; on one thread, all). */
+    private readonly keeps: (peer: number) => boolean = () => true) {}
 
   /** `peer` stores (or refreshes) the pointer from `item` to `holder`, until `expires`. */
   put(peer: number, item: number, holder: number, expires: number): void {
+    if (!this.keeps(peer)) return;
     let m = this.byPeer.get(peer);
     if (!m) { m = new Map(); this.byPeer.set(peer, m); }
     let e = m.get(item);

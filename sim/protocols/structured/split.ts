@@ -1,8 +1,9 @@
 /**
  * Chord and Kademlia in a split run (sim/parallel/split.ts). A peer's tables, the pointers
  * it stores and its request timers are its own, changed only by its events, in its owner's
- * thread; every thread builds the same ideal tables and IDs at the start (global knowledge,
- * as on one thread). A lookup lives at its origin: its requests and replies are messages,
+ * thread: the tables live once, in shared memory, each thread building and writing its own
+ * peers' rows, and each thread keeps its own peers' pointers. Every thread draws every
+ * peer's ID (global knowledge, as on one thread). A lookup lives at its origin: its requests and replies are messages,
  * and only the origin's thread knows it. Each thread counts its own lookups and messages,
  * and the counts add up (the first successful lookup, for the ring view, is the earliest
  * over the threads by (time, tie)); the series' success rate reads the counts summed at
@@ -10,12 +11,13 @@
  * pointers travel beside its message (one thread keeps them in memory, by number): a
  * thread writes those bound for another thread's peer to its own shared buffer of the
  * window's parity, and after the barrier every thread takes those for its peers, before
- * the message (sent in that window, so arriving after it) is handled.
+ * the message (sent in that window, so arriving after it) is handled. A recursive lookup's
+ * forwarded message carries all it needs (its path and counters), so it hops across threads.
  */
-import type { Scenario } from '../../scenario/schema.js';
 import type { SplitContract } from '../../parallel/split.js';
 import { Chord } from './chord.js';
-import { StructuredComponent, combinePartials, fillSection, type StructuredPartial } from './component.js';
+import { StructuredComponent, combinePartials, fillSection, routingTables, type StructuredPartial } from './component.js';
+import { tablesOver } from './core.js';
 import type { StructuredResults } from './results-section.js';
 
 /** Board cells a partition publishes: lookups ended, and succeeded, in it. */
@@ -33,24 +35,16 @@ interface StructuredShare {
   hasRecords: boolean;
 }
 
-/** Why this scenario's structured overlay stays on one thread (null: it splits). */
-function refuse(scenario: Scenario): string | null {
-  const st = scenario.structured!;
-  if (st.protocol === 'chord' && st.chord.lookup === 'recursive') {
-    return 'recursive Chord lookups: each node on the path updates the lookup, which lives at its origin';
-  }
-  return null;
-}
-
 export const structuredSplit: SplitContract = {
-  refuse,
   // Per partition and window parity, its handovers to other threads' peers (partition i, parity q:
-  // buffer 2i + q); then who has joined.
-  setup: (_scenario, threads, _blockSize, capacity) => ({
+  // buffer 2i + q); then who has joined; then the routing tables.
+  setup: (scenario, threads, _blockSize, capacity) => ({
     buffers: [
       ...Array.from({ length: 2 * threads }, () => new (SharedArrayBuffer as unknown as GrowableConstructor)(HANDOVER_BYTES, { maxByteLength: MAX_HANDOVER_BYTES })),
       // Who has joined (1 byte a peer, arrivals included).
       new SharedArrayBuffer(Math.max(1, capacity)),
+      ...Object.values(tablesOver(routingTables(scenario.structured!, scenario.peers.count), capacity, (_i, bytes) => new SharedArrayBuffer(bytes), true))
+        .map((a) => a.buffer as SharedArrayBuffer),
     ],
     cells: CELLS,
     lanes: 0,
@@ -62,6 +56,7 @@ export const structuredSplit: SplitContract = {
       hi: env.hi,
       owns: (p) => env.owns(p),
       joined: new Uint8Array(env.buffers[2 * env.threads], 0, Math.max(1, env.capacity)),
+      tables: tablesOver(routingTables(scenario.structured!, scenario.peers.count), env.capacity, (i) => env.buffers[2 * env.threads + 1 + i], false),
       tie: () => env.sim.currentTie,
       ended: () => ({ count, successes }),
     });

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDht, chordHalfFailed, chordPathLength, liveRing } from '../../../sim/protocols/structured/experiments';
 import type { Chord } from '../../../sim/protocols/structured/chord';
 import { NamedStream } from '../../../sim/engine/random';
+import { runScenario } from '../../../sim/run/run-scenario';
+import { loadScenarioText } from '../../../sim/scenario/load';
 
 const IDEAL_STILL = '{ protocol: chord, bootstrap: ideal, chord: { stabilize: 0, fixFingers: 0 } }';
 
@@ -54,6 +56,29 @@ describe('chord: exact, on small rings', () => {
       expect(o.timeouts).toBe(0);
       expect(o.messages).toBe(2 * o.hops);
     }
+  });
+
+  it('a recursive lookup sends a forward and an acknowledgement per hop, then the answer: messages = 2 × hops + 1', () => {
+    const r = runScenario(loadScenarioText(`
+name: recursive exact
+seed: 4
+duration: 60s
+peers: { count: 256 }
+network: { latency: 30ms }
+data: { objects: 40 }
+structured: { protocol: chord, bootstrap: ideal, chord: { lookup: recursive, stabilize: 0, fixFingers: 0 } }
+workload: { searches: { protocol: dht, count: 300, start: 1s, spacing: 100ms } }
+`, 'recursive.yaml'));
+    const l = r.structured!.lookups;
+    // Every lookup ended (a search whose origin holds the item itself starts none).
+    expect(l.count).toBeGreaterThan(250);
+    expect(l.unfinished).toBe(0);
+    expect(l.successRate).toBe(1);
+    expect(l.timeoutsPerLookup).toBe(0);
+    // A lookup the origin answers itself (0 hops) sends nothing.
+    const expected = l.hopsHistogram.reduce((sum, lookups, hops) => sum + lookups * (hops > 0 ? 2 * hops + 1 : 0), 0);
+    expect(l.hopsHistogram.length).toBeGreaterThan(4);
+    expect(l.messagesPerLookup! * l.count).toBeCloseTo(expected, 6);
   });
 
   it('a dead finger costs one timeout and the lookup routes around it', () => {

@@ -2,8 +2,8 @@
  * Chord and Kademlia split across threads (sim/protocols/structured/split.ts): the same
  * results, byte for byte, with --workers 1, 2 and 3, for ideal tables or joins, with upkeep
  * (stabilise, fix fingers, bucket refresh), dht searches beside a flood, loss, failures
- * (Chord's handovers to new predecessors), churn and the index's republishing; and the cases that stay on one thread say why. Needs the built
- * worker (npm run build).
+ * (Chord's handovers to new predecessors), churn and the index's republishing, iterative
+ * and recursive Chord lookups. Needs the built worker (npm run build).
  */
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../sim/run/run';
@@ -46,6 +46,12 @@ const CASES: Record<string, [string, string]> = {
   'Kademlia under churn': [
     '{ protocol: kademlia, bootstrap: join, joinWindow: 8s, timeout: 300ms, republish: 20s, expiry: 50s, kademlia: { k: 8, alpha: 3, refresh: 15s } }',
     'churn: { session: { dist: exponential, mean: 60s }, downtime: { dist: exponential, mean: 20s } }'],
+  'Chord, recursive lookups (the forwarded message carries the path and counters across threads), loss and a failure of 20%': [
+    '{ protocol: chord, bootstrap: ideal, republish: 20s, expiry: 50s, chord: { lookup: recursive, successors: 4, stabilize: 3s, fixFingers: 10s } }',
+    'failures: { at: 30s, fraction: 0.2 }'],
+  'Chord, recursive lookups under churn': [
+    '{ protocol: chord, bootstrap: join, joinWindow: 8s, republish: 20s, expiry: 50s, chord: { lookup: recursive, successors: 6, stabilize: 2s, fixFingers: 10s } }',
+    'churn: { session: { dist: exponential, mean: 60s }, downtime: { dist: exponential, mean: 20s } }'],
   'Kademlia, ideal buckets with refresh and republish': [
     '{ protocol: kademlia, bootstrap: ideal, republish: 30s, expiry: 70s, timeout: 400ms, kademlia: { k: 8, alpha: 3, refresh: 20s } }', ''],
   'Kademlia, alpha 1, short timeouts (many expire), and a failure of 20%': [
@@ -65,6 +71,10 @@ describe('structured overlays split across threads', () => {
       // With failures, Chord peers get new predecessors and hand pointers over (some to another thread's peer).
       if (structured.includes('chord') && extra.includes('failures')) {
         expect(one.structured!.messages.find((m) => m.type === 'chord/handover')!.maintenanceMessages).toBeGreaterThan(20);
+      }
+      // Recursive lookups hop by forwarded messages (about half of them to another thread's peer).
+      if (structured.includes('recursive')) {
+        expect(one.structured!.messages.find((m) => m.type === 'chord/forward')!.lookupMessages).toBeGreaterThan(300);
       }
       const expected = text(one);
       for (const workers of [1, 2, 3]) {
@@ -89,13 +99,17 @@ describe('structured overlays split across threads', () => {
     }
   });
 
-  it('the memory guard counts the DHT state whole in every thread (each builds every peer\'s tables)', () => {
+  it('the memory guard counts the DHT IDs whole in every thread (each draws every peer\'s) and the routing tables once (shared)', () => {
     const scenario = loadScenarioText(base(CASES['Kademlia, ideal buckets with refresh and republish'][0]), 'split.yaml', ['peers.count=100000', 'data.objects=10']);
     const one = estimateMemory(scenario, 1), three = estimateMemory(scenario, 3);
-    const dht = one.terms.filter((t) => t.perThread).reduce((sum, t) => sum + t.bytes, 0);
-    expect(one.terms.filter((t) => t.perThread).map((t) => t.what).sort()).toEqual(['DHT IDs and state', 'kademlia routing tables']);
-    expect(dht).toBeGreaterThan(0);
-    expect(three.terms.find((t) => t.what.startsWith('the rest of a whole copy'))!.bytes).toBeCloseTo(2 * (1 - SPLIT_STATE_FACTOR) * dht, -3);
+    const ids = one.terms.filter((t) => t.perThread).reduce((sum, t) => sum + t.bytes, 0);
+    expect(one.terms.filter((t) => t.perThread).map((t) => t.what)).toEqual(['DHT IDs and state']);
+    const tables = one.terms.find((t) => t.what === 'kademlia routing tables')!;
+    expect(tables.perThread).toBeFalsy();
+    expect(tables.bytes).toBeGreaterThan(10 * ids);
+    // With dht searches, the pointers: each replica's holder on k peers (2% of 10^5 peers hold each of 10 items, k = 8).
+    expect(one.terms.find((t) => t.what.startsWith('DHT pointers'))!.bytes).toBeCloseTo(24 * 10 * 0.02 * 100_000 * 8, -3);
+    expect(three.terms.find((t) => t.what.startsWith('the rest of a whole copy'))!.bytes).toBeCloseTo(2 * (1 - SPLIT_STATE_FACTOR) * ids, -3);
   });
 
   it('Kademlia with churn arrivals (new peers draw their IDs in every thread): --workers 2 gives the one-thread results', async () => {
@@ -105,18 +119,5 @@ describe('structured overlays split across threads', () => {
     const r = await runSimulation(scenario, { workers: 2 });
     expect(r.engine.workers, r.engine.workersNote).toBe(2);
     expect(text(r)).toBe(text(expected));
-  });
-
-  it('what does not split yet stays on one thread and says why', async () => {
-    const cases: Array<[string, string, RegExp]> = [
-      ["{ protocol: chord, bootstrap: ideal, chord: { lookup: recursive } }", '', /recursive Chord lookups/],
-    ];
-    for (const [structured, extra, why] of cases) {
-      const scenario = loadScenarioText(base(structured, extra), 'split.yaml', ['duration=25s']);
-      const r = await runSimulation(scenario, { workers: 2 });
-      expect(r.engine.workers).toBe(1);
-      expect(r.engine.workersNote).toMatch(why);
-      expect(text(r)).toBe(text(runScenario(scenario)));
-    }
   });
 });

@@ -22,13 +22,23 @@ import type { BroadcastState } from '../state.js';
 import type { BitsetExchange } from './bitset-exchange.js';
 import type { CycleRounds } from './partition.js';
 
-/** No bid yet (the largest Int32: every key is smaller). */
+/** No bid yet (the largest Int32: every key is smaller); with a trace, the largest Int64. */
 const NONE = 0x7fffffff;
+const NONE64 = 0x7fffffffffffffffn;
 
-/** The shared buffers: one bid cell a peer id, arrivals included (Int32), one count a thread (Float64). */
-export function cycleBuffers(peers: number, threads: number): SharedArrayBuffer[] {
-  const bids = new SharedArrayBuffer(Math.max(4, peers * 4));
-  new Int32Array(bids).fill(NONE);
+/** Whether a traced round's keys (below 8·n³ for n peer ids) are exact in a double, as they are computed. */
+export function tracedKeysFit(ids: number): boolean {
+  return 8 * ids * ids * ids <= Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * The shared buffers: one bid cell a peer id, arrivals included (Int32, or with a trace
+ * Int64: its keys hold four parts), one count a thread (Float64).
+ */
+export function cycleBuffers(peers: number, threads: number, withTrace: boolean): SharedArrayBuffer[] {
+  const bids = new SharedArrayBuffer(Math.max(8, peers * (withTrace ? 8 : 4)));
+  if (withTrace) new BigInt64Array(bids).fill(NONE64);
+  else new Int32Array(bids).fill(NONE);
   return [bids, new SharedArrayBuffer(threads * 8)];
 }
 
@@ -39,7 +49,10 @@ export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
    * round it starts with), which orders a round's informings in the merged trace.
    */
   order = -1;
-  private readonly bids: Int32Array;
+  /** Without a trace (else null): Int32 bids. */
+  private readonly bids: Int32Array | null;
+  /** With a trace (else null): Int64 bids. */
+  private readonly bids64: BigInt64Array | null;
   private readonly counts: Float64Array;
   /** Peer ids the run may hand out (arrivals included): keys number the senders among them. */
   private readonly n: number;
@@ -66,11 +79,12 @@ export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
   ) {
     super(transport);
     this.n = capacity;
-    this.bids = new Int32Array(buffers[0], 0, Math.max(1, this.n));
+    this.bids = withTrace ? null : new Int32Array(buffers[0], 0, Math.max(1, this.n));
+    this.bids64 = withTrace ? new BigInt64Array(buffers[0], 0, Math.max(1, this.n)) : null;
     this.counts = new Float64Array(buffers[1], 0, threads);
     this.full = withTrace;
-    // 8·n³ keys must fit an Int32 with a trace; n peers of two phases without one.
-    if (withTrace && 8 * this.n * this.n * this.n >= NONE) throw new Error('parallel: too many peers for a traced cycle round');
+    // 8·n³ keys must be exact with a trace; n peers of two phases without one.
+    if (withTrace && !tracedKeysFit(this.n)) throw new Error('parallel: too many peers for a traced cycle round');
   }
 
   phase(phase: number): void {
@@ -131,6 +145,10 @@ export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
     st.duplicates++;
     if (st.has(to)) return;
     const bids = this.bids;
+    if (bids === null) {
+      this.bid64(to, BigInt(key));
+      return;
+    }
     let cur = Atomics.load(bids, to);
     while (key < cur) {
       const seen = Atomics.compareExchange(bids, to, cur, key);
@@ -139,16 +157,41 @@ export class SplitCycleRounds extends CycleDelivery implements CycleRounds {
     }
   }
 
+  /** A traced round's bid (the smallest key wins, as above). */
+  private bid64(to: number, key: bigint): void {
+    const bids = this.bids64!;
+    let cur = Atomics.load(bids, to);
+    while (key < cur) {
+      const seen = Atomics.compareExchange(bids, to, cur, key);
+      if (seen === cur) break;
+      cur = seen;
+    }
+  }
+
+  /** Peer p's winning key, cleared for the next round (-1: no bid). */
+  private take(p: number): number {
+    const bids = this.bids;
+    if (bids !== null) {
+      const key = bids[p];
+      if (key === NONE) return -1;
+      bids[p] = NONE;
+      return key;
+    }
+    const key = this.bids64![p];
+    if (key === NONE64) return -1;
+    this.bids64![p] = NONE64;
+    return Number(key);
+  }
+
   settle(st: BroadcastState, round: number): void {
     this.barrier.wait();
-    const bids = this.bids, n = this.n;
+    const n = this.n;
     let won = 0;
     const own = this.ownRanges(this.peers.count);
     for (let i = 0; i < own.length; i += 2) {
       for (let p = own[i]; p < own[i + 1]; p++) {
-        const key = bids[p];
-        if (key === NONE) continue;
-        bids[p] = NONE;
+        const key = this.take(p);
+        if (key < 0) continue;
         if (2 * won + 2 > this.won.length) {
           const grown = new Float64Array(Math.max(64, this.won.length * 2));
           grown.set(this.won);

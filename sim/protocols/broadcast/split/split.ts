@@ -15,7 +15,7 @@ import { Phase, type BroadcastState } from '../state.js';
 import { Timeline } from '../timeline.js';
 import { broadcastAdmission } from './admission.js';
 import { BitsetExchange } from './bitset-exchange.js';
-import { cycleBuffers, SplitCycleRounds } from './cycle-rounds.js';
+import { cycleBuffers, SplitCycleRounds, tracedKeysFit } from './cycle-rounds.js';
 import { PartitionChurn } from './churn.js';
 import { PartitionFailures } from './failures.js';
 import { earlier } from './latest.js';
@@ -44,7 +44,7 @@ function setup(scenario: Scenario, threads: number, blockSize: number, capacity:
     // The bitsets have room for the peers that arrive (churn: dealt out by 32-peer words).
     buffers: [
       ...Array.from({ length: broadcasts }, () => new SharedArrayBuffer(Math.max(4, Math.ceil(capacity / 32) * 4))),
-      ...(scenario.engine === 'cycle' ? cycleBuffers(capacity, threads) : []),
+      ...(scenario.engine === 'cycle' ? cycleBuffers(capacity, threads, n <= TRACE_MAX_PEERS) : []),
       ...(n > TRACE_MAX_PEERS ? TimelineStream.allocate(broadcasts, threads, blockSize) : []),
     ],
     cells: CELLS * broadcasts,
@@ -55,9 +55,9 @@ function setup(scenario: Scenario, threads: number, blockSize: number, capacity:
 /** What the broadcasts cannot split: traced cycle rounds whose message keys would not fit. */
 function refuse(scenario: Scenario, ids: number): string | null {
   // A traced split cycle round keys a message by (phase, sender, index, informer) among
-  // every peer id of the run, arrivals included, in an Int32 (cycle-rounds.ts).
-  if (scenario.engine === 'cycle' && scenario.peers.count <= TRACE_MAX_PEERS) {
-    if (8 * ids * ids * ids >= 0x7fffffff) return `cycle-engine rounds with a trace (at most ${TRACE_MAX_PEERS} peers) and ${ids} peer ids with the churn arrivals: a round's message keys would not fit`;
+  // every peer id of the run, arrivals included, exact in a double (cycle-rounds.ts).
+  if (scenario.engine === 'cycle' && scenario.peers.count <= TRACE_MAX_PEERS && !tracedKeysFit(ids)) {
+    return `cycle-engine rounds with a trace (at most ${TRACE_MAX_PEERS} peers) and ${ids} peer ids with the churn arrivals: a round's message keys would not fit`;
   }
   // (Under drawn churn, a peer forwarding on receipt to uniform targets draws them from the
   // live snapshot, which every thread rebuilds alike: TargetPicker.knownUniform. On the

@@ -243,13 +243,8 @@ export class ViewTable {
     this.graph.beforeChange?.(-1);
     if (this.rows) { this.rebuildShared(this.rows); return; }
     const g = this.graph, n = g.size, data = this.data, stride = this.stride;
-    const count = new Int32Array(n);
+    const count = this.countRuns(new Int32Array(n), n);
     const views = Math.min(n, this.capacity);
-    for (let p = 0; p < views; p++) {
-      const base = p * stride, k = this.size[p];
-      count[p] += k;
-      for (let i = 0; i < k; i++) count[data[base + i]]++;
-    }
     const offset = new Int32Array(n);
     let total = 0;
     for (let p = 0; p < n; p++) { offset[p] = total; total += count[p]; }
@@ -267,23 +262,10 @@ export class ViewTable {
     const seen = new Int32Array(n); // seen[q] === p + 1: q already in p's run
     let links = 0;
     for (let p = 0; p < n; p++) {
-      const o = offset[p];
-      let w = o;
-      for (let i = o, e = o + count[p]; i < e; i++) {
-        const q = adj[i];
-        if (seen[q] === p + 1) continue;
-        seen[q] = p + 1;
-        adj[w++] = q;
-      }
-      deg[p] = w - o;
+      deg[p] = dedupRun(adj, offset[p], count[p], seen, p);
       links += deg[p];
     }
-    g.offset = offset;
-    g.deg = deg;
-    g.cap = count;
-    g.adj = adj;
-    g.used = total;
-    g.edges = links / 2;
+    adopt(g, { offset, deg, cap: count, adj }, total, links);
   }
 
   /**
@@ -296,13 +278,7 @@ export class ViewTable {
   private rebuildShared(rows: SharedRows): void {
     const g = this.graph, n = g.size, data = this.data, size = this.size, stride = this.stride, owned = rows.owned;
     const views = Math.min(n, this.capacity);
-    const at = (this.fillAt ??= new Int32Array(this.capacity));
-    at.fill(0, 0, n);
-    for (let p = 0; p < views; p++) {
-      const base = p * stride, k = size[p];
-      at[p] += k;
-      for (let i = base; i < base + k; i++) at[data[i]]++;
-    }
+    const at = this.countRuns((this.fillAt ??= new Int32Array(this.capacity)).fill(0, 0, n), n);
     const { offset, deg, cap, adj } = rows;
     // Nobody reads the old rows from here (beforeChange has noted what it keeps).
     rows.wait();
@@ -323,27 +299,22 @@ export class ViewTable {
     }
     const seen = (this.seen ??= new Int32Array(this.capacity)); // seen[q] === p + 1: q already in p's run
     seen.fill(0, 0, n);
-    for (let p = 0; p < n; p++) {
-      if (owned[p] !== 1) continue;
-      const o = offset[p];
-      let w = o;
-      for (let i = o, e = o + cap[p]; i < e; i++) {
-        const q = adj[i];
-        if (seen[q] === p + 1) continue;
-        seen[q] = p + 1;
-        adj[w++] = q;
-      }
-      deg[p] = w - o;
-    }
+    for (let p = 0; p < n; p++) if (owned[p] === 1) deg[p] = dedupRun(adj, offset[p], cap[p], seen, p);
     rows.wait();
     let links = 0;
     for (let p = 0; p < n; p++) links += deg[p];
-    g.offset = offset;
-    g.deg = deg;
-    g.cap = cap;
-    g.adj = adj;
-    g.used = total;
-    g.edges = links / 2;
+    adopt(g, rows, total, links);
+  }
+
+  /** Adds to counts[p] the length of p's run before duplicates go (its view, the views holding it); returns counts. */
+  private countRuns(counts: Int32Array, n: number): Int32Array {
+    const data = this.data, size = this.size, stride = this.stride;
+    for (let p = 0, views = Math.min(n, this.capacity); p < views; p++) {
+      const base = p * stride, k = size[p];
+      counts[p] += k;
+      for (let i = base; i < base + k; i++) counts[data[i]]++;
+    }
+    return counts;
   }
 
   /** Empties p's view (a crash loses it). */
@@ -374,4 +345,29 @@ export class ViewTable {
     this.entries += delta;
     if (this.peers.alive[q] !== 1) this.deadEntries += delta;
   }
+}
+
+/**
+ * Keeps the first of each id in p's run adj[o, o + count), in order, at its start; returns
+ * how many are kept. seen[q] === p + 1 marks q as already in the run (no other run's mark).
+ */
+function dedupRun(adj: Int32Array, o: number, count: number, seen: Int32Array, p: number): number {
+  let w = o;
+  for (let i = o, e = o + count; i < e; i++) {
+    const q = adj[i];
+    if (seen[q] === p + 1) continue;
+    seen[q] = p + 1;
+    adj[w++] = q;
+  }
+  return w - o;
+}
+
+/** Makes the rebuilt arrays g's: `used` slots handed out, `links` entries over all runs (each link twice). */
+function adopt(g: Graph, a: { offset: Int32Array; deg: Int32Array; cap: Int32Array; adj: Int32Array }, used: number, links: number): void {
+  g.offset = a.offset;
+  g.deg = a.deg;
+  g.cap = a.cap;
+  g.adj = a.adj;
+  g.used = used;
+  g.edges = links / 2;
 }

@@ -24,6 +24,11 @@ export interface MemoryTerm {
   bytes: number;
   /** A split run holds it whole in every thread (not once, in shared memory or by owner). */
   perThread?: boolean;
+  /**
+   * What it takes in a split run, measured apart: `shared` bytes once, for all threads, and
+   * `perThread` bytes in each (instead of the one-thread bytes and a share per extra thread).
+   */
+  split?: { shared: number; perThread: number };
 }
 
 /** What a family's memory terms are computed from (see run/memory-estimate.ts). */

@@ -105,17 +105,27 @@ export function estimateMemory(scenario: Scenario, threads = 1): MemoryEstimate 
   // trace's steps change the overlay, it is one more copy, shared by all threads (the
   // first stays as at the start, for the summary). Plus a runtime per worker
   // (test/run/memory-estimate.test.ts holds the measured points).
-  const state = one.bytes - RUNTIME_BYTES;
+  // Terms a family sized for a split run (MemoryTerm.split, e.g. peer sampling's) count as
+  // such, and take no share of the extra threads' state.
+  let splitOne = 0, splitAll = 0;
+  const own = one.terms.map((t) => {
+    if (!t.split) return t;
+    const bytes = t.split.shared + threads * t.split.perThread;
+    splitOne += t.bytes;
+    splitAll += bytes;
+    return { what: `${t.what}, shared by the threads`, bytes };
+  });
+  const state = one.bytes - RUNTIME_BYTES - splitOne;
   const extra = (threads - 1) * SPLIT_STATE_FACTOR * state;
   const room = sharedLinkRoom(scenario);
   // Terms each thread holds whole (e.g. the DHT's tables): the rest of a full copy per extra thread.
   const whole = (threads - 1) * (1 - SPLIT_STATE_FACTOR) * one.terms.reduce((sum, t) => sum + (t.perThread ? t.bytes : 0), 0);
-  const terms = [...one.terms,
+  const terms = [...own,
     { what: `the rest of a whole copy, per extra thread, of what each thread holds whole`, bytes: whole },
     { what: `per-peer state of ${threads - 1} more thread${threads > 2 ? 's' : ''}, outboxes`, bytes: extra },
     { what: room.what, bytes: room.bytes },
     { what: `worker thread runtimes (${threads - 1})`, bytes: (threads - 1) * WORKER_RUNTIME_BYTES }];
-  const bytes = Math.round(one.bytes + extra + whole + room.bytes + (threads - 1) * WORKER_RUNTIME_BYTES);
+  const bytes = Math.round(one.bytes - splitOne + splitAll + extra + whole + room.bytes + (threads - 1) * WORKER_RUNTIME_BYTES);
   return {
     ...one,
     bytes,

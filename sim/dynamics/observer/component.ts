@@ -81,7 +81,9 @@ export class DynamicsObserver implements Component {
     // read, keeps this thread's searches only.)
     const searched = i % this.every === 0 && (this.share === null || (i / this.every) % this.share.threads === this.share.me);
     if (searched) {
-      const fraction = largestComponent(currentOverlay(ctx), alive).fraction;
+      // A split run's peer sampling has rebuilt the overlay at this instant, all threads
+      // together (sampling/split.ts): one thread alone must not.
+      const fraction = largestComponent(this.share !== null ? ctx.overlay : currentOverlay(ctx), alive).fraction;
       // The runner samples at i × metrics.sample (the last sample at `duration`).
       dynamics.history.time.push(Math.min(i * ctx.scenario.metrics.sample, ctx.scenario.duration));
       dynamics.history.fraction.push(fraction);

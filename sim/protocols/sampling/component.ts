@@ -11,7 +11,7 @@ import type { SamplingSpec } from './schema.js';
 import { dynamicsOf } from '../../dynamics/shared.js';
 import { Cyclon } from './cyclon.js';
 import { Newscast } from './newscast.js';
-import type { GossipSampler, SamplerPartition } from './sampler.js';
+import { GossipSampler, type SamplerPartition } from './sampler.js';
 
 /**
  * `overlayReadDuringRun`: whether another family reads the overlay while the run goes
@@ -33,6 +33,11 @@ export class PeerSamplingComponent implements Component {
     private readonly overlayReadDuringRun = true,
     private readonly partition: SamplerPartition | null = null,
   ) {}
+
+  /** Int32s a peer that the protocol takes from SamplerPartition.ints in a split run. */
+  static sharedInts(spec: SamplingSpec): number {
+    return GossipSampler.SHARED_INTS + (spec.protocol === 'cyclon' ? Cyclon.sharedInts(spec) : 0);
+  }
 
   /** The protocol running (after start). */
   get service(): GossipSampler {
@@ -60,7 +65,9 @@ export class PeerSamplingComponent implements Component {
 
   contribute(results: Results, ctx: SimContext): void {
     const protocol = this.protocol!;
-    protocol.syncOverlay();
+    // A split run's threads rebuilt the overlay together at the last sampling instant
+    // (sampling/split.ts); only partition 0 contributes.
+    if (!this.partition) protocol.syncOverlay();
     const alive = ctx.peers.alive, n = ctx.peers.count, views = protocol.views;
     const rng = ctx.namedStream('metrics/sampling');
     // A split run's counters are each thread's own: the figures come from the views then.

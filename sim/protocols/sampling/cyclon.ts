@@ -21,6 +21,11 @@ import { GossipSampler, type SamplerPartition } from './sampler.js';
  * the answer may replace), `sent` with stride shuffleLength and `partner` (-1: none).
  */
 export class Cyclon extends GossipSampler {
+  /** Int32s a peer of SamplerPartition.ints besides the sampler's: sent, sentCount, partner. */
+  static sharedInts(spec: SamplingSpec): number {
+    return shuffleLengthOf(spec) + 2;
+  }
+
   private readonly shuffleLength: number;
   private sent: Int32Array;
   private sentCount: Int32Array;
@@ -30,13 +35,14 @@ export class Cyclon extends GossipSampler {
   private readonly answered: Int32Array;
 
   constructor(ctx: SimContext, spec: SamplingSpec, overlayReadDuringRun = true, partition: SamplerPartition | null = null) {
-    const l = Math.min(spec.shuffleLength, spec.viewSize + 1);
+    const l = shuffleLengthOf(spec);
     super(ctx, spec, l, overlayReadDuringRun, partition);
     this.shuffleLength = l;
     const cap = ctx.peers.alive.length;
-    this.sent = new Int32Array(cap * l);
-    this.sentCount = new Int32Array(cap);
-    this.partner = new Int32Array(cap).fill(-1);
+    // A split run's are shared: only a peer's owner handles its shuffle and the answer.
+    this.sent = partition ? partition.ints(l, 0) : new Int32Array(cap * l);
+    this.sentCount = partition ? partition.ints(1, 0) : new Int32Array(cap);
+    this.partner = partition ? partition.ints(1, -1) : new Int32Array(cap).fill(-1);
     this.scratch = new Int32Array(spec.viewSize);
     this.replaceable = new Int32Array(spec.viewSize);
     this.answered = new Int32Array(l);
@@ -104,4 +110,9 @@ export class Cyclon extends GossipSampler {
       else if (next < r) views.replaceAt(p, this.replaceable[next++], id, msgs.age(slot, i));
     }
   }
+}
+
+/** Entries a shuffle sends: shuffleLength, at most the view and the sender's own entry. */
+function shuffleLengthOf(spec: SamplingSpec): number {
+  return Math.min(spec.shuffleLength, spec.viewSize + 1);
 }

@@ -21,18 +21,25 @@ export const samplingFamily: Family<SamplingSections, typeof samplingKeys> = {
   results: { source: 'sim/protocols/sampling/results-section.ts', sections: { sampling: 'SamplingResults' }, titles: { sampling: 'Peer sampling' } },
   components: (scenario, setup) => (scenario.overlay.sampling
     ? [new PeerSamplingComponent(scenario.overlay.sampling, setup.overlayReadDuringRun)] : []),
-  // Views of ids and ages, a shuffle buffer, epochs and timers; one timer a peer plus
-  // exchanges in flight. The overlay follows the views (up to 2 × viewSize links a peer),
-  // its runs relocating as they fill: the pool ends near 3 × its live slots (measured 480 B
-  // a peer at view 20). (sampling/views.ts, cyclon.ts, newscast.ts, sampler.ts)
+  // Views of ids and ages, a shuffle buffer, epochs and timers, in-degrees; one timer a
+  // peer plus exchanges in flight. The overlay is rebuilt from the views (2 × viewSize
+  // slots a peer at most, and offset, degree, capacity) into new arrays while the previous
+  // ones are still there, with 5 per-peer temporaries. A split run holds the views, the
+  // protocol's state and one overlay (sized for the most entries) once, in shared memory;
+  // each thread its rebuild's scratch (two Int32s and an ownership byte a peer) and
+  // Newscast's candidate marks. (sampling/views.ts, cyclon.ts, newscast.ts, sampler.ts, split.ts)
   memory: ({ scenario, peers: n, perPeer }) => {
     const sampling = scenario.overlay.sampling;
     if (!sampling) return null;
-    const v = sampling.viewSize;
-    const protocol = sampling.protocol === 'cyclon' ? 4 * sampling.shuffleLength + 8 : 8;
+    const v = sampling.viewSize, newscast = sampling.protocol === 'newscast';
+    const protocol = newscast ? 8 : 4 * sampling.shuffleLength + 8;
+    const views = perPeer(`peer-sampling views (${sampling.protocol}, view ${v})`, 8 * v + 8 + protocol + 8 + 4);
+    const links = perPeer('overlay links from the views', 2 * (12 + 8 * v) + 20);
     return {
-      terms: [perPeer(`peer-sampling views (${sampling.protocol}, view ${v})`, 8 * v + 8 + protocol + 8 + 4),
-        perPeer('overlay links from the views', 12 + 24 * v)],
+      terms: [
+        { ...views, split: { shared: n * (8 * v + 8 + (newscast ? 0 : protocol) + 8), perThread: newscast ? 8 * n : 0 } },
+        { ...links, split: { shared: n * (12 + 8 * v), perThread: 9 * n } },
+      ],
       pendingEvents: 1.5 * n,
     };
   },

@@ -12,7 +12,7 @@ import type { PeerTable } from '../../run/peers.js';
 import type { SamplingSpec } from './schema.js';
 import type { MessageType } from '../../network/messages.js';
 import { EntryPayloads } from './entry-payloads.js';
-import { ViewTable } from './views.js';
+import { ViewTable, type SharedRows } from './views.js';
 import type { PeerSamplingService } from '../../services/peer-sampling.js';
 
 /**
@@ -25,7 +25,15 @@ export interface SamplerPartition {
   hi: number;
   data: Int32Array;
   size: Int32Array;
+  /** The overlay's rows, shared, which all threads rebuild together (views.ts). */
+  rows: SharedRows;
   deadLinkFraction: () => number;
+  /**
+   * `perPeer` Int32s a peer for every peer id, in shared memory, this thread's peers' set
+   * to `fill`: state of a peer that only its owner's thread reads and writes. The samplers
+   * take SHARED_INTS (Cyclon: Cyclon.sharedInts more) a peer, in construction order.
+   */
+  ints(perPeer: number, fill: number): Int32Array;
 }
 
 /**
@@ -42,6 +50,8 @@ export interface SamplerPartition {
  * an epoch number bumped at each departure.
  */
 export abstract class GossipSampler implements PeerSamplingService {
+  /** Int32s a peer that a sampler takes from SamplerPartition.ints: epoch, timer epoch. */
+  static readonly SHARED_INTS = 2;
   readonly views: ViewTable;
   onLinked: (peer: number) => void = () => {};
   onAlone: (peer: number) => void = () => {};
@@ -74,7 +84,7 @@ export abstract class GossipSampler implements PeerSamplingService {
    */
   constructor(
     ctx: SimContext, spec: SamplingSpec, maxEntries: number, readonly overlayReadDuringRun: boolean,
-    private readonly partition: SamplerPartition | null = null,
+    protected readonly partition: SamplerPartition | null = null,
   ) {
     this.sim = ctx.sim;
     this.peers = ctx.peers;
@@ -86,8 +96,8 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.capacity = ctx.peers.alive.length;
     this.views = new ViewTable(spec.viewSize, this.capacity, ctx.overlay, ctx.peers, false, partition ?? undefined);
     this.msgs = new EntryPayloads(Math.max(maxEntries, spec.viewSize));
-    this.epoch = new Int32Array(this.capacity);
-    this.timerEpoch = new Int32Array(this.capacity).fill(-1);
+    this.epoch = partition ? partition.ints(1, 0) : new Int32Array(this.capacity);
+    this.timerEpoch = partition ? partition.ints(1, -1) : new Int32Array(this.capacity).fill(-1);
     this.joinScratch = new Int32Array(spec.viewSize);
   }
 
@@ -148,8 +158,11 @@ export abstract class GossipSampler implements PeerSamplingService {
     this.transport.post(p, via, this.joinRequest, this.msgs.compose(this.epoch[p]));
   }
 
+  /**
+   * In a split run every thread calls it at the same point (a declared instant), and it
+   * rebuilds every time: the other threads change their views without telling this one.
+   */
   syncOverlay(): void {
-    // In a split run the other threads change their views without telling this one.
     if (this.partition) this.views.markStale();
     this.views.syncOverlay();
   }

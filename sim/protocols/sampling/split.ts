@@ -1,8 +1,8 @@
 /**
  * Peer sampling (Cyclon, Newscast) in a split run (sim/parallel/split.ts): the views live
  * once, in shared memory, each thread writing its own peers' (an exchange's request and
- * reply are each handled by their target's thread). The overlay each thread reads is its
- * own Graph, rebuilt from all the views at declared instants, when no thread runs.
+ * reply are each handled by their target's thread). So does the overlay the others read:
+ * all threads rebuild it together from the views at declared instants, when no peer event runs.
  */
 import type { SplitContract } from '../../parallel/split.js';
 import type { Results } from '../../run/results.js';
@@ -27,25 +27,43 @@ export const samplingSplit: SplitContract = {
   setup(scenario, threads, _blockSize, capacity) {
     // Views for every peer id of the run, the arrivals' included.
     const n = capacity, stride = 2 * scenario.overlay.sampling!.viewSize;
+    const ints = (length: number) => new SharedArrayBuffer(Math.max(4, 4 * length));
     return {
-      buffers: [new SharedArrayBuffer(Math.max(4, 4 * n * stride)), new SharedArrayBuffer(Math.max(4, 4 * n)),
-        new SharedArrayBuffer(8 * PARTIALS * threads)],
+      // The views and their sizes; the partial sums; the overlay's rows (offset, degree,
+      // capacity, and every entry twice at most: only the pages used take memory); the
+      // protocol's per-peer state (SamplerPartition.ints).
+      buffers: [ints(n * stride), ints(n), new SharedArrayBuffer(8 * PARTIALS * threads), ints(n), ints(n), ints(n), ints(n * stride),
+        ints(n * PeerSamplingComponent.sharedInts(scenario.overlay.sampling!))],
       cells: 0,
       lanes: 0,
     };
   },
   partition(scenario, env) {
     const n = env.capacity, spec = scenario.overlay.sampling!;
-    const [data, size, partials] = env.buffers;
+    const [data, size, partials, offset, deg, cap, adj, state] = env.buffers;
+    const ownRanges = env.ownRanges(n);
+    let taken = 0;
     const sums = new Float64Array(partials);
     let fraction = 0;
     const readsOverlay = env.overlayReadDuringRun;
+    const owned = new Uint8Array(n);
+    for (let p = 0; p < n; p++) if (env.owns(p)) owned[p] = 1;
     const component = new PeerSamplingComponent(spec, readsOverlay, {
       lo: env.lo,
       hi: env.hi,
       data: new Int32Array(data, 0, n * 2 * spec.viewSize),
       size: new Int32Array(size, 0, n),
+      rows: {
+        offset: new Int32Array(offset, 0, n), deg: new Int32Array(deg, 0, n), cap: new Int32Array(cap, 0, n),
+        adj: new Int32Array(adj, 0, n * 2 * spec.viewSize), owned, wait: () => env.barrier.wait(),
+      },
       deadLinkFraction: () => fraction,
+      ints(perPeer, fill) {
+        const a = new Int32Array(state, 4 * taken, perPeer * n);
+        taken += perPeer * n;
+        if (fill !== 0) for (let i = 0; i < ownRanges.length; i += 2) a.fill(fill, perPeer * ownRanges[i], perPeer * ownRanges[i + 1]);
+        return a;
+      },
     });
     let alive: Uint8Array | null = null;
     let ctx: SimContext | null = null;
@@ -83,9 +101,11 @@ export const samplingSplit: SplitContract = {
         fraction = deadFraction({ entries, dead });
         // Nobody writes the sums again before every thread has read them.
         env.barrier.wait();
-        // As on one thread (PeerSamplingComponent.sample); the views stay as they are until
-        // the engine's barrier after the samples.
-        if (readsOverlay) component.service.syncOverlay();
+        // As on one thread (PeerSamplingComponent.sample), and where nobody reads it during
+        // the run, for the observer (which searches a sample in one thread only) and the
+        // results after the last: the views stay as they are until the engine's barrier
+        // after the samples.
+        component.service.syncOverlay();
       },
       share(ctx) {
         const section = env.me === 0 ? (() => { const r = {} as Results; component.contribute(r, ctx); return r.sampling!; })() : null;

@@ -6,6 +6,21 @@ import type { Graph } from '../../overlay/graph.js';
 import type { PeerTable } from '../../run/peers.js';
 
 /**
+ * A split run's overlay while peer sampling runs: one CSR (Graph's layout) in shared memory,
+ * with room for every entry twice (2 × viewSize slots a peer); each thread writes its own
+ * peers' runs. `owned[p] === 1` where this thread owns p (a byte a peer, arrivals included).
+ */
+export interface SharedRows {
+  offset: Int32Array;
+  deg: Int32Array;
+  cap: Int32Array;
+  adj: Int32Array;
+  owned: Uint8Array;
+  /** Waits for every thread of the run. */
+  wait(): void;
+}
+
+/**
  * Layout: one Int32Array `data` with STRIDE = 2·viewSize Int32s a peer (a peer's whole
  * view is contiguous, so an exchange touches few cache lines):
  *   data[p·STRIDE + i]             id of entry i: the peer it points at (never p, never twice)
@@ -24,7 +39,9 @@ import type { PeerTable } from '../../run/peers.js';
  *
  * Counters kept on every change: inDegree[q] (views that hold q), `entries` (all entries),
  * `deadEntries` (entries pointing at a peer that is down). Only live peers hold entries
- * (a crashed peer's own view is cleared), so these are the live views' figures.
+ * (a crashed peer's own view is cleared), so these are the live views' figures. A split
+ * run keeps none of them (each thread would know only its own changes): it counts from
+ * the views where it needs them (countEntries, countInDegrees).
  */
 export class ViewTable {
   readonly viewSize: number;
@@ -39,6 +56,13 @@ export class ViewTable {
   private capacity: number;
   /** The graph lags behind the views (lazy mode only). */
   private stale = false;
+  /** A split run's shared overlay rows (see SharedRows); null: the graph is this thread's own. */
+  private readonly rows: SharedRows | null;
+  /** The counters are kept (not in a split run). */
+  private readonly tally: boolean;
+  /** Per-peer scratch of a shared rebuild, kept between rebuilds (4 bytes a peer each). */
+  private fillAt: Int32Array | null = null;
+  private seen: Int32Array | null = null;
 
   constructor(
     viewSize: number,
@@ -49,17 +73,20 @@ export class ViewTable {
     readonly live = true,
     /**
      * `data` and `size` where they live elsewhere (a split run's shared memory, each thread
-     * writing its own peers' views): they do not grow then, and the counters above count
-     * this thread's changes only (the split sums them by scanning: `countEntries`).
+     * writing its own peers' views): they do not grow then, and the counters above stay
+     * zero (the split counts by scanning: `countEntries`). With `rows`, the graph is
+     * rebuilt into them by all threads together (syncOverlay).
      */
-    shared?: { data: Int32Array; size: Int32Array },
+    shared?: { data: Int32Array; size: Int32Array; rows?: SharedRows },
   ) {
     this.viewSize = viewSize;
     this.stride = 2 * viewSize;
     this.capacity = Math.max(1, capacity);
     this.data = shared?.data ?? new Int32Array(this.capacity * this.stride);
     this.size = shared?.size ?? new Int32Array(this.capacity);
-    this.inDegree = new Int32Array(this.capacity);
+    this.inDegree = new Int32Array(shared ? 0 : this.capacity);
+    this.rows = shared?.rows ?? null;
+    this.tally = !shared;
   }
 
   /** Entries of the views of peers [lo, hi), and those pointing at a peer down in `alive`. */
@@ -207,20 +234,17 @@ export class ViewTable {
   /**
    * Brings the graph in line with the views (lazy mode; nothing to do in live mode):
    * rebuilds it in place, each peer's run holding its view then the peers whose views
-   * hold it, duplicates removed. O(peers + entries).
+   * hold it, duplicates removed. O(peers + entries). With shared rows, every thread of
+   * the split run must call it at the same point (see rebuildShared).
    */
   syncOverlay(): void {
     if (!this.stale) return;
     this.stale = false;
     this.graph.beforeChange?.(-1);
+    if (this.rows) { this.rebuildShared(this.rows); return; }
     const g = this.graph, n = g.size, data = this.data, stride = this.stride;
-    const count = new Int32Array(n);
+    const count = this.countRuns(new Int32Array(n), n);
     const views = Math.min(n, this.capacity);
-    for (let p = 0; p < views; p++) {
-      const base = p * stride, k = this.size[p];
-      count[p] += k;
-      for (let i = 0; i < k; i++) count[data[base + i]]++;
-    }
     const offset = new Int32Array(n);
     let total = 0;
     for (let p = 0; p < n; p++) { offset[p] = total; total += count[p]; }
@@ -238,23 +262,59 @@ export class ViewTable {
     const seen = new Int32Array(n); // seen[q] === p + 1: q already in p's run
     let links = 0;
     for (let p = 0; p < n; p++) {
-      const o = offset[p];
-      let w = o;
-      for (let i = o, e = o + count[p]; i < e; i++) {
-        const q = adj[i];
-        if (seen[q] === p + 1) continue;
-        seen[q] = p + 1;
-        adj[w++] = q;
-      }
-      deg[p] = w - o;
+      deg[p] = dedupRun(adj, offset[p], count[p], seen, p);
       links += deg[p];
     }
-    g.offset = offset;
-    g.deg = deg;
-    g.cap = count;
-    g.adj = adj;
-    g.used = total;
-    g.edges = links / 2;
+    adopt(g, { offset, deg, cap: count, adj }, total, links);
+  }
+
+  /**
+   * The rebuild of syncOverlay into one CSR that all threads share: every thread counts
+   * every peer's run (so all compute the same offsets), then, once no thread reads the old
+   * rows, fills and dedups its own peers' runs (the same entries in the same order as one
+   * thread's rebuild: all views scanned in peer order), and waits for the others' before
+   * anyone reads. Views must not change meanwhile (no peer event runs: a declared instant).
+   */
+  private rebuildShared(rows: SharedRows): void {
+    const g = this.graph, n = g.size, data = this.data, size = this.size, stride = this.stride, owned = rows.owned;
+    const views = Math.min(n, this.capacity);
+    const at = this.countRuns((this.fillAt ??= new Int32Array(this.capacity)).fill(0, 0, n), n);
+    const { offset, deg, cap, adj } = rows;
+    // Nobody reads the old rows from here (beforeChange has noted what it keeps).
+    rows.wait();
+    let total = 0;
+    for (let p = 0; p < n; p++) {
+      const c = at[p];
+      if (owned[p] === 1) { offset[p] = total; cap[p] = c; }
+      at[p] = total;
+      total += c;
+    }
+    for (let p = 0; p < views; p++) {
+      const base = p * stride, k = size[p], mine = owned[p] === 1;
+      for (let i = base; i < base + k; i++) {
+        const q = data[i];
+        if (mine) adj[at[p]++] = q;
+        if (owned[q] === 1) adj[at[q]++] = p;
+      }
+    }
+    const seen = (this.seen ??= new Int32Array(this.capacity)); // seen[q] === p + 1: q already in p's run
+    seen.fill(0, 0, n);
+    for (let p = 0; p < n; p++) if (owned[p] === 1) deg[p] = dedupRun(adj, offset[p], cap[p], seen, p);
+    rows.wait();
+    let links = 0;
+    for (let p = 0; p < n; p++) links += deg[p];
+    adopt(g, rows, total, links);
+  }
+
+  /** Adds to counts[p] the length of p's run before duplicates go (its view, the views holding it); returns counts. */
+  private countRuns(counts: Int32Array, n: number): Int32Array {
+    const data = this.data, size = this.size, stride = this.stride;
+    for (let p = 0, views = Math.min(n, this.capacity); p < views; p++) {
+      const base = p * stride, k = size[p];
+      counts[p] += k;
+      for (let i = base; i < base + k; i++) counts[data[i]]++;
+    }
+    return counts;
   }
 
   /** Empties p's view (a crash loses it). */
@@ -264,12 +324,12 @@ export class ViewTable {
 
   /** Call right after q went down: entries pointing at q become dead links. */
   peerDown(q: number): void {
-    this.deadEntries += this.inDegree[q];
+    if (this.tally) this.deadEntries += this.inDegree[q];
   }
 
   /** Call right after q came back up: entries pointing at q are live again. */
   peerUp(q: number): void {
-    this.deadEntries -= this.inDegree[q];
+    if (this.tally) this.deadEntries -= this.inDegree[q];
   }
 
   /** Bookkeeping after q left p's view: counters, then the overlay link unless q still holds p. */
@@ -280,8 +340,34 @@ export class ViewTable {
   }
 
   private counted(q: number, delta: number): void {
+    if (!this.tally) return;
     this.inDegree[q] += delta;
     this.entries += delta;
     if (this.peers.alive[q] !== 1) this.deadEntries += delta;
   }
+}
+
+/**
+ * Keeps the first of each id in p's run adj[o, o + count), in order, at its start; returns
+ * how many are kept. seen[q] === p + 1 marks q as already in the run (no other run's mark).
+ */
+function dedupRun(adj: Int32Array, o: number, count: number, seen: Int32Array, p: number): number {
+  let w = o;
+  for (let i = o, e = o + count; i < e; i++) {
+    const q = adj[i];
+    if (seen[q] === p + 1) continue;
+    seen[q] = p + 1;
+    adj[w++] = q;
+  }
+  return w - o;
+}
+
+/** Makes the rebuilt arrays g's: `used` slots handed out, `links` entries over all runs (each link twice). */
+function adopt(g: Graph, a: { offset: Int32Array; deg: Int32Array; cap: Int32Array; adj: Int32Array }, used: number, links: number): void {
+  g.offset = a.offset;
+  g.deg = a.deg;
+  g.cap = a.cap;
+  g.adj = a.adj;
+  g.used = used;
+  g.edges = links / 2;
 }

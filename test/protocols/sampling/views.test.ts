@@ -1,11 +1,13 @@
 /**
  * The view table (sim/protocols/sampling/views.ts), exactly, on hand-built views: the
  * overlay is the undirected union of the views in live mode and after syncOverlay in lazy
- * mode, and the counters (entries, dead entries, in-degrees) follow every change.
+ * mode, and the counters (entries, dead entries, in-degrees) follow every change; a split
+ * run's threads, each rebuilding its own peers' runs of one shared overlay, give one thread's.
  */
 import { describe, expect, it } from 'vitest';
 import { Graph } from '../../../sim/overlay/graph';
-import { ViewTable } from '../../../sim/protocols/sampling/views';
+import { ViewTable, type SharedRows } from '../../../sim/protocols/sampling/views';
+import { NamedStream } from '../../../sim/engine/random';
 import { PeerTable } from '../../../sim/run/peers';
 import { expectConsistentViews, linkSet, viewLinkSet } from './invariants';
 
@@ -97,5 +99,43 @@ describe('ViewTable', () => {
     views.ensureSize(10);
     expect(views.size.length).toBeGreaterThanOrEqual(10);
     expect(views.size[9]).toBe(0);
+  });
+
+  it('split: threads that each rebuild their own peers\' runs of one shared overlay give one thread\'s runs, in order', () => {
+    const n = 300, v = 6;
+    const peers = new PeerTable(n);
+    const oneGraph = new Graph(n);
+    const one = new ViewTable(v, n, oneGraph, peers, false);
+    const rng = new NamedStream(7, 'views-test');
+    const scramble = (changes: number) => {
+      for (let k = 0; k < changes; k++) {
+        const p = Math.floor(rng.next() * n), q = Math.floor(rng.next() * n);
+        if (one.size[p] > 0 && rng.next() < 0.3) one.removeAt(p, Math.floor(rng.next() * one.size[p]));
+        else one.add(p, q, 0);
+      }
+    };
+    scramble(5 * n);
+    // Two threads' tables over the same views and rows; thread t owns the 32-peer words w with
+    // w mod 2 = t (as arrivals are dealt). With a wait that returns at once, running one
+    // thread's rebuild after the other's is one order the barriers allow.
+    const data = new Int32Array(n * 2 * v), size = new Int32Array(n);
+    const rows = { offset: new Int32Array(n), deg: new Int32Array(n), cap: new Int32Array(n), adj: new Int32Array(n * 2 * v) };
+    const threads = [0, 1].map((t) => {
+      const owned = Uint8Array.from({ length: n }, (_, p) => ((p >> 5) % 2 === t ? 1 : 0));
+      const shared: SharedRows = { ...rows, owned, wait: () => {} };
+      const graph = new Graph(n);
+      return { graph, views: new ViewTable(v, n, graph, peers, false, { data, size, rows: shared }) };
+    });
+    for (let round = 0; round < 3; round++) {
+      data.set(one.data);
+      size.set(one.size);
+      one.syncOverlay();
+      for (const t of threads) { t.views.markStale(); t.views.syncOverlay(); }
+      const g = threads[1].graph; // the last to finish: its link count saw every run
+      for (let p = 0; p < n; p++) expect(g.neighbors(p), `peer ${p}, round ${round}`).toEqual(oneGraph.neighbors(p));
+      expect(g.edges).toBe(oneGraph.edges);
+      expect(linkSet(g)).toEqual(viewLinkSet(one, n));
+      scramble(n); // the next round's rebuild reuses the scratch arrays
+    }
   });
 });

@@ -24,6 +24,12 @@ const pushAfterFailure = (degree: number): Raw => ({
   duration: '1min', overlay: { degree }, failures: [{ at: '5s', fraction: 0.3 }], workload: { broadcasts: { protocol: 'push', origin: 0 } },
 });
 
+const kademliaLookups: Raw = {
+  duration: '20s', network: { latency: { dist: 'uniform', min: '20ms', max: '120ms' } }, data: { objects: 1000 },
+  structured: { protocol: 'kademlia', bootstrap: 'ideal', kademlia: { k: 20, alpha: 3, refresh: 0 } },
+  workload: { searches: { protocol: 'dht', count: 5000, start: 1, spacing: 0.002 } },
+};
+
 /** [label, peers, scenario keys, measured peak RSS in MiB] */
 const MEASURED: Array<[string, number, Raw, number]> = [
   ['push, uniform, degree-4 overlay', 1_000_000, pushUniform, 132],
@@ -43,6 +49,9 @@ const MEASURED: Array<[string, number, Raw, number]> = [
     duration: '2min', overlay: { degree: 8 }, data: { objects: 1000, replication: { ratio: 0.01 } },
     workload: { searches: { count: 200, protocol: 'flood', ttl: 4 } },
   }, 265],
+  // Measured 2026-12-07 (session 38), `run kad.yaml` of bench/README.md: the pointers dominate.
+  ['Kademlia (k 20, ideal tables), 5,000 dht lookups over 1000 items at ratio 0.01', 100_000, kademliaLookups, 1054],
+  ['Kademlia (k 20, ideal tables), 5,000 dht lookups over 1000 items at ratio 0.01', 200_000, kademliaLookups, 2093],
   ['capacity p2p, 20 MB in 256 KiB chunks', 100_000, { overlay: { degree: 8 }, capacity: { mode: 'p2p', file: '20MB', chunk: '256KiB' } }, 198],
 ];
 

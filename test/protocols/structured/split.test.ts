@@ -108,7 +108,7 @@ describe('structured overlays split across threads', () => {
     expect(tables.perThread).toBeFalsy();
     expect(tables.bytes).toBeGreaterThan(10 * ids);
     // With dht searches, the pointers: each replica's holder on k peers (2% of 10^5 peers hold each of 10 items, k = 8).
-    expect(one.terms.find((t) => t.what.startsWith('DHT pointers'))!.bytes).toBeCloseTo(24 * 10 * 0.02 * 100_000 * 8, -3);
+    expect(one.terms.find((t) => t.what.startsWith('DHT pointers'))!.bytes).toBeCloseTo(48 * 10 * 0.02 * 100_000 * 8, -3);
     expect(three.terms.find((t) => t.what.startsWith('the rest of a whole copy'))!.bytes).toBeCloseTo(2 * (1 - SPLIT_STATE_FACTOR) * ids, -3);
   });
 

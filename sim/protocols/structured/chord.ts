@@ -18,7 +18,7 @@
  */
 import { twoTo } from '../../math/two-to.js';
 import type { MessageType } from '../../network/messages.js';
-import { bootstrapPeer, othersAlive, tableBytes, type DhtCore, type DhtProtocol, type TableSpec } from './core.js';
+import { bootstrapPeer, othersAlive, type DhtCore, type DhtProtocol, type TableSpec } from './core.js';
 import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -116,7 +116,6 @@ export class Chord implements DhtProtocol, RequestOwner {
   /** Recursive lookups this thread's nodes forwarded, awaiting the next node's acknowledgement, by number. */
   private readonly legs = new Map<number, Leg>();
   private nextLeg = 0;
-  private readonly forwardBytes: number;
   private readonly recursive: boolean;
   private readonly hop: RequestOwner;
   private readonly t: Record<string, MessageType>;
@@ -158,7 +157,6 @@ export class Chord implements DhtProtocol, RequestOwner {
       onReply: (number) => { this.legs.delete(number); },
       onTimeout: (number, at, target) => this.onHopTimeout(number, at, target),
     };
-    this.forwardBytes = net.sizes['chord/forward'].base;
     this.tickKind = sim.registerKind('chord/stabilize-tick', (p, _s, gen) => this.tick(p, gen));
     this.fixKind = sim.registerKind('chord/fix-fingers-tick', (p, _s, gen) => this.fixTick(p, gen));
     this.deadlineKind = sim.registerKind('chord/deadline', (_p, _s, id) => {
@@ -177,11 +175,6 @@ export class Chord implements DhtProtocol, RequestOwner {
     this.succCount = grown(this.succCount, capacity);
     this.pred = grown(this.pred, capacity, -1);
     this.fingers = grown(this.fingers, capacity * this.levels, -1);
-  }
-
-  /** As many slots as the peers' IDs (the tables grow with them; a split run's have room for all). */
-  get bytes(): number {
-    return this.core.ids.length * tableBytes(chordTables(this.r, this.levels));
   }
 
   // ---- tables ---------------------------------------------------------------------------
@@ -731,7 +724,7 @@ export class Chord implements DhtProtocol, RequestOwner {
     const net = this.net, number = this.nextLeg++;
     this.legs.set(number, leg);
     leg.messages++;
-    leg.bytes += this.forwardBytes;
+    leg.bytes += net.bytesOf(this.t.forward, 0);
     net.ask(n, next, this.t.forward, leg.key, leg.id, this.hop, number, false, (slot) => {
       net.list(slot, leg.origin); net.list(slot, leg.depth + 1); net.list(slot, leg.toOwner ? 1 + leg.copiesLeft : 0);
       net.list(slot, leg.item); net.list(slot, leg.messages); net.list(slot, leg.bytes); net.list(slot, leg.timeouts);
@@ -778,9 +771,8 @@ export class Chord implements DhtProtocol, RequestOwner {
     }
     const net = this.net;
     const out = net.oneWay(leg.key, leg.id, false);
-    const size = net.sizes['chord/result'];
     net.list(out, leg.depth); net.list(out, found ? 1 : 0);
-    net.list(out, leg.messages + 1); net.list(out, leg.bytes + size.base + size.perPeer * holders.length); net.list(out, leg.timeouts);
+    net.list(out, leg.messages + 1); net.list(out, leg.bytes + net.bytesOf(this.t.result, holders.length)); net.list(out, leg.timeouts);
     net.list(out, leg.path.length);
     for (const p of leg.path) net.list(out, p);
     for (const h of holders) net.list(out, h);

@@ -11,7 +11,7 @@ import type { Component, SeriesWriter, SimContext } from '../../run/context.js';
 import type { Results } from '../../run/results.js';
 import { DHT_INDEX, type DhtIndex } from '../../services/dht-index.js';
 import { Chord, RECURSIVE_LISTED, chordTables, fingerLevels } from './chord.js';
-import type { DhtCore, DhtProtocol, StructuredSpec, TableSpec, Tables } from './core.js';
+import { tableBytes, type DhtCore, type DhtProtocol, type StructuredSpec, type TableSpec, type Tables } from './core.js';
 import { grown } from '../../run/grown.js';
 import { dynamicsOf } from '../../dynamics/shared.js';
 import { IdSpace } from './ids.js';
@@ -117,6 +117,7 @@ export class StructuredComponent implements Component, DhtIndex {
     };
     this.protocol = spec.protocol === 'chord' ? new Chord(this.core, n) : new Kademlia(this.core, n);
     this.sorted = sorted;
+    this.tableBytes = tableBytes(routingTables(spec, n));
     ctx.services.provide(DHT_INDEX, this);
 
     const sim = ctx.sim;
@@ -162,6 +163,8 @@ export class StructuredComponent implements Component, DhtIndex {
   private publishGen = new Int32Array(0);
 
   private sorted: Int32Array = new Int32Array(0);
+  /** Bytes a peer slot of the protocol's routing tables (routingTables). */
+  private tableBytes = 0;
 
   /** Peers 0..n−1 by ID; a peer whose ID another already has draws again. */
   private sortedPeers(ids: Float64Array, n: number, redraw: (p: number) => number): Int32Array {
@@ -342,7 +345,8 @@ export class StructuredComponent implements Component, DhtIndex {
       routingState: {
         peers: 0, meanEntries: null, minEntries: null, maxEntries: null, meanSuccessors: null, meanRecords: null,
         // The joined flags: one byte a slot (a split run shares them, with room for every arrival).
-        bytesPerPeer: (this.protocol.bytes + core.ids.byteLength + slots + core.upkeep.byteLength) / slots,
+        // The tables have as many slots as the IDs (they grow with them; a split run's have room for all).
+        bytesPerPeer: (this.tableBytes * slots + core.ids.byteLength + slots + core.upkeep.byteLength) / slots,
       },
       maintenance: { messages: 0, bytes: 0, peerSeconds: ps, messagesPerPeerPerSecond: null, bytesPerPeerPerSecond: null },
       timeouts: 0,

@@ -107,8 +107,6 @@ export interface DhtProtocol {
   routingEntries(p: number): number;
   /** Further routing state of `p` (Chord: successor-list entries; Kademlia: 0). */
   extraEntries(p: number): number;
-  /** Bytes of the protocol's per-peer arrays. */
-  readonly bytes: number;
 }
 
 /**

@@ -21,7 +21,7 @@
  */
 import type { MessageType } from '../../network/messages.js';
 import { twoTo } from '../../math/two-to.js';
-import { bootstrapPeer, othersAlive, tableBytes, type DhtCore, type DhtProtocol, type TableSpec } from './core.js';
+import { bootstrapPeer, othersAlive, type DhtCore, type DhtProtocol, type TableSpec } from './core.js';
 import { grown } from '../../run/grown.js';
 import { IdSpace, firstAtOrAfter } from './ids.js';
 import { Purpose, anyLive, type LookupDone, type LookupOutcome, type Records } from './lookup.js';
@@ -120,11 +120,6 @@ export class Kademlia implements DhtProtocol {
     if (this.core.tables) return; // shared, with room for every peer id of the run
     this.contacts = grown(this.contacts, capacity * this.levels * this.k, -1);
     this.counts = grown(this.counts, capacity * this.levels);
-  }
-
-  /** As many slots as the peers' IDs (the tables grow with them; a split run's have room for all). */
-  get bytes(): number {
-    return this.core.ids.length * tableBytes(kademliaTables(this.k, this.levels));
   }
 
   // ---- buckets --------------------------------------------------------------------------

@@ -148,12 +148,12 @@ export class DhtNet {
    * `holders`: a record reply, whose field 4 is the number of holders it names.
    */
   replyType(name: string, first?: (at: number, from: number) => void, holders = false): MessageType {
-    const size = this.sizes[name];
-    return this.type(name, (at, from, slot) => {
+    const type: MessageType = this.type(name, (at, from, slot) => {
       first?.(at, from);
       // A record reply's size counts every holder it names (field 4), though it lists `maxListed` at most.
-      this.deliverReply(at, from, slot, size.base + size.perPeer * (holders ? this.auxOf(slot) : this.countOf(slot)));
+      this.deliverReply(at, from, slot, this.bytesOf(type, holders ? this.auxOf(slot) : this.countOf(slot)));
     });
+    return type;
   }
 
   private readonly byKind: Array<{ size: MessageSize; lookup: TypeTally; maintenance: TypeTally }> = [];
@@ -182,15 +182,20 @@ export class DhtNet {
   countOf(slot: number): number { return this.pool.data[slot * this.pool.stride + 5]; }
   peerOf(slot: number, i: number): number { return this.pool.data[slot * this.pool.stride + HEAD + i]; }
 
+  /** The modelled bytes of a message of `type` that lists `listed` peers (or holders). */
+  bytesOf(type: MessageType, listed: number): number {
+    const size = this.byKind[type.kind].size;
+    return size.base + size.perPeer * listed;
+  }
+
   /**
    * Sends a composed message, counting it (`holders`: the listed holders of a one-way
    * result, counted in its size instead of the listed peers). Returns the message's bytes.
    */
   send(from: number, to: number, type: MessageType, slot: number, holders = -1): number {
-    const t = this.byKind[type.kind], size = t.size;
+    const t = this.byKind[type.kind];
     const maintenance = (this.pool.data[slot * this.pool.stride + 1] & 1) === 1;
-    const listed = holders >= 0 ? holders : this.countOf(slot);
-    const bytes = size.base + size.perPeer * listed;
+    const bytes = this.bytesOf(type, holders >= 0 ? holders : this.countOf(slot));
     const tally = maintenance ? t.maintenance : t.lookup;
     tally.messages++;
     tally.bytes += bytes;
